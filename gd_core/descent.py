@@ -1,0 +1,279 @@
+"""Gradient descent in one parameter: w := w - alpha * dJ/dw.
+
+One iteration reads the slope of the cost at the current point and steps against it::
+
+    step  = -alpha * dJ/dw(w)        (positive slope -> negative step: w moves left)
+    w_new = w + step
+
+A run stops for one of three reasons:
+
+- ``"converged"``: the slope is under ``slope_tol`` (a minimum, dJ/dw = 0, where a step
+  changes nothing) or a step is under ``step_tol``;
+- ``"diverged"``: the next w would leave [-w_limit, w_limit], or J or dJ/dw stop being
+  finite numbers (checked before they are used, so no overflow warning is ever raised);
+- ``"max_iters"``: the iteration limit was reached first.
+
+Near a minimum w* the cost looks like J(w*) + J''(w*)/2 * (w - w*)^2, and the update becomes
+w - w* := (1 - alpha * J''(w*)) * (w - w*). It shrinks the distance when |1 - alpha*J''| < 1,
+that is when alpha < 2 / J''(w*): the largest stable learning rate.
+
+>>> from gd_core.curves import CURVES
+>>> run = run_descent(CURVES["two_minima"], w0=5.0, alpha=0.1, num_iters=10, slope_tol=None, step_tol=None)
+>>> run.w.tolist() == [5.0] * 11
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+import numpy as np
+
+StopReason = Literal["converged", "diverged", "max_iters"]
+
+W_LIMIT = 1e6
+
+
+class CostCurve(Protocol):
+    """Anything with a vectorised cost J(w) and slope dJ/dw (a catalogue Curve, a typed one)."""
+
+    @property
+    def cost(self) -> Callable[[np.ndarray], np.ndarray]: ...
+
+    @property
+    def slope(self) -> Callable[[np.ndarray], np.ndarray]: ...
+
+
+@dataclass(frozen=True)
+class DescentRun:
+    """The path of one run; row i is the state before iteration i + 1.
+
+    ``w``, ``cost`` and ``slope`` hold w_0 .. w_k and J, dJ/dw there; ``step`` holds the k
+    steps taken, ``step[i] = w[i + 1] - w[i] = -alpha * slope[i]``. Every value is finite.
+    """
+
+    w: np.ndarray
+    cost: np.ndarray
+    slope: np.ndarray
+    step: np.ndarray
+    alpha: float
+    num_iters: int
+    stop_reason: StopReason
+    message: str
+
+    @property
+    def iterations(self) -> int:
+        """How many updates were made."""
+        return int(self.step.size)
+
+    @property
+    def final_w(self) -> float:
+        return float(self.w[-1])
+
+
+def _frozen(values: list[float]) -> np.ndarray:
+    array = np.asarray(values, dtype=float)
+    array.setflags(write=False)
+    return array
+
+
+def _value(function: Callable[[np.ndarray], np.ndarray], w: float) -> float:
+    with np.errstate(all="ignore"):
+        return float(np.asarray(function(np.asarray([w], dtype=float)), dtype=float).reshape(-1)[0])
+
+
+def run_descent(
+    curve: CostCurve,
+    w0: float,
+    alpha: float,
+    num_iters: int,
+    *,
+    slope_tol: float | None = 1e-6,
+    step_tol: float | None = 1e-12,
+    w_limit: float = W_LIMIT,
+) -> DescentRun:
+    """Run w := w - alpha * dJ/dw from ``w0`` for at most ``num_iters`` updates.
+
+    Pass ``slope_tol=None`` and ``step_tol=None`` to run every iteration even at a minimum
+    (to show that there the step is alpha * 0 = 0 and w stays put).
+    """
+    if not np.isfinite(w0):
+        raise ValueError(f"w0 must be a finite number, got {w0!r}")
+    if not np.isfinite(alpha) or alpha < 0:
+        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
+    if num_iters < 0:
+        raise ValueError(f"num_iters must be >= 0, got {num_iters!r}")
+
+    w = float(w0)
+    cost = _value(curve.cost, w)
+    slope = _value(curve.slope, w)
+    if not (np.isfinite(cost) and np.isfinite(slope)):
+        raise ValueError(f"J(w) or dJ/dw is not a finite number at the start w0 = {w0:g}; pick another start")
+
+    ws, costs, slopes, steps = [w], [cost], [slope], []
+    reason: StopReason = "max_iters"
+    message = f"stopped after {num_iters} iterations, the limit"
+    for i in range(1, num_iters + 1):
+        if slope_tol is not None and abs(slope) < slope_tol:
+            reason, message = "converged", f"converged in {i - 1} iterations: |dJ/dw| < {slope_tol:g}"
+            break
+        step = -alpha * slope
+        w_next = w + step
+        if not np.isfinite(w_next) or abs(w_next) > w_limit:
+            reason, message = "diverged", f"diverged at iteration {i}: |w| passed {w_limit:.0e}"
+            break
+        cost_next = _value(curve.cost, w_next)
+        slope_next = _value(curve.slope, w_next)
+        if not (np.isfinite(cost_next) and np.isfinite(slope_next)):
+            reason = "diverged"
+            message = f"diverged at iteration {i}: J(w) is too large to compute at w = {w_next:.4g}"
+            break
+        w, cost, slope = w_next, cost_next, slope_next
+        ws.append(w)
+        costs.append(cost)
+        slopes.append(slope)
+        steps.append(step)
+        if step_tol is not None and abs(step) < step_tol:
+            reason, message = "converged", f"converged in {i} iterations: the step fell under {step_tol:g}"
+            break
+    else:
+        if num_iters and slope_tol is not None and abs(slope) < slope_tol:
+            reason, message = "converged", f"converged in {num_iters} iterations: |dJ/dw| < {slope_tol:g}"
+
+    return DescentRun(
+        w=_frozen(ws),
+        cost=_frozen(costs),
+        slope=_frozen(slopes),
+        step=_frozen(steps),
+        alpha=float(alpha),
+        num_iters=int(num_iters),
+        stop_reason=reason,
+        message=message,
+    )
+
+
+def curvature_at(curve: CostCurve, w: float, h: float = 1e-4) -> float:
+    """J''(w): the curve's own ``curvature`` if it has one, else a central difference of dJ/dw."""
+    exact = getattr(curve, "curvature", None)
+    if exact is not None:
+        return _value(exact, w)
+    return (_value(curve.slope, w + h) - _value(curve.slope, w - h)) / (2 * h)
+
+
+def largest_stable_alpha(curve: CostCurve, w_star: float) -> float:
+    """alpha_max = 2 / J''(w*): above it, steps near the minimum w* grow instead of shrink.
+
+    Returns ``inf`` where the curvature is zero or negative (no bound from the local shape).
+    """
+    curvature = curvature_at(curve, w_star)
+    if not np.isfinite(curvature) or curvature <= 0:
+        return float("inf")
+    return 2.0 / curvature
+
+
+@dataclass(frozen=True)
+class Basins:
+    """Which minimum each start reaches: ``minimum_index[i]`` indexes ``minima`` (-1: none)."""
+
+    starts: np.ndarray
+    final_w: np.ndarray
+    minimum_index: np.ndarray
+    minima: tuple[float, ...]
+
+
+def basins(
+    curve: CostCurve,
+    starts: np.ndarray,
+    alpha: float,
+    num_iters: int,
+    minima: tuple[float, ...],
+    *,
+    tol: float = 1e-3,
+    w_limit: float = W_LIMIT,
+) -> Basins:
+    """Run descent from every start at once (vectorised) and label each by the minimum it ends at.
+
+    A start whose run diverges, or ends farther than ``tol`` (relative to the curve's scale)
+    from every listed minimum, gets index -1.
+    """
+    w = np.array(starts, dtype=float)
+    alive = np.isfinite(w)
+    with np.errstate(all="ignore"):
+        for _ in range(num_iters):
+            if not alive.any():
+                break
+            slope = np.asarray(curve.slope(w[alive]), dtype=float)
+            w_next = w[alive] - alpha * slope
+            ok = np.isfinite(w_next) & (np.abs(w_next) <= w_limit)
+            idx = np.flatnonzero(alive)
+            w[idx[ok]] = w_next[ok]
+            w[idx[~ok]] = np.nan
+            alive[idx[~ok]] = False
+            if np.all(np.abs(slope[ok]) < 1e-9):
+                break
+    label = np.full(w.shape, -1, dtype=int)
+    if minima:
+        centres = np.asarray(minima, dtype=float)
+        distance = np.abs(np.where(np.isfinite(w), w, np.inf)[:, None] - centres[None, :])
+        nearest = np.argmin(distance, axis=1)
+        close = distance[np.arange(w.size), nearest] <= tol * max(1.0, float(np.max(np.abs(centres))))
+        label = np.where(close, nearest, -1)
+    for array in (w, label):
+        array.setflags(write=False)
+    frozen_starts = np.array(starts, dtype=float)
+    frozen_starts.setflags(write=False)
+    return Basins(starts=frozen_starts, final_w=w, minimum_index=label, minima=tuple(minima))
+
+
+@dataclass(frozen=True)
+class AlphaSweep:
+    """For each alpha: how many iterations until |dJ/dw| < slope_tol, and whether it diverged.
+
+    ``iterations[j] == num_iters`` (and not diverged) means it had not converged by then.
+    """
+
+    alphas: np.ndarray
+    iterations: np.ndarray
+    diverged: np.ndarray
+    num_iters: int
+
+
+def sweep_alphas(
+    curve: CostCurve,
+    w0: float,
+    alphas: np.ndarray,
+    num_iters: int,
+    *,
+    slope_tol: float = 1e-6,
+    w_limit: float = W_LIMIT,
+) -> AlphaSweep:
+    """Run the same start with every alpha at once (vectorised over alphas), as in run_descent."""
+    alpha = np.asarray(alphas, dtype=float)
+    w = np.full(alpha.shape, float(w0))
+    iterations = np.full(alpha.shape, num_iters, dtype=int)
+    diverged = np.zeros(alpha.shape, dtype=bool)
+    active = np.ones(alpha.shape, dtype=bool)
+    with np.errstate(all="ignore"):
+        for i in range(num_iters + 1):
+            idx = np.flatnonzero(active)
+            if idx.size == 0:
+                break
+            slope = np.asarray(curve.slope(w[idx]), dtype=float)
+            done = np.abs(slope) < slope_tol
+            iterations[idx[done]] = i
+            active[idx[done]] = False
+            if i == num_iters:
+                break
+            idx, slope = idx[~done], slope[~done]
+            w_next = w[idx] - alpha[idx] * slope
+            cost_next = np.asarray(curve.cost(w_next), dtype=float)
+            bad = ~np.isfinite(w_next) | (np.abs(w_next) > w_limit) | ~np.isfinite(cost_next) | ~np.isfinite(slope)
+            iterations[idx[bad]] = i + 1
+            diverged[idx[bad]] = True
+            active[idx[bad]] = False
+            w[idx[~bad]] = w_next[~bad]
+    for array in (alpha, iterations, diverged):
+        array.setflags(write=False)
+    return AlphaSweep(alphas=alpha, iterations=iterations, diverged=diverged, num_iters=int(num_iters))

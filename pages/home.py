@@ -1,0 +1,17 @@
+"""Start here: what the tool is and which page teaches what."""
+
+import streamlit as st
+
+st.title("Gradient descent, hands on")
+st.markdown(
+    "You have just met **gradient descent**: to make a cost $J(w)$ smaller, take a step against its "
+    "slope, again and again. These pages let you try it with your own hands: move a point, change "
+    "the learning rate, start somewhere else, fit a line to your own data, and see every number the "
+    "formula produces."
+)
+st.latex(r"w := w - \alpha \, \frac{dJ(w)}{dw}")
+st.markdown(
+    "- $w$ is the parameter being learned, $J(w)$ the cost to make small;\n"
+    r"- $\alpha$ (alpha) is the **learning rate**: how big a step to take;" "\n"
+    r"- $\frac{dJ}{dw}$ is the **slope** of the cost at the current $w$: positive means downhill is to the left."
+)
