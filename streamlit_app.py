@@ -9,8 +9,13 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
-PAGES = [
-    st.Page("pages/home.py", title="Start here", icon=":material/home:", url_path="home", default=True),
-]
+PAGES = {
+    "": [st.Page("pages/home.py", title="Start here", icon=":material/home:", url_path="home", default=True)],
+    "Lessons": [
+        st.Page("pages/intuition.py", title="1. One step, by hand", icon=":material/trending_down:", url_path="intuition"),
+        st.Page("pages/learning_rate.py", title="2. Learning rate pitfalls", icon=":material/speed:", url_path="learning-rate"),
+        st.Page("pages/local_minimum.py", title="3. Local minima", icon=":material/anchor:", url_path="local-minimum"),
+    ],
+}
 
 st.navigation(PAGES).run()

@@ -1,6 +1,9 @@
 """Start here: what the tool is and which page teaches what."""
 
 import streamlit as st
+from ui.shell import require_navigation
+
+require_navigation()
 
 st.title("Gradient descent, hands on")
 st.markdown(

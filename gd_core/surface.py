@@ -1,0 +1,84 @@
+"""A hilly cost surface in two parameters, J(w, b), with several valleys.
+
+The lesson's picture: a bowl tilted into a landscape, with three valleys of different depth::
+
+    J(w, b) = 0.04 (w^2 + b^2) - sum_k a_k exp(-((w - w_k)^2 + (b - b_k)^2) / (2 s_k^2))
+
+and its gradient, term by term (g_k is the k-th exponential)::
+
+    dJ/dw = 0.08 w + sum_k a_k g_k (w - w_k) / s_k^2
+    dJ/db = 0.08 b + sum_k a_k g_k (b - b_k) / s_k^2
+
+Gradient descent moves every start downhill (w, b) := (w, b) - alpha * grad J, and each start
+settles in the valley whose basin it began in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+BOWL = 0.04
+# (a_k, w_k, b_k, s_k): depth, centre and width of each valley.
+VALLEYS = np.array(
+    [
+        [3.0, -2.0, -1.5, 1.2],
+        [2.0, 2.5, 1.5, 1.0],
+        [1.4, -1.0, 2.8, 0.8],
+    ]
+)
+W_RANGE = (-5.0, 5.0)
+B_RANGE = (-5.0, 5.0)
+
+
+def cost(w: ArrayLike, b: ArrayLike) -> np.ndarray:
+    """J(w, b), vectorised over matching arrays of w and b."""
+    w_a, b_a = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
+    total = BOWL * (w_a**2 + b_a**2)
+    for a, wk, bk, s in VALLEYS:
+        total = total - a * np.exp(-((w_a - wk) ** 2 + (b_a - bk) ** 2) / (2 * s * s))
+    return total
+
+
+def gradient(w: ArrayLike, b: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """(dJ/dw, dJ/db), vectorised."""
+    w_a, b_a = np.asarray(w, dtype=float), np.asarray(b, dtype=float)
+    dj_dw, dj_db = 2 * BOWL * w_a, 2 * BOWL * b_a
+    for a, wk, bk, s in VALLEYS:
+        g = a * np.exp(-((w_a - wk) ** 2 + (b_a - bk) ** 2) / (2 * s * s)) / (s * s)
+        dj_dw = dj_dw + g * (w_a - wk)
+        dj_db = dj_db + g * (b_a - bk)
+    return dj_dw, dj_db
+
+
+@dataclass(frozen=True)
+class SurfacePaths:
+    """``w[i, k]``, ``b[i, k]``: start k after i iterations; ``cost`` likewise."""
+
+    w: np.ndarray
+    b: np.ndarray
+    cost: np.ndarray
+    alpha: float
+
+
+def descend(starts: ArrayLike, alpha: float, num_iters: int) -> SurfacePaths:
+    """Run (w, b) := (w, b) - alpha * grad J from every (w0, b0) row of ``starts`` at once."""
+    points = np.asarray(starts, dtype=float).reshape(-1, 2)
+    w, b = points[:, 0].copy(), points[:, 1].copy()
+    ws, bs = [w.copy()], [b.copy()]
+    with np.errstate(all="ignore"):
+        for _ in range(num_iters):
+            dj_dw, dj_db = gradient(w, b)
+            w, b = w - alpha * dj_dw, b - alpha * dj_db
+            # A start that is thrown far away stays where it left the picture.
+            out = ~(np.isfinite(w) & np.isfinite(b)) | (np.abs(w) > 1e3) | (np.abs(b) > 1e3)
+            w, b = np.where(out, ws[-1], w), np.where(out, bs[-1], b)
+            ws.append(w.copy())
+            bs.append(b.copy())
+    w_path, b_path = np.array(ws), np.array(bs)
+    c = cost(w_path, b_path)
+    for array in (w_path, b_path, c):
+        array.setflags(write=False)
+    return SurfacePaths(w=w_path, b=b_path, cost=c, alpha=float(alpha))

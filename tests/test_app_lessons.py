@@ -1,0 +1,111 @@
+"""AppTest: the three 1-D lesson pages load, react to their controls, and read the URL."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+ENTRY = str(ROOT / "streamlit_app.py")
+
+
+def open_page(page: str, **query: str) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()  # registers the pages (st.navigation)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(f"pages/{page}.py")
+    return at.run()
+
+
+def all_text(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [l.value for l in at.latex]
+    parts += [e.value for e in at.error] + [s.value for s in at.success] + [i.value for i in at.info]
+    parts += [str(m.value) for m in at.metric] + [w.value for w in at.warning]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("page", ["intuition", "learning_rate", "local_minimum"])
+def test_page_loads_without_exception(page: str) -> None:
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert len(at.get("vega_lite_chart")) >= 1
+
+
+def test_intuition_step_back_reset_and_live_numbers() -> None:
+    at = open_page("intuition")
+    first = all_text(at)
+    assert "Iteration 1" in at.subheader[0].value
+    step = next(b for b in at.button if b.label == "Step")
+    step.click().run()
+    assert "Iteration 2" in at.subheader[0].value
+    assert all_text(at) != first
+    back = next(b for b in at.button if b.label == "Back")
+    back.click().run()
+    assert "Iteration 1" in at.subheader[0].value
+
+
+def test_intuition_controls_change_what_is_shown() -> None:
+    at = open_page("intuition")
+    before = all_text(at)
+    at.number_input(key="alpha").set_value(0.3).run()
+    assert not at.exception
+    after_alpha = all_text(at)
+    assert after_alpha != before
+    at.number_input(key="w0").set_value(-1.0).run()
+    assert "negative" in all_text(at)
+    at.slider(key="iters").set_value(5).run()
+    assert not at.exception
+    at.selectbox(key="curve").set_value("two_minima").run()
+    assert not at.exception and all_text(at) != after_alpha
+
+
+def test_typed_expression_good_and_bad() -> None:
+    at = open_page("intuition", curve="Your own formula")
+    assert not at.exception
+    at.text_input(key="expr").set_value("(w - 1)**2").run()
+    good = all_text(at)
+    assert not at.error
+    at.text_input(key="expr").set_value("w**2 + __import__('os')").run()
+    assert not at.exception
+    assert "position" in at.error[0].value
+    assert "Still showing the last formula that worked" in all_text(at)
+    assert "(w - 1)**2" in all_text(at)
+
+
+def test_diverging_run_is_labelled() -> None:
+    at = open_page("intuition", alpha="1.5", iters="50")
+    assert not at.exception
+    text = all_text(at)
+    assert "diverged at iteration" in text
+
+
+def test_local_minimum_link_reports_w_stays_5() -> None:
+    at = open_page("local_minimum", w0="5", alpha="0.1")
+    assert not at.exception
+    assert any("w stays 5.000 at every" in s.value for s in at.success)
+
+
+def test_local_minimum_other_start_moves() -> None:
+    at = open_page("local_minimum", w0="3")
+    assert not at.exception
+    assert not at.success
+    assert any("After" in i.value for i in at.info)
+
+
+def test_learning_rate_verdicts_at_first_load() -> None:
+    at = open_page("learning_rate")
+    assert not at.exception
+    text = all_text(at)
+    for word in ("creeping", "oscillating", "diverg", "converged in"):
+        assert word in text, word
+
+
+def test_learning_rate_bad_alpha_list_keeps_last_good() -> None:
+    at = open_page("learning_rate")
+    at.text_input(key="alphas").set_value("0.1, 0.5").run()
+    assert "α = 0.5" in all_text(at)
+    at.text_input(key="alphas").set_value("0.1, fast").run()
+    assert not at.exception
+    assert "'fast' is not a number" in at.error[0].value
+    assert "α = 0.5" in all_text(at)

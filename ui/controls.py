@@ -1,0 +1,176 @@
+"""Page furniture shared by the three 1-D pages: the curve picker and the run controls.
+
+Every control that shapes the view is bound to the URL (``bind="query-params"``) under the names
+README lists (curve, expr, alpha, w0, iters), so a shared link reproduces the view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from gd_core.curves import CURVES, Curve, curve_from_expression
+from gd_core.expression import ExpressionError
+
+CUSTOM = "custom"
+DEFAULT_EXPR = "w**4 - 3*w**2 + w"
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _typed_curve(text: str) -> Curve:
+    # Parsing and locating minima is pure and cheap to keep; keyed by the text alone.
+    return curve_from_expression(text)
+
+
+def _curve_label(key: str) -> str:
+    return "Your own formula" if key == CUSTOM else CURVES[key].name
+
+
+def curve_picker(default: str) -> Curve:
+    """A catalogue curve or a typed J(w). A bad formula keeps the last good curve on screen."""
+    options = [*CURVES, CUSTOM]
+    key = st.selectbox(
+        "Cost curve J(w)",
+        options,
+        index=options.index(default),
+        format_func=_curve_label,
+        key="curve",
+        bind="query-params",
+        help="Pick a curve from the catalogue, or choose the last entry to type a formula of your own.",
+    )
+    if key != CUSTOM:
+        curve = CURVES[key]
+        st.caption(curve.description)
+        return curve
+    text = st.text_input(
+        "J(w) =",
+        value=DEFAULT_EXPR,
+        key="expr",
+        bind="query-params",
+        max_chars=200,
+        help="A formula in w using numbers, + - * / ** and parentheses, and the functions "
+        "sin cos tan exp log sqrt abs tanh. Example: w**4 - 3*w**2 + w",
+    )
+    try:
+        curve = _typed_curve(text)
+    except ExpressionError as error:
+        pointer = " " * error.position + "^"
+        st.error(f"That formula cannot be read: {error}", icon=":material/error:")
+        st.code(f"{text}\n{pointer}", language=None)
+        last = st.session_state.get("_last_good_expr", DEFAULT_EXPR)
+        st.caption(f"Still showing the last formula that worked: `{last}`")
+        return _typed_curve(last)
+    st.session_state["_last_good_expr"] = text
+    if not curve.minima:
+        st.warning("This curve has no local minimum in the plotted range, so descent may run off the edge.")
+    return curve
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    alpha: float
+    w0: float
+    iters: int
+
+
+def alpha_control(alpha: float) -> float:
+    return float(
+        st.number_input(
+            "Learning rate α (alpha)",
+            min_value=0.0,
+            max_value=10.0,
+            value=alpha,
+            step=0.01,
+            format="%.4f",
+            key="alpha",
+            bind="query-params",
+            help="How big a step to take: each update moves w by α × dJ/dw. Too small crawls, too large overshoots.",
+        )
+    )
+
+
+def start_control(curve: Curve, w0: float) -> float:
+    return float(
+        st.number_input(
+            "Start w₀",
+            min_value=-1000.0,
+            max_value=1000.0,
+            value=float(min(max(w0, curve.w_min), curve.w_max)),
+            step=0.1,
+            format="%.3f",
+            key="w0",
+            bind="query-params",
+            help=f"Where gradient descent starts. This curve is drawn from w = {curve.w_min:g} to {curve.w_max:g}.",
+        )
+    )
+
+
+def iterations_control(iters: int, max_iters: int) -> int:
+    return int(
+        st.slider(
+            "Iterations",
+            min_value=1,
+            max_value=max_iters,
+            value=iters,
+            key="iters",
+            bind="query-params",
+            help="The most updates to run; a run stops early when the slope is (almost) zero or w runs away.",
+        )
+    )
+
+
+def run_controls(curve: Curve, *, alpha: float, w0: float, iters: int, max_iters: int = 500) -> RunSettings:
+    """alpha, start w0 and iteration limit, each with help text and bound to the URL."""
+    alpha_value = alpha_control(alpha)
+    return RunSettings(alpha=alpha_value, w0=start_control(curve, w0), iters=iterations_control(iters, max_iters))
+
+
+def run_controls_without_alpha(curve: Curve, *, w0: float, iters: int, max_iters: int = 500) -> RunSettings:
+    """Start w0 and iteration limit, for pages that choose alpha their own way."""
+    return RunSettings(alpha=float("nan"), w0=start_control(curve, w0), iters=iterations_control(iters, max_iters))
+
+
+def parse_alpha_list(text: str) -> list[float]:
+    """'0.01, 0.3, 0.9' -> [0.01, 0.3, 0.9]; raises ValueError with a message a student can act on."""
+    parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    if not parts:
+        raise ValueError("type at least one learning rate, e.g. 0.01, 0.3, 0.9")
+    if len(parts) > 6:
+        raise ValueError(f"{len(parts)} learning rates is too many to compare; keep it to 6 at most")
+    values = []
+    for part in parts:
+        try:
+            value = float(part)
+        except ValueError:
+            raise ValueError(f"'{part}' is not a number; separate learning rates with commas, e.g. 0.01, 0.3") from None
+        if not (0 < value <= 100):
+            raise ValueError(f"{part} is out of range: a learning rate must be above 0 and at most 100")
+        values.append(value)
+    return values
+
+
+def parse_alphas(suggested: list[float]) -> list[float]:
+    """The learning rates to compare: 'auto' picks ones around the stable limit of this curve."""
+    text = st.text_input(
+        "Learning rates to compare",
+        value="auto",
+        key="alphas",
+        bind="query-params",
+        max_chars=120,
+        help="Up to 6 values of α separated by commas, e.g. 0.01, 0.3, 0.9, 1.05. "
+        "'auto' picks four around this curve's stable limit 2 / J''(w*): too small, about right, "
+        "oscillating, diverging.",
+    )
+    if text.strip().lower() == "auto":
+        st.caption("auto: " + ", ".join(f"{a:g}" for a in suggested))
+        return suggested
+    try:
+        values = parse_alpha_list(text)
+    except ValueError as error:
+        st.error(f"{error}.", icon=":material/error:")
+        last = st.session_state.get("_last_good_alphas", suggested)
+        st.caption("Still comparing the last list that worked: " + ", ".join(f"{a:g}" for a in last))
+        return last
+    st.session_state["_last_good_alphas"] = values
+    return values

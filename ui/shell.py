@@ -1,0 +1,20 @@
+"""What every page calls first."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+
+def require_navigation() -> None:
+    """Make sure the page runs inside streamlit_app.py's st.navigation.
+
+    With a ``pages/`` folder next to the entry script, Streamlit's very first run in a fresh
+    server process uses the legacy folder mode: a visitor whose first URL is a lesson page gets
+    that file run on its own (no page config, the folder listed as navigation). st.navigation
+    turns that mode off, but only once the entry script has run. Turn it off here and rerun, so
+    even the first visitor of a new deployment gets the real app.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
