@@ -15,6 +15,7 @@ PAGES = {
         st.Page("pages/intuition.py", title="1. One step, by hand", icon=":material/trending_down:", url_path="intuition"),
         st.Page("pages/learning_rate.py", title="2. Learning rate pitfalls", icon=":material/speed:", url_path="learning-rate"),
         st.Page("pages/local_minimum.py", title="3. Local minima", icon=":material/anchor:", url_path="local-minimum"),
+        st.Page("pages/regression.py", title="4. Fit a line to your data", icon=":material/scatter_plot:", url_path="regression"),
     ],
 }
 

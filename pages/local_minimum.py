@@ -114,8 +114,8 @@ if controls[3].button("Reset", icon=":material/restart_alt:", help="Back to the 
 
 starts_2d = np.array(st.session_state["_surface_starts"], dtype=float)
 paths = surface.descend(starts_2d, surface_alpha, surface_iters)
-grid_w = np.linspace(*surface.W_RANGE, 90)
-grid_b = np.linspace(*surface.B_RANGE, 90)
+grid_w = np.linspace(*surface.W_RANGE, 70)  # 4,900 cells: under the 5,000-point budget
+grid_b = np.linspace(*surface.B_RANGE, 70)
 gw, gb = np.meshgrid(grid_w, grid_b)
 path_df = pd.concat(
     [

@@ -105,15 +105,20 @@ def page(browser: object) -> Iterator[object]:
 
 
 def wait_for_app(page: object, timeout_ms: int = 30_000) -> None:
-    """Wait until Streamlit has rendered and finished its run."""
+    """Wait until Streamlit has rendered and finished its run: no running-status widget, no
+    skeleton placeholders and no stale elements, twice in a row 300 ms apart."""
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)  # type: ignore[attr-defined]
-    page.wait_for_function(  # type: ignore[attr-defined]
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMain\"]')",
-        timeout=timeout_ms,
+    settled = (
+        "() => document.querySelector('[data-testid=\"stMain\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')"
     )
+    for _ in range(2):
+        page.wait_for_function(settled, timeout=timeout_ms)  # type: ignore[attr-defined]
+        page.wait_for_timeout(300)  # type: ignore[attr-defined]
     page.evaluate("document.fonts.ready.then(() => true)")  # type: ignore[attr-defined]
-    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    page.wait_for_timeout(500)  # type: ignore[attr-defined]
 
 
 def screenshot(page: object, name: str) -> Path:

@@ -1,0 +1,127 @@
+"""AppTest: the regression page fits with no upload, takes good and bad uploads, and its toggles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+ENTRY = str(ROOT / "streamlit_app.py")
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+
+def open_page(**query: str) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()  # registers the pages (st.navigation)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page("pages/regression.py")
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [l.value for l in at.latex]
+    parts += [e.value for e in at.error] + [s.value for s in at.success] + [w.value for w in at.warning]
+    parts += [i.value for i in at.info] + [f"{m.label}={m.value}" for m in at.metric]
+    return "\n".join(str(p) for p in parts)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_default_page_fits_the_lab_with_no_upload() -> None:
+    at = open_page()
+    assert not at.exception, at.exception
+    assert metric(at, "w") == "199.9929"  # the lab's published figures
+    assert metric(at, "b") == "100.0116"
+    assert len(at.get("vega_lite_chart")) == 3  # fit, cost, contours
+
+
+def test_builtin_real_dataset_with_missing_values() -> None:
+    at = open_page(dataset="Auto MPG cars", scale="true", alpha="0.1", iters="500")
+    assert not at.exception, at.exception
+    text = texts(at)
+    assert "rows with missing values were left out" in text
+    assert "converged" in text
+    assert len(at.get("vega_lite_chart")) == 4  # fit, cost, original + scaled contours
+
+
+def test_unscaled_large_alpha_says_how_to_fix() -> None:
+    at = open_page(dataset="Auto MPG cars", alpha="0.01", iters="100")
+    assert not at.exception
+    assert "diverged" in at.error[0].value
+    assert "stable limit" in at.error[0].value and "feature scaling" in at.error[0].value
+    assert "nan" not in texts(at).lower()
+
+
+def test_sequential_and_scaling_toggles_change_what_is_shown() -> None:
+    at = open_page()
+    before = texts(at)
+    n_charts = len(at.get("vega_lite_chart"))
+    at.toggle(key="sequential").set_value(True).run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == n_charts
+    at.toggle(key="scale").set_value(True).run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == n_charts + 1
+    assert texts(at) != before
+
+
+def test_several_features() -> None:
+    at = open_page(dataset="Auto MPG cars", scale="true", alpha="0.3", iters="300")
+    at.multiselect(key="x").set_value(["weight_lbs", "horsepower", "model_year"]).run()
+    assert not at.exception, at.exception
+    assert "one feature at a time" in texts(at)
+
+
+def upload(at: AppTest, name: str, content: bytes) -> AppTest:
+    at.selectbox(key="dataset").set_value("upload").run()
+    at.file_uploader(key="upload").set_value((name, content, "text/csv"))
+    return at.run()
+
+
+def test_good_upload_fits() -> None:
+    at = upload(open_page(), "good.csv", (CORPUS / "good.csv").read_bytes())
+    assert not at.exception, at.exception
+    assert not at.error
+    assert any(m.label == "R²" for m in at.metric)
+
+
+BAD_FILES = {
+    "empty.csv": "empty",
+    "not_csv.png": "not",
+    "excel.xlsx": "excel",
+    "all_text.csv": "numeric",
+    "one_row.csv": "row",
+    "header_only.csv": "row",
+    "one_column.csv": "column",
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_bad_upload_gives_message_and_keeps_last_good(name: str) -> None:
+    at = upload(open_page(), "good.csv", (CORPUS / "good.csv").read_bytes())
+    good_r2 = metric(at, "R²")
+    at.file_uploader(key="upload").set_value((name, (CORPUS / name).read_bytes(), "text/csv"))
+    at.run()
+    assert not at.exception, at.exception
+    assert at.error, f"no message for {name}"
+    assert BAD_FILES[name] in at.error[0].value.lower()
+    assert metric(at, "R²") == good_r2  # the last good data stays on screen
+
+
+def test_bad_columns_keep_last_good_fit() -> None:
+    at = upload(open_page(), "constant.csv", (CORPUS / "constant.csv").read_bytes())
+    assert not at.exception, at.exception
+    assert at.error and "same value" in at.error[0].value
+
+
+def test_missing_values_can_be_dropped_or_not() -> None:
+    at = upload(open_page(), "missing.csv", (CORPUS / "missing.csv").read_bytes())
+    assert not at.exception, at.exception
+    at.checkbox(key="drop_missing").uncheck().run()
+    assert not at.exception
+    assert at.error and "missing" in at.error[0].value

@@ -1,0 +1,166 @@
+"""Where the regression page's data come from: a built-in dataset or an uploaded CSV.
+
+Parsing is cached per file (keyed by the upload's id, in the user's own session), so changing
+alpha or iterations never parses again; the one pass over the rows (``summarize``) is cached per
+choice of columns. A bad upload shows what is wrong and keeps the last good data on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from gd_core.data import DataError, LoadedData, load_csv, prepare_xy
+from gd_core.linreg import Stats, summarize
+from ui.charts_regression import sample_rows
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+BUILTIN = {
+    # The label is what the URL shows (dataset=Auto MPG cars), so keep it short.
+    "lab_houses": ("Course lab houses", "lab_houses.csv", "size_1000sqft", "price_1000usd"),
+    "auto_mpg": ("Auto MPG cars", "auto_mpg.csv", "weight_lbs", "miles_per_gallon"),
+}
+UPLOAD = "upload"
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str  # a built-in name, or "upload:<file id>"
+    label: str
+    data: LoadedData
+    x_columns: list[str]
+    y_column: str
+    drop_missing: bool
+
+
+@dataclass(frozen=True)
+class Prepared:
+    stats: Stats
+    x_sample: np.ndarray  # at most a few thousand rows, for drawing (first feature)
+    y_sample: np.ndarray
+    dropped: int
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _load_builtin(name: str) -> LoadedData:
+    return load_csv((DATA_DIR / BUILTIN[name][1]).read_bytes())
+
+
+@st.cache_data(max_entries=2, scope="session", show_spinner="Reading your file…")
+def _load_upload(file_id: str, _raw: bytes) -> LoadedData:
+    # Keyed by the upload's id only: hashing tens of MB on every rerun would cost more than the fit.
+    return load_csv(_raw)
+
+
+@st.cache_data(max_entries=16, scope="session", show_spinner=False)
+def _prepare(source_key: str, x_columns: tuple[str, ...], y_column: str, drop_missing: bool, _frame: pd.DataFrame) -> Prepared:
+    x, y, dropped = prepare_xy(_frame, list(x_columns), y_column, drop_missing=drop_missing)
+    stats = summarize(x, y)
+    rows = sample_rows(y.size)
+    x_first = x if x.ndim == 1 else x[:, 0]
+    return Prepared(stats=stats, x_sample=x_first[rows].copy(), y_sample=y[rows].copy(), dropped=dropped)
+
+
+def _builtin_label(name: str) -> str:
+    return "Upload a CSV" if name == UPLOAD else BUILTIN[name][0]
+
+
+def choose_data() -> Source | None:
+    """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
+    options = [*BUILTIN, UPLOAD]
+    choice = st.selectbox(
+        "Dataset", options, format_func=_builtin_label, key="dataset", bind="query-params",
+        help="A built-in dataset, or your own CSV (comma, semicolon or tab separated, up to 200 MB).",
+    )
+    if choice == UPLOAD:
+        uploaded = st.file_uploader(
+            "Your CSV file", key="upload",
+            help="A table with a header row and at least two numeric columns: one for x, one for y.",
+        )
+        if uploaded is None and "_last_good_upload" not in st.session_state:
+            st.info("Upload a CSV to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
+            return None
+        if uploaded is not None:
+            try:
+                data = _load_upload(uploaded.file_id, uploaded.getvalue())
+            except DataError as error:
+                st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
+                if "_last_good_upload" not in st.session_state:
+                    st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
+                    return None
+                st.caption(f"Still showing the last good file, **{st.session_state['_last_good_upload'][1]}**.")
+                key, label, data = st.session_state["_last_good_upload"]
+            else:
+                key, label = f"upload:{uploaded.file_id}", uploaded.name
+                st.session_state["_last_good_upload"] = (key, label, data)
+        else:
+            key, label, data = st.session_state["_last_good_upload"]
+            st.caption(f"Using your earlier file, **{label}**.")
+        default_x, default_y = None, None
+    else:
+        label, _, default_x, default_y = BUILTIN[choice]
+        key, data = choice, _load_builtin(choice)
+
+    for note in data.notes:
+        st.caption(note)
+    columns = list(data.frame.columns)
+    y_default = default_y if default_y in columns else columns[-1]
+    x_default = [default_x] if default_x in columns and default_x != y_default else [c for c in columns if c != y_default][:1]
+    previous = st.session_state.get("_columns_for")
+    if previous is not None and previous != key:
+        # New data: start from its default columns (a first load keeps what the URL asked for).
+        st.session_state["y"] = y_default
+        st.session_state["x"] = x_default
+    st.session_state["_columns_for"] = key
+    y_column = st.selectbox(
+        "Target y (what to predict)", columns, index=columns.index(y_default), key="y", bind="query-params",
+        help="The column the line should predict.",
+    )
+    x_options = [c for c in columns if c != y_column]
+    x_default = [c for c in x_default if c in x_options] or x_options[:1]
+    x_columns = st.multiselect(
+        "Feature x (one or more)", x_options, default=x_default, key="x", bind="query-params",
+        help="The input column(s). One feature draws the line and the cost contours; several fit w·x + b with a w per feature.",
+    )
+    if not x_columns:
+        st.warning("Pick at least one feature column for x.", icon=":material/warning:")
+        return None
+    chosen = [*x_columns, y_column]
+    missing = {c: data.missing.get(c, 0) for c in chosen}
+    rows_with_missing = int(data.frame[chosen].isna().any(axis=1).sum())
+    drop = True
+    if rows_with_missing:
+        drop = st.checkbox(
+            f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing",
+            help="Gradient descent needs a number in every chosen cell. Untick to see which columns have gaps.",
+        )
+    with st.expander(f"Preview: {label} ({data.n_rows:,} rows)"):
+        st.dataframe(data.frame.head(50), width="stretch", height=240)
+        st.dataframe(
+            pd.DataFrame({"column": list(data.missing), "missing values": list(data.missing.values())}),
+            hide_index=True, width="stretch",
+        )
+        if any(missing.values()):
+            st.caption("Missing in the chosen columns: " + ", ".join(f"{c}: {n}" for c, n in missing.items() if n))
+    return Source(key=key, label=label, data=data, x_columns=list(x_columns), y_column=y_column, drop_missing=drop)
+
+
+def prepare(source: Source) -> tuple[Source, Prepared] | None:
+    """The one pass over the chosen columns; when they cannot be used, say why and keep the last good fit."""
+    try:
+        prepared = _prepare(source.key, tuple(source.x_columns), source.y_column, source.drop_missing, source.data.frame)
+    except DataError as error:
+        st.error(f"These columns cannot be fitted: {error}", icon=":material/error:")
+        last = st.session_state.get("_last_good_prepared")
+        if last is None:
+            return None
+        st.caption(f"Still showing the last good choice: {', '.join(last[0].x_columns)} → {last[0].y_column} ({last[0].label}).")
+        return last
+    st.session_state["_last_good_prepared"] = (source, prepared)
+    if prepared.dropped:
+        st.caption(f"{prepared.dropped:,} rows with missing values were left out; the fit uses {prepared.stats.m:,} rows.")
+    return source, prepared
