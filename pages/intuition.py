@@ -49,7 +49,7 @@ buttons[2].button("Reset", icon=":material/restart_alt:", help="Back to the star
 
 chart_col, text_col = st.columns([3, 2], gap="large")
 with chart_col:
-    st.altair_chart(intuition_chart(curve.cost, (curve.w_min, curve.w_max), run, i), width="stretch")
+    st.vega_lite_chart(spec=intuition_chart(curve.cost, (curve.w_min, curve.w_max), run, i), width="stretch")
     st.caption(
         "Green: the tangent at the point, with its run and rise (slope = rise ÷ run = dJ/dw). "
         "Red arrow: the step the update takes. Orange: the path so far."

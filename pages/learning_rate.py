@@ -55,10 +55,10 @@ for col, (label, run) in zip(cols, runs):
 left, right = st.columns(2, gap="large")
 with left:
     st.subheader("Paths on the curve")
-    st.altair_chart(compare_paths_chart(curve.cost, (curve.w_min, curve.w_max), runs), width="stretch")
+    st.vega_lite_chart(spec=compare_paths_chart(curve.cost, (curve.w_min, curve.w_max), runs), width="stretch")
 with right:
     st.subheader("Cost per iteration")
-    st.altair_chart(cost_history_chart(runs, j_min), width="stretch")
+    st.vega_lite_chart(spec=cost_history_chart(runs, j_min), width="stretch")
     st.caption("J(w) − J(w*), the cost above the lowest minimum, on a log scale: a straight fall is steady progress.")
 
 st.subheader("How many iterations does each α need?")
@@ -67,7 +67,7 @@ if np.isfinite(alpha_max):
 else:
     sweep_range = np.geomspace(1e-3, 2.0, 70)
 sweep = sweep_alphas(curve, settings.w0, sweep_range, 500)
-st.altair_chart(sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, 500), width="stretch")
+st.vega_lite_chart(spec=sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, 500), width="stretch")
 st.caption(
     "Each dot is a full run from the same start, up to 500 iterations. Bigger α is faster, up to the wall "
     "at 2 / J''(w*), where runs stop converging and diverge."

@@ -39,7 +39,7 @@ slope0 = float(run.slope[0])
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.altair_chart(intuition_chart(curve.cost, (curve.w_min, curve.w_max), run, 0), width="stretch")
+    st.vega_lite_chart(spec=intuition_chart(curve.cost, (curve.w_min, curve.w_max), run, 0), width="stretch")
 with right:
     st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
     st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={settings.w0:.3f}}} = {slope0:.3f}")
@@ -68,13 +68,13 @@ others = [w for w in (curve.w_min + 0.08 * (curve.w_max - curve.w_min), curve.w_
 step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
     (f"w₀ = {fmt(w)}", run_descent(curve, w, settings.alpha, settings.iters, slope_tol=None, step_tol=None)) for w in others
 ]
-st.altair_chart(steps_chart(step_runs), width="stretch")
+st.vega_lite_chart(spec=steps_chart(step_runs), width="stretch")
 st.caption(f"α stays {settings.alpha:g} the whole time; the steps get smaller because the slope does.")
 
 st.subheader("Which minimum does each start reach?")
 starts = np.linspace(curve.w_min, curve.w_max, 241)
 basin = basins(curve, starts, settings.alpha, 2000, curve.minima)
-event = st.altair_chart(
+st.vega_lite_chart(spec=
     basin_chart(curve.cost, (curve.w_min, curve.w_max), starts, basin.minimum_index, curve.minima, settings.w0),
     width="stretch",
     on_select=pick_start_from_curve,
@@ -124,7 +124,7 @@ path_df = pd.concat(
     ],
     ignore_index=True,
 )
-st.altair_chart(
+st.vega_lite_chart(spec=
     surface_chart(grid_w, grid_b, surface.cost(gw, gb), path_df, clickable=True),
     width="stretch",
     on_select=add_surface_start,

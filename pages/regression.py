@@ -20,7 +20,6 @@ from ui.charts_regression import (
     contour_window,
     cost_chart,
     fit_chart,
-    least_squares_marker,
     parameter_chart,
     path_frame,
 )
@@ -150,7 +149,7 @@ if one:
     fit_col, cost_col = st.columns(2, gap="large")
     with fit_col:
         st.subheader("The data and the line")
-        st.altair_chart(
+        st.vega_lite_chart(spec=
             fit_chart(prepared.x_sample, prepared.y_sample, w_hist, b_hist, float(stats.w_star[0]), stats.b_star, x_names[0], source.y_column),
             width="stretch",
         )
@@ -166,12 +165,12 @@ with cost_col:
     runs = [("simultaneous update", result.cost_history)]
     if compare:
         runs.append(("sequential (wrong) update", seq_result.cost_history))
-    st.altair_chart(cost_chart(runs, j_star), width="stretch")
+    st.vega_lite_chart(spec=cost_chart(runs, j_star), width="stretch")
     st.caption(f"The dashed line is the lowest cost any line can reach (least squares). Stable limit: α < {limit_text}.")
 
 if not one:
     st.subheader("Each parameter per iteration")
-    st.altair_chart(parameter_chart(w_hist, b_hist, x_names), width="stretch")
+    st.vega_lite_chart(spec=parameter_chart(w_hist, b_hist, x_names), width="stretch")
     st.info("The contour view shows one feature at a time: pick a single x column to see J(w, b) as a map.", icon=":material/info:")
 else:
     st.subheader("The cost surface J(w, b) and the path of descent")
@@ -186,30 +185,30 @@ else:
     original = surface_chart(
         grid_w, grid_b, cost_grid(stats, grid_w, grid_b), pd.concat(paths, ignore_index=True),
         w_title=f"w (per unit of {x_names[0]})", b_title="b (intercept)", height=420,
-        extra=[least_squares_marker(float(stats.w_star[0]), stats.b_star)],
+        marker=(float(stats.w_star[0]), stats.b_star),
     )
     if scale:
         left, right = st.columns(2, gap="large")
         with left:
             st.markdown("**Original units**: long, narrow valleys")
-            st.altair_chart(original, width="stretch")
+            st.vega_lite_chart(spec=original, width="stretch")
         with right:
             st.markdown("**Scaled x**: round contours, a straight path")
             s_paths = [path_frame("simultaneous", np.asarray(result.w_history), np.asarray(result.b_history), result.cost_history)]
             if compare:
                 s_paths.append(path_frame("sequential (wrong)", np.asarray(seq_result.w_history), np.asarray(seq_result.b_history), seq_result.cost_history))
             s_w, s_b = contour_window([result.w_history], [result.b_history], float(run_stats.w_star[0]), run_stats.b_star)
-            st.altair_chart(
+            st.vega_lite_chart(spec=
                 surface_chart(
                     s_w, s_b, cost_grid(run_stats, s_w, s_b), pd.concat(s_paths, ignore_index=True),
                     w_title="w' (per standard deviation of x)", b_title="b'", height=420,
-                    extra=[least_squares_marker(float(run_stats.w_star[0]), run_stats.b_star)],
+                    marker=(float(run_stats.w_star[0]), run_stats.b_star),
                 ),
                 width="stretch",
             )
         st.caption(f"Scaling: x' = (x − {float(mu[0]):.4g}) / {float(sigma[0]):.4g}; back in original units w = w'/σ, b = b' − w·μ.")
     else:
-        st.altair_chart(original, width="stretch")
+        st.vega_lite_chart(spec=original, width="stretch")
     st.caption("Darker is lower cost. The diamond is the least-squares answer; a cross marks where each path ended.")
 
 # --- the first update, written out ------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Chart builders for the regression page: pure functions from arrays to Altair charts.
+"""Chart builders for the regression page: pure functions from arrays to Vega-Lite specs.
 
 No chart sends the browser more than about 5,000 points: the data are sampled for display (the
 fit uses every row) and long histories are thinned to a few hundred frames.
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import altair as alt
 import numpy as np
 import pandas as pd
+
+from ui.vl import Spec, chart, field, layer_of, nominal_color, slider_param, value
 
 MAX_POINTS = 4_000
 MAX_FRAMES = 240
@@ -50,7 +51,7 @@ def fit_chart(
     x_title: str,
     y_title: str,
     height: int = 400,
-) -> alt.LayerChart:
+) -> Spec:
     """Data, the gradient-descent line at the iteration picked by a slider, and least squares."""
     rows = sample_rows(x.size)
     data = pd.DataFrame({"x": x[rows], "y": y[rows]})
@@ -62,85 +63,113 @@ def fit_chart(
     w_f, b_f = w_history[frames], b_history[frames]
     lines = pd.DataFrame(
         {
-            "iteration": np.repeat(frames, 2),
-            "x": np.tile([lo, hi], frames.size),
-            "y": np.column_stack([w_f * lo + b_f, w_f * hi + b_f]).ravel(),
-            "label": np.repeat([f"f(x) = {w:.4g}·x + {b:.4g}" for w, b in zip(w_f, b_f)], 2),
+            "iteration": frames,
+            "x": lo,
+            "x2": hi,
+            "y": w_f * lo + b_f,
+            "y2": w_f * hi + b_f,
+            "label": [f"f(x) = {w:.4g}·x + {b:.4g}" for w, b in zip(w_f, b_f)],
+            "caption": [f"after iteration {i}" for i in frames],
         }
     )
-    y_lo = min(float(np.min(y)), w_exact * lo + b_exact, w_exact * hi + b_exact)
-    y_hi = max(float(np.max(y)), w_exact * lo + b_exact, w_exact * hi + b_exact)
+    ends = [w_exact * lo + b_exact, w_exact * hi + b_exact]
+    y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
     y_pad = 0.1 * (y_hi - y_lo or 1.0)
-    it = alt.param(name="fit_iteration", value=int(k), bind=alt.binding_range(min=0, max=int(k), step=1, name="iteration "))
-    x_enc = alt.X("x:Q", title=x_title, scale=alt.Scale(domain=[lo, hi], nice=False))
-    y_enc = alt.Y("y:Q", title=y_title, scale=alt.Scale(domain=[y_lo - y_pad, y_hi + y_pad], nice=False))
+    # The line shown is the last frame at or before the slider's iteration.
+    shown = [
+        {"filter": "datum.iteration <= fit_iteration"},
+        {"joinaggregate": [{"op": "max", "field": "iteration", "as": "last"}]},
+        {"filter": "datum.iteration == datum.last"},
+    ]
     size = 18 if x.size > 2000 else 50 if x.size > 100 else 140
-    points = alt.Chart(data).mark_circle(size=size, opacity=0.6, color=DATA_COLOR).encode(
-        x=x_enc, y=y_enc, tooltip=[alt.Tooltip("x:Q", title=x_title), alt.Tooltip("y:Q", title=y_title)]
-    )
-    exact = pd.DataFrame({"x": [lo, hi], "y": [w_exact * lo + b_exact, w_exact * hi + b_exact]})
-    exact_line = alt.Chart(exact).mark_line(color=EXACT_COLOR, strokeDash=[6, 4], strokeWidth=2, clip=True).encode(x="x:Q", y="y:Q")
-    shown = (
-        alt.Chart(lines)
-        .transform_filter(alt.datum.iteration <= it)
-        .transform_joinaggregate(last="max(iteration)")
-        .transform_filter(alt.datum.iteration == alt.datum.last)
-    )
-    fit_line = shown.mark_line(color=FIT_COLOR, strokeWidth=3, clip=True).encode(x="x:Q", y="y:Q")
-    fit_label = shown.transform_filter(alt.datum.x == hi).mark_text(
-        align="left", baseline="top", color=FIT_COLOR, fontSize=13, fontWeight="bold"
-    ).encode(x=alt.value(8), y=alt.value(8), text=alt.Text("label:N"))
-    iteration_text = (
-        shown.transform_filter(alt.datum.x == hi)
-        .transform_calculate(caption="'after iteration ' + datum.iteration")
-        .mark_text(align="left", baseline="top", color="#475569", fontSize=12)
-        .encode(x=alt.value(8), y=alt.value(26), text="caption:N")
-    )
-    return alt.layer(points, exact_line, fit_line, fit_label, iteration_text).add_params(it).properties(height=height)
+    layers = [
+        layer_of(
+            "data",
+            {"type": "circle", "size": size, "opacity": 0.6, "color": DATA_COLOR},
+            {
+                "x": field("x", title=x_title, scale={"domain": [lo, hi], "nice": False}),
+                "y": field("y", title=y_title, scale={"domain": [y_lo - y_pad, y_hi + y_pad], "nice": False}),
+                "tooltip": [field("x", title=x_title), field("y", title=y_title)],
+            },
+        ),
+        layer_of(
+            "exact",
+            {"type": "rule", "color": EXACT_COLOR, "strokeDash": [6, 4], "strokeWidth": 2, "clip": True},
+            {"x": field("x"), "y": field("y"), "x2": field("x2"), "y2": field("y2")},
+        ),
+        layer_of(
+            "lines",
+            {"type": "rule", "color": FIT_COLOR, "strokeWidth": 3, "clip": True},
+            {"x": field("x"), "y": field("y"), "x2": field("x2"), "y2": field("y2")},
+            shown,
+        ),
+        layer_of(
+            "lines",
+            {"type": "text", "align": "left", "baseline": "top", "color": FIT_COLOR, "fontSize": 13, "fontWeight": "bold"},
+            {"x": value(8), "y": value(8), "text": field("label", "nominal")},
+            shown,
+        ),
+        layer_of(
+            "lines",
+            {"type": "text", "align": "left", "baseline": "top", "color": "#475569", "fontSize": 12},
+            {"x": value(8), "y": value(26), "text": field("caption", "nominal")},
+            shown,
+        ),
+    ]
+    datasets = {
+        "data": data,
+        "exact": pd.DataFrame({"x": [lo], "x2": [hi], "y": [ends[0]], "y2": [ends[1]]}),
+        "lines": lines,
+    }
+    return chart(layers, datasets, height=height, params=[slider_param("fit_iteration", int(k), int(k))])
 
 
-def cost_chart(runs: Sequence[tuple[str, np.ndarray]], j_exact: float, height: int = 300) -> alt.Chart:
+def cost_chart(runs: Sequence[tuple[str, np.ndarray]], j_exact: float, height: int = 300) -> Spec:
     """Cost per iteration on a log scale, with the least-squares cost as a dashed floor."""
     labels = [label for label, _ in runs]
     frames = []
     for label, history in runs:
         idx, values = thin(np.asarray(history, dtype=float))
         frames.append(pd.DataFrame({"run": label, "iteration": idx, "cost": np.maximum(values, 1e-300)}))
-    df = pd.concat(frames, ignore_index=True)
-    color = alt.Color("run:N", title=None, sort=labels, scale=alt.Scale(domain=labels, range=[FIT_COLOR, "#f59e0b"][: len(labels)]))
-    line = alt.Chart(df).mark_line(strokeWidth=2).encode(
-        x=alt.X("iteration:Q", title="iteration"),
-        y=alt.Y("cost:Q", title="J(w, b)  (log scale)", scale=alt.Scale(type="log")),
-        color=color,
-        tooltip=["run:N", "iteration:Q", alt.Tooltip("cost:Q", title="J", format=".6g")],
-    )
-    layers: list[alt.Chart] = [line]
-    if j_exact > 0:
-        floor = pd.DataFrame({"cost": [j_exact], "label": [f"least squares: J = {j_exact:.4g}"]})
-        layers.append(
-            alt.Chart(floor).mark_rule(color=EXACT_COLOR, strokeDash=[6, 4]).encode(y="cost:Q", tooltip=["label:N"])
+    layers = [
+        layer_of(
+            "costs",
+            {"type": "line", "strokeWidth": 2},
+            {
+                "x": field("iteration", title="iteration"),
+                "y": field("cost", title="J(w, b)  (log scale)", scale={"type": "log"}),
+                "color": nominal_color("run", labels, [FIT_COLOR, "#f59e0b"], legend=len(labels) > 1),
+                "tooltip": [field("run", "nominal"), field("iteration"), field("cost", title="J", format=".6g")],
+            },
         )
-    return alt.layer(*layers).properties(height=height)
+    ]
+    datasets = {"costs": pd.concat(frames, ignore_index=True)}
+    if j_exact > 0:
+        datasets["floor"] = pd.DataFrame({"cost": [j_exact], "label": [f"least squares: J = {j_exact:.4g}"]})
+        layers.append(
+            layer_of("floor", {"type": "rule", "color": EXACT_COLOR, "strokeDash": [6, 4]}, {"y": field("cost"), "tooltip": [field("label", "nominal")]})
+        )
+    return chart(layers, datasets, height=height)
 
 
-def parameter_chart(w_history: np.ndarray, b_history: np.ndarray, names: Sequence[str], height: int = 300) -> alt.Chart:
+def parameter_chart(w_history: np.ndarray, b_history: np.ndarray, names: Sequence[str], height: int = 300) -> Spec:
     """Each parameter's value per iteration (several features)."""
     k = b_history.size - 1
     idx = frame_indices(k, MAX_POINTS // (len(names) + 1))
     cols = {f"w[{name}]": w_history[idx, j] for j, name in enumerate(names)}
     cols["b"] = b_history[idx]
     df = pd.DataFrame({"iteration": idx, **cols}).melt("iteration", var_name="parameter", value_name="value")
-    return (
-        alt.Chart(df)
-        .mark_line(strokeWidth=2)
-        .encode(
-            x=alt.X("iteration:Q", title="iteration"),
-            y=alt.Y("value:Q", title="parameter value"),
-            color=alt.Color("parameter:N", title="parameter"),
-            tooltip=["parameter:N", "iteration:Q", alt.Tooltip("value:Q", format=".5g")],
-        )
-        .properties(height=height)
+    layer = layer_of(
+        "params",
+        {"type": "line", "strokeWidth": 2},
+        {
+            "x": field("iteration", title="iteration"),
+            "y": field("value", title="parameter value"),
+            "color": field("parameter", "nominal", title="parameter"),
+            "tooltip": [field("parameter", "nominal"), field("iteration"), field("value", format=".5g")],
+        },
     )
+    return chart([layer], {"params": df}, height=height)
 
 
 def contour_window(w_paths: Sequence[np.ndarray], b_paths: Sequence[np.ndarray], w_star: float, b_star: float) -> tuple[np.ndarray, np.ndarray]:
@@ -159,11 +188,3 @@ def contour_window(w_paths: Sequence[np.ndarray], b_paths: Sequence[np.ndarray],
 def path_frame(label: str, w_history: np.ndarray, b_history: np.ndarray, cost_history: np.ndarray, limit: int = 600) -> pd.DataFrame:
     idx = frame_indices(w_history.size - 1, limit)
     return pd.DataFrame({"path": label, "i": idx, "w": w_history[idx], "b": b_history[idx], "J": cost_history[idx]})
-
-
-def least_squares_marker(w_star: float, b_star: float) -> alt.Chart:
-    df = pd.DataFrame({"w": [w_star], "b": [b_star], "label": ["least squares"]})
-    star = alt.Chart(df).mark_point(shape="diamond", size=220, filled=True, color="#facc15", stroke="#0f172a", strokeWidth=1.5).encode(
-        x="w:Q", y="b:Q", tooltip=["label:N", alt.Tooltip("w:Q", format=".5g"), alt.Tooltip("b:Q", format=".5g")]
-    )
-    return star

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
+
+from ui.vl import Spec, chart, field, layer_of, nominal_color
 
 PATH_COLORS = ["#dc2626", "#f59e0b", "#16a34a", "#7c3aed", "#0891b2", "#db2777", "#0f172a", "#65a30d"]
 
@@ -63,50 +64,70 @@ def surface_chart(
     b_title: str = "b",
     levels: int = 14,
     height: int = 460,
-    extra: list[alt.Chart] | None = None,
+    marker: tuple[float, float] | None = None,
     clickable: bool = False,
-) -> alt.LayerChart:
+) -> Spec:
     """Heatmap of J with contour lines; ``paths`` has columns path, i, w, b, J.
 
-    With ``clickable`` the heatmap carries a point selection named ``start`` (a click picks (w, b)).
+    ``marker`` draws the least-squares point; with ``clickable`` the heatmap carries a point
+    selection named ``start`` (a click picks (w, b)).
     """
     ww, bb = np.meshgrid(w, b)
-    heat = pd.DataFrame({"w": ww.ravel(), "b": bb.ravel(), "J": z.ravel()})
     dw, db = float(w[1] - w[0]), float(b[1] - b[0])
-    heat["w2"], heat["b2"] = heat["w"] + dw, heat["b"] + db
-    heat["w"], heat["b"] = heat["w"] - dw / 2, heat["b"] - db / 2
-    heat["w2"], heat["b2"] = heat["w2"] - dw / 2, heat["b2"] - db / 2
+    heat = pd.DataFrame({"w": ww.ravel() - dw / 2, "b": bb.ravel() - db / 2, "w2": ww.ravel() + dw / 2, "b2": bb.ravel() + db / 2, "J": z.ravel()})
     finite = z[np.isfinite(z)]
     level_values = np.quantile(finite, np.linspace(0.02, 0.98, levels)) if finite.size else np.array([])
     segments = contour_segments(w, b, z, np.unique(level_values))
-    x = alt.X("w:Q", title=w_title, scale=alt.Scale(domain=[float(w[0]), float(w[-1])], nice=False))
-    y = alt.Y("b:Q", title=b_title, scale=alt.Scale(domain=[float(b[0]), float(b[-1])], nice=False))
-    heatmap = alt.Chart(heat).mark_rect(opacity=0.9).encode(
-        x=x,
-        x2="w2:Q",
-        y=y,
-        y2="b2:Q",
-        color=alt.Color("J:Q", title="J (cost)", scale=alt.Scale(scheme="blues", reverse=True)),
-        tooltip=[alt.Tooltip("w:Q", format=".3g"), alt.Tooltip("b:Q", format=".3g"), alt.Tooltip("J:Q", format=".4g")],
+    labels = list(dict.fromkeys(paths["path"])) if len(paths) else []
+    color = nominal_color("path", labels, PATH_COLORS, "descent path")
+    quiet = nominal_color("path", labels, PATH_COLORS, legend=False)
+    last = paths.sort_values("i").groupby("path", sort=False).tail(1) if len(paths) else paths
+    first = paths[paths["i"] == 0] if len(paths) else paths
+    heat_layer = layer_of(
+        "heat",
+        {"type": "rect", "opacity": 0.9},
+        {
+            "x": field("w", title=w_title, scale={"domain": [float(w[0]), float(w[-1])], "nice": False}),
+            "x2": field("w2"),
+            "y": field("b", title=b_title, scale={"domain": [float(b[0]), float(b[-1])], "nice": False}),
+            "y2": field("b2"),
+            "color": field("J", title="J (cost)", scale={"scheme": "blues", "reverse": True}),
+            "tooltip": [field("w", format=".3g"), field("b", format=".3g"), field("J", format=".4g")],
+        },
     )
     if clickable:
-        heatmap = heatmap.add_params(alt.selection_point(name="start", fields=["w", "b"], on="click", nearest=True, empty=False))
-    contours = alt.Chart(segments).mark_rule(color="#1e293b", strokeWidth=0.8, opacity=0.55).encode(
-        x="w:Q", y="b:Q", x2="w2:Q", y2="b2:Q"
-    )
-    labels = list(dict.fromkeys(paths["path"])) if len(paths) else []
-    color = alt.Color("path:N", title="descent path", sort=labels, scale=alt.Scale(domain=labels, range=PATH_COLORS[: max(len(labels), 1)]))
-    quiet = alt.Color("path:N", legend=None, sort=labels, scale=alt.Scale(domain=labels, range=PATH_COLORS[: max(len(labels), 1)]))
-    lines = alt.Chart(paths).mark_line(strokeWidth=2.5, clip=True).encode(x="w:Q", y="b:Q", order="i:Q", color=color)
-    ends = (
-        alt.Chart(paths)
-        .transform_window(rank="rank()", sort=[alt.SortField("i", order="descending")], groupby=["path"])
-        .transform_filter(alt.datum.rank == 1)
-        .mark_point(shape="cross", size=120, strokeWidth=3, clip=True)
-        .encode(x="w:Q", y="b:Q", color=quiet, tooltip=["path:N", alt.Tooltip("J:Q", format=".4g")])
-    )
-    starts = alt.Chart(paths[paths["i"] == 0] if len(paths) else paths).mark_circle(size=90, stroke="white", strokeWidth=1.5, opacity=1).encode(
-        x="w:Q", y="b:Q", color=quiet
-    )
-    layers = [heatmap, contours, lines, starts, ends, *(extra or [])]
-    return alt.layer(*layers).properties(height=height).resolve_scale(color="independent")
+        heat_layer["params"] = [{"name": "start", "select": {"type": "point", "fields": ["w", "b"], "on": "click", "nearest": True}}]
+    layers = [
+        heat_layer,
+        layer_of(
+            "contours",
+            {"type": "rule", "color": "#1e293b", "strokeWidth": 0.8, "opacity": 0.55},
+            {"x": field("w"), "y": field("b"), "x2": field("w2"), "y2": field("b2")},
+        ),
+        layer_of(
+            "paths",
+            {"type": "line", "strokeWidth": 2.5, "clip": True},
+            {"x": field("w"), "y": field("b"), "order": field("i"), "color": color},
+        ),
+        layer_of(
+            "first",
+            {"type": "circle", "size": 90, "stroke": "white", "strokeWidth": 1.5, "opacity": 1, "clip": True},
+            {"x": field("w"), "y": field("b"), "color": quiet},
+        ),
+        layer_of(
+            "last",
+            {"type": "point", "shape": "cross", "size": 120, "strokeWidth": 3, "clip": True},
+            {"x": field("w"), "y": field("b"), "color": quiet, "tooltip": [field("path", "nominal"), field("J", format=".4g")]},
+        ),
+    ]
+    datasets = {"heat": heat, "contours": segments, "paths": paths, "first": first, "last": last}
+    if marker is not None:
+        datasets["marker"] = pd.DataFrame({"w": [marker[0]], "b": [marker[1]], "label": ["least squares"]})
+        layers.append(
+            layer_of(
+                "marker",
+                {"type": "point", "shape": "diamond", "size": 220, "filled": True, "color": "#facc15", "stroke": "#0f172a", "strokeWidth": 1.5},
+                {"x": field("w"), "y": field("b"), "tooltip": [field("label", "nominal"), field("w", format=".5g"), field("b", format=".5g")]},
+            )
+        )
+    return chart(layers, datasets, height=height, resolve={"scale": {"color": "independent"}})
