@@ -4,7 +4,7 @@ import streamlit as st
 
 st.set_page_config(
     page_title="Gradient descent, hands on",
-    page_icon=":material/downhill_skiing:",
+    page_icon="⛰️",  # an emoji: a material icon here is fetched from a CDN for the favicon
     layout="wide",
     initial_sidebar_state="expanded",
 )

@@ -89,7 +89,7 @@ with st.expander(f"Every iteration ({last} updates)", expanded=False):
     st.dataframe(rows, hide_index=True, width="stretch")
     st.download_button(
         "Download as CSV",
-        rows.to_csv(index=False).encode(),
+        lambda: rows.to_csv(index=False).encode(),  # made on click, not on every rerun
         file_name="gradient_descent_iterations.csv",
         mime="text/csv",
         icon=":material/download:",

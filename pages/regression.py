@@ -197,14 +197,16 @@ else:
             s_paths = [path_frame("simultaneous", np.asarray(result.w_history), np.asarray(result.b_history), result.cost_history)]
             if compare:
                 s_paths.append(path_frame("sequential (wrong)", np.asarray(seq_result.w_history), np.asarray(seq_result.b_history), seq_result.cost_history))
-            s_w, s_b = contour_window([result.w_history], [result.b_history], float(run_stats.w_star[0]), run_stats.b_star)
+            s_w, s_b = contour_window(
+                [result.w_history], [result.b_history], float(run_stats.w_star[0]), run_stats.b_star, square=True
+            )
             st.vega_lite_chart(spec=
                 surface_chart(
                     s_w, s_b, cost_grid(run_stats, s_w, s_b), pd.concat(s_paths, ignore_index=True),
-                    w_title="w' (per standard deviation of x)", b_title="b'", height=420,
+                    w_title="w' (per standard deviation of x)", b_title="b'", height=340, width=340,
                     marker=(float(run_stats.w_star[0]), run_stats.b_star),
                 ),
-                width="stretch",
+                width=470,  # plot area 340 x 340 plus the legend: round contours look round
             )
         st.caption(f"Scaling: x' = (x − {float(mu[0]):.4g}) / {float(sigma[0]):.4g}; back in original units w = w'/σ, b = b' − w·μ.")
     else:
@@ -240,10 +242,11 @@ params = pd.DataFrame(
 history = pd.DataFrame({"iteration": np.arange(result.cost_history.size), "cost": result.cost_history})
 d1, d2 = st.columns(2)
 d1.download_button(
-    "Download fitted parameters (CSV)", params.to_csv(index=False).encode(), "fitted_parameters.csv", "text/csv",
+    # Callables: the CSV is made when the button is clicked, not on every rerun.
+    "Download fitted parameters (CSV)", lambda: params.to_csv(index=False).encode(), "fitted_parameters.csv", "text/csv",
     icon=":material/download:", help="w and b from gradient descent and from least squares.",
 )
 d2.download_button(
-    "Download cost history (CSV)", history.to_csv(index=False).encode(), "cost_history.csv", "text/csv",
+    "Download cost history (CSV)", lambda: history.to_csv(index=False).encode(), "cost_history.csv", "text/csv",
     icon=":material/download:", help="J(w, b) after every iteration.",
 )

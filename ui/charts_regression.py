@@ -172,17 +172,36 @@ def parameter_chart(w_history: np.ndarray, b_history: np.ndarray, names: Sequenc
     return chart([layer], {"params": df}, height=height)
 
 
-def contour_window(w_paths: Sequence[np.ndarray], b_paths: Sequence[np.ndarray], w_star: float, b_star: float) -> tuple[np.ndarray, np.ndarray]:
-    """A (w, b) grid that frames the paths and the least-squares point (outliers of a diverging run aside)."""
+def contour_window(
+    w_paths: Sequence[np.ndarray],
+    b_paths: Sequence[np.ndarray],
+    w_star: float,
+    b_star: float,
+    *,
+    square: bool = False,
+    n: int = 40,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A (w, b) grid that frames the paths and the least-squares point.
+
+    A diverging run's far points are left out (98th percentile). ``square`` centres the window
+    on (w*, b*) with the same half-width on both axes, so round contours look round.
+    """
     ws = np.concatenate([np.asarray(p, dtype=float) for p in w_paths] + [[w_star]])
     bs = np.concatenate([np.asarray(p, dtype=float) for p in b_paths] + [[b_star]])
+    if square:
+        # Frame the start: a converging path stays inside, a diverging one runs off the edge.
+        starts = [(float(np.asarray(p)[0]), float(np.asarray(q)[0])) for p, q in zip(w_paths, b_paths)]
+        reach = max(float(np.hypot(w0 - w_star, b0 - b_star)) for w0, b0 in starts) or 1.0
+        half = 1.15 * reach
+        return np.linspace(w_star - half, w_star + half, n), np.linspace(b_star - half, b_star + half, n)
     w_lo, w_hi = np.quantile(ws, [0.0, 0.98]) if ws.size > 50 else (ws.min(), ws.max())
     b_lo, b_hi = np.quantile(bs, [0.0, 0.98]) if bs.size > 50 else (bs.min(), bs.max())
     w_lo, w_hi = min(w_lo, w_star, ws[0]), max(w_hi, w_star, ws[0])
     b_lo, b_hi = min(b_lo, b_star, bs[0]), max(b_hi, b_star, bs[0])
     w_pad = 0.15 * (w_hi - w_lo or abs(w_star) or 1.0)
     b_pad = 0.15 * (b_hi - b_lo or abs(b_star) or 1.0)
-    return np.linspace(w_lo - w_pad, w_hi + w_pad, 64), np.linspace(b_lo - b_pad, b_hi + b_pad, 64)
+    # 40 x 40 cells: the browser draws each one, and two such maps must render in well under a second.
+    return np.linspace(w_lo - w_pad, w_hi + w_pad, n), np.linspace(b_lo - b_pad, b_hi + b_pad, n)
 
 
 def path_frame(label: str, w_history: np.ndarray, b_history: np.ndarray, cost_history: np.ndarray, limit: int = 600) -> pd.DataFrame:

@@ -66,6 +66,7 @@ def surface_chart(
     height: int = 460,
     marker: tuple[float, float] | None = None,
     clickable: bool = False,
+    width: int | None = None,
 ) -> Spec:
     """Heatmap of J with contour lines; ``paths`` has columns path, i, w, b, J.
 
@@ -76,7 +77,10 @@ def surface_chart(
     dw, db = float(w[1] - w[0]), float(b[1] - b[0])
     heat = pd.DataFrame({"w": ww.ravel() - dw / 2, "b": bb.ravel() - db / 2, "w2": ww.ravel() + dw / 2, "b2": bb.ravel() + db / 2, "J": z.ravel()})
     finite = z[np.isfinite(z)]
-    level_values = np.quantile(finite, np.linspace(0.02, 0.98, levels)) if finite.size else np.array([])
+    # Levels spaced geometrically above the lowest value: a quadratic bowl shows as nested
+    # ellipses all the way down to its minimum.
+    lowest, highest = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+    level_values = lowest + (highest - lowest) * np.geomspace(2e-3, 0.9, levels) if highest > lowest else np.array([])
     segments = contour_segments(w, b, z, np.unique(level_values))
     labels = list(dict.fromkeys(paths["path"])) if len(paths) else []
     color = nominal_color("path", labels, PATH_COLORS, "descent path")
@@ -130,4 +134,7 @@ def surface_chart(
                 {"x": field("w"), "y": field("b"), "tooltip": [field("label", "nominal"), field("w", format=".5g"), field("b", format=".5g")]},
             )
         )
-    return chart(layers, datasets, height=height, resolve={"scale": {"color": "independent"}})
+    spec = chart(layers, datasets, height=height, resolve={"scale": {"color": "independent"}})
+    if width is not None:  # a fixed width, e.g. equal to the height so circles look round
+        spec["width"] = width
+    return spec
