@@ -7,7 +7,7 @@ import streamlit as st
 from gd_core.descent import run_descent
 from ui.charts_1d import direction_text, fmt, intuition_chart
 from ui.controls import curve_picker, run_controls
-from ui.shell import require_navigation
+from ui.shell import require_navigation, share_link
 
 require_navigation()
 
@@ -95,3 +95,5 @@ with st.expander(f"Every iteration ({last} updates)", expanded=False):
         icon=":material/download:",
         help="Every iteration's w, J(w), slope and step, for a spreadsheet.",
     )
+
+share_link()

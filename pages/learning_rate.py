@@ -7,7 +7,7 @@ from gd_core.descent import largest_stable_alpha, run_descent, sweep_alphas
 from gd_core.verdict import judge
 from ui.charts_1d import compare_paths_chart, cost_history_chart, fmt, sweep_chart
 from ui.controls import curve_picker, parse_alphas, run_controls_without_alpha
-from ui.shell import require_navigation
+from ui.shell import require_navigation, share_link
 
 require_navigation()
 
@@ -72,3 +72,5 @@ st.caption(
     "Each dot is a full run from the same start, up to 500 iterations. Bigger α is faster, up to the wall "
     "at 2 / J''(w*), where runs stop converging and diverge."
 )
+
+share_link()

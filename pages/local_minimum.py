@@ -9,7 +9,7 @@ from gd_core.descent import basins, run_descent
 from ui.charts_1d import basin_chart, fmt, intuition_chart, steps_chart
 from ui.charts_surface import surface_chart
 from ui.controls import curve_picker, run_controls
-from ui.shell import require_navigation
+from ui.shell import require_navigation, share_link
 
 require_navigation()
 
@@ -132,3 +132,5 @@ st.vega_lite_chart(spec=
     key="surface_click",
 )
 st.caption("Click anywhere on the map to drop a start there (the last 8 are kept). Crosses mark where each path ends.")
+
+share_link()

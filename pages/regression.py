@@ -25,7 +25,7 @@ from ui.charts_regression import (
 )
 from ui.charts_surface import surface_chart
 from ui.data_source import choose_data, prepare
-from ui.shell import require_navigation
+from ui.shell import require_navigation, share_link
 
 require_navigation()
 
@@ -250,3 +250,5 @@ d2.download_button(
     "Download cost history (CSV)", lambda: history.to_csv(index=False).encode(), "cost_history.csv", "text/csv",
     icon=":material/download:", help="J(w, b) after every iteration.",
 )
+
+share_link()

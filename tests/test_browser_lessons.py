@@ -9,7 +9,7 @@ from tests.conftest import screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = {"intuition": "intuition", "learning-rate": "learning_rate", "local-minimum": "local_minimum"}
+PAGES = {"intuition": "intuition", "learning_rate": "learning_rate", "local_minimum": "local_minimum"}
 
 
 def count_sent_frames(page) -> list[int]:
@@ -46,7 +46,7 @@ def test_iteration_slider_moves_point_without_rerun(page, app_url: str) -> None:
 
 
 def test_link_opens_view_and_controls_update_url(page, app_url: str) -> None:
-    page.goto(f"{app_url}/local-minimum?w0=5&alpha=0.1&iters=40")
+    page.goto(f"{app_url}/local_minimum?w0=5&alpha=0.1&iters=40")
     wait_for_app(page)
     page.get_by_text("w stays 5.000 at every one of the 40 iterations").first.wait_for(state="visible", timeout=30_000)
     alpha = page.get_by_role("spinbutton", name="Learning rate α (alpha)")
@@ -56,3 +56,25 @@ def test_link_opens_view_and_controls_update_url(page, app_url: str) -> None:
     wait_for_app(page)
     # Values equal to the page's defaults (w0=5) are left out of the URL to keep it short.
     assert "iters=40" in page.url
+    # The sidebar's "Link to this view" carries the same view.
+    link = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").last.inner_text()
+    assert link.startswith(app_url + "/local_minimum?") and "alpha=0.25" in link and "iters=40" in link
+
+
+def test_first_visitor_of_a_fresh_server_gets_the_page(browser) -> None:
+    """A deep link is often the first request a new deployment sees: no 'Page not found'."""
+    from tests.conftest import start_app
+
+    proc, url = start_app()
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(f"{url}/local_minimum?w0=5&alpha=0.1&iters=40")
+        wait_for_app(page)
+        page.get_by_text("w stays 5.000 at every one of the 40 iterations").first.wait_for(timeout=30_000)
+        assert page.get_by_text("Page not found").count() == 0
+        assert page.locator("[data-testid='stSidebarNav']").get_by_text("3. Local minima").count() == 1
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -1,0 +1,147 @@
+"""Load test: 30 sessions at once, each a websocket client that speaks Streamlit's protocol.
+
+The app is started on loopback (127.0.0.1 only). Every client connects like a browser tab, then
+for a bounded time walks through every page, moving a control on each request: controls are
+bound to the URL, so a rerun with a new query string is exactly what a browser sends when a
+student moves one. Reported: errors (exceptions on a page, or failed reruns; target 0), the
+p50/p95 rerun latency (request to script_finished), and the server's memory before, at its
+peak, and after the sessions close. The baseline is the same request pattern from one client,
+measured first in the same run. Uploads are covered by tests/test_browser_isolation.py.
+Run: python bench/bench_load_test.py [--sessions 30] [--seconds 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import websockets
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+
+from tests.conftest import start_app  # noqa: E402
+
+
+def requests_for(client: int, step: int) -> tuple[str, str]:
+    """(page, query string) for this client's step: every page, a different control value each time."""
+    k = (client * 7 + step) % 9
+    pages = [
+        ("intuition", f"alpha={0.05 + 0.01 * k:.2f}&w0={6 - 0.5 * k:.1f}"),
+        ("learning_rate", f"w0={-1.5 + 0.3 * k:.1f}&iters={40 + 5 * k}"),
+        ("local_minimum", f"w0={0.5 + 0.6 * k:.1f}&alpha={0.05 + 0.01 * k:.2f}"),
+        ("regression", f"alpha={0.005 + 0.001 * k:.3f}&iters={2000 + 500 * k}"),
+        ("regression", f"dataset=Auto+MPG+cars&scale=true&alpha={0.1 + 0.05 * k:.2f}&iters=300"),
+        ("home", ""),
+    ]
+    return pages[step % len(pages)]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def rerun(ws, page: str, query: str, timeout: float = 30.0) -> tuple[float, int]:
+    """Send one rerun; wait for script_finished. Returns (latency s, exceptions seen)."""
+    msg = BackMsg()
+    msg.rerun_script.page_name = page
+    msg.rerun_script.query_string = query
+    start = time.perf_counter()
+    await ws.send(msg.SerializeToString())
+    exceptions = 0
+    while True:
+        raw = await asyncio.wait_for(ws.recv(), timeout=timeout)
+        forward = ForwardMsg()
+        forward.ParseFromString(raw)
+        kind = forward.WhichOneof("type")
+        if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+            if forward.delta.new_element.WhichOneof("type") == "exception":
+                exceptions += 1
+        if kind == "script_finished":
+            if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                continue  # the page asked for a rerun (st.rerun); its real run follows
+            if forward.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                exceptions += 1
+            return time.perf_counter() - start, exceptions
+
+
+async def client(index: int, url: str, deadline: float, latencies: list[float], errors: list[str]) -> None:
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    try:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, origin=url) as ws:
+            step = 0
+            while time.monotonic() < deadline:
+                page, query = requests_for(index, step)
+                try:
+                    seconds, exceptions = await rerun(ws, page, query)
+                except (asyncio.TimeoutError, websockets.WebSocketException) as error:
+                    errors.append(f"client {index} {page}?{query}: {type(error).__name__}")
+                    return
+                latencies.append(seconds)
+                if exceptions:
+                    errors.append(f"client {index} {page}?{query}: {exceptions} exception(s) on the page")
+                step += 1
+    except OSError as error:
+        errors.append(f"client {index}: could not connect ({error})")
+
+
+async def run_clients(url: str, sessions: int, seconds: float, pid: int) -> tuple[list[float], list[str], float]:
+    latencies: list[float] = []
+    errors: list[str] = []
+    peak = rss_mb(pid)
+    deadline = time.monotonic() + seconds
+    tasks = [asyncio.create_task(client(i, url, deadline, latencies, errors)) for i in range(sessions)]
+    while not all(task.done() for task in tasks):
+        peak = max(peak, rss_mb(pid))
+        await asyncio.sleep(0.25)
+    return latencies, errors, peak
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))] if ordered else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    args = parser.parse_args()
+    proc, url = start_app()
+    try:
+        asyncio.run(run_clients(url, 1, 5, proc.pid))  # warm-up: imports, caches, first runs
+        start_mb = rss_mb(proc.pid)
+        base, base_errors, _ = asyncio.run(run_clients(url, 1, min(15.0, args.seconds), proc.pid))
+        lat, errors, peak_mb = asyncio.run(run_clients(url, args.sessions, args.seconds, proc.pid))
+        time.sleep(5)
+        end_mb = rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+    all_errors = base_errors + errors
+    p50_1, p95_1 = percentile(base, 0.5), percentile(base, 0.95)
+    p50, p95 = percentile(lat, 0.5), percentile(lat, 0.95)
+    print(f"{'run':<28} {'reruns':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p50 ratio':>10}")
+    print(f"{'1 session (baseline)':<28} {len(base):>7} {len(base_errors):>7} {p50_1 * 1e3:>8.0f} {p95_1 * 1e3:>8.0f} {1:>9.1f}x")
+    print(f"{f'{args.sessions} sessions at once':<28} {len(lat):>7} {len(errors):>7} {p50 * 1e3:>8.0f} {p95 * 1e3:>8.0f} {p50 / p50_1:>9.1f}x")
+    print(f"server memory: {start_mb:.0f} MB at start, {peak_mb:.0f} MB at peak, {end_mb:.0f} MB 5 s after the sessions closed"
+          f" ({end_mb / start_mb:.2f}x the start)")
+    print(f"throughput: {len(lat) / args.seconds:.1f} reruns/s with {args.sessions} sessions on {__import__('os').cpu_count()} cores")
+    for line in all_errors[:20]:
+        print("error:", line)
+    if all_errors:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
