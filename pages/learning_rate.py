@@ -6,10 +6,16 @@ import streamlit as st
 from gd_core.descent import largest_stable_alpha, run_descent, sweep_alphas
 from gd_core.verdict import judge
 from ui.charts_1d import compare_paths_chart, cost_history_chart, fmt, sweep_chart
-from ui.controls import curve_picker, parse_alphas, run_controls_without_alpha
+from ui.controls import curve_id, curve_picker, parse_alphas, run_controls_without_alpha
 from ui.shell import require_navigation, share_link
 
 require_navigation()
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_sweep(curve_key: tuple, _curve, w0: float, alphas: tuple[float, ...]):
+    # 70 full runs: shared between students who look at the same curve and start.
+    return sweep_alphas(_curve, w0, np.array(alphas), 500)
+
 
 st.title("Learning rate: too small, just right, too large")
 st.markdown(
@@ -66,7 +72,7 @@ if np.isfinite(alpha_max):
     sweep_range = np.geomspace(alpha_max / 200, alpha_max * 1.4, 70)
 else:
     sweep_range = np.geomspace(1e-3, 2.0, 70)
-sweep = sweep_alphas(curve, settings.w0, sweep_range, 500)
+sweep = cached_sweep(curve_id(curve), curve, settings.w0, tuple(sweep_range))
 st.vega_lite_chart(spec=sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, 500), width="stretch")
 st.caption(
     "Each dot is a full run from the same start, up to 500 iterations. Bigger α is faster, up to the wall "

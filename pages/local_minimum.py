@@ -8,10 +8,32 @@ from gd_core import surface
 from gd_core.descent import basins, run_descent
 from ui.charts_1d import basin_chart, fmt, intuition_chart, steps_chart
 from ui.charts_surface import surface_chart
-from ui.controls import curve_picker, run_controls
+from ui.controls import curve_id, curve_picker, run_controls
 from ui.shell import require_navigation, share_link
 
 require_navigation()
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def landscape_spec(starts: tuple[tuple[float, float], ...], alpha: float, iters: int) -> dict:
+    # The same for every student with the same starts: one shared, bounded cache.
+    paths = surface.descend(np.array(starts), alpha, iters)
+    grid_w = np.linspace(*surface.W_RANGE, 50)  # 2,500 cells: light for the browser to draw
+    grid_b = np.linspace(*surface.B_RANGE, 50)
+    path_df = pd.concat(
+        [
+            pd.DataFrame({"path": f"start ({w0:g}, {b0:g})", "i": np.arange(paths.w.shape[0]), "w": paths.w[:, k], "b": paths.b[:, k], "J": paths.cost[:, k]})
+            for k, (w0, b0) in enumerate(starts)
+        ],
+        ignore_index=True,
+    )
+    return surface_chart(grid_w, grid_b, surface.cost(*np.meshgrid(grid_w, grid_b)), path_df, clickable=True)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_basins(curve_key: tuple, _curve, alpha: float) -> tuple[np.ndarray, object]:
+    starts = np.linspace(_curve.w_min, _curve.w_max, 241)
+    return starts, basins(_curve, starts, alpha, 2000, _curve.minima)
+
 
 st.title("At a minimum, gradient descent stands still")
 st.markdown(
@@ -72,8 +94,7 @@ st.vega_lite_chart(spec=steps_chart(step_runs), width="stretch")
 st.caption(f"α stays {settings.alpha:g} the whole time; the steps get smaller because the slope does.")
 
 st.subheader("Which minimum does each start reach?")
-starts = np.linspace(curve.w_min, curve.w_max, 241)
-basin = basins(curve, starts, settings.alpha, 2000, curve.minima)
+starts, basin = cached_basins(curve_id(curve), curve, settings.alpha)
 st.vega_lite_chart(spec=
     basin_chart(curve.cost, (curve.w_min, curve.w_max), starts, basin.minimum_index, curve.minima, settings.w0),
     width="stretch",
@@ -102,30 +123,21 @@ def add_surface_start() -> None:
 
 controls = st.columns([2, 2, 1, 1])
 surface_alpha = controls[0].slider(
-    "α for the landscape", 0.05, 2.0, 0.5, 0.05, key="surface_alpha",
+    "α for the landscape", 0.05, 2.0, 0.5, 0.05, key="surface_alpha", bind="query-params",
     help="The learning rate for descent on J(w, b). Try a large one and watch a path jump valleys.",
 )
-surface_iters = controls[1].slider("Iterations on the landscape", 10, 400, 150, 10, key="surface_iters", help="Updates per path.")
+surface_iters = controls[1].slider(
+    "Iterations on the landscape", 10, 400, 150, 10, key="surface_iters", bind="query-params", help="Updates per path."
+)
 if controls[2].button("Random starts", icon=":material/casino:", help="Drop five starts at random.", width="stretch"):
     rng = np.random.default_rng()
     st.session_state["_surface_starts"] = [tuple(np.round(p, 2)) for p in rng.uniform(-4.8, 4.8, size=(5, 2))]
 if controls[3].button("Reset", icon=":material/restart_alt:", help="Back to the five default starts.", width="stretch", key="surface_reset"):
     st.session_state["_surface_starts"] = list(default_starts)
 
-starts_2d = np.array(st.session_state["_surface_starts"], dtype=float)
-paths = surface.descend(starts_2d, surface_alpha, surface_iters)
-grid_w = np.linspace(*surface.W_RANGE, 70)  # 4,900 cells: under the 5,000-point budget
-grid_b = np.linspace(*surface.B_RANGE, 70)
-gw, gb = np.meshgrid(grid_w, grid_b)
-path_df = pd.concat(
-    [
-        pd.DataFrame({"path": f"start ({w0:g}, {b0:g})", "i": np.arange(paths.w.shape[0]), "w": paths.w[:, k], "b": paths.b[:, k], "J": paths.cost[:, k]})
-        for k, (w0, b0) in enumerate(starts_2d)
-    ],
-    ignore_index=True,
-)
+starts_2d = tuple(tuple(float(v) for v in p) for p in st.session_state["_surface_starts"])
 st.vega_lite_chart(spec=
-    surface_chart(grid_w, grid_b, surface.cost(gw, gb), path_df, clickable=True),
+    landscape_spec(starts_2d, float(surface_alpha), int(surface_iters)),
     width="stretch",
     on_select=add_surface_start,
     selection_mode="start",

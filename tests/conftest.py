@@ -45,7 +45,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_app(port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
+def start_app(port: int | None = None, extra_args: list[str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
     """Start `streamlit run streamlit_app.py` on 127.0.0.1 and wait until it answers."""
     port = port or _free_port()
     proc = subprocess.Popen(
@@ -53,6 +53,7 @@ def start_app(port: int | None = None) -> tuple[subprocess.Popen[bytes], str]:
             sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
             "--server.headless", "true", "--server.address", "127.0.0.1",
             "--server.port", str(port), "--browser.gatherUsageStats", "false",
+            *(extra_args or []),
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

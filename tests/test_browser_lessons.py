@@ -78,3 +78,18 @@ def test_first_visitor_of_a_fresh_server_gets_the_page(browser) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_clicking_the_basin_map_picks_the_start(page, app_url: str) -> None:
+    page.goto(f"{app_url}/local_minimum?w0=5&alpha=0.1")
+    wait_for_app(page)
+    chart = page.locator("[data-testid='stVegaLiteChart']").nth(2)  # curve, steps, basins
+    chart.scroll_into_view_if_needed()
+    box = chart.locator("canvas, svg.marks").first.bounding_box()
+    assert box is not None
+    # Click in the left part of the plot: a start in the deep valley's basin (w < 3.5).
+    page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.55)
+    page.wait_for_function("() => /[?&]w0=/.test(window.location.search) && !window.location.search.includes('w0=5&')", timeout=20_000)
+    wait_for_app(page)
+    w0 = float(page.get_by_role("spinbutton", name="Start w₀").input_value())
+    assert w0 < 3.5 and w0 != 5.0

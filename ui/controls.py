@@ -23,6 +23,11 @@ def _typed_curve(text: str) -> Curve:
     return curve_from_expression(text)
 
 
+def curve_id(curve: Curve) -> tuple:
+    """What identifies a curve for caching: its key, and for a typed one its formula and range."""
+    return (curve.key, curve.latex, curve.w_min, curve.w_max)
+
+
 def _curve_label(key: str) -> str:
     return "Your own formula" if key == CUSTOM else CURVES[key].name
 
