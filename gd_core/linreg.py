@@ -262,6 +262,25 @@ def run_from_stats(
     return _run_features(stats, np.asarray(w_in, dtype=float).reshape(-1), float(b_in), alpha, num_iters, sequential, tol)
 
 
+def _result(
+    w_hist: list, b_hist: list[float], cost_hist: list[float], alpha: float, num_iters: int,
+    sequential: bool, reason: StopReason, message: str,
+) -> GDResult:
+    w_history = _frozen(np.array(w_hist))
+    return GDResult(
+        w=float(w_history[-1]) if w_history.ndim == 1 else w_history[-1].copy(),
+        b=float(b_hist[-1]),
+        cost_history=_frozen(np.array(cost_hist)),
+        w_history=w_history,
+        b_history=_frozen(np.array(b_hist)),
+        alpha=float(alpha),
+        num_iters=int(num_iters),
+        sequential=sequential,
+        stop_reason=reason,
+        message=message,
+    )
+
+
 def _limit(cost0: float) -> float:
     return DIVERGENCE_FACTOR * max(cost0, 1.0)
 
@@ -305,18 +324,7 @@ def _run_one_feature(
         w_hist.append(w)
         b_hist.append(b)
         cost_hist.append(cost)
-    return GDResult(
-        w=w_hist[-1],
-        b=b_hist[-1],
-        cost_history=_frozen(np.array(cost_hist)),
-        w_history=_frozen(np.array(w_hist)),
-        b_history=_frozen(np.array(b_hist)),
-        alpha=float(alpha),
-        num_iters=int(num_iters),
-        sequential=sequential,
-        stop_reason=reason,
-        message=message,
-    )
+    return _result(w_hist, b_hist, cost_hist, alpha, num_iters, sequential, reason, message)
 
 
 def _run_features(
@@ -360,18 +368,7 @@ def _run_features(
             w_hist.append(w)
             b_hist.append(b)
             cost_hist.append(cost)
-    return GDResult(
-        w=w_hist[-1].copy(),
-        b=b_hist[-1],
-        cost_history=_frozen(np.array(cost_hist)),
-        w_history=_frozen(np.array(w_hist)),
-        b_history=_frozen(np.array(b_hist)),
-        alpha=float(alpha),
-        num_iters=int(num_iters),
-        sequential=sequential,
-        stop_reason=reason,
-        message=message,
-    )
+    return _result(w_hist, b_hist, cost_hist, alpha, num_iters, sequential, reason, message)
 
 
 def gradient_descent(
