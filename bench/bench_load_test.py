@@ -116,6 +116,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--rounds", type=int, default=2, help="repeat the load: memory must not keep growing")
     args = parser.parse_args()
     # Closed sessions are kept for server.disconnectedSessionTTL (120 s by default) in case the
     # student reconnects; a 10 s TTL lets the run see the memory come back within its time.
@@ -125,11 +126,19 @@ def main() -> None:
         asyncio.run(run_clients(url, 1, 5, proc.pid))  # warm-up: imports, caches, first runs
         start_mb = rss_mb(proc.pid)
         base, base_errors, _ = asyncio.run(run_clients(url, 1, min(15.0, args.seconds), proc.pid))
-        lat, errors, peak_mb = asyncio.run(run_clients(url, args.sessions, args.seconds, proc.pid))
-        time.sleep(5)
-        closed_mb = rss_mb(proc.pid)
-        time.sleep(ttl + 10)  # past the TTL, and the runtime's cleanup pass
-        end_mb = rss_mb(proc.pid)
+        lat: list[float] = []
+        errors: list[str] = []
+        peak_mb, closed_mb, after_ttl = 0.0, 0.0, []
+        for _ in range(args.rounds):
+            round_lat, round_errors, round_peak = asyncio.run(run_clients(url, args.sessions, args.seconds, proc.pid))
+            lat += round_lat
+            errors += round_errors
+            peak_mb = max(peak_mb, round_peak)
+            time.sleep(5)
+            closed_mb = rss_mb(proc.pid)
+            time.sleep(ttl + 10)  # past the TTL, and the runtime's cleanup pass
+            after_ttl.append(rss_mb(proc.pid))
+        end_mb = after_ttl[-1]
     finally:
         proc.terminate()
         proc.wait(timeout=20)
@@ -138,12 +147,14 @@ def main() -> None:
     p50, p95 = percentile(lat, 0.5), percentile(lat, 0.95)
     print(f"{'run':<28} {'reruns':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p50 ratio':>10}")
     print(f"{'1 session (baseline)':<28} {len(base):>7} {len(base_errors):>7} {p50_1 * 1e3:>8.0f} {p95_1 * 1e3:>8.0f} {1:>9.1f}x")
-    print(f"{f'{args.sessions} sessions at once':<28} {len(lat):>7} {len(errors):>7} {p50 * 1e3:>8.0f} {p95 * 1e3:>8.0f} {p50 / p50_1:>9.1f}x")
+    label = f"{args.sessions} sessions x {args.rounds} rounds"
+    print(f"{label:<28} {len(lat):>7} {len(errors):>7} {p50 * 1e3:>8.0f} {p95 * 1e3:>8.0f} {p50 / p50_1:>9.1f}x")
     print(
         f"server memory: {start_mb:.0f} MB at start, {peak_mb:.0f} MB at peak, {closed_mb:.0f} MB 5 s after the"
         f" sessions closed, {end_mb:.0f} MB once their {ttl} s TTL had passed ({end_mb / start_mb:.2f}x the start)"
     )
-    print(f"throughput: {len(lat) / args.seconds:.1f} reruns/s with {args.sessions} sessions on {__import__('os').cpu_count()} cores")
+    print("after each round, past the TTL: " + ", ".join(f"{mb:.0f} MB" for mb in after_ttl) + " (flat: bounded caches)")
+    print(f"throughput: {len(lat) / (args.seconds * args.rounds):.1f} reruns/s with {args.sessions} sessions on {__import__('os').cpu_count()} cores")
     for line in all_errors[:20]:
         print("error:", line)
     if all_errors:
