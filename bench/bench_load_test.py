@@ -6,16 +6,19 @@ bound to the URL, so a rerun with a new query string is exactly what a browser s
 student moves one. Reported: errors (exceptions on a page, or failed reruns; target 0), the
 p50/p95 rerun latency (request to script_finished), and the server's memory before, at its
 peak, and after the sessions close. The baseline is the same request pattern from one client,
-measured first in the same run. Uploads are covered by tests/test_browser_isolation.py.
-Run: python bench/bench_load_test.py [--sessions 30] [--seconds 60]
+measured first in the same run. Alongside the websocket clients, a few real Chromium tabs
+(``--uploaders``, counted among the sessions) upload CSV files through the regression page's
+uploader over and over, each a different file, and check that each sees its own fit.
+Run: python bench/bench_load_test.py [--sessions 30] [--seconds 60] [--uploaders 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -27,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from tests.conftest import start_app  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, chromium_path, start_app  # noqa: E402
 
 
 def requests_for(client: int, step: int) -> tuple[str, str]:
@@ -95,16 +98,63 @@ async def client(index: int, url: str, deadline: float, latencies: list[float], 
         errors.append(f"client {index}: could not connect ({error})")
 
 
-async def run_clients(url: str, sessions: int, seconds: float, pid: int) -> tuple[list[float], list[str], float]:
+async def run_clients(
+    url: str, sessions: int, seconds: float, pid: int, uploaders: int = 0
+) -> tuple[list[float], list[str], float, list[float]]:
     latencies: list[float] = []
     errors: list[str] = []
+    upload_latencies: list[float] = []
     peak = rss_mb(pid)
     deadline = time.monotonic() + seconds
-    tasks = [asyncio.create_task(client(i, url, deadline, latencies, errors)) for i in range(sessions)]
-    while not all(task.done() for task in tasks):
+    uploads = threading.Thread(target=upload_loop, args=(url, uploaders, deadline, upload_latencies, errors)) if uploaders else None
+    if uploads:
+        uploads.start()
+    tasks = [asyncio.create_task(client(i, url, deadline, latencies, errors)) for i in range(sessions - uploaders)]
+    while not all(task.done() for task in tasks) or (uploads and uploads.is_alive()):
         peak = max(peak, rss_mb(pid))
         await asyncio.sleep(0.25)
-    return latencies, errors, peak
+    return latencies, errors, peak, upload_latencies
+
+
+def upload_loop(url: str, count: int, deadline: float, latencies: list[float], errors: list[str]) -> None:
+    """``count`` Chromium tabs take turns uploading their own CSV until the deadline."""
+    executable = chromium_path()
+    if executable is None:
+        errors.append("uploads: no chromium (apt-get install chromium)")
+        return
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        tabs = []
+        for k in range(count):
+            path = Path(tmp) / f"class_upload_{k}.csv"
+            slope = k + 2  # each tab's data: y = slope * x + 1, so its fitted w tells it apart
+            path.write_text("x,y\n" + "".join(f"{x},{slope * x + 1}\n" for x in range(1, 501)))
+            tabs.append((browser.new_context(viewport={"width": 1400, "height": 2400}).new_page(), path, slope))
+        step = 0
+        while time.monotonic() < deadline:
+            page, path, slope = tabs[step % count]
+            step += 1
+            try:
+                page.goto(f"{url}/regression?dataset=Upload+a+CSV&scale=true&alpha=0.5&iters=500")
+                page.wait_for_selector("[data-testid='stFileUploaderDropzoneInput']", state="attached", timeout=60_000)
+                start = time.perf_counter()
+                page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+                page.wait_for_function(
+                    "() => document.querySelector('[data-testid=\"stMetricValue\"]')"
+                    f" && document.body.innerText.includes('{path.name} (500 rows)')",
+                    timeout=60_000,
+                )
+                latencies.append(time.perf_counter() - start)
+                w_text = page.locator("[data-testid='stMetricValue']").first.inner_text()
+                if abs(float(w_text) - slope) > 1e-3:
+                    errors.append(f"upload {path.name}: saw w = {w_text}, expected {slope}")
+                if page.locator("[data-testid='stException']").count():
+                    errors.append(f"upload {path.name}: exception on the page")
+            except Exception as error:  # noqa: BLE001 - any failure is an error to report
+                errors.append(f"upload {path.name}: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
+        browser.close()
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -117,6 +167,7 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--rounds", type=int, default=2, help="repeat the load: memory must not keep growing")
+    parser.add_argument("--uploaders", type=int, default=3, help="how many of the sessions are Chromium tabs uploading CSVs")
     args = parser.parse_args()
     # Closed sessions are kept for server.disconnectedSessionTTL (120 s by default) in case the
     # student reconnects; a 10 s TTL lets the run see the memory come back within its time.
@@ -125,13 +176,17 @@ def main() -> None:
     try:
         asyncio.run(run_clients(url, 1, 5, proc.pid))  # warm-up: imports, caches, first runs
         start_mb = rss_mb(proc.pid)
-        base, base_errors, _ = asyncio.run(run_clients(url, 1, min(15.0, args.seconds), proc.pid))
+        base, base_errors, _, _ = asyncio.run(run_clients(url, 1, min(15.0, args.seconds), proc.pid))
         lat: list[float] = []
         errors: list[str] = []
+        uploads: list[float] = []
         peak_mb, closed_mb, after_ttl = 0.0, 0.0, []
         for _ in range(args.rounds):
-            round_lat, round_errors, round_peak = asyncio.run(run_clients(url, args.sessions, args.seconds, proc.pid))
+            round_lat, round_errors, round_peak, round_uploads = asyncio.run(
+                run_clients(url, args.sessions, args.seconds, proc.pid, args.uploaders)
+            )
             lat += round_lat
+            uploads += round_uploads
             errors += round_errors
             peak_mb = max(peak_mb, round_peak)
             time.sleep(5)
@@ -153,7 +208,13 @@ def main() -> None:
         f"server memory: {start_mb:.0f} MB at start, {peak_mb:.0f} MB at peak, {closed_mb:.0f} MB 5 s after the"
         f" sessions closed, {end_mb:.0f} MB once their {ttl} s TTL had passed ({end_mb / start_mb:.2f}x the start)"
     )
-    print("after each round, past the TTL: " + ", ".join(f"{mb:.0f} MB" for mb in after_ttl) + " (flat: bounded caches)")
+    if uploads:
+        print(
+            f"uploads: {len(uploads)} CSVs uploaded through the page by {args.uploaders} Chromium tabs, upload to fit"
+            f" p50 {percentile(uploads, 0.5) * 1e3:.0f} ms, p95 {percentile(uploads, 0.95) * 1e3:.0f} ms"
+        )
+    growth = f"; round {len(after_ttl)} vs round 1: {after_ttl[-1] - after_ttl[0]:+.0f} MB" if len(after_ttl) > 1 else ""
+    print("after each round, past the TTL: " + ", ".join(f"{mb:.0f} MB" for mb in after_ttl) + growth)
     print(f"throughput: {len(lat) / (args.seconds * args.rounds):.1f} reruns/s with {args.sessions} sessions on {__import__('os').cpu_count()} cores")
     for line in all_errors[:20]:
         print("error:", line)
