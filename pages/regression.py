@@ -24,7 +24,7 @@ from ui.charts_regression import (
     path_frame,
 )
 from ui.charts_surface import surface_chart
-from ui.data_source import choose_data, prepare
+from ui.data_source import choose_data, prepare, show_upload_help
 from ui.shell import require_navigation, share_link
 
 require_navigation()
@@ -40,6 +40,8 @@ with st.sidebar:
     st.header("Data")
     source = choose_data()
 if source is None:
+    show_upload_help()
+    share_link()
     st.stop()
 
 with st.sidebar:

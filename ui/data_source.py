@@ -17,6 +17,7 @@ import streamlit as st
 from gd_core.data import DataError, LoadedData, load_csv, prepare_xy
 from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
+from ui.vl import chart, field, layer_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BUILTIN = {
@@ -63,6 +64,39 @@ def _prepare(source_key: str, x_columns: tuple[str, ...], y_column: str, drop_mi
     rows = sample_rows(y.size)
     x_first = x if x.ndim == 1 else x[:, 0]
     return Prepared(stats=stats, x_sample=x_first[rows].copy(), y_sample=y[rows].copy(), dropped=dropped)
+
+
+EXAMPLE = pd.DataFrame({"size_1000sqft": [0.8, 1.0, 1.5, 2.0, 2.5, 3.0], "price_1000usd": [250, 300, 390, 500, 610, 700]})
+
+
+def show_upload_help() -> None:
+    """What a usable CSV looks like, shown while the page waits for one."""
+    st.subheader("What your CSV should look like")
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.markdown(
+            "A header row with column names, then one row per example, numbers only in the columns "
+            "you want to use. Text columns are left out; empty cells count as missing."
+        )
+        st.dataframe(EXAMPLE, hide_index=True, width="stretch")
+        st.download_button(
+            "Download this example", EXAMPLE.to_csv(index=False).encode(), "example_houses.csv", "text/csv",
+            icon=":material/download:", help="A small CSV you can upload to try the page.",
+        )
+    with right:
+        spec = chart(
+            [
+                layer_of(
+                    "example",
+                    {"type": "circle", "size": 90, "color": "#2563eb"},
+                    {"x": field("size_1000sqft", title="size_1000sqft (x)"), "y": field("price_1000usd", title="price_1000usd (y)")},
+                )
+            ],
+            {"example": EXAMPLE},
+            height=240,
+        )
+        st.vega_lite_chart(spec=spec, width="stretch")
+        st.caption("Pick the column to predict as y and one or more columns as x in the sidebar.")
 
 
 def _builtin_label(name: str) -> str:
