@@ -7,7 +7,9 @@ Modules, one idea each:
 - ``descent``     1-D gradient descent  w := w - alpha * dJ/dw, stability and basins
 - ``verdict``     a plain-words verdict on a run (converged / oscillating / diverged / creeping)
 - ``linreg``      linear regression with the course's names: compute_cost, compute_gradient,
-                  gradient_descent, plus least squares, scaling and the stable-alpha bound
+                  gradient_descent (the public names of ``sums`` and ``scaling`` too)
+- ``sums``        the centred sums that fix J(w, b): cost, gradient, least squares, stable alpha
+- ``scaling``     z-score features and map fitted parameters back to original units
 - ``surface``     a hilly two-parameter cost J(w, b) with several valleys
 - ``data``        from the bytes of a CSV upload to numeric columns, or a clear error
 """

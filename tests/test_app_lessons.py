@@ -64,7 +64,7 @@ def test_typed_expression_good_and_bad() -> None:
     at = open_page("intuition", curve="Your own formula")
     assert not at.exception
     at.text_input(key="expr").set_value("(w - 1)**2").run()
-    good = all_text(at)
+    assert r"\left(w - 1\right)^{2}" in all_text(at)  # the typed curve is the one on screen
     assert not at.error
     at.text_input(key="expr").set_value("w**2 + __import__('os')").run()
     assert not at.exception

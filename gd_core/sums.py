@@ -1,0 +1,186 @@
+"""The few sums that fix the squared-error cost, and what follows from them exactly.
+
+For m examples, after one pass over the data (centred first, so badly scaled x loses nothing)::
+
+    x_bar, y_bar = mean(x), mean(y)           Sxx = sum (x_i - x_bar)(x_i - x_bar)^T
+    Sxy = sum (x_i - x_bar)(y_i - y_bar)      w* solves Sxx w* = Sxy (least squares)
+    SSE* = sum ((x_i - x_bar) . w* - (y_i - y_bar))^2
+    c = x_bar . w + b - y_bar                 (the mean residual)
+    J     = ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2
+    dJ/dw = Sxx (w - w*) / m + x_bar * c
+    dJ/db = c
+
+Every quantity here (cost, gradient, cost grid, least squares, Hessian, stable alpha, fit
+summary) then costs O(n^2), whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+Params = float | np.ndarray
+
+
+def _as_xy(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    x_arr = np.asarray(x, dtype=float)
+    y_arr = np.asarray(y, dtype=float).reshape(-1)
+    if x_arr.ndim not in (1, 2):
+        raise ValueError(f"x must be 1-D (one feature) or 2-D (m rows x n features), got {x_arr.ndim}-D")
+    if x_arr.shape[0] != y_arr.shape[0]:
+        raise ValueError(f"x has {x_arr.shape[0]} rows but y has {y_arr.shape[0]}; they must match")
+    if y_arr.shape[0] == 0:
+        raise ValueError("x and y are empty; gradient descent needs at least one example")
+    return x_arr, y_arr
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array.setflags(write=False)
+    return array
+
+
+# --- sufficient statistics: one pass, then every iteration is O(n^2) ---------------------------
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The centred sums that fix J(w, b) for squared error (see the module docstring).
+
+    ``one_feature`` keeps the shape of the parameters: w is a float when x was 1-D.
+    """
+
+    m: int
+    x_bar: np.ndarray  # (n,)
+    y_bar: float
+    sxx: np.ndarray  # (n, n)
+    sxy: np.ndarray  # (n,)
+    w_star: np.ndarray  # (n,) a least-squares solution
+    sse_star: float
+    one_feature: bool
+
+    @property
+    def b_star(self) -> float:
+        return float(self.y_bar - self.x_bar @ self.w_star)
+
+    @property
+    def n(self) -> int:
+        return int(self.x_bar.size)
+
+
+def summarize(x: ArrayLike, y: ArrayLike) -> Stats:
+    """One pass over the data: means, centred cross-products and the least-squares fit."""
+    x_arr, y_arr = _as_xy(x, y)
+    y_bar = float(y_arr.mean())
+    yc = y_arr - y_bar
+    if x_arr.ndim == 1:  # the common case, kept to 1-D dot products (a third of the time)
+        x_bar1 = float(x_arr.mean())
+        xc1 = x_arr - x_bar1
+        sxx1 = float(xc1 @ xc1)
+        sxy1 = float(xc1 @ yc)
+        w1 = sxy1 / sxx1 if sxx1 > 0 else 0.0
+        xc1 *= w1
+        xc1 -= yc
+        return Stats(
+            m=int(y_arr.size),
+            x_bar=_frozen(np.array([x_bar1])),
+            y_bar=y_bar,
+            sxx=_frozen(np.array([[sxx1]])),
+            sxy=_frozen(np.array([sxy1])),
+            w_star=_frozen(np.array([w1])),
+            sse_star=float(xc1 @ xc1),
+            one_feature=True,
+        )
+    one_feature = False
+    x2 = x_arr
+    x_bar = x2.mean(axis=0)
+    xc = x2 - x_bar
+    sxx = xc.T @ xc
+    sxy = xc.T @ yc
+    # Solve the normal equations Sxx w* = Sxy on the equilibrated (correlation) matrix, so
+    # features of very different scales (1e6 next to 1e-3) do not lose the small one.
+    norms = np.sqrt(np.diag(sxx))
+    norms[norms == 0] = 1.0
+    w_star = np.linalg.lstsq(sxx / np.outer(norms, norms), sxy / norms, rcond=None)[0] / norms
+    r = xc @ w_star - yc
+    return Stats(
+        m=int(y_arr.size),
+        x_bar=_frozen(x_bar),
+        y_bar=y_bar,
+        sxx=_frozen(sxx),
+        sxy=_frozen(sxy),
+        w_star=_frozen(w_star),
+        sse_star=float(r @ r),
+        one_feature=one_feature,
+    )
+
+
+def cost_from_stats(stats: Stats, w: ArrayLike, b: float) -> float:
+    """J(w, b) from the sums: ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2."""
+    w_arr = np.atleast_1d(np.asarray(w, dtype=float))
+    d = w_arr - stats.w_star
+    c = float(stats.x_bar @ w_arr) + b - stats.y_bar
+    return float((d @ stats.sxx @ d + stats.sse_star) / (2 * stats.m) + c * c / 2)
+
+
+def gradient_from_stats(stats: Stats, w: ArrayLike, b: float) -> tuple[Params, float]:
+    """(dJ/dw, dJ/db) from the sums: (Sxx (w - w*) / m + x_bar * c, c)."""
+    w_arr = np.atleast_1d(np.asarray(w, dtype=float))
+    c = float(stats.x_bar @ w_arr) + b - stats.y_bar
+    dj_dw = stats.sxx @ (w_arr - stats.w_star) / stats.m + stats.x_bar * c
+    return (float(dj_dw[0]) if stats.one_feature else dj_dw), c
+
+
+def cost_grid(stats: Stats, w_values: ArrayLike, b_values: ArrayLike) -> np.ndarray:
+    """J over a grid for one feature: result[i, j] = J(w_values[j], b_values[i])."""
+    if stats.n != 1:
+        raise ValueError("cost_grid draws one feature at a time; pick a single x column")
+    w_grid, b_grid = np.meshgrid(np.asarray(w_values, float), np.asarray(b_values, float))
+    d = w_grid - stats.w_star[0]
+    c = stats.x_bar[0] * w_grid + b_grid - stats.y_bar
+    return (stats.sxx[0, 0] * d * d + stats.sse_star) / (2 * stats.m) + c * c / 2
+
+
+def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[Params, float]:
+    """The exact minimiser of J: solve the normal equations (centred). Returns (w, b)."""
+    stats = summarize(x, y)
+    w = float(stats.w_star[0]) if stats.one_feature else stats.w_star.copy()
+    return w, stats.b_star
+
+
+def hessian(stats: Stats) -> np.ndarray:
+    """The (n+1) x (n+1) Hessian of J in (w, b): 1/m [[X^T X, X^T 1], [1^T X, m]]."""
+    n = stats.n
+    h = np.empty((n + 1, n + 1))
+    h[:n, :n] = stats.sxx / stats.m + np.outer(stats.x_bar, stats.x_bar)
+    h[:n, n] = h[n, :n] = stats.x_bar
+    h[n, n] = 1.0
+    return h
+
+
+def largest_stable_alpha(stats: Stats) -> float:
+    """alpha_max = 2 / lambda_max(H): above it gradient descent on J(w, b) diverges."""
+    return float(2.0 / np.linalg.eigvalsh(hessian(stats))[-1])
+
+
+# --- goodness of fit ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FitSummary:
+    cost: float
+    rmse: float
+    r2: float
+    distance_to_least_squares: float
+
+
+def fit_summary(stats: Stats, w: ArrayLike, b: float) -> FitSummary:
+    """J, RMSE = sqrt(2J), R^2 = 1 - SSE/SST and the distance from (w, b) to (w*, b*)."""
+    cost = cost_from_stats(stats, w, b)
+    sst = float(stats.sxy @ stats.w_star) + stats.sse_star  # = sum (y_i - y_bar)^2
+    r2 = 1.0 - (2 * stats.m * cost) / sst if sst > 0 else float("nan")
+    w_arr = np.atleast_1d(np.asarray(w, dtype=float))
+    distance = float(np.sqrt(np.sum((w_arr - stats.w_star) ** 2) + (b - stats.b_star) ** 2))
+    return FitSummary(cost=cost, rmse=math.sqrt(2 * cost), r2=r2, distance_to_least_squares=distance)
