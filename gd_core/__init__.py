@@ -2,7 +2,8 @@
 
 Modules, one idea each:
 
-- ``expression``  a safe parser for a typed cost J(w), with its exact derivative
+- ``expression``  a safe parser for a typed cost J(w), with its exact derivatives
+- ``symbolic``    formula trees: value, derivative rule beside value rule, LaTeX
 - ``curves``      the catalogue of 1-D cost curves J(w) with dJ/dw and known minima
 - ``descent``     1-D gradient descent  w := w - alpha * dJ/dw, stability and basins
 - ``verdict``     a plain-words verdict on a run (converged / oscillating / diverged / creeping)
