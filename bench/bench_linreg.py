@@ -9,12 +9,13 @@ with m. Run:  python bench/bench_linreg.py
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.timing import best_of  # noqa: E402
 
 from gd_core.linreg import gradient_descent, run_from_stats, summarize  # noqa: E402
 
@@ -30,15 +31,6 @@ def baseline(x: np.ndarray, y: np.ndarray, alpha: float, num_iters: int) -> tupl
         dj_dw, dj_db = err @ x / m, err.sum() / m
         w, b = w - alpha * dj_dw, b - alpha * dj_db
     return w, b
-
-
-def best_of(fn, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

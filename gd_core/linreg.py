@@ -18,17 +18,10 @@ Gradient descent updates both parameters *simultaneously*, from the same (w, b):
 ``compute_cost`` and ``compute_gradient`` are the per-row formulas above, as in the lab.
 ``gradient_descent`` gives the same numbers, but each iteration costs the same for 100 rows
 or 10 million: the squared error depends on the data only through a few centred sums
-(``summarize``), so after one pass an iteration works on n x n numbers, never on m rows::
+(``gd_core.sums.summarize``), so after one pass an iteration works on n x n numbers, never
+on m rows; the formulas are in ``gd_core.sums``.
 
-    x_bar, y_bar = mean(x), mean(y)           Sxx = sum (x_i - x_bar)(x_i - x_bar)^T
-    Sxy = sum (x_i - x_bar)(y_i - y_bar)      w* solves Sxx w* = Sxy (least squares)
-    SSE* = sum ((x_i - x_bar) . w* - (y_i - y_bar))^2
-    c = x_bar . w + b - y_bar                 (the mean residual)
-    J     = ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2
-    dJ/dw = Sxx (w - w*) / m + x_bar * c
-    dJ/db = c
-
-Centring first keeps these exact to rounding even for badly scaled data (x around 1e6).
+Centring first keeps the sums exact to rounding even for badly scaled data (x around 1e6).
 
 >>> result = gradient_descent([1.0, 2.0], [300.0, 500.0], 0.0, 0.0, 1.0e-2, 10_000)
 >>> round(result.w, 4), round(result.b, 4)

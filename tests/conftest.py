@@ -135,3 +135,25 @@ def screenshot(page: object, name: str) -> Path:
     page.wait_for_timeout(1200)  # type: ignore[attr-defined]
     page.screenshot(path=str(path))  # type: ignore[attr-defined]
     return path
+
+
+def count_sent_frames(page: object) -> list[int]:
+    """A live count of websocket messages the browser sends to the server (a rerun sends one)."""
+    sent = [0]
+    page.on("websocket", lambda ws: ws.on("framesent", lambda _payload: sent.__setitem__(0, sent[0] + 1)))  # type: ignore[attr-defined]
+    return sent
+
+
+def scrub_chart_slider(page: object, chart: object, value: int, sent: list[int]) -> tuple[bool, int]:
+    """Move the iteration slider under ``chart`` to ``value``, as a student would drag it.
+
+    Returns (did the chart's picture change, how many messages went to the server meanwhile).
+    """
+    slider = chart.locator("input[type='range']").first  # type: ignore[attr-defined]
+    slider.wait_for(timeout=30_000)
+    frames = sent[0]
+    before = chart.screenshot()  # type: ignore[attr-defined]
+    slider.evaluate(f"(el) => {{ el.value = {int(value)}; el.dispatchEvent(new Event('input', {{bubbles: true}})); }}")
+    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    return chart.screenshot() != before, sent[0] - frames  # type: ignore[attr-defined]
+
