@@ -2,12 +2,17 @@
 
 import streamlit as st
 
+from ui import session_reaper
+
 st.set_page_config(
     page_title="Gradient descent, hands on",
     page_icon="⛰️",  # an emoji: a material icon here is fetched from a CDN for the favicon
     layout="wide",
     initial_sidebar_state="expanded",
 )
+
+# Closed tabs' sessions must be shut down, or what they hold is never freed (see the module).
+session_reaper.install()
 
 # Each url_path is its file's name: on a fresh server Streamlit's first run resolves a page by
 # file name (legacy pages/ mode) before st.navigation takes over, and a name that matched no

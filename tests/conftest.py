@@ -45,19 +45,27 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_app(port: int | None = None, extra_args: list[str] | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """Start `streamlit run streamlit_app.py` on 127.0.0.1 and wait until it answers."""
+def start_app(
+    port: int | None = None,
+    extra_args: list[str] | None = None,
+    runner: list[str] | None = None,
+    **popen: object,
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start `streamlit run streamlit_app.py` on 127.0.0.1 and wait until it answers.
+
+    ``runner`` replaces ``python -m streamlit run`` (a script that takes the same arguments);
+    ``popen`` overrides the keyword arguments given to subprocess.Popen.
+    """
     port = port or _free_port()
-    proc = subprocess.Popen(
+    options = {"cwd": ROOT, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, **popen}
+    proc = subprocess.Popen(  # type: ignore[call-overload]
         [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+            *(runner or [sys.executable, "-m", "streamlit", "run"]), str(ROOT / "streamlit_app.py"),
             "--server.headless", "true", "--server.address", "127.0.0.1",
             "--server.port", str(port), "--browser.gatherUsageStats", "false",
             *(extra_args or []),
         ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        **options,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

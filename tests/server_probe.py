@@ -1,0 +1,48 @@
+"""`streamlit run` with a window into the server, for tests/test_session_reaper.py.
+
+Takes the same arguments as ``streamlit run``. Every line read from stdin is answered with one
+line on stdout, ``PROBE`` and a JSON object (Streamlit prints there too): how many sessions
+the server still knows (connected, or kept for a reconnect), and how many sessions Streamlit
+still holds things for: download-button callables and files (MediaFileManager) and uploaded
+files (UploadedFileManager). A session that is gone
+but still holds things is an orphan: its memory is never given back.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+
+from streamlit.runtime import Runtime
+from streamlit.web.cli import main
+
+
+def report() -> dict[str, int]:
+    runtime = Runtime.instance()
+    known = {info.session.id for info in runtime._session_mgr.list_sessions()}
+    media = runtime.media_file_mgr
+    with media._lock:
+        media_holders = set(media._files_by_session_and_coord)
+        media_holders |= {entry["session_id"] for entry in media._deferred_callables.values()}
+    uploads = runtime._uploaded_file_mgr
+    with uploads._lock:
+        upload_holders = {session for session, files in uploads.file_storage.items() if files}
+    return {
+        "sessions": len(known),
+        "media_holders": len(media_holders),
+        "media_orphans": len(media_holders - known),
+        "upload_holders": len(upload_holders),
+        "upload_orphans": len(upload_holders - known),
+    }
+
+
+def answer() -> None:
+    for _ in sys.stdin:
+        print("PROBE " + json.dumps(report()), flush=True)
+
+
+if __name__ == "__main__":
+    threading.Thread(target=answer, daemon=True).start()
+    sys.argv = ["streamlit", "run", *sys.argv[1:]]
+    main()
