@@ -1,9 +1,10 @@
 """Start here: what the tool is and which page teaches what."""
 
 import streamlit as st
-from ui.shell import require_navigation
+from ui.shell import require_navigation, restore_view
 
 require_navigation()
+restore_view("home")
 
 st.title("Gradient descent, hands on")
 st.markdown(

@@ -7,9 +7,10 @@ import streamlit as st
 from gd_core.descent import run_descent
 from ui.charts_1d import direction_text, fmt, intuition_chart
 from ui.controls import curve_picker, run_controls
-from ui.shell import require_navigation, share_link
+from ui.shell import require_navigation, restore_view, share_link
 
 require_navigation()
+restore_view("intuition")
 
 st.title("How one step of gradient descent works")
 st.markdown(
@@ -19,7 +20,7 @@ st.markdown(
 
 with st.sidebar:
     st.header("Settings")
-    curve = curve_picker(default="bowl")
+    curve = curve_picker("intuition", default="bowl")
     settings = run_controls(curve, alpha=0.1, w0=float(curve.w_max - 0.1 * (curve.w_max - curve.w_min)), iters=30, max_iters=200)
 
 run = run_descent(curve, settings.w0, settings.alpha, settings.iters)

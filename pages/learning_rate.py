@@ -7,9 +7,10 @@ from gd_core.descent import largest_stable_alpha, run_descent, sweep_alphas
 from gd_core.verdict import judge
 from ui.charts_1d import compare_paths_chart, cost_history_chart, fmt, sweep_chart
 from ui.controls import curve_id, curve_picker, parse_alphas, run_controls_without_alpha
-from ui.shell import require_navigation, share_link
+from ui.shell import require_navigation, restore_view, share_link
 
 require_navigation()
+restore_view("learning_rate")
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_sweep(curve_key: tuple, _curve, w0: float, alphas: tuple[float, ...]):
@@ -25,7 +26,7 @@ st.markdown(
 
 with st.sidebar:
     st.header("Settings")
-    curve = curve_picker(default="bowl")
+    curve = curve_picker("learning_rate", default="bowl")
     settings = run_controls_without_alpha(curve, w0=float(curve.w_min + 0.05 * (curve.w_max - curve.w_min)), iters=60)
 
 w_star = min(curve.minima, key=lambda m: abs(m - settings.w0)) if curve.minima else None

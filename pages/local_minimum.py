@@ -9,9 +9,10 @@ from gd_core.descent import basins, run_descent
 from ui.charts_1d import basin_chart, fmt, intuition_chart, steps_chart
 from ui.charts_surface import surface_chart
 from ui.controls import curve_id, curve_picker, run_controls
-from ui.shell import require_navigation, share_link
+from ui.shell import require_navigation, restore_view, share_link
 
 require_navigation()
+restore_view("local_minimum")
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def landscape_spec(starts: tuple[tuple[float, float], ...], alpha: float, iters: int) -> dict:
@@ -52,7 +53,7 @@ def pick_start_from_curve() -> None:
 
 with st.sidebar:
     st.header("Settings")
-    curve = curve_picker(default="two_minima")
+    curve = curve_picker("local_minimum", default="two_minima")
     settings = run_controls(curve, alpha=0.1, w0=5.0, iters=30, max_iters=300)
 
 # Run every iteration, even at a minimum, to show that nothing moves there.

@@ -25,9 +25,10 @@ from ui.charts_regression import (
 )
 from ui.charts_surface import surface_chart
 from ui.data_source import choose_data, prepare, show_upload_help
-from ui.shell import require_navigation, share_link
+from ui.shell import require_navigation, restore_view, share_link
 
 require_navigation()
+restore_view("regression")
 
 st.title("Fit a line to your data with gradient descent")
 st.markdown(
@@ -72,6 +73,7 @@ with st.sidebar:
 
 ready = prepare(source)
 if ready is None:
+    share_link()
     st.stop()
 source, prepared = ready
 stats = prepared.stats

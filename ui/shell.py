@@ -1,9 +1,22 @@
-"""What every page calls first."""
+"""What every page calls first, and what carries over when a student moves between pages."""
 
 from __future__ import annotations
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+
+# The controls that make up each page's view (their keys are also their URL names). Several
+# pages use the same name for different things: alpha on the regression page is not alpha on a
+# cost curve, so a value may only travel between pages where restore_view says it should.
+VIEWS: dict[str, tuple[str, ...]] = {
+    "home": (),
+    "intuition": ("curve", "expr", "alpha", "w0", "iters"),
+    "learning_rate": ("curve", "expr", "w0", "iters", "alphas"),
+    "local_minimum": ("curve", "expr", "alpha", "w0", "iters", "surface_alpha", "surface_iters"),
+    "regression": ("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "scale", "sequential"),
+}
+# Pages 1-3 look at one cost curve three ways: the curve the student picks goes with them.
+CURVE_PAGES = ("intuition", "learning_rate", "local_minimum")
 
 
 def require_navigation() -> None:
@@ -24,10 +37,13 @@ def share_link() -> None:
     """'Link to this view': the page's URL with the query parameters of every bound control.
 
     Values equal to a control's default are not in the URL, so the link stays short and still
-    reproduces the view. st.code draws the copy-to-clipboard button.
+    reproduces the view. st.code draws the copy-to-clipboard button. Pages call it last, so it
+    also keeps the view for restore_view.
     """
     from urllib.parse import urlencode
 
+    if st.session_state.get("_page") in VIEWS:
+        remember_view(st.session_state["_page"])
     pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
     base = st.context.url or ""
     link = base + ("?" + urlencode(pairs) if pairs else "")
@@ -35,3 +51,64 @@ def share_link() -> None:
         st.divider()
         st.markdown("**Link to this view**", help="Send this link: it opens this page with the same settings.")
         st.code(link or "(open the app in a browser to get its link)", language=None, wrap_lines=True)
+
+
+def restore_view(page: str) -> None:
+    """On arriving at a page, put back its own view and bring along the chosen cost curve.
+
+    What carries over between pages:
+
+    - Each page keeps its own settings: leave it and come back, and it is as you left it.
+    - The cost curve (or typed formula) chosen on pages 1-3 goes with the student to the other
+      two. The start, alpha and iterations belong to the curve they were set on, so when the
+      curve changed in between, the page starts from its defaults for the new curve.
+    - Nothing else travels: alpha, w0 and iters on the regression page are another model's.
+
+    A view is kept as the page's URL parameters (what share_link shows), and put back by
+    reopening the page with them: the URL then seeds every control, so the link on screen and
+    the controls always agree. A URL that asks for something else (the first page of a
+    session, or a link followed inside the app) is left alone: a shared link shows what it
+    says. Call before the page draws any control.
+    """
+    state = st.session_state
+    previous = state.get("_page")
+    if previous == page:
+        return
+    state["_page"] = page
+    if previous is None:
+        return
+    for name in VIEWS[page]:
+        if name in state:
+            del state[name]  # a value another page left under this name must not leak in
+    own: dict[str, list[str]] = state.setdefault("_views", {}).get(page, {})
+    current = {name: st.query_params.get_all(name) for name in VIEWS[page] if name in st.query_params}
+    if any(own.get(name) != values for name, values in current.items()):
+        return  # opened by a link that asks for settings of its own: the link wins
+    wanted = dict(own)
+    choice = state.get("_curve_choice")
+    if page in CURVE_PAGES and choice is not None and state.get("_curve_seen", {}).get(page) != choice:
+        label, expr = choice
+        wanted = {"curve": [label], **({"expr": [expr]} if expr is not None else {})}
+    if current != wanted:
+        st.switch_page(f"pages/{page}.py", query_params=[(k, v) for k, values in wanted.items() for v in values])
+
+
+def note_curve_choice(page: str, label: str, expr: str | None, is_page_default: bool) -> None:
+    """Remember the curve on screen, and the one a student chose (or opened by link) for pages 1-3.
+
+    ``expr`` is the typed formula when it is not the default one, else None. A page showing its
+    own default curve, untouched, is not a choice: each page's default is picked to show its
+    lesson at first sight.
+    """
+    state = st.session_state
+    state.setdefault("_curve_seen", {})[page] = (label, expr)
+    if "_curve_choice" in state or not is_page_default:
+        state["_curve_choice"] = (label, expr)
+
+
+def remember_view(page: str) -> None:
+    """Keep the page's URL parameters as its view, for restore_view to put back."""
+    state = st.session_state
+    state.setdefault("_views", {})[page] = {
+        name: st.query_params.get_all(name) for name in VIEWS[page] if name in st.query_params
+    }
