@@ -71,3 +71,33 @@ def test_closed_sessions_hold_nothing(browser, tmp_path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+class FakeSession:
+    def __init__(self, name: str) -> None:
+        self.name, self.shut = name, False
+
+    def shutdown(self) -> None:
+        self.shut = True
+
+
+class Info:
+    def __init__(self, name: str) -> None:
+        self.session = FakeSession(name)
+
+
+def test_expired_and_evicted_sessions_are_shut_down_reconnected_ones_are_not() -> None:
+    from ui.session_reaper import ShutDownWhenDropped
+
+    now = [0.0]
+    cache = ShutDownWhenDropped(maxsize=2, ttl=10, timer=lambda: now[0])
+    a, b, c, d = Info("a"), Info("b"), Info("c"), Info("d")
+    cache["a"], cache["b"] = a, b
+    del cache["b"]  # the tab came back: its session goes on
+    assert not b.session.shut
+    now[0] = 11.0
+    cache.expire()  # past the TTL: a is gone, and shut down
+    assert a.session.shut
+    cache["c"], cache["d"], cache["e"] = c, d, Info("e")  # the third write evicts the oldest
+    assert c.session.shut and not d.session.shut
+    assert cache.shut_down_count == 2

@@ -32,9 +32,7 @@ from streamlit.runtime.caching.ttl_cache import TTLCache
 REAP_EVERY_SECONDS = 5.0
 
 _LOGGER = logging.getLogger(__name__)
-_installed_for: set[int] = set()  # id() of each Runtime already set up
-_install_lock = threading.Lock()
-_shut_down_count = 0  # sessions shut down so far; the reaper frees memory when it moves
+_INSTALL_LOCK = threading.Lock()
 
 
 def _find_malloc_trim() -> Any:
@@ -58,9 +56,11 @@ class ShutDownWhenDropped(TTLCache):
     """A TTLCache of SessionInfo that shuts a session down when it expires or is evicted.
 
     Deleting an entry (a tab reconnecting to its session) leaves the session running.
+    ``shut_down_count`` counts the sessions shut down, for the reaper to know when to free memory.
     """
 
     _loop: asyncio.AbstractEventLoop | None = None
+    shut_down_count = 0
 
     def expire(self, at_time: float | None = None) -> list[tuple[Any, Any]]:
         removed = super().expire(at_time)
@@ -74,8 +74,7 @@ class ShutDownWhenDropped(TTLCache):
         return info
 
     def _shut_down(self, session: Any) -> None:
-        global _shut_down_count
-        _shut_down_count += 1
+        self.shut_down_count += 1
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(session.shutdown)
         else:
@@ -87,36 +86,44 @@ def install() -> bool:
     if not Runtime.exists():
         return False
     runtime = Runtime.instance()
-    with _install_lock:
-        if id(runtime) in _installed_for:
-            return False
-        manager = getattr(runtime, "_session_mgr", None)
-        storage = getattr(manager, "_session_storage", None)
+    manager = getattr(runtime, "_session_mgr", None)
+    storage = getattr(manager, "_session_storage", None)
+    lock = getattr(manager, "_storage_lock", None)
+    async_objs = getattr(runtime, "_async_objs", None)
+    with _INSTALL_LOCK:
         cache = getattr(storage, "_cache", None)
-        lock = getattr(manager, "_storage_lock", None)
-        async_objs = getattr(runtime, "_async_objs", None)
+        if isinstance(cache, ShutDownWhenDropped):
+            return False  # done already, for this server
+        if storage is None:
+            return False  # no server sessions here (AppTest, bare mode)
         if type(cache) is not TTLCache or lock is None or async_objs is None:
-            _LOGGER.warning("Session reaper not installed: this Streamlit keeps sessions differently.")
-            _installed_for.add(id(runtime))
+            if not getattr(storage, "_reaper_refused", False):
+                _LOGGER.warning("Session reaper not installed: this Streamlit keeps sessions differently.")
+                setattr(storage, "_reaper_refused", True)
             return False
         loop = async_objs.eventloop
         with lock:
             cache.__class__ = ShutDownWhenDropped  # keeps the sessions already stored
             cache._loop = loop
         asyncio.run_coroutine_threadsafe(_reap_forever(cache, lock), loop)
-        _installed_for.add(id(runtime))
         return True
 
 
 async def _reap_forever(cache: ShutDownWhenDropped, lock: threading.Lock) -> None:
-    released_at = _shut_down_count
+    seen = cache.shut_down_count
+    releases_due = 0
     while True:
         await asyncio.sleep(REAP_EVERY_SECONDS)
         try:
             with lock:
                 cache.expire()
-            if _shut_down_count != released_at:
-                released_at = _shut_down_count
+            if cache.shut_down_count != seen:
+                seen = cache.shut_down_count
+                # Now, and once more on the next pass: a session's script thread may still be
+                # unwinding when its shutdown runs, holding the run until it ends.
+                releases_due = 2
+            if releases_due:
+                releases_due -= 1
                 await asyncio.sleep(0.5)  # the shutdowns were queued on this loop: let them run
                 release_memory()
         except Exception:  # noqa: BLE001 - a failed pass must not stop the next one
