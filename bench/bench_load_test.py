@@ -188,7 +188,9 @@ def main() -> None:
     ttl = 10
     proc, url = start_app(extra_args=["--server.disconnectedSessionTTL", str(ttl)])
     try:
-        asyncio.run(run_clients(url, 1, 5, proc.pid))  # warm-up: imports, caches, first runs
+        # Warm-up: every page once and one upload (imports, caches, first runs), so that "start"
+        # is a server that has done everything once and the growth after it is the sessions'.
+        asyncio.run(run_clients(url, 2, 8, proc.pid, uploaders=1))
         start_mb = rss_mb(proc.pid)
         base, base_errors, _, _ = asyncio.run(run_clients(url, 1, min(15.0, args.seconds), proc.pid))
         lat: list[float] = []
