@@ -20,7 +20,7 @@ st.markdown(
 
 with st.sidebar:
     st.header("Settings")
-    curve = curve_picker("intuition", default="bowl")
+    curve = curve_picker(default="bowl")
     settings = run_controls(curve, alpha=0.1, w0=float(curve.w_max - 0.1 * (curve.w_max - curve.w_min)), iters=30, max_iters=200)
 
 run = run_descent(curve, settings.w0, settings.alpha, settings.iters)

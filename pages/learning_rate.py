@@ -26,7 +26,7 @@ st.markdown(
 
 with st.sidebar:
     st.header("Settings")
-    curve = curve_picker("learning_rate", default="bowl")
+    curve = curve_picker(default="bowl")
     settings = run_controls_without_alpha(curve, w0=float(curve.w_min + 0.05 * (curve.w_max - curve.w_min)), iters=60)
 
 w_star = min(curve.minima, key=lambda m: abs(m - settings.w0)) if curve.minima else None

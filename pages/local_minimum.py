@@ -53,7 +53,7 @@ def pick_start_from_curve() -> None:
 
 with st.sidebar:
     st.header("Settings")
-    curve = curve_picker("local_minimum", default="two_minima")
+    curve = curve_picker(default="two_minima")
     settings = run_controls(curve, alpha=0.1, w0=5.0, iters=30, max_iters=300)
 
 # Run every iteration, even at a minimum, to show that nothing moves there.

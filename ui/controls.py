@@ -33,7 +33,7 @@ def _curve_label(key: str) -> str:
     return "Your own formula" if key == CUSTOM else CURVES[key].name
 
 
-def curve_picker(page: str, default: str) -> Curve:
+def curve_picker(default: str) -> Curve:
     """A catalogue curve or a typed J(w). A bad formula keeps the last good curve on screen.
 
     The choice is remembered for the other curve pages (ui.shell.restore_view carries it).
@@ -49,7 +49,7 @@ def curve_picker(page: str, default: str) -> Curve:
         help="Pick a curve from the catalogue, or choose the last entry to type a formula of your own.",
     )
     if key != CUSTOM:
-        note_curve_choice(page, _curve_label(key), None, key == default)
+        note_curve_choice(_curve_label(key), None, key == default)
         curve = CURVES[key]
         st.caption(curve.description)
         return curve
@@ -62,7 +62,7 @@ def curve_picker(page: str, default: str) -> Curve:
         help="A formula in w using numbers, + - * / ** and parentheses, and the functions "
         "sin cos tan exp log sqrt abs tanh. Example: w**4 - 3*w**2 + w",
     )
-    note_curve_choice(page, _curve_label(key), None if text == DEFAULT_EXPR else text, False)
+    note_curve_choice(_curve_label(key), None if text == DEFAULT_EXPR else text, False)
     try:
         curve = _typed_curve(text)
     except ExpressionError as error:

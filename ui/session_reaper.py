@@ -90,12 +90,12 @@ def install() -> bool:
     storage = getattr(manager, "_session_storage", None)
     lock = getattr(manager, "_storage_lock", None)
     async_objs = getattr(runtime, "_async_objs", None)
+    if storage is None:
+        return False  # no server sessions here (AppTest, bare mode)
     with _INSTALL_LOCK:
         cache = getattr(storage, "_cache", None)
         if isinstance(cache, ShutDownWhenDropped):
             return False  # done already, for this server
-        if storage is None:
-            return False  # no server sessions here (AppTest, bare mode)
         if type(cache) is not TTLCache or lock is None or async_objs is None:
             if not getattr(storage, "_reaper_refused", False):
                 _LOGGER.warning("Session reaper not installed: this Streamlit keeps sessions differently.")

@@ -81,7 +81,7 @@ def restore_view(page: str) -> None:
         if name in state:
             del state[name]  # a value another page left under this name must not leak in
     own: dict[str, list[str]] = state.setdefault("_views", {}).get(page, {})
-    current = {name: st.query_params.get_all(name) for name in VIEWS[page] if name in st.query_params}
+    current = _url_view(page)
     if any(own.get(name) != values for name, values in current.items()):
         return  # opened by a link that asks for settings of its own: the link wins
     wanted = dict(own)
@@ -93,7 +93,7 @@ def restore_view(page: str) -> None:
         st.switch_page(f"pages/{page}.py", query_params=[(k, v) for k, values in wanted.items() for v in values])
 
 
-def note_curve_choice(page: str, label: str, expr: str | None, is_page_default: bool) -> None:
+def note_curve_choice(label: str, expr: str | None, is_page_default: bool) -> None:
     """Remember the curve on screen, and the one a student chose (or opened by link) for pages 1-3.
 
     ``expr`` is the typed formula when it is not the default one, else None. A page showing its
@@ -101,14 +101,16 @@ def note_curve_choice(page: str, label: str, expr: str | None, is_page_default: 
     lesson at first sight.
     """
     state = st.session_state
-    state.setdefault("_curve_seen", {})[page] = (label, expr)
+    state.setdefault("_curve_seen", {})[state.get("_page")] = (label, expr)
     if "_curve_choice" in state or not is_page_default:
         state["_curve_choice"] = (label, expr)
 
 
 def remember_view(page: str) -> None:
     """Keep the page's URL parameters as its view, for restore_view to put back."""
-    state = st.session_state
-    state.setdefault("_views", {})[page] = {
-        name: st.query_params.get_all(name) for name in VIEWS[page] if name in st.query_params
-    }
+    st.session_state.setdefault("_views", {})[page] = _url_view(page)
+
+
+def _url_view(page: str) -> dict[str, list[str]]:
+    """The page's controls that are in the URL now, as URL values."""
+    return {name: st.query_params.get_all(name) for name in VIEWS[page] if name in st.query_params}
