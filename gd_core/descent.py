@@ -27,11 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 
-StopReason = Literal["converged", "diverged", "max_iters"]
+from gd_core.frozen import StopReason, frozen
 
 W_LIMIT = 1e6
 
@@ -71,12 +71,6 @@ class DescentRun:
     @property
     def final_w(self) -> float:
         return float(self.w[-1])
-
-
-def _frozen(values: list[float]) -> np.ndarray:
-    array = np.asarray(values, dtype=float)
-    array.setflags(write=False)
-    return array
 
 
 def _value(function: Callable[[np.ndarray], np.ndarray], w: float) -> float:
@@ -143,10 +137,10 @@ def run_descent(
             reason, message = "converged", f"converged in {num_iters} iterations: |dJ/dw| < {slope_tol:g}"
 
     return DescentRun(
-        w=_frozen(ws),
-        cost=_frozen(costs),
-        slope=_frozen(slopes),
-        step=_frozen(steps),
+        w=frozen(ws),
+        cost=frozen(costs),
+        slope=frozen(slopes),
+        step=frozen(steps),
         alpha=float(alpha),
         num_iters=int(num_iters),
         stop_reason=reason,

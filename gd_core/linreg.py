@@ -32,18 +32,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from gd_core.frozen import StopReason, frozen
 from gd_core.scaling import scale_stats, unscale_params, zscore_normalize_features
 from gd_core.sums import (
     FitSummary,
     Params,
     Stats,
     _as_xy,
-    _frozen,
     cost_from_stats,
     cost_grid,
     fit_summary,
@@ -59,8 +58,6 @@ __all__ = [
     "fit_summary", "gradient_descent", "gradient_from_stats", "hessian", "largest_stable_alpha", "least_squares",
     "run_from_stats", "scale_stats", "summarize", "unscale_params", "zscore_normalize_features",
 ]
-
-StopReason = Literal["converged", "diverged", "max_iters"]
 
 DIVERGENCE_FACTOR = 1e30
 
@@ -141,13 +138,13 @@ def _result(
     w_hist: list, b_hist: list[float], cost_hist: list[float], alpha: float, num_iters: int,
     sequential: bool, reason: StopReason, message: str,
 ) -> GDResult:
-    w_history = _frozen(np.array(w_hist))
+    w_history = frozen(np.array(w_hist))
     return GDResult(
         w=float(w_history[-1]) if w_history.ndim == 1 else w_history[-1].copy(),
         b=float(b_hist[-1]),
-        cost_history=_frozen(np.array(cost_hist)),
+        cost_history=frozen(np.array(cost_hist)),
         w_history=w_history,
-        b_history=_frozen(np.array(b_hist)),
+        b_history=frozen(np.array(b_hist)),
         alpha=float(alpha),
         num_iters=int(num_iters),
         sequential=sequential,

@@ -8,7 +8,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from gd_core.sums import Params, Stats, _frozen
+from gd_core.frozen import frozen
+from gd_core.sums import Params, Stats
 
 
 
@@ -33,11 +34,11 @@ def scale_stats(stats: Stats) -> tuple[Stats, np.ndarray, np.ndarray]:
         raise ValueError("a feature is constant (standard deviation 0), so it cannot be scaled; drop it")
     scaled = Stats(
         m=stats.m,
-        x_bar=_frozen(np.zeros_like(stats.x_bar)),
+        x_bar=frozen(np.zeros_like(stats.x_bar)),
         y_bar=stats.y_bar,
-        sxx=_frozen(stats.sxx / np.outer(sigma, sigma)),
-        sxy=_frozen(stats.sxy / sigma),
-        w_star=_frozen(stats.w_star * sigma),
+        sxx=frozen(stats.sxx / np.outer(sigma, sigma)),
+        sxy=frozen(stats.sxy / sigma),
+        w_star=frozen(stats.w_star * sigma),
         sse_star=stats.sse_star,
         one_feature=stats.one_feature,
     )

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from gd_core.frozen import frozen
+
 Params = float | np.ndarray
 
 
@@ -35,11 +37,6 @@ def _as_xy(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     if y_arr.shape[0] == 0:
         raise ValueError("x and y are empty; gradient descent needs at least one example")
     return x_arr, y_arr
-
-
-def _frozen(array: np.ndarray) -> np.ndarray:
-    array.setflags(write=False)
-    return array
 
 
 # --- sufficient statistics: one pass, then every iteration is O(n^2) ---------------------------
@@ -85,11 +82,11 @@ def summarize(x: ArrayLike, y: ArrayLike) -> Stats:
         xc1 -= yc
         return Stats(
             m=int(y_arr.size),
-            x_bar=_frozen(np.array([x_bar1])),
+            x_bar=frozen(np.array([x_bar1])),
             y_bar=y_bar,
-            sxx=_frozen(np.array([[sxx1]])),
-            sxy=_frozen(np.array([sxy1])),
-            w_star=_frozen(np.array([w1])),
+            sxx=frozen(np.array([[sxx1]])),
+            sxy=frozen(np.array([sxy1])),
+            w_star=frozen(np.array([w1])),
             sse_star=float(xc1 @ xc1),
             one_feature=True,
         )
@@ -107,11 +104,11 @@ def summarize(x: ArrayLike, y: ArrayLike) -> Stats:
     r = xc @ w_star - yc
     return Stats(
         m=int(y_arr.size),
-        x_bar=_frozen(x_bar),
+        x_bar=frozen(x_bar),
         y_bar=y_bar,
-        sxx=_frozen(sxx),
-        sxy=_frozen(sxy),
-        w_star=_frozen(w_star),
+        sxx=frozen(sxx),
+        sxy=frozen(sxy),
+        w_star=frozen(w_star),
         sse_star=float(r @ r),
         one_feature=one_feature,
     )

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from gd_core.descent import run_descent
-from ui.charts_1d import direction_text, fmt, intuition_chart
+from ui.charts_1d import intuition_chart
+from ui.text import direction_text, fmt
 from ui.controls import curve_picker, run_controls
 from ui.shell import require_navigation, restore_view, share_link
 

@@ -5,7 +5,8 @@ import streamlit as st
 
 from gd_core.descent import largest_stable_alpha, run_descent, sweep_alphas
 from gd_core.verdict import judge
-from ui.charts_1d import compare_paths_chart, cost_history_chart, fmt, sweep_chart
+from ui.charts_1d import compare_paths_chart, cost_history_chart, sweep_chart
+from ui.text import fmt
 from ui.controls import curve_id, curve_picker, parse_alphas, run_controls_without_alpha
 from ui.shell import require_navigation, restore_view, share_link
 

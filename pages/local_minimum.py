@@ -6,7 +6,8 @@ import streamlit as st
 
 from gd_core import surface
 from gd_core.descent import basins, run_descent
-from ui.charts_1d import basin_chart, fmt, intuition_chart, steps_chart
+from ui.charts_1d import basin_chart, intuition_chart, steps_chart
+from ui.text import fmt
 from ui.charts_surface import surface_chart
 from ui.controls import curve_id, curve_picker, run_controls
 from ui.shell import require_navigation, restore_view, share_link

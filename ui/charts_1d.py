@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from gd_core.descent import DescentRun
+from ui.text import fmt, update_text
 from ui.vl import Spec, chart, field, layer_of, nominal_color, slider_param, value
 
 ITERATION_PARAM = "iteration"
@@ -20,32 +21,6 @@ PATH_COLOR = "#f59e0b"
 CURVE_COLOR = "#2563eb"
 TANGENT_COLOR = "#16a34a"
 PALETTE = ["#64748b", "#16a34a", "#f59e0b", "#dc2626", "#7c3aed", "#0891b2"]
-
-
-def fmt(number: float) -> str:
-    """Numbers as the page writes them: 3 decimals, or scientific when very large or small."""
-    number = float(number)
-    if number == 0:
-        return "0.000"
-    if 1e-3 <= abs(number) < 1e5:
-        return f"{number:.3f}".replace("-", "−")
-    return f"{number:.3e}".replace("-", "−")
-
-
-def update_text(run: DescentRun, i: int) -> str:
-    """'w = 2.500 − 0.100 × 5.000 = 2.000': the update from row i, with its numbers."""
-    w, slope = float(run.w[i]), float(run.slope[i])
-    slope_text = fmt(slope) if slope >= 0 else f"({fmt(slope)})"
-    return f"w = {fmt(w)} − {fmt(run.alpha)} × {slope_text} = {fmt(w - run.alpha * slope)}"
-
-
-def direction_text(slope: float) -> str:
-    """The sentence that follows from the sign of the slope."""
-    if slope > 0:
-        return "The slope is positive, so w decreases: the point moves left, downhill."
-    if slope < 0:
-        return "The slope is negative, so w increases: the point moves right, downhill."
-    return "The slope is zero, so the step is α × 0 = 0: w stays where it is."
 
 
 def view_domain(w_min: float, w_max: float, ws: np.ndarray, grow: float = 0.6) -> tuple[float, float]:
