@@ -39,6 +39,18 @@ class Curve:
     w_max: float
     minima: tuple[float, ...]
 
+    def point_at(self, fraction: float) -> float:
+        """The w at ``fraction`` of the plotted range: w_min + fraction * (w_max - w_min)."""
+        return self.w_min + fraction * (self.w_max - self.w_min)
+
+    def grid(self, count: int) -> np.ndarray:
+        """``count`` evenly spaced w over the plotted range, ends included."""
+        return np.linspace(self.w_min, self.w_max, count)
+
+    def nearest_minimum(self, w: float) -> float | None:
+        """The listed minimum closest to w (None when the curve has none)."""
+        return min(self.minima, key=lambda m: abs(m - w)) if self.minima else None
+
 
 def _vectorised(fn: Callable[[np.ndarray], np.ndarray]) -> Fn:
     def wrapped(w: ArrayLike) -> np.ndarray:

@@ -5,13 +5,15 @@ One iteration reads the slope of the cost at the current point and steps against
     step  = -alpha * dJ/dw(w)        (positive slope -> negative step: w moves left)
     w_new = w + step
 
-A run stops for one of three reasons:
+A run stops for one of four reasons:
 
 - ``"converged"``: the slope is under ``slope_tol`` (a minimum, dJ/dw = 0, where a step
   changes nothing) or a step is under ``step_tol``;
 - ``"diverged"``: the next w would leave [-w_limit, w_limit], or J or dJ/dw stop being
   finite numbers (checked before they are used, so no overflow warning is ever raised);
-- ``"max_iters"``: the iteration limit was reached first.
+- ``"max_iters"``: the iteration limit was reached first;
+- ``"not_finite"``: J or dJ/dw is not a finite number at the start itself (a formula that
+  overflows there), so no step is taken.
 
 Near a minimum w* the cost looks like J(w*) + J''(w*)/2 * (w - w*)^2, and the update becomes
 w - w* := (1 - alpha * J''(w*)) * (w - w*). It shrinks the distance when |1 - alpha*J''| < 1,
@@ -72,6 +74,18 @@ class DescentRun:
     def final_w(self) -> float:
         return float(self.w[-1])
 
+    def next_step(self, i: int) -> float:
+        """The step the update takes from row i: -alpha * dJ/dw(w_i).
+
+        For a row before the last it equals ``step[i]``; for the last row it is the step the
+        run stopped short of taking.
+        """
+        return -self.alpha * float(self.slope[i])
+
+    def next_w(self, i: int) -> float:
+        """w after the update from row i: w_i - alpha * dJ/dw(w_i) (``w[i + 1]`` before the last row)."""
+        return float(self.w[i]) + self.next_step(i)
+
 
 def _value(function: Callable[[np.ndarray], np.ndarray], w: float) -> float:
     with np.errstate(all="ignore"):
@@ -90,6 +104,8 @@ def run_descent(
 ) -> DescentRun:
     """Run w := w - alpha * dJ/dw from ``w0`` for at most ``num_iters`` updates.
 
+    Every value in the run is finite, except J and dJ/dw at the start of a ``"not_finite"`` run.
+
     Pass ``slope_tol=None`` and ``step_tol=None`` to run every iteration even at a minimum
     (to show that there the step is alpha * 0 = 0 and w stays put).
     """
@@ -103,12 +119,12 @@ def run_descent(
     w = float(w0)
     cost = _value(curve.cost, w)
     slope = _value(curve.slope, w)
-    if not (np.isfinite(cost) and np.isfinite(slope)):
-        raise ValueError(f"J(w) or dJ/dw is not a finite number at the start w0 = {w0:g}; pick another start")
-
     ws, costs, slopes, steps = [w], [cost], [slope], []
     reason: StopReason = "max_iters"
     message = f"stopped after {num_iters} iterations, the limit"
+    if not (np.isfinite(cost) and np.isfinite(slope)):
+        reason, message = "not_finite", f"J(w) or dJ/dw is not a finite number at the start w0 = {w0:g}: pick another start"
+        num_iters = 0
     for i in range(1, num_iters + 1):
         if slope_tol is not None and abs(slope) < slope_tol:
             reason, message = "converged", f"converged in {i - 1} iterations: |dJ/dw| < {slope_tol:g}"
@@ -148,6 +164,13 @@ def run_descent(
     )
 
 
+def lowest_cost(curve: CostCurve, minima: tuple[float, ...], runs: list[DescentRun]) -> float:
+    """J(w*) at the lowest known minimum, or the lowest cost any of ``runs`` reached."""
+    if minima:
+        return float(np.min(np.asarray(curve.cost(np.asarray(minima, dtype=float)), dtype=float)))
+    return min(float(np.min(run.cost)) for run in runs)
+
+
 def curvature_at(curve: CostCurve, w: float, h: float = 1e-4) -> float:
     """J''(w): the curve's own ``curvature`` if it has one, else a central difference of dJ/dw."""
     exact = getattr(curve, "curvature", None)
@@ -165,6 +188,31 @@ def largest_stable_alpha(curve: CostCurve, w_star: float) -> float:
     if not np.isfinite(curvature) or curvature <= 0:
         return float("inf")
     return 2.0 / curvature
+
+
+# Fractions of the stable limit that show the four behaviours side by side: creeping (far
+# below), converging, oscillating (just below) and diverging (just above).
+LIMIT_FRACTIONS = (0.02, 0.45, 0.9, 1.05)
+# Without a limit (no minimum with positive curvature), a spread over three decades.
+NO_LIMIT_ALPHAS = (0.01, 0.05, 0.1, 0.5)
+
+
+def suggested_alphas(alpha_max: float) -> list[float]:
+    """Four learning rates to compare: ``LIMIT_FRACTIONS`` of the limit, to 2 significant digits.
+
+    >>> suggested_alphas(1.0)
+    [0.02, 0.45, 0.9, 1.1]
+    """
+    if not np.isfinite(alpha_max):
+        return list(NO_LIMIT_ALPHAS)
+    return [float(f"{f * alpha_max:.2g}") for f in LIMIT_FRACTIONS]
+
+
+def sweep_range(alpha_max: float, count: int = 70) -> np.ndarray:
+    """The alphas a sweep tries: log-spaced from limit / 200 to 1.4 x the limit (or 1e-3 to 2)."""
+    if np.isfinite(alpha_max):
+        return np.geomspace(alpha_max / 200, alpha_max * 1.4, count)
+    return np.geomspace(1e-3, 2.0, count)
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 # converged: the stop rule was met; diverged: the numbers left the finite range (or the
-# limit); max_iters: the iteration limit came first.
-StopReason = Literal["converged", "diverged", "max_iters"]
+# limit) on the way; max_iters: the iteration limit came first; not_finite: the cost or its
+# slope is not a finite number at the start itself, so no step was taken.
+StopReason = Literal["converged", "diverged", "max_iters", "not_finite"]
 
 
 def frozen(values: ArrayLike) -> np.ndarray:

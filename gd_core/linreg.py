@@ -23,8 +23,11 @@ on m rows; the formulas are in ``gd_core.sums``.
 
 Centring first keeps the sums exact to rounding even for badly scaled data (x around 1e6).
 
->>> result = gradient_descent([1.0, 2.0], [300.0, 500.0], 0.0, 0.0, 1.0e-2, 10_000)
->>> round(result.w, 4), round(result.b, 4)
+The course-named functions take and give w as a float for one feature, as in the lab. Inside
+gd_core (``run_from_stats``, ``GDResult``) w is always an array with one entry per feature.
+
+>>> w, b, J_history, p_history = gradient_descent([1.0, 2.0], [300.0, 500.0], 0.0, 0.0, 1.0e-2, 10_000)
+>>> round(w, 4), round(b, 4)
 (199.9929, 100.0116)
 """
 
@@ -37,12 +40,12 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from gd_core.frozen import StopReason, frozen
-from gd_core.scaling import scale_stats, unscale_params, zscore_normalize_features
+from gd_core.scaling import scale_params, scale_stats, unscale_params, zscore_normalize_features
 from gd_core.sums import (
     FitSummary,
-    Params,
     Stats,
     _as_xy,
+    as_weights,
     cost_from_stats,
     cost_grid,
     fit_summary,
@@ -54,9 +57,10 @@ from gd_core.sums import (
 )
 
 __all__ = [
-    "FitSummary", "GDResult", "Stats", "compute_cost", "compute_gradient", "cost_from_stats", "cost_grid",
+    "FitSummary", "GDResult", "Stats", "Update", "compute_cost", "compute_gradient", "cost_from_stats", "cost_grid",
     "fit_summary", "gradient_descent", "gradient_from_stats", "hessian", "largest_stable_alpha", "least_squares",
-    "run_from_stats", "scale_stats", "summarize", "unscale_params", "zscore_normalize_features",
+    "one_update", "run_from_stats", "run_gradient_descent", "scale_params", "scale_stats", "summarize",
+    "unscale_params", "zscore_normalize_features",
 ]
 
 DIVERGENCE_FACTOR = 1e30
@@ -73,8 +77,11 @@ def compute_cost(x: ArrayLike, y: ArrayLike, w: ArrayLike, b: float) -> float:
     return float(err @ err / (2 * y_arr.size))
 
 
-def compute_gradient(x: ArrayLike, y: ArrayLike, w: ArrayLike, b: float) -> tuple[Params, float]:
-    """(dJ/dw, dJ/db) = (1/m * sum_i err_i * x_i, 1/m * sum_i err_i), err_i = w . x_i + b - y_i."""
+def compute_gradient(x: ArrayLike, y: ArrayLike, w: ArrayLike, b: float) -> tuple[float | np.ndarray, float]:
+    """(dJ/dw, dJ/db) = (1/m * sum_i err_i * x_i, 1/m * sum_i err_i), err_i = w . x_i + b - y_i.
+
+    dJ/dw is a float for 1-D x (one feature, as in the lab), else an array of shape (n,).
+    """
     x_arr, y_arr = _as_xy(x, y)
     m = y_arr.size
     if x_arr.ndim == 2:
@@ -89,13 +96,11 @@ def compute_gradient(x: ArrayLike, y: ArrayLike, w: ArrayLike, b: float) -> tupl
 
 @dataclass(frozen=True)
 class GDResult:
-    """A run of gradient descent. Histories include the start: index 0 is (w_in, b_in).
+    """A run of gradient descent. Histories include the start: row 0 is (w_in, b_in).
 
-    ``w_history`` is (k+1,) for one feature, (k+1, n) for several; ``w`` is the last entry.
+    ``w_history`` has shape (k+1, n): one column per feature, also for a single feature.
     """
 
-    w: Params
-    b: float
     cost_history: np.ndarray
     w_history: np.ndarray
     b_history: np.ndarray
@@ -106,8 +111,41 @@ class GDResult:
     message: str
 
     @property
+    def w(self) -> np.ndarray:
+        """The learned weights, shape (n,)."""
+        return self.w_history[-1]
+
+    @property
+    def b(self) -> float:
+        """The learned intercept."""
+        return float(self.b_history[-1])
+
+    @property
     def iterations(self) -> int:
+        """How many updates were made."""
         return int(self.cost_history.size - 1)
+
+    @property
+    def steps(self) -> np.ndarray:
+        """Each update's move, shape (k, n+1): row i is (w, b) after update i+1 minus before it."""
+        return np.diff(np.column_stack([self.w_history, self.b_history]), axis=0)
+
+
+@dataclass(frozen=True)
+class Update:
+    """One simultaneous update written out: both gradients at (w, b), then both new values."""
+
+    dj_dw: np.ndarray
+    dj_db: float
+    w_new: np.ndarray
+    b_new: float
+
+
+def one_update(stats: Stats, w: ArrayLike, b: float, alpha: float) -> Update:
+    """w_new = w - alpha * dJ/dw(w, b),  b_new = b - alpha * dJ/db(w, b): both from the same (w, b)."""
+    dj_dw, dj_db = gradient_from_stats(stats, w, b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return Update(dj_dw=dj_dw, dj_db=dj_db, w_new=as_weights(stats, w) - alpha * dj_dw, b_new=float(b - alpha * dj_db))
 
 
 def _check_run(alpha: float, num_iters: int) -> None:
@@ -127,23 +165,30 @@ def run_from_stats(
     sequential: bool = False,
     tol: float | None = None,
 ) -> GDResult:
-    """Batch gradient descent on the sums in ``stats``; see ``gradient_descent``."""
+    """Batch gradient descent on the sums in ``stats``; see ``gradient_descent``.
+
+    ``w_in`` is one weight per feature (a single number starts every feature there). A start
+    whose cost is too large to compute stops at once with ``stop_reason == "not_finite"``.
+    """
     _check_run(alpha, num_iters)
-    if stats.one_feature:
-        return _run_one_feature(stats, float(np.asarray(w_in, dtype=float).reshape(-1)[0]), float(b_in), alpha, num_iters, sequential, tol)
-    return _run_features(stats, np.asarray(w_in, dtype=float).reshape(-1), float(b_in), alpha, num_iters, sequential, tol)
+    w = as_weights(stats, w_in)
+    if not (np.all(np.isfinite(w)) and math.isfinite(b_in) and math.isfinite(cost_from_stats(stats, w, float(b_in)))):
+        return _result(
+            [w], [float(b_in)], [cost_from_stats(stats, w, float(b_in))], alpha, num_iters, sequential, "not_finite",
+            "the cost at the start is too large to compute: pick a smaller start",
+        )
+    if stats.n == 1:
+        return _run_one_feature(stats, float(w[0]), float(b_in), alpha, num_iters, sequential, tol)
+    return _run_features(stats, w, float(b_in), alpha, num_iters, sequential, tol)
 
 
 def _result(
     w_hist: list, b_hist: list[float], cost_hist: list[float], alpha: float, num_iters: int,
     sequential: bool, reason: StopReason, message: str,
 ) -> GDResult:
-    w_history = frozen(np.array(w_hist))
     return GDResult(
-        w=float(w_history[-1]) if w_history.ndim == 1 else w_history[-1].copy(),
-        b=float(b_hist[-1]),
         cost_history=frozen(np.array(cost_hist)),
-        w_history=w_history,
+        w_history=frozen(np.array(w_hist, dtype=float).reshape(len(b_hist), -1)),
         b_history=frozen(np.array(b_hist)),
         alpha=float(alpha),
         num_iters=int(num_iters),
@@ -151,8 +196,6 @@ def _result(
         stop_reason=reason,
         message=message,
     )
-
-
 def _limit(cost0: float) -> float:
     return DIVERGENCE_FACTOR * max(cost0, 1.0)
 
@@ -202,8 +245,6 @@ def _run_one_feature(
 def _run_features(
     stats: Stats, w: np.ndarray, b: float, alpha: float, num_iters: int, sequential: bool, tol: float | None
 ) -> GDResult:
-    if w.size != stats.n:
-        raise ValueError(f"w_in has {w.size} values but x has {stats.n} features")
     m = stats.m
     sxx_m, x_bar, y_bar, w_star, sse_m = stats.sxx / m, stats.x_bar, stats.y_bar, stats.w_star, stats.sse_star / m
 
@@ -243,7 +284,7 @@ def _run_features(
     return _result(w_hist, b_hist, cost_hist, alpha, num_iters, sequential, reason, message)
 
 
-def gradient_descent(
+def run_gradient_descent(
     x: ArrayLike,
     y: ArrayLike,
     w_in: ArrayLike,
@@ -265,3 +306,19 @@ def gradient_descent(
     ``stop_reason == "diverged"``; its histories hold only finite values.
     """
     return run_from_stats(summarize(x, y), w_in, b_in, alpha, num_iters, sequential=sequential, tol=tol)
+
+
+def gradient_descent(
+    x: ArrayLike, y: ArrayLike, w_in: ArrayLike, b_in: float, alpha: float, num_iters: int
+) -> tuple[float | np.ndarray, float, np.ndarray, np.ndarray]:
+    """The lab's ``gradient_descent``: returns (w, b, J_history, p_history).
+
+    As in the lab, J_history[i] and p_history[i] = (w, b) are taken *after* update i + 1 (the
+    start is not in them), and w is a float for 1-D x. ``run_gradient_descent`` gives the
+    whole run (start included, why it stopped).
+    """
+    result = run_gradient_descent(x, y, w_in, b_in, alpha, num_iters)
+    one = np.asarray(x).ndim == 1
+    w = float(result.w[0]) if one else result.w.copy()
+    p_history = np.column_stack([result.w_history[1:, 0] if one else result.w_history[1:], result.b_history[1:]])
+    return w, result.b, result.cost_history[1:].copy(), p_history

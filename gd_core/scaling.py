@@ -1,6 +1,14 @@
-"""Feature scaling: z-score the features, and map fitted parameters back to original units.
+"""Feature scaling: z-score the features, and map parameters between the two sets of units.
 
     x' = (x - mu) / sigma   =>   w_j = w'_j / sigma_j,   b = b' - sum_j w_j mu_j
+                            <=>  w'_j = w_j sigma_j,     b' = b + sum_j w_j mu_j
+
+>>> w_s, b_s = scale_params(np.array([2.0]), 1.0, np.array([10.0]), np.array([4.0]))
+>>> w_s.tolist(), b_s
+([8.0], 21.0)
+>>> w, b = unscale_params(w_s, b_s, np.array([10.0]), np.array([4.0]))
+>>> w.tolist(), float(b)
+([2.0], 1.0)
 """
 
 from __future__ import annotations
@@ -9,8 +17,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from gd_core.frozen import frozen
-from gd_core.sums import Params, Stats
-
+from gd_core.sums import Stats
 
 
 def zscore_normalize_features(x: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -40,23 +47,27 @@ def scale_stats(stats: Stats) -> tuple[Stats, np.ndarray, np.ndarray]:
         sxy=frozen(stats.sxy / sigma),
         w_star=frozen(stats.w_star * sigma),
         sse_star=stats.sse_star,
-        one_feature=stats.one_feature,
     )
     return scaled, stats.x_bar.copy(), sigma
 
 
-def unscale_params(w_scaled: ArrayLike, b_scaled: ArrayLike, mu: ArrayLike, sigma: ArrayLike) -> tuple[Params, Params]:
+def scale_params(w: ArrayLike, b: float, mu: ArrayLike, sigma: ArrayLike) -> tuple[np.ndarray, float]:
+    """A point (w, b) in original units, in the units of z-scored x: w' = w sigma, b' = b + w . mu."""
+    w_arr = np.asarray(w, dtype=float).reshape(-1)
+    mu_a, sigma_a = np.asarray(mu, dtype=float).reshape(-1), np.asarray(sigma, dtype=float).reshape(-1)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return w_arr * sigma_a, float(b + w_arr @ mu_a)
+
+
+def unscale_params(w_scaled: ArrayLike, b_scaled: ArrayLike, mu: ArrayLike, sigma: ArrayLike) -> tuple[np.ndarray, np.ndarray | float]:
     """Map parameters fitted on z-scored x back to original units.
 
     f = sum_j w'_j (x_j - mu_j) / sigma_j + b'  =>  w_j = w'_j / sigma_j,  b = b' - sum_j w_j mu_j.
-    Works on whole histories too: w' of shape (k,) for one feature or (k, n), b' of shape (k,).
+    Works on one point (w' of shape (n,), b' a float) or a whole history (w' of shape (k, n),
+    b' of shape (k,)).
     """
     w_s, b_s = np.asarray(w_scaled, dtype=float), np.asarray(b_scaled, dtype=float)
     mu_a, sigma_a = np.asarray(mu, dtype=float).reshape(-1), np.asarray(sigma, dtype=float).reshape(-1)
-    if mu_a.size == 1:
-        w = w_s / sigma_a[0]
-        b = b_s - w * mu_a[0]
-    else:
-        w = w_s / sigma_a
-        b = b_s - w @ mu_a
-    return (float(w) if w.ndim == 0 else w), (float(b) if b.ndim == 0 else b)
+    w = w_s / sigma_a
+    b = b_s - w @ mu_a
+    return w, (float(b) if b.ndim == 0 else b)

@@ -11,7 +11,8 @@ For m examples, after one pass over the data (centred first, so badly scaled x l
     dJ/db = c
 
 Every quantity here (cost, gradient, cost grid, least squares, Hessian, stable alpha, fit
-summary) then costs O(n^2), whatever the number of rows.
+summary) then costs O(n^2), whatever the number of rows. Parameters are arrays: w has one
+entry per feature (shape (n,)), also for a single feature; b is a float.
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from gd_core.frozen import frozen
-
-Params = float | np.ndarray
-
 
 def _as_xy(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     x_arr = np.asarray(x, dtype=float)
@@ -44,10 +42,7 @@ def _as_xy(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
 
 @dataclass(frozen=True)
 class Stats:
-    """The centred sums that fix J(w, b) for squared error (see the module docstring).
-
-    ``one_feature`` keeps the shape of the parameters: w is a float when x was 1-D.
-    """
+    """The centred sums that fix J(w, b) for squared error (see the module docstring)."""
 
     m: int
     x_bar: np.ndarray  # (n,)
@@ -56,11 +51,16 @@ class Stats:
     sxy: np.ndarray  # (n,)
     w_star: np.ndarray  # (n,) a least-squares solution
     sse_star: float
-    one_feature: bool
 
     @property
     def b_star(self) -> float:
+        """The least-squares intercept: b* = y_bar - x_bar . w*."""
         return float(self.y_bar - self.x_bar @ self.w_star)
+
+    @property
+    def cost_star(self) -> float:
+        """The lowest cost any line reaches: J* = J(w*, b*) = SSE* / (2m)."""
+        return self.sse_star / (2 * self.m)
 
     @property
     def n(self) -> int:
@@ -88,9 +88,7 @@ def summarize(x: ArrayLike, y: ArrayLike) -> Stats:
             sxy=frozen(np.array([sxy1])),
             w_star=frozen(np.array([w1])),
             sse_star=float(xc1 @ xc1),
-            one_feature=True,
         )
-    one_feature = False
     x2 = x_arr
     x_bar = x2.mean(axis=0)
     xc = x2 - x_bar
@@ -110,24 +108,39 @@ def summarize(x: ArrayLike, y: ArrayLike) -> Stats:
         sxy=frozen(sxy),
         w_star=frozen(w_star),
         sse_star=float(r @ r),
-        one_feature=one_feature,
     )
 
 
+def as_weights(stats: Stats, w: ArrayLike) -> np.ndarray:
+    """w as one weight per feature, shape (n,): a single number is every feature's weight."""
+    w_arr = np.asarray(w, dtype=float).reshape(-1)
+    if w_arr.size == 1 and stats.n != 1:
+        return np.full(stats.n, float(w_arr[0]))
+    if w_arr.size != stats.n:
+        raise ValueError(f"w has {w_arr.size} values but x has {stats.n} features")
+    return w_arr
+
+
 def cost_from_stats(stats: Stats, w: ArrayLike, b: float) -> float:
-    """J(w, b) from the sums: ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2."""
-    w_arr = np.atleast_1d(np.asarray(w, dtype=float))
-    d = w_arr - stats.w_star
-    c = float(stats.x_bar @ w_arr) + b - stats.y_bar
-    return float((d @ stats.sxx @ d + stats.sse_star) / (2 * stats.m) + c * c / 2)
+    """J(w, b) from the sums: ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2.
+
+    inf (never an error) where the parameters are too large for the cost to be a float.
+    """
+    w_arr = as_weights(stats, w)
+    with np.errstate(over="ignore", invalid="ignore"):
+        d = w_arr - stats.w_star
+        c = np.float64(stats.x_bar @ w_arr) + b - stats.y_bar
+        cost = (d @ stats.sxx @ d + stats.sse_star) / (2 * stats.m) + c * c / 2
+    return float(cost) if np.isfinite(cost) else float("inf")
 
 
-def gradient_from_stats(stats: Stats, w: ArrayLike, b: float) -> tuple[Params, float]:
-    """(dJ/dw, dJ/db) from the sums: (Sxx (w - w*) / m + x_bar * c, c)."""
-    w_arr = np.atleast_1d(np.asarray(w, dtype=float))
-    c = float(stats.x_bar @ w_arr) + b - stats.y_bar
-    dj_dw = stats.sxx @ (w_arr - stats.w_star) / stats.m + stats.x_bar * c
-    return (float(dj_dw[0]) if stats.one_feature else dj_dw), c
+def gradient_from_stats(stats: Stats, w: ArrayLike, b: float) -> tuple[np.ndarray, float]:
+    """(dJ/dw, dJ/db) from the sums: (Sxx (w - w*) / m + x_bar * c, c); dJ/dw has shape (n,)."""
+    w_arr = as_weights(stats, w)
+    with np.errstate(over="ignore", invalid="ignore"):
+        c = float(stats.x_bar @ w_arr) + b - stats.y_bar
+        dj_dw = stats.sxx @ (w_arr - stats.w_star) / stats.m + stats.x_bar * c
+    return dj_dw, c
 
 
 def cost_grid(stats: Stats, w_values: ArrayLike, b_values: ArrayLike) -> np.ndarray:
@@ -140,11 +153,10 @@ def cost_grid(stats: Stats, w_values: ArrayLike, b_values: ArrayLike) -> np.ndar
     return (stats.sxx[0, 0] * d * d + stats.sse_star) / (2 * stats.m) + c * c / 2
 
 
-def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[Params, float]:
-    """The exact minimiser of J: solve the normal equations (centred). Returns (w, b)."""
+def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:
+    """The exact minimiser of J: solve the normal equations (centred). Returns (w of shape (n,), b)."""
     stats = summarize(x, y)
-    w = float(stats.w_star[0]) if stats.one_feature else stats.w_star.copy()
-    return w, stats.b_star
+    return stats.w_star.copy(), stats.b_star
 
 
 def hessian(stats: Stats) -> np.ndarray:
@@ -167,17 +179,24 @@ def largest_stable_alpha(stats: Stats) -> float:
 
 @dataclass(frozen=True)
 class FitSummary:
+    """How good the line (w, b) is. A value too large for a float is inf, never an error."""
+
     cost: float
     rmse: float
     r2: float
     distance_to_least_squares: float
+
+    @property
+    def finite(self) -> bool:
+        return all(math.isfinite(v) for v in (self.cost, self.rmse, self.distance_to_least_squares))
 
 
 def fit_summary(stats: Stats, w: ArrayLike, b: float) -> FitSummary:
     """J, RMSE = sqrt(2J), R^2 = 1 - SSE/SST and the distance from (w, b) to (w*, b*)."""
     cost = cost_from_stats(stats, w, b)
     sst = float(stats.sxy @ stats.w_star) + stats.sse_star  # = sum (y_i - y_bar)^2
-    r2 = 1.0 - (2 * stats.m * cost) / sst if sst > 0 else float("nan")
-    w_arr = np.atleast_1d(np.asarray(w, dtype=float))
-    distance = float(np.sqrt(np.sum((w_arr - stats.w_star) ** 2) + (b - stats.b_star) ** 2))
-    return FitSummary(cost=cost, rmse=math.sqrt(2 * cost), r2=r2, distance_to_least_squares=distance)
+    with np.errstate(over="ignore", invalid="ignore"):
+        r2 = 1.0 - (2 * stats.m * cost) / sst if sst > 0 else float("nan")
+        offsets = np.append(as_weights(stats, w) - stats.w_star, np.float64(b) - stats.b_star)
+        distance = float(np.linalg.norm(offsets))  # scaled internally: no overflow on the way
+    return FitSummary(cost=cost, rmse=math.sqrt(max(2 * cost, 0.0)), r2=float(r2), distance_to_least_squares=distance)

@@ -53,6 +53,19 @@ def gradient(w: ArrayLike, b: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     return dj_dw, dj_db
 
 
+def cost_map(count: int = 50) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(w, b, J) on a count x count grid over W_RANGE x B_RANGE; J[i, j] = J(w[j], b[i])."""
+    w, b = np.linspace(*W_RANGE, count), np.linspace(*B_RANGE, count)
+    return w, b, cost(*np.meshgrid(w, b))
+
+
+def random_starts(rng: np.random.Generator, count: int, margin: float = 0.2) -> list[tuple[float, float]]:
+    """``count`` starts (w0, b0) drawn uniformly inside the map, ``margin`` from its edges, to 2 decimals."""
+    low = (W_RANGE[0] + margin, B_RANGE[0] + margin)
+    high = (W_RANGE[1] - margin, B_RANGE[1] - margin)
+    return [(round(float(w), 2), round(float(b), 2)) for w, b in rng.uniform(low, high, size=(count, 2))]
+
+
 @dataclass(frozen=True)
 class SurfacePaths:
     """``w[i, k]``, ``b[i, k]``: start k after i iterations; ``cost`` likewise."""

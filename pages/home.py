@@ -1,12 +1,12 @@
 """Start here: what the tool is and which page teaches what."""
 
 import streamlit as st
-from ui.shell import require_navigation, restore_view
 
-require_navigation()
-restore_view("home")
+from ui.lessons import LESSONS
+from ui.page import open_lesson
 
-st.title("Gradient descent, hands on")
+open_lesson("home")
+
 st.markdown(
     "You have just met **gradient descent**: to make a cost $J(w)$ smaller, take a step against its "
     "slope, again and again. These pages let you try it with your own hands: move a point, change "
@@ -21,16 +21,10 @@ st.markdown(
 )
 
 st.subheader("The lessons")
-lessons = [
-    ("pages/intuition.py", "1. One step, by hand", "The tangent's slope tells which way is downhill; step through the update with every number written out."),
-    ("pages/learning_rate.py", "2. Learning rate pitfalls", "Too small crawls, too large overshoots or blows up: four learning rates side by side, and the limit 2 / J''."),
-    ("pages/local_minimum.py", "3. Local minima", "At a minimum the slope is zero, so gradient descent stands still; where you start decides where you end."),
-    ("pages/regression.py", "4. Fit a line to your data", "Batch gradient descent on J(w, b) for the course's houses, a real dataset, or your own CSV."),
-]
-for path, title, blurb in lessons:
+for lesson in LESSONS:
     with st.container(border=True):
-        st.page_link(path, label=title, icon=":material/arrow_forward:")
-        st.caption(blurb)
+        st.page_link(lesson.file, label=lesson.title, icon=":material/arrow_forward:")
+        st.caption(lesson.summary)
 st.caption(
     "Teachers: every page has a **Link to this view** at the bottom of its sidebar, so you can send "
     "students straight to a prepared example."

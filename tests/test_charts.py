@@ -11,7 +11,8 @@ import pytest
 from gd_core.curves import CURVES
 from gd_core.descent import run_descent
 from gd_core.linreg import cost_grid, run_from_stats, summarize
-from ui.charts_1d import compare_paths_chart, cost_history_chart, intuition_chart
+from ui.charts_1d import intuition_chart
+from ui.charts_compare import compare_paths_chart, cost_history_chart
 from ui.charts_regression import contour_window, cost_chart, fit_chart, path_frame
 from ui.charts_surface import surface_chart
 
@@ -46,9 +47,9 @@ def test_regression_charts_send_at_most_5000_points_for_a_million_rows() -> None
     y = 3 * x + 2 + rng.normal(size=x.size)
     stats = summarize(x, y)
     result = run_from_stats(stats, 0.0, 0.0, 0.01, 20_000)
-    spec = fit_chart(x, y, result.w_history, result.b_history, float(stats.w_star[0]), stats.b_star, "x", "y")
+    spec = fit_chart(x, y, result.w_history[:, 0], result.b_history, float(stats.w_star[0]), stats.b_star, "x", "y")
     datasets_are_finite_and_small(spec)
     datasets_are_finite_and_small(cost_chart([("run", result.cost_history)], stats.sse_star / (2 * stats.m)))
-    gw, gb = contour_window([result.w_history], [result.b_history], float(stats.w_star[0]), stats.b_star)
-    paths = path_frame("run", result.w_history, result.b_history, result.cost_history)
+    gw, gb = contour_window([result.w_history[:, 0]], [result.b_history], float(stats.w_star[0]), stats.b_star)
+    paths = path_frame("run", result.w_history[:, 0], result.b_history, result.cost_history)
     datasets_are_finite_and_small(surface_chart(gw, gb, cost_grid(stats, gw, gb), paths, marker=(1.0, 2.0)))

@@ -16,6 +16,7 @@ from gd_core.linreg import (
     cost_grid,
     fit_summary,
     gradient_descent,
+    run_gradient_descent,
     gradient_from_stats,
     hessian,
     largest_stable_alpha,
@@ -34,9 +35,15 @@ finite = st.floats(min_value=-100, max_value=100, allow_nan=False, allow_infinit
 
 
 def test_lab_published_figures() -> None:
-    result = gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, 1.0e-2, 10_000)
-    assert round(result.w, 4) == 199.9929
-    assert round(result.b, 4) == 100.0116
+    w, b, J_history, p_history = gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, 1.0e-2, 10_000)
+    assert isinstance(w, float) and round(w, 4) == 199.9929
+    assert round(b, 4) == 100.0116
+    # As in the lab: the cost and (w, b) after each update, starting with the first.
+    assert J_history.shape == (10_000,) and p_history.shape == (10_000, 2)
+    assert J_history[0] == pytest.approx(79274.8, rel=1e-5)
+    assert tuple(p_history[0]) == pytest.approx((6.5, 4.0), rel=1e-12)
+    result = run_gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, 1.0e-2, 10_000)
+    assert result.w.shape == (1,) and result.w[0] == w and result.b == b
     assert result.iterations == 10_000
     assert result.cost_history.shape == (10_001,)
     # The lab's first printed line: iteration 0 after one update.
@@ -66,7 +73,7 @@ def test_gradient_descent_reaches_least_squares_when_scaled() -> None:
     rng = np.random.default_rng(1)
     x = rng.normal(size=(100, 2))
     y = x @ [3.0, -2.0] + 1.0
-    result = gradient_descent(x, y, np.zeros(2), 0.0, 0.5, 2000)
+    result = run_gradient_descent(x, y, np.zeros(2), 0.0, 0.5, 2000)
     w, b = least_squares(x, y)
     np.testing.assert_allclose(result.w, w, atol=1e-8)
     assert result.b == pytest.approx(b, abs=1e-8)
@@ -156,7 +163,7 @@ def test_descent_path_equals_per_row_loop() -> None:
     x = rng.normal(size=50) + 2
     y = 1.5 * x + rng.normal(size=50)
     w, b = 0.0, 0.0
-    result = gradient_descent(x, y, w, b, 0.1, 30)
+    result = run_gradient_descent(x, y, w, b, 0.1, 30)
     for i in range(30):
         dj_dw, dj_db = compute_gradient(x, y, w, b)
         w, b = w - 0.1 * dj_dw, b - 0.1 * dj_db
@@ -167,7 +174,7 @@ def test_descent_path_equals_per_row_loop() -> None:
 
 def test_sequential_update_differs_and_matches_its_definition() -> None:
     w, b, alpha = 0.0, 0.0, 0.1
-    result = gradient_descent(X_TRAIN, Y_TRAIN, w, b, alpha, 5, sequential=True)
+    result = run_gradient_descent(X_TRAIN, Y_TRAIN, w, b, alpha, 5, sequential=True)
     for i in range(5):
         dj_dw, _ = compute_gradient(X_TRAIN, Y_TRAIN, w, b)
         w = w - alpha * dj_dw
@@ -175,7 +182,7 @@ def test_sequential_update_differs_and_matches_its_definition() -> None:
         b = b - alpha * dj_db
         assert result.w_history[i + 1] == pytest.approx(w)
         assert result.b_history[i + 1] == pytest.approx(b)
-    simultaneous = gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, alpha, 5)
+    simultaneous = run_gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, alpha, 5)
     assert simultaneous.b != pytest.approx(result.b)
 
 
@@ -186,7 +193,7 @@ def test_alpha_below_bound_never_increases_cost(seed: int, fraction: float) -> N
     x = rng.normal(size=(30, 2)) * rng.uniform(0.1, 10, size=2) + rng.normal(size=2) * 3
     y = rng.normal(size=30)
     alpha = fraction * largest_stable_alpha(summarize(x, y))
-    result = gradient_descent(x, y, rng.normal(size=2) * 10, 5.0, alpha, 200)
+    result = run_gradient_descent(x, y, rng.normal(size=2) * 10, 5.0, alpha, 200)
     assert result.stop_reason == "max_iters"
     assert np.all(np.diff(result.cost_history) <= 1e-9 * result.cost_history[:-1] + 1e-12)
 
@@ -199,7 +206,7 @@ def test_alpha_above_bound_is_reported_as_diverged(seed: int, factor: float) -> 
     y = 2 * x + rng.normal(size=30)
     alpha = factor * largest_stable_alpha(summarize(x, y))
     with np.errstate(all="raise"):  # no overflow may happen on the way
-        result = gradient_descent(x, y, 0.0, 0.0, alpha, 100_000)
+        result = run_gradient_descent(x, y, 0.0, 0.0, alpha, 100_000)
     assert result.stop_reason == "diverged"
     assert np.all(np.isfinite(result.cost_history))
     assert "diverged at iteration" in result.message
@@ -261,7 +268,7 @@ def test_fit_summary_at_least_squares() -> None:
 
 
 def test_tol_stops_early_and_says_converged() -> None:
-    result = gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, 0.5, 100_000, tol=1e-9)
+    result = run_gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, 0.5, 100_000, tol=1e-9)
     assert result.stop_reason == "converged"
     assert result.iterations < 100_000
     assert result.w == pytest.approx(200.0, rel=1e-6)
@@ -271,6 +278,6 @@ def test_bad_arguments_are_refused() -> None:
     with pytest.raises(ValueError, match="rows"):
         compute_cost([1.0, 2.0], [1.0], 0.0, 0.0)
     with pytest.raises(ValueError, match="alpha"):
-        gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, float("nan"), 10)
+        run_gradient_descent(X_TRAIN, Y_TRAIN, 0.0, 0.0, float("nan"), 10)
     with pytest.raises(ValueError, match="features"):
-        gradient_descent(np.ones((3, 2)) * [[1], [2], [3]], [1, 2, 3], [0.0, 0.0, 0.0], 0.0, 0.1, 10)
+        run_gradient_descent(np.ones((3, 2)) * [[1], [2], [3]], [1, 2, 3], [0.0, 0.0, 0.0], 0.0, 0.1, 10)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
+from gd_core.surface import SurfacePaths
 from ui.vl import Spec, chart, field, layer_of, nominal_color
 
 PATH_COLORS = ["#dc2626", "#f59e0b", "#16a34a", "#7c3aed", "#0891b2", "#db2777", "#0f172a", "#65a30d"]
@@ -138,3 +141,12 @@ def surface_chart(
     if width is not None:  # a fixed width, e.g. equal to the height so circles look round
         spec["width"] = width
     return spec
+
+
+def landscape_chart(w: np.ndarray, b: np.ndarray, z: np.ndarray, paths: SurfacePaths, starts: Sequence[tuple[float, float]]) -> Spec:
+    """The landscape J(w, b) with every start's path on it; a click on the map picks a start."""
+    frames = [
+        pd.DataFrame({"path": f"start ({w0:g}, {b0:g})", "i": np.arange(paths.w.shape[0]), "w": paths.w[:, k], "b": paths.b[:, k], "J": paths.cost[:, k]})
+        for k, (w0, b0) in enumerate(starts)
+    ]
+    return surface_chart(w, b, z, pd.concat(frames, ignore_index=True), clickable=True)

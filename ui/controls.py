@@ -12,7 +12,8 @@ import streamlit as st
 
 from gd_core.curves import CURVES, Curve, curve_from_expression
 from gd_core.expression import ExpressionError
-from ui.shell import note_curve_choice
+from ui.last_good import last_good
+from ui.page import note_curve_choice
 
 CUSTOM = "custom"
 DEFAULT_EXPR = "w**4 - 3*w**2 + w"
@@ -36,7 +37,7 @@ def _curve_label(key: str) -> str:
 def curve_picker(default: str) -> Curve:
     """A catalogue curve or a typed J(w). A bad formula keeps the last good curve on screen.
 
-    The choice is remembered for the other curve pages (ui.shell.restore_view carries it).
+    The choice is remembered for the other curve pages (ui.page.restore_view carries it).
     """
     options = [*CURVES, CUSTOM]
     key = st.selectbox(
@@ -63,16 +64,14 @@ def curve_picker(default: str) -> Curve:
         "sin cos tan exp log sqrt abs tanh. Example: w**4 - 3*w**2 + w",
     )
     note_curve_choice(_curve_label(key), None if text == DEFAULT_EXPR else text, False)
-    try:
-        curve = _typed_curve(text)
-    except ExpressionError as error:
-        pointer = " " * error.position + "^"
+    kept, error = last_good("expr", lambda: (text, _typed_curve(text)), ExpressionError)
+    if isinstance(error, ExpressionError) or kept is None:
         st.error(f"That formula cannot be read: {error}", icon=":material/error:")
-        st.code(f"{text}\n{pointer}", language=None)
-        last = st.session_state.get("_last_good_expr", DEFAULT_EXPR)
-        st.caption(f"Still showing the last formula that worked: `{last}`")
-        return _typed_curve(last)
-    st.session_state["_last_good_expr"] = text
+        st.code(f"{text}\n{' ' * getattr(error, 'position', 0)}^", language=None)
+        last_text, curve = kept or (DEFAULT_EXPR, _typed_curve(DEFAULT_EXPR))
+        st.caption(f"Still showing the last formula that worked: `{last_text}`")
+        return curve
+    _, curve = kept
     if not curve.minima:
         st.warning("This curve has no local minimum in the plotted range, so descent may run off the edge.")
     return curve
@@ -176,12 +175,35 @@ def parse_alphas(suggested: list[float]) -> list[float]:
     if text.strip().lower() == "auto":
         st.caption("auto: " + ", ".join(f"{a:g}" for a in suggested))
         return suggested
-    try:
-        values = parse_alpha_list(text)
-    except ValueError as error:
+    values, error = last_good("alphas", lambda: parse_alpha_list(text), ValueError)
+    if error is not None:
         st.error(f"{error}.", icon=":material/error:")
-        last = st.session_state.get("_last_good_alphas", suggested)
-        st.caption("Still comparing the last list that worked: " + ", ".join(f"{a:g}" for a in last))
-        return last
-    st.session_state["_last_good_alphas"] = values
-    return values
+        values = values or suggested
+        st.caption("Still comparing the last list that worked: " + ", ".join(f"{a:g}" for a in values))
+    return values or suggested
+
+
+def step_buttons(run_id: tuple, last: int) -> int:
+    """Back / Step / Reset over the iterations 0..last of the run ``run_id``; returns the one shown.
+
+    A different run (any setting changed) starts again at iteration 0.
+    """
+    state = st.session_state
+    if state.get("_step_run") != run_id:
+        state["_step_run"] = run_id
+        state["_step_i"] = 0
+
+    def move(delta: int | None) -> None:
+        # Callbacks run before the script, so the buttons below are drawn with the new position.
+        current = state.get("_step_i", 0)
+        state["_step_i"] = 0 if delta is None else min(max(current + delta, 0), last)
+
+    i = min(state.get("_step_i", 0), last)
+    buttons = st.columns([1, 1, 1, 5])
+    buttons[0].button("Back", icon=":material/undo:", help="Go back one iteration.", disabled=i == 0, width="stretch", on_click=move, args=(-1,))
+    buttons[1].button(
+        "Step", icon=":material/redo:", type="primary", help="Take one update w := w − α·dJ/dw.",
+        disabled=i >= last, width="stretch", on_click=move, args=(1,),
+    )
+    buttons[2].button("Reset", icon=":material/restart_alt:", help="Back to the start w₀.", disabled=i == 0, width="stretch", on_click=move, args=(None,))
+    return i

@@ -17,6 +17,7 @@ import streamlit as st
 from gd_core.data import DataError, LoadedData, load_csv, prepare_xy
 from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
+from ui.last_good import last_good
 from ui.vl import chart, field, layer_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -103,44 +104,33 @@ def _builtin_label(name: str) -> str:
     return "Upload a CSV" if name == UPLOAD else BUILTIN[name][0]
 
 
-def choose_data() -> Source | None:
-    """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
-    options = [*BUILTIN, UPLOAD]
-    choice = st.selectbox(
-        "Dataset", options, format_func=_builtin_label, key="dataset", bind="query-params",
-        help="A built-in dataset, or your own CSV (comma, semicolon or tab separated, up to 200 MB).",
+def _uploaded_data() -> tuple[str, str, LoadedData] | None:
+    """The uploaded file as (key, label, data); a bad file says why and the last good one stays."""
+    uploaded = st.file_uploader(
+        "Your CSV file", key="upload",
+        help="A table with a header row and at least two numeric columns: one for x, one for y.",
     )
-    if choice == UPLOAD:
-        uploaded = st.file_uploader(
-            "Your CSV file", key="upload",
-            help="A table with a header row and at least two numeric columns: one for x, one for y.",
-        )
-        if uploaded is None and "_last_good_upload" not in st.session_state:
+    if uploaded is None:
+        kept = st.session_state.get("_last_good_upload")
+        if kept is None:
             st.info("Upload a CSV to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
-            return None
-        if uploaded is not None:
-            try:
-                data = _load_upload(uploaded.file_id, uploaded.getvalue())
-            except DataError as error:
-                st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
-                if "_last_good_upload" not in st.session_state:
-                    st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
-                    return None
-                st.caption(f"Still showing the last good file, **{st.session_state['_last_good_upload'][1]}**.")
-                key, label, data = st.session_state["_last_good_upload"]
-            else:
-                key, label = f"upload:{uploaded.file_id}", uploaded.name
-                st.session_state["_last_good_upload"] = (key, label, data)
         else:
-            key, label, data = st.session_state["_last_good_upload"]
-            st.caption(f"Using your earlier file, **{label}**.")
-        default_x, default_y = None, None
-    else:
-        label, _, default_x, default_y = BUILTIN[choice]
-        key, data = choice, _load_builtin(choice)
+            st.caption(f"Using your earlier file, **{kept[1]}**.")
+        return kept
+    kept, error = last_good(
+        "upload", lambda: (f"upload:{uploaded.file_id}", uploaded.name, _load_upload(uploaded.file_id, uploaded.getvalue())), DataError
+    )
+    if error is not None:
+        st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
+        if kept is None:
+            st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
+        else:
+            st.caption(f"Still showing the last good file, **{kept[1]}**.")
+    return kept
 
-    for note in data.notes:
-        st.caption(note)
+
+def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: str | None) -> tuple[list[str], str]:
+    """The target y and the feature(s) x; new data start from their default columns."""
     columns = list(data.frame.columns)
     y_default = default_y if default_y in columns else columns[-1]
     x_default = [default_x] if default_x in columns and default_x != y_default else [c for c in columns if c != y_default][:1]
@@ -155,46 +145,75 @@ def choose_data() -> Source | None:
         help="The column the line should predict.",
     )
     x_options = [c for c in columns if c != y_column]
-    x_default = [c for c in x_default if c in x_options] or x_options[:1]
     x_columns = st.multiselect(
-        "Feature x (one or more)", x_options, default=x_default, key="x", bind="query-params",
+        "Feature x (one or more)", x_options, default=[c for c in x_default if c in x_options] or x_options[:1],
+        key="x", bind="query-params",
         help="The input column(s). One feature draws the line and the cost contours; several fit w·x + b with a w per feature.",
     )
-    if not x_columns:
-        st.warning("Pick at least one feature column for x.", icon=":material/warning:")
-        return None
-    chosen = [*x_columns, y_column]
-    missing = {c: data.missing.get(c, 0) for c in chosen}
+    return list(x_columns), y_column
+
+
+def _missing_choice(data: LoadedData, chosen: list[str]) -> bool:
+    """Whether to drop the rows with a gap in the chosen columns (asked only when there are some)."""
     rows_with_missing = int(data.frame[chosen].isna().any(axis=1).sum())
-    drop = True
-    if rows_with_missing:
-        drop = st.checkbox(
-            f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing",
-            help="Gradient descent needs a number in every chosen cell. Untick to see which columns have gaps.",
-        )
+    if not rows_with_missing:
+        return True
+    return st.checkbox(
+        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing",
+        help="Gradient descent needs a number in every chosen cell. Untick to see which columns have gaps.",
+    )
+
+
+def _preview(label: str, data: LoadedData, chosen: list[str]) -> None:
     with st.expander(f"Preview: {label} ({data.n_rows:,} rows)"):
         st.dataframe(data.frame.head(50), width="stretch", height=240)
         st.dataframe(
             pd.DataFrame({"column": list(data.missing), "missing values": list(data.missing.values())}),
             hide_index=True, width="stretch",
         )
-        if any(missing.values()):
-            st.caption("Missing in the chosen columns: " + ", ".join(f"{c}: {n}" for c, n in missing.items() if n))
-    return Source(key=key, label=label, data=data, x_columns=list(x_columns), y_column=y_column, drop_missing=drop)
+        gaps = [f"{c}: {data.missing[c]}" for c in chosen if data.missing.get(c, 0)]
+        if gaps:
+            st.caption("Missing in the chosen columns: " + ", ".join(gaps))
+
+
+def choose_data() -> Source | None:
+    """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
+    choice = st.selectbox(
+        "Dataset", [*BUILTIN, UPLOAD], format_func=_builtin_label, key="dataset", bind="query-params",
+        help="A built-in dataset, or your own CSV (comma, semicolon or tab separated, up to 200 MB).",
+    )
+    if choice == UPLOAD:
+        uploaded = _uploaded_data()
+        if uploaded is None:
+            return None
+        (key, label, data), default_x, default_y = uploaded, None, None
+    else:
+        label, _, default_x, default_y = BUILTIN[choice]
+        key, data = choice, _load_builtin(choice)
+    for note in data.notes:
+        st.caption(note)
+    x_columns, y_column = _pick_columns(key, data, default_x, default_y)
+    if not x_columns:
+        st.warning("Pick at least one feature column for x.", icon=":material/warning:")
+        return None
+    chosen = [*x_columns, y_column]
+    drop = _missing_choice(data, chosen)
+    _preview(label, data, chosen)
+    return Source(key=key, label=label, data=data, x_columns=x_columns, y_column=y_column, drop_missing=drop)
 
 
 def prepare(source: Source) -> tuple[Source, Prepared] | None:
     """The one pass over the chosen columns; when they cannot be used, say why and keep the last good fit."""
-    try:
-        prepared = _prepare(source.key, tuple(source.x_columns), source.y_column, source.drop_missing, source.data.frame)
-    except DataError as error:
+    kept, error = last_good(
+        "prepared",
+        lambda: (source, _prepare(source.key, tuple(source.x_columns), source.y_column, source.drop_missing, source.data.frame)),
+        DataError,
+    )
+    if error is not None:
         st.error(f"These columns cannot be fitted: {error}", icon=":material/error:")
-        last = st.session_state.get("_last_good_prepared")
-        if last is None:
-            return None
-        st.caption(f"Still showing the last good choice: {', '.join(last[0].x_columns)} → {last[0].y_column} ({last[0].label}).")
-        return last
-    st.session_state["_last_good_prepared"] = (source, prepared)
-    if prepared.dropped:
-        st.caption(f"{prepared.dropped:,} rows with missing values were left out; the fit uses {prepared.stats.m:,} rows.")
-    return source, prepared
+        if kept is not None:
+            st.caption(f"Still showing the last good choice: {', '.join(kept[0].x_columns)} → {kept[0].y_column} ({kept[0].label}).")
+        return kept
+    if kept is not None and kept[1].dropped:
+        st.caption(f"{kept[1].dropped:,} rows with missing values were left out; the fit uses {kept[1].stats.m:,} rows.")
+    return kept

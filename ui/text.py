@@ -29,3 +29,16 @@ def direction_text(slope: float) -> str:
     if slope < 0:
         return "The slope is negative, so w increases: the point moves right, downhill."
     return "The slope is zero, so the step is α × 0 = 0: w stays where it is."
+
+
+_VERDICT_ICONS = {
+    "converged": ":material/check_circle:",
+    "oscillating": ":material/swap_horiz:",
+    "diverged": ":material/error:",
+    "creeping": ":material/hourglass_top:",
+}
+
+
+def verdict_icon(kind: str) -> str:
+    """The icon that goes with a verdict's kind (one mapping for every page)."""
+    return _VERDICT_ICONS.get(kind, ":material/info:")

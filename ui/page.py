@@ -1,22 +1,65 @@
-"""What every page calls first, and what carries over when a student moves between pages."""
+"""The page protocol, owned here and nowhere else: every lesson page opens with ``open_lesson``,
+and the entry point runs the chosen page with ``run_page``.
+
+Whatever way a page ends (its last line, or ``end_lesson()`` when there is nothing more to
+show), the wrapper keeps the page's view and draws its **Link to this view**. A lesson's
+identity (title, path, URL parameters) comes from ui.lessons.
+
+The controls that make up a page's view are its URL parameters (their keys are also their URL
+names). Several pages use the same name for different things: alpha on the regression page is
+not alpha on a cost curve, so a value may only travel between pages where restore_view says so.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
-# The controls that make up each page's view (their keys are also their URL names). Several
-# pages use the same name for different things: alpha on the regression page is not alpha on a
-# cost curve, so a value may only travel between pages where restore_view says it should.
-VIEWS: dict[str, tuple[str, ...]] = {
-    "home": (),
-    "intuition": ("curve", "expr", "alpha", "w0", "iters"),
-    "learning_rate": ("curve", "expr", "w0", "iters", "alphas"),
-    "local_minimum": ("curve", "expr", "alpha", "w0", "iters", "surface_alpha", "surface_iters"),
-    "regression": ("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "scale", "sequential"),
-}
-# Pages 1-3 look at one cost curve three ways: the curve the student picks goes with them.
-CURVE_PAGES = ("intuition", "learning_rate", "local_minimum")
+from ui.lessons import BY_KEY, HOME, LESSONS, Lesson
+
+
+class EndOfLesson(Exception):
+    """Raised by ``end_lesson``: the page has nothing more to show (the link is still drawn)."""
+
+
+def navigation() -> StreamlitPage:
+    """st.navigation over the lessons table: the home page, then the lessons in order.
+
+    Each url_path is its file's name: on a fresh server Streamlit's first run resolves a page
+    by file name (legacy pages/ mode) before st.navigation takes over, and a name that matched
+    no file would show the first visitor a "Page not found" dialog.
+    """
+
+    def page(lesson: Lesson, **extra: bool) -> StreamlitPage:
+        return st.Page(lesson.file, title=lesson.title, icon=lesson.icon, url_path=lesson.key, **extra)
+
+    return st.navigation({"": [page(HOME, default=True)], "Lessons": [page(lesson) for lesson in LESSONS]})
+
+
+def run_page(page: StreamlitPage) -> None:
+    """Run the chosen page, then keep its view and show its link, however the page ended."""
+    try:
+        page.run()
+    except EndOfLesson:
+        pass
+    share_link()
+
+
+def open_lesson(key: str) -> Lesson:
+    """A lesson page's first call: navigation guard, its own view restored, its title drawn."""
+    require_navigation()
+    lesson = BY_KEY[key]
+    restore_view(lesson)
+    st.title(lesson.heading)
+    return lesson
+
+
+def end_lesson() -> None:
+    """Stop drawing the page here (nothing more to show); the wrapper still draws the link."""
+    raise EndOfLesson
 
 
 def require_navigation() -> None:
@@ -37,13 +80,13 @@ def share_link() -> None:
     """'Link to this view': the page's URL with the query parameters of every bound control.
 
     Values equal to a control's default are not in the URL, so the link stays short and still
-    reproduces the view. st.code draws the copy-to-clipboard button. Pages call it last, so it
-    also keeps the view for restore_view.
+    reproduces the view. st.code draws the copy-to-clipboard button. It runs after the page, so
+    it also keeps the view for restore_view.
     """
-    from urllib.parse import urlencode
-
-    if st.session_state.get("_page") in VIEWS:
-        remember_view(st.session_state["_page"])
+    current = BY_KEY.get(st.session_state.get("_page", ""))
+    if current is None:
+        return  # the page never opened (a rerun on the way), so there is no view to link
+    remember_view(current)
     pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
     base = st.context.url or ""
     link = base + ("?" + urlencode(pairs) if pairs else "")
@@ -53,7 +96,7 @@ def share_link() -> None:
         st.code(link or "(open the app in a browser to get its link)", language=None, wrap_lines=True)
 
 
-def restore_view(page: str) -> None:
+def restore_view(lesson: Lesson) -> None:
     """On arriving at a page, put back its own view and bring along the chosen cost curve.
 
     What carries over between pages:
@@ -71,26 +114,27 @@ def restore_view(page: str) -> None:
     says. Call before the page draws any control.
     """
     state = st.session_state
+    page = lesson.key
     previous = state.get("_page")
     if previous == page:
         return
     state["_page"] = page
     if previous is None:
         return
-    for name in VIEWS[page]:
+    for name in lesson.params:
         if name in state:
             del state[name]  # a value another page left under this name must not leak in
     own: dict[str, list[str]] = state.setdefault("_views", {}).get(page, {})
-    current = _url_view(page)
+    current = _url_view(lesson)
     if any(own.get(name) != values for name, values in current.items()):
         return  # opened by a link that asks for settings of its own: the link wins
     wanted = dict(own)
     choice = state.get("_curve_choice")
-    if page in CURVE_PAGES and choice is not None and state.get("_curve_seen", {}).get(page) != choice:
+    if lesson.picks_a_curve and choice is not None and state.get("_curve_seen", {}).get(page) != choice:
         label, expr = choice
         wanted = {"curve": [label], **({"expr": [expr]} if expr is not None else {})}
     if current != wanted:
-        st.switch_page(f"pages/{page}.py", query_params=[(k, v) for k, values in wanted.items() for v in values])
+        st.switch_page(lesson.file, query_params=[(k, v) for k, values in wanted.items() for v in values])
 
 
 def note_curve_choice(label: str, expr: str | None, is_page_default: bool) -> None:
@@ -106,11 +150,11 @@ def note_curve_choice(label: str, expr: str | None, is_page_default: bool) -> No
         state["_curve_choice"] = (label, expr)
 
 
-def remember_view(page: str) -> None:
+def remember_view(lesson: Lesson) -> None:
     """Keep the page's URL parameters as its view, for restore_view to put back."""
-    st.session_state.setdefault("_views", {})[page] = _url_view(page)
+    st.session_state.setdefault("_views", {})[lesson.key] = _url_view(lesson)
 
 
-def _url_view(page: str) -> dict[str, list[str]]:
+def _url_view(lesson: Lesson) -> dict[str, list[str]]:
     """The page's controls that are in the URL now, as URL values."""
-    return {name: st.query_params.get_all(name) for name in VIEWS[page] if name in st.query_params}
+    return {name: st.query_params.get_all(name) for name in lesson.params if name in st.query_params}
