@@ -3,10 +3,11 @@
 import streamlit as st
 
 from ui import session_reaper
+from ui.lessons import HOME
 from ui.page import navigation, run_page
 
 st.set_page_config(
-    page_title="Gradient descent, hands on",
+    page_title=HOME.heading,
     page_icon="⛰️",  # an emoji: a material icon here is fetched from a CDN for the favicon
     layout="wide",
     initial_sidebar_state="expanded",

@@ -43,13 +43,24 @@ class Curve:
         """The w at ``fraction`` of the plotted range: w_min + fraction * (w_max - w_min)."""
         return self.w_min + fraction * (self.w_max - self.w_min)
 
+    def clamp(self, w: float) -> float:
+        """w moved into the plotted range [w_min, w_max] if it lies outside."""
+        return float(min(max(w, self.w_min), self.w_max))
+
     def grid(self, count: int) -> np.ndarray:
         """``count`` evenly spaced w over the plotted range, ends included."""
         return np.linspace(self.w_min, self.w_max, count)
 
-    def nearest_minimum(self, w: float) -> float | None:
-        """The listed minimum closest to w (None when the curve has none)."""
-        return min(self.minima, key=lambda m: abs(m - w)) if self.minima else None
+    def nearest_minimum(self, w: float, within: float = float("inf")) -> float | None:
+        """The listed minimum closest to w, if it is at most ``within`` away (else None)."""
+        if not self.minima:
+            return None
+        nearest = min(self.minima, key=lambda m: abs(m - w))
+        return nearest if abs(nearest - w) <= within else None
+
+    def other_starts(self, w0: float, inset: float = 0.08) -> list[float]:
+        """Two starts ``inset`` in from each end of the range, leaving out one that is w0 itself."""
+        return [w for w in (self.point_at(inset), self.point_at(1 - inset)) if abs(w - w0) > 1e-9]
 
 
 def _vectorised(fn: Callable[[np.ndarray], np.ndarray]) -> Fn:

@@ -7,13 +7,13 @@ units of the data. Without scaling both are the same run.
 
 >>> from gd_core.sums import summarize
 >>> fit = fit_line(summarize([1.0, 2.0], [300.0, 500.0]), 0.0, 0.0, 0.01, 10_000)
->>> round(float(fit.w[0]), 4), round(fit.b, 4)
+>>> round(float(fit.path.w[0]), 4), round(fit.path.b, 4)
 (199.9929, 100.0116)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -28,29 +28,18 @@ from gd_core.sums import Stats, as_weights
 class Fit:
     """One run of descent on a dataset, in the units it ran in and in the data's units.
 
-    ``result`` and ``run_stats`` are in the units descent ran in (z-scored x when ``scaled``);
-    ``w_history`` (k+1, n) and ``b_history`` (k+1,) are the same path in original units.
+    ``result``, ``run_stats`` and the start are in the units descent ran in (z-scored x when
+    ``scaled``); ``path`` is the same run in original units (the same object when not scaled).
     """
 
     result: GDResult
+    path: GDResult
     run_stats: Stats
-    w_start: np.ndarray  # in the units descent ran in
+    w_start: np.ndarray
     b_start: float
-    w_history: np.ndarray
-    b_history: np.ndarray
     mu: np.ndarray
     sigma: np.ndarray
     scaled: bool
-
-    @property
-    def w(self) -> np.ndarray:
-        """The learned weights in original units, shape (n,)."""
-        return self.w_history[-1]
-
-    @property
-    def b(self) -> float:
-        """The learned intercept in original units."""
-        return float(self.b_history[-1])
 
 
 def fit_line(
@@ -65,12 +54,12 @@ def fit_line(
         run_stats, mu, sigma = stats, np.zeros(stats.n), np.ones(stats.n)
         w_start, b_start = w_in, float(b0)
     result = run_from_stats(run_stats, w_start, b_start, alpha, num_iters, sequential=sequential)
+    path = result
     if scaled:
         with np.errstate(over="ignore", invalid="ignore"):
             w_hist, b_hist = unscale_params(result.w_history, result.b_history, mu, sigma)
-    else:
-        w_hist, b_hist = result.w_history, result.b_history
+        path = replace(result, w_history=frozen(w_hist), b_history=frozen(b_hist))
     return Fit(
-        result=result, run_stats=run_stats, w_start=frozen(w_start), b_start=float(b_start),
-        w_history=frozen(w_hist), b_history=frozen(b_hist), mu=frozen(mu), sigma=frozen(sigma), scaled=scaled,
+        result=result, path=path, run_stats=run_stats, w_start=frozen(w_start), b_start=float(b_start),
+        mu=frozen(mu), sigma=frozen(sigma), scaled=scaled,
     )

@@ -1,4 +1,4 @@
-"""Start here: what the tool is and which page teaches what."""
+"""The home page: what the tool is and which page teaches what."""
 
 import streamlit as st
 

@@ -4,26 +4,22 @@ import streamlit as st
 
 from gd_core.descent import run_descent
 from ui.charts_1d import intuition_chart, iterations_table
-from ui.controls import curve_picker, run_controls, step_buttons
+from ui.controls import curve_settings, step_buttons, stop_unless_finite_start
 from ui.page import open_lesson
 from ui.text import direction_text, fmt
 
 lesson = open_lesson("intuition")
-defaults = lesson.defaults
 st.markdown(
     "Gradient descent looks at the **slope** of the cost where it stands and steps the other way. "
     "Press **Step** to take one update, or drag the *iteration* slider under the chart."
 )
 
 with st.sidebar:
-    st.header("Settings")
-    curve = curve_picker(default=defaults["curve"])
-    settings = run_controls(
-        curve, alpha=defaults["alpha"], w0=curve.point_at(defaults["w0_at"]), iters=defaults["iters"], max_iters=defaults["max_iters"]
-    )
+    curve, settings = curve_settings(lesson.defaults)
 
 run = run_descent(curve, settings.w0, settings.alpha, settings.iters)
-last = run.w.size - 1
+stop_unless_finite_start(run)
+last = run.iterations
 # Step / Back / Reset walk the run one iteration at a time; a new run starts at iteration 0.
 i = step_buttons((curve.key, curve.latex, settings.alpha, settings.w0, settings.iters), last)
 
@@ -49,7 +45,7 @@ with text_col:
     metrics[1].metric("J(w)", fmt(float(run.cost[i])), help="The cost at the current w.")
     metrics[2].metric("dJ/dw", fmt(slope), help="The slope of the cost at the current w (the tangent's rise ÷ run).")
     st.latex(rf"J(w) = {curve.latex}")
-    if run.stop_reason in ("diverged", "not_finite"):
+    if run.stop_reason == "diverged":
         st.error(f"This run {run.message}. Lower α to keep the steps small enough.", icon=":material/warning:")
     elif i == last:
         st.info(f"This run {run.message}.", icon=":material/flag:")

@@ -6,12 +6,11 @@ import streamlit as st
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, run_descent, suggested_alphas, sweep_alphas, sweep_range
 from gd_core.verdict import judge
 from ui.charts_compare import compare_paths_chart, cost_history_chart, sweep_chart
-from ui.controls import curve_id, curve_picker, parse_alphas, run_controls_without_alpha
+from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
 from ui.page import open_lesson
 from ui.text import fmt, verdict_icon
 
 lesson = open_lesson("learning_rate")
-defaults = lesson.defaults
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -26,9 +25,7 @@ st.markdown(
 )
 
 with st.sidebar:
-    st.header("Settings")
-    curve = curve_picker(default=defaults["curve"])
-    settings = run_controls_without_alpha(curve, w0=curve.point_at(defaults["w0_at"]), iters=defaults["iters"], max_iters=defaults["max_iters"])
+    curve, settings = curve_settings(lesson.defaults, with_alpha=False)
 
 w_star = curve.nearest_minimum(settings.w0)
 alpha_max = largest_stable_alpha(curve, w_star) if w_star is not None else float("inf")
@@ -37,6 +34,7 @@ with st.sidebar:
     alphas = parse_alphas(suggested_alphas(alpha_max))
 
 runs = [(f"α = {alpha:g}", run_descent(curve, settings.w0, alpha, settings.iters)) for alpha in alphas]
+stop_unless_finite_start(runs[0][1])
 
 if np.isfinite(alpha_max):
     st.latex(
@@ -66,7 +64,7 @@ with right:
     st.caption("J(w) − J(w*), the cost above the lowest minimum, on a log scale: a straight fall is steady progress.")
 
 st.subheader("How many iterations does each α need?")
-sweep_iters = defaults["sweep_iters"]
+sweep_iters = lesson.defaults["sweep_iters"]
 sweep = cached_sweep(curve_id(curve), curve, settings.w0, tuple(sweep_range(alpha_max)), sweep_iters)
 st.vega_lite_chart(spec=sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, sweep_iters), width="stretch")
 st.caption(

@@ -6,13 +6,12 @@ import streamlit as st
 from gd_core.descent import basins, run_descent
 from ui.charts_1d import intuition_chart
 from ui.charts_minima import basin_chart, steps_chart
-from ui.controls import curve_id, curve_picker, run_controls
+from ui.controls import curve_id, curve_settings, stop_unless_finite_start
 from ui.landscape import landscape_view
 from ui.page import open_lesson
 from ui.text import fmt
 
 lesson = open_lesson("local_minimum")
-defaults = lesson.defaults
 BASIN_STARTS, BASIN_ITERS = 241, 2000
 
 
@@ -36,12 +35,11 @@ st.markdown(
 )
 
 with st.sidebar:
-    st.header("Settings")
-    curve = curve_picker(default=defaults["curve"])
-    settings = run_controls(curve, alpha=defaults["alpha"], w0=defaults["w0"], iters=defaults["iters"], max_iters=defaults["max_iters"])
+    curve, settings = curve_settings(lesson.defaults)
 
 # Run every iteration, even at a minimum, to show that nothing moves there.
 run = run_descent(curve, settings.w0, settings.alpha, settings.iters, slope_tol=None, step_tol=None)
+stop_unless_finite_start(run)
 slope0 = float(run.slope[0])
 
 left, right = st.columns([3, 2], gap="large")
@@ -54,7 +52,7 @@ with right:
         rf"\text{{step}} = -\alpha \times \frac{{dJ}}{{dw}} = -{settings.alpha:.3f} \times {'(' if slope0 < 0 else ''}{slope0:.3f}{')' if slope0 < 0 else ''}"
         rf" = {run.next_step(0):.3f}"
     )
-    if run.stop_reason in ("diverged", "not_finite"):
+    if run.stop_reason == "diverged":
         st.error(f"This run {run.message}. Lower α.", icon=":material/warning:")
     elif np.all(run.step == 0):
         st.success(
@@ -63,8 +61,8 @@ with right:
             icon=":material/anchor:",
         )
     else:
-        nearest = curve.nearest_minimum(run.final_w)
-        where = f", next to the minimum at w = {fmt(nearest)}" if nearest is not None and abs(nearest - run.final_w) < 1e-3 else ""
+        nearest = curve.nearest_minimum(run.final_w, within=1e-3)
+        where = f", next to the minimum at w = {fmt(nearest)}" if nearest is not None else ""
         st.info(
             f"After {run.iterations} iterations w = {fmt(run.final_w)}{where}. The last step was "
             f"{fmt(abs(float(run.step[-1])))} long, the first {fmt(abs(float(run.step[0])))}.",
@@ -74,9 +72,9 @@ with right:
         st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
 
 st.subheader("Steps shrink by themselves near a minimum")
-others = [w for w in (curve.point_at(0.08), curve.point_at(0.92)) if abs(w - settings.w0) > 1e-9]
 step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
-    (f"w₀ = {fmt(w)}", run_descent(curve, w, settings.alpha, settings.iters, slope_tol=None, step_tol=None)) for w in others
+    (f"w₀ = {fmt(w)}", run_descent(curve, w, settings.alpha, settings.iters, slope_tol=None, step_tol=None))
+    for w in curve.other_starts(settings.w0)
 ]
 st.vega_lite_chart(spec=steps_chart(step_runs), width="stretch")
 st.caption(f"α stays {settings.alpha:g} the whole time; the steps get smaller because the slope does.")
@@ -94,4 +92,4 @@ st.caption(
 
 st.subheader("The same in two parameters: a landscape with several valleys")
 st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
-landscape_view(defaults["surface_alpha"], defaults["surface_iters"])
+landscape_view(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])

@@ -49,14 +49,14 @@ verdict = judge_by_gap(result.cost_history, stats.cost_star, result.steps, resul
 
 # --- what happened, and the numbers it learned -------------------------------------------------------
 verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
-fit_metrics(fit, fit_summary(stats, fit.w, fit.b))
+fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b))
 
 if stats.n == 1:
     fit_col, cost_col = st.columns(2, gap="large")
     with fit_col:
         st.subheader("The data and the line")
         st.vega_lite_chart(
-            spec=fit_chart(prepared.x_sample, prepared.y_sample, fit.w_history[:, 0], fit.b_history, float(stats.w_star[0]), stats.b_star, x_names[0], source.y_column),
+            spec=fit_chart(prepared.x_sample, prepared.y_sample, fit.path.w_history[:, 0], fit.path.b_history, float(stats.w_star[0]), stats.b_star, x_names[0], source.y_column),
             width="stretch",
         )
         st.caption(
@@ -76,7 +76,7 @@ if stats.n == 1:
     contour_maps(stats, fits, x_names[0])
 else:
     st.subheader("Each parameter per iteration")
-    st.vega_lite_chart(spec=parameter_chart(fit.w_history, fit.b_history, x_names), width="stretch")
+    st.vega_lite_chart(spec=parameter_chart(fit.path.w_history, fit.path.b_history, x_names), width="stretch")
     st.info("The contour view shows one feature at a time: pick a single x column to see J(w, b) as a map.", icon=":material/info:")
 
 with st.expander("The first update, with its numbers", expanded=True):

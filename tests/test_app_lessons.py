@@ -109,3 +109,10 @@ def test_learning_rate_bad_alpha_list_keeps_last_good() -> None:
     assert not at.exception
     assert "'fast' is not a number" in at.error[0].value
     assert "α = 0.5" in all_text(at)
+
+
+@pytest.mark.parametrize("page", ["intuition", "local_minimum"])
+def test_formula_that_overflows_at_the_start_gives_a_message(page: str) -> None:
+    at = open_page(page, curve="Your own formula", expr="exp(exp(exp(w)))")
+    assert not at.exception, at.exception
+    assert "cannot start" in at.error[0].value and "not a finite number" in at.error[0].value

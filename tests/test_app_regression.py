@@ -125,3 +125,16 @@ def test_missing_values_can_be_dropped_or_not() -> None:
     at.checkbox(key="drop_missing").uncheck().run()
     assert not at.exception
     assert at.error and "missing" in at.error[0].value
+
+
+@pytest.mark.parametrize("query", [{"w0": "1e308"}, {"b0": "-1e308", "scale": "true"}])
+def test_huge_start_gives_a_message_not_a_traceback(query: dict[str, str]) -> None:
+    at = open_page(**query)
+    assert not at.exception, at.exception
+    assert "could not start" in at.error[0].value
+
+
+def test_sequential_comparison_is_in_the_url() -> None:
+    at = open_page(sequential="true")
+    assert not at.exception
+    assert at.toggle(key="sequential").value is True

@@ -6,14 +6,17 @@ README lists (curve, expr, alpha, w0, iters), so a shared link reproduces the vi
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
 from gd_core.curves import CURVES, Curve, curve_from_expression
+from gd_core.descent import DescentRun
 from gd_core.expression import ExpressionError
 from ui.last_good import last_good
-from ui.page import note_curve_choice
+from ui.page import end_lesson, note_curve_choice
 
 CUSTOM = "custom"
 DEFAULT_EXPR = "w**4 - 3*w**2 + w"
@@ -106,7 +109,7 @@ def start_control(curve: Curve, w0: float) -> float:
             "Start w₀",
             min_value=-1000.0,
             max_value=1000.0,
-            value=float(min(max(w0, curve.w_min), curve.w_max)),
+            value=curve.clamp(w0),
             step=0.1,
             format="%.3f",
             key="w0",
@@ -130,15 +133,18 @@ def iterations_control(iters: int, max_iters: int) -> int:
     )
 
 
-def run_controls(curve: Curve, *, alpha: float, w0: float, iters: int, max_iters: int = 500) -> RunSettings:
-    """alpha, start w0 and iteration limit, each with help text and bound to the URL."""
-    alpha_value = alpha_control(alpha)
-    return RunSettings(alpha=alpha_value, w0=start_control(curve, w0), iters=iterations_control(iters, max_iters))
+def curve_settings(defaults: Mapping[str, Any], *, with_alpha: bool = True) -> tuple[Curve, RunSettings]:
+    """The sidebar of a cost-curve page: the curve, then alpha, the start w0 and the iteration limit.
 
-
-def run_controls_without_alpha(curve: Curve, *, w0: float, iters: int, max_iters: int = 500) -> RunSettings:
-    """Start w0 and iteration limit, for pages that choose alpha their own way."""
-    return RunSettings(alpha=float("nan"), w0=start_control(curve, w0), iters=iterations_control(iters, max_iters))
+    ``defaults`` is the page's entry in ui.lessons: the start is ``w0``, or ``w0_at`` (a place on
+    the curve's plotted range, 0 to 1). Pages that compare several alphas pass
+    ``with_alpha=False`` and get alpha = nan.
+    """
+    st.header("Settings")
+    curve = curve_picker(default=defaults["curve"])
+    alpha = alpha_control(defaults["alpha"]) if with_alpha else float("nan")
+    w0 = defaults["w0"] if "w0" in defaults else curve.point_at(defaults["w0_at"])
+    return curve, RunSettings(alpha=alpha, w0=start_control(curve, w0), iters=iterations_control(defaults["iters"], defaults["max_iters"]))
 
 
 def parse_alpha_list(text: str) -> list[float]:
@@ -207,3 +213,10 @@ def step_buttons(run_id: tuple, last: int) -> int:
     )
     buttons[2].button("Reset", icon=":material/restart_alt:", help="Back to the start w₀.", disabled=i == 0, width="stretch", on_click=move, args=(None,))
     return i
+
+
+def stop_unless_finite_start(run: DescentRun) -> None:
+    """A formula that overflows at the start has nothing to draw: say so and end the page there."""
+    if run.stop_reason == "not_finite":
+        st.error(f"Gradient descent cannot start: {run.message}, or type another formula.", icon=":material/error:")
+        end_lesson()

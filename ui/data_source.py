@@ -159,7 +159,7 @@ def _missing_choice(data: LoadedData, chosen: list[str]) -> bool:
     if not rows_with_missing:
         return True
     return st.checkbox(
-        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing",
+        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing", bind="query-params",
         help="Gradient descent needs a number in every chosen cell. Untick to see which columns have gaps.",
     )
 

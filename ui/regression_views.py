@@ -53,7 +53,7 @@ def descent_controls(defaults: dict) -> DescentSettings:
         "It makes the cost's contours round, so one α suits every direction.",
     )
     compare = st.toggle(
-        "Compare with the sequential (wrong) update", value=False, key="sequential",
+        "Compare with the sequential (wrong) update", value=False, key="sequential", bind="query-params",
         help="Also run the version that updates w first and then computes b's gradient with the new w.",
     )
     return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare))
@@ -85,9 +85,9 @@ def verdict_banner(verdict: Verdict, alpha: float, alpha_max: float, scaled: boo
 def fit_metrics(fit: Fit, summary: FitSummary) -> None:
     """The learned w and b (original units) and how good the line is."""
     cols = [*st.columns(3), *st.columns(3)]
-    w_text = f"{float(fit.w[0]):.7g}" if fit.w.size == 1 else ", ".join(f"{v:.4g}" for v in fit.w)
+    w_text = f"{float(fit.path.w[0]):.7g}" if fit.path.w.size == 1 else ", ".join(f"{v:.4g}" for v in fit.path.w)
     cols[0].metric("w", w_text, help="The learned weight(s), in original units.")
-    cols[1].metric("b", f"{fit.b:.7g}", help="The learned intercept, in original units.")
+    cols[1].metric("b", f"{fit.path.b:.7g}", help="The learned intercept, in original units.")
     cols[2].metric("J(w, b)", f"{summary.cost:.4g}", help="The cost at the learned (w, b).")
     cols[3].metric("RMSE", f"{summary.rmse:.4g}", help="Root-mean-square error = √(2J), in the units of y.")
     cols[4].metric("R²", f"{summary.r2:.4f}", help="Share of the variance of y that the line explains (1 is perfect).")
@@ -100,8 +100,8 @@ def fit_metrics(fit: Fit, summary: FitSummary) -> None:
 def contour_maps(stats: Stats, fits: list[tuple[str, Fit]], x_name: str) -> None:
     """J(w, b) as a map with each run's path; with scaling, the scaled map beside the original."""
     main = fits[0][1]
-    grid_w, grid_b = contour_window([f.w_history[:, 0] for _, f in fits], [f.b_history for _, f in fits], float(stats.w_star[0]), stats.b_star)
-    paths = pd.concat([path_frame(label, f.w_history[:, 0], f.b_history, f.result.cost_history) for label, f in fits], ignore_index=True)
+    grid_w, grid_b = contour_window([f.path.w_history[:, 0] for _, f in fits], [f.path.b_history for _, f in fits], float(stats.w_star[0]), stats.b_star)
+    paths = pd.concat([path_frame(label, f.path.w_history[:, 0], f.path.b_history, f.result.cost_history) for label, f in fits], ignore_index=True)
     original = surface_chart(
         grid_w, grid_b, cost_grid(stats, grid_w, grid_b), paths,
         w_title=f"w (per unit of {x_name})", b_title="b (intercept)", height=420, marker=(float(stats.w_star[0]), stats.b_star),
@@ -150,7 +150,7 @@ def downloads(stats: Stats, fit: Fit, x_names: list[str]) -> None:
     params = pd.DataFrame(
         {
             "parameter": [*(f"w[{name}]" for name in x_names), "b"],
-            "gradient_descent": [*fit.w, fit.b],
+            "gradient_descent": [*fit.path.w, fit.path.b],
             "least_squares": [*stats.w_star, stats.b_star],
         }
     )
