@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.timing import best_of  # noqa: E402
 
-from gd_core.linreg import gradient_descent, run_from_stats, summarize  # noqa: E402
+from gd_core.linreg import run_from_stats, run_gradient_descent, summarize  # noqa: E402
 
 NUM_ITERS = 1_000
 ALPHA = 0.1
@@ -41,12 +41,12 @@ def main() -> None:
         y = 3 * x + 4 + rng.normal(size=m)
         repeats = 3 if m < 1_000_000 else 1
         t_base = best_of(lambda: baseline(x, y, ALPHA, NUM_ITERS), repeats)
-        t_core = best_of(lambda: gradient_descent(x, y, 0.0, 0.0, ALPHA, NUM_ITERS), max(repeats, 3))
+        t_core = best_of(lambda: run_gradient_descent(x, y, 0.0, 0.0, ALPHA, NUM_ITERS), max(repeats, 3))
         stats = summarize(x, y)
         t_iter = best_of(lambda: run_from_stats(stats, 0.0, 0.0, ALPHA, NUM_ITERS), 5) / NUM_ITERS
         w_base, b_base = baseline(x, y, ALPHA, NUM_ITERS)
-        result = gradient_descent(x, y, 0.0, 0.0, ALPHA, NUM_ITERS)
-        diff = max(abs(result.w - w_base), abs(result.b - b_base))
+        result = run_gradient_descent(x, y, 0.0, 0.0, ALPHA, NUM_ITERS)
+        diff = max(abs(float(result.w[0]) - w_base), abs(result.b - b_base))
         print(f"{m:>10,} {t_base:>13.4f} {t_core:>10.4f} {t_base / t_core:>7.0f}x {t_iter * 1e6:>8.2f} {diff:>9.1e}")
 
 
