@@ -104,7 +104,7 @@ def _numeric(table: RawTable, max_rows: int) -> LoadedData:
     if len(frame) < 2:
         raise DataError(
             f"{where} has only {len(frame)} row{'s' if len(frame) != 1 else ''} of data: "
-            f"gradient descent needs at least 2 (x, y) pairs.{pick}"
+            f"gradient descent needs at least 2 (x, y) pairs. Add rows under the header and upload it again.{pick}"
         )
 
     decimal_comma = delimiter == ";"
@@ -128,7 +128,8 @@ def _numeric(table: RawTable, max_rows: int) -> LoadedData:
         found = f"only 1 numeric column ('{next(iter(numeric))}')" if numeric else "no numeric column"
         listed = ", ".join(str(c) for c in frame.columns)
         raise DataError(
-            f"found {found} among the columns {listed}. The page needs numbers: one column for x and one for y.{pick}"
+            f"found {found} among the columns {listed}. The page needs two columns of numbers, one for x and one "
+            f"for y: upload a table that has them, and check that its numbers are written without units or words.{pick}"
         )
     result = pd.DataFrame(numeric)
     values = result.to_numpy(dtype=float)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from openpyxl import Workbook
 
 HERE = Path(__file__).resolve().parent
 
@@ -101,9 +102,7 @@ def _deterministic(raw: bytes) -> bytes:
     return out.getvalue()
 
 
-def _workbook(fill: Callable[..., None]) -> bytes:
-    from openpyxl import Workbook
-
+def _workbook(fill: Callable[[Workbook], None]) -> bytes:
     book = Workbook()
     book.properties.creator = "make_corpus.py"
     book.properties.created = datetime.datetime(2026, 1, 1)
@@ -113,7 +112,7 @@ def _workbook(fill: Callable[..., None]) -> bytes:
     return _deterministic(buffer.getvalue())
 
 
-def _excel(book) -> None:
+def _excel(book: Workbook) -> None:
     """Sheet 'houses': the good.csv table plus a text column; sheet 'notes': a sentence."""
     sheet = book.active
     sheet.title = "houses"
@@ -123,7 +122,7 @@ def _excel(book) -> None:
     book.create_sheet("notes").append(["Prices in $1000s, sizes in 1000 sqft."])
 
 
-def _cover_sheet(book) -> None:
+def _cover_sheet(book: Workbook) -> None:
     """A cover sheet first, then the table below a title row and right of an empty column."""
     book.active.title = "About"
     book.active.append(["Course lab houses, typed in by hand"])
@@ -135,11 +134,11 @@ def _cover_sheet(book) -> None:
         sheet.append([None, *row])
 
 
-def _empty(book) -> None:
+def _empty(book: Workbook) -> None:
     book.active.title = "Sheet1"
 
 
-def _text_only(book) -> None:
+def _text_only(book: Workbook) -> None:
     book.active.title = "cities"
     for row in [("city", "country"), ("Paris", "France"), ("Lyon", "France")]:
         book.active.append(list(row))
