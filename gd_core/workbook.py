@@ -43,13 +43,17 @@ def _sheet_cells(book: pd.ExcelFile, sheet: str, max_rows: int) -> pd.DataFrame:
 
 
 def _skip_title_rows(cells: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Drop rows above the table (a title, a note) that fill fewer cells than its rows mostly do."""
-    if cells.empty:
-        return cells, 0
+    """Drop lines of text above the table (a title, a source note): rows of one word-filled cell."""
     filled = cells.iloc[:50].notna().sum(axis=1).tolist()
-    usual = max(set(filled), key=filled.count)
-    start = next(i for i, count in enumerate(filled) if count >= usual)
-    return cells.iloc[start:].dropna(axis=1, how="all"), start
+    if not filled or max(set(filled), key=filled.count) < 2:
+        return cells, 0
+    start = 0
+    while start < len(filled) - 1 and filled[start] == 1:
+        cell = cells.iloc[start].dropna().iloc[0]
+        if not isinstance(cell, str) or is_number(cell):
+            break
+        start += 1
+    return (cells.iloc[start:].dropna(axis=1, how="all"), start) if start else (cells, 0)
 
 
 def _header_from_cells(cells: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
