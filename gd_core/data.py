@@ -78,14 +78,16 @@ def load_table(
     """Read an upload into numeric columns, or raise DataError with a message to act on.
 
     The type comes from the content: an Excel workbook (.xlsx) or delimited text (comma,
-    semicolon, tab, vertical bar, or any run of spaces). ``sheet`` picks a workbook's sheet
+    semicolon, tab, vertical bar, or any run of spaces; UTF-8, Latin-1 or UTF-16). ``sheet`` picks a workbook's sheet
     (``LoadedData.sheets`` lists them); without it, the first sheet that holds numbers is read.
+    A text file has no sheets, and ignores ``sheet``.
     """
-    if check_upload(raw, max_bytes) == "xlsx":
-        table = read_xlsx(raw, min(max_rows, MAX_XLSX_ROWS), sheet)
+    kind = check_upload(raw, max_bytes)
+    if kind == "xlsx":
         max_rows = min(max_rows, MAX_XLSX_ROWS)
+        table = read_xlsx(raw, max_rows, sheet)
     else:
-        table = read_text(raw, max_rows)
+        table = read_text(raw, max_rows, utf16=kind == "utf-16")
     return _numeric(table, max_rows)
 
 

@@ -58,8 +58,9 @@ def _size(n_bytes: int) -> str:
     return f"{n_bytes / 1024 / 1024:.1f} MB" if n_bytes >= 1024 * 1024 else f"{n_bytes:,} bytes"
 
 
-def check_upload(raw: bytes, max_bytes: int) -> Literal["text", "xlsx"]:
-    """'xlsx' or 'text', or DataError saying what the file is and how to turn it into a table."""
+def check_upload(raw: bytes, max_bytes: int) -> Literal["text", "utf-16", "xlsx"]:
+    """'xlsx', 'utf-16' (text with a UTF-16 BOM, as Excel's "Unicode Text" saves it) or 'text',
+    or DataError saying what the file is and how to turn it into a table."""
     if not raw.strip():
         raise DataError("the file is empty. Upload a CSV or Excel file with a header row and at least two rows of numbers.")
     if len(raw) > max_bytes:
@@ -69,6 +70,8 @@ def check_upload(raw: bytes, max_bytes: int) -> Literal["text", "xlsx"]:
     for magic, what in MAGIC.items():
         if raw.startswith(magic):
             raise DataError(f"this is {what}")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
     if b"\x00" in raw[:8192]:
         raise DataError("this is not a text file (it contains binary data). Save it as CSV (comma separated values) and upload that.")
     return "text"
@@ -167,9 +170,20 @@ def reason(error: Exception) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def read_text(raw: bytes, max_rows: int) -> RawTable:
-    """Sniff a text table on its first 64 kB, then parse all of it with pandas' C reader."""
+def read_text(raw: bytes, max_rows: int, *, utf16: bool = False) -> RawTable:
+    """Sniff a text table on its first 64 kB, then parse all of it with pandas' C reader.
+
+    UTF-16 text is re-encoded as UTF-8 first: pandas' C reader sniffs and splits bytes.
+    """
+    notes_before: list[str] = []
+    if utf16:
+        try:
+            raw = raw.decode("utf-16").encode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DataError("this file starts like UTF-16 text but is damaged. Save it again as CSV (UTF-8) and upload that.") from None
+        notes_before.append("The file is UTF-16 text (Excel's Unicode Text), so it was converted to UTF-8 first.")
     encoding, head, notes = decode_head(raw)
+    notes[:0] = notes_before
     delimiter = sniff_delimiter(head)
     if delimiter != ",":
         notes.append(f"Columns are separated by {DELIMITERS[delimiter]}.")

@@ -33,6 +33,7 @@ GOOD: list[tuple[str, list[str] | None, str | None]] = [
     ("missing.csv", None, None),
     ("no_header.csv", None, None),
     ("inf_values.csv", None, None),
+    ("utf16.txt", None, None),
     ("whitespace.txt", None, None),
     ("whitespace.txt", ["size_1000sqft", "bedrooms"], "price_1000usd"),
     ("houses.txt", ["column 1"], "column 5"),  # price against size, like the course

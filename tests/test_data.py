@@ -36,6 +36,7 @@ def test_good_file() -> None:
         ("text_columns.csv", ",", "utf-8", "text column: city"),
         ("no_header.csv", ",", "utf-8", "column 1"),
         ("inf_values.csv", ",", "utf-8", "infinite"),
+        ("utf16.txt", "\t", "utf-8-sig", "UTF-16"),
         ("whitespace.txt", r"\s+", "utf-8", "spaces or tabs"),
         ("linnerud_exercise.txt", r"\s+", "utf-8", "spaces or tabs"),
         ("diabetes.txt", r"\s+", "utf-8", "column 1"),

@@ -52,6 +52,8 @@ FILES: dict[str, bytes] = {
     "one_column.csv": "price\n300\n500\n700\n".encode(),
     "inf_values.csv": "size,price\n1.0,300\ninf,500\n3.0,700\n2.0,-inf\n".encode(),
     "ragged.csv": 'size,price\n1.0,300\n2.0,500,extra,"unclosed\n'.encode(),
+    # Excel's "Unicode Text (*.txt)": UTF-16 little-endian with a BOM, tab separated, CRLF.
+    "utf16.txt": "size_1000sqft\tcity\tprice_1000usd\r\n1.0\tSão Paulo\t300\r\n2.0\tKöln\t500\r\n3.0\tMalmö\t700\r\n".encode("utf-16"),
     # Columns lined up with runs of spaces and tabs, as printed by R, Octave or a fixed-width export.
     "whitespace.txt": "  size_1000sqft   bedrooms\tprice_1000usd\n"
     "           1.0          2\t  300\n           2.0          3\t  500\n"
