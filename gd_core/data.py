@@ -1,40 +1,34 @@
-"""From the raw bytes of a CSV upload to numeric columns, or an error a student can act on.
+"""From the raw bytes of an upload (CSV, any delimited text, or Excel .xlsx) to numeric columns.
 
-``load_csv`` sniffs what it must on a small sample (file type, encoding, delimiter, header,
-decimal comma) and leaves the parse itself to pandas' C reader, so a million rows load in a
-fraction of a second. Only text columns that failed to parse get a second, vectorised look
-(thousands separators, decimal commas, a few stray words). ``prepare_xy`` then turns the chosen
-columns into the arrays gradient descent needs, refusing what cannot be fitted.
+``load_table`` learns the file type from the content (``gd_core.formats``): text is sniffed on a
+small sample (encoding, delimiter, header, decimal comma) and parsed by pandas' C reader, so a
+million rows load in a fraction of a second; an .xlsx is read through pandas with openpyxl (the
+first sheet that holds numbers, or the ``sheet`` asked for). Only text columns that failed to
+parse get a second, vectorised look (thousands separators, decimal commas, a few stray words).
+``prepare_xy`` then turns the chosen columns into the arrays gradient descent needs, refusing
+what cannot be fitted. ``load_csv`` is the older name of ``load_table``.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 
+from gd_core.formats import DELIMITERS, NA_VALUES, DataError, RawTable, check_upload, read_text
+from gd_core.workbook import MAX_XLSX_ROWS, read_xlsx, sheet_names
+
+__all__ = [
+    "DELIMITERS", "MAX_ABS_VALUE", "MAX_ROWS", "MAX_UPLOAD_BYTES", "MAX_XLSX_ROWS", "NA_VALUES", "DataError",
+    "LoadedData", "load_csv", "load_table", "prepare_xy", "sheet_names",
+]
+
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024  # the same cap as server.maxUploadSize in .streamlit/config.toml
 MAX_ROWS = 2_000_000
 MAX_ABS_VALUE = 1e150  # squares of larger numbers overflow float64
-NA_VALUES = ["", "NA", "N/A", "n/a", "na", "NaN", "nan", "null", "NULL", "None", "?", "-", "--", "#N/A"]
-DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
-MAGIC = {
-    b"PK\x03\x04": "an Excel or zip file",
-    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) file",
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF document",
-    b"\x1f\x8b": "a gzip archive",
-}
-
-
-class DataError(ValueError):
-    """The upload or the chosen columns cannot be used; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -42,78 +36,16 @@ class LoadedData:
     frame: pd.DataFrame  # numeric columns only (float64), NaN where a value is missing
     missing: dict[str, int]  # per numeric column: how many values are missing
     dropped_columns: tuple[str, ...]  # text columns that were left out
-    delimiter: str
-    encoding: str
+    delimiter: str  # "" for an Excel workbook; "\\s+" for any run of spaces or tabs
+    encoding: str  # "" for an Excel workbook
     notes: tuple[str, ...]  # plain sentences about what was done while reading
+    kind: Literal["text", "xlsx"] = "text"
+    sheet: str | None = None  # the sheet that was read, for a workbook
+    sheets: tuple[str, ...] = ()  # every sheet of a workbook, for a sheet picker; () for text
 
     @property
     def n_rows(self) -> int:
         return int(len(self.frame))
-
-
-def _size(n_bytes: int) -> str:
-    return f"{n_bytes / 1024 / 1024:.1f} MB" if n_bytes >= 1024 * 1024 else f"{n_bytes:,} bytes"
-
-
-def _check_is_text(raw: bytes, max_bytes: int) -> None:
-    if not raw.strip():
-        raise DataError("the file is empty. Upload a CSV with a header row and at least two rows of numbers.")
-    if len(raw) > max_bytes:
-        raise DataError(f"the file is {_size(len(raw))}, above the limit of {_size(max_bytes)}. Upload a smaller sample of the rows.")
-    for magic, kind in MAGIC.items():
-        if raw.startswith(magic):
-            raise DataError(
-                f"this is {kind}, not a CSV text file. Save or export it as CSV (comma separated values) and upload that."
-            )
-    if b"\x00" in raw[:8192]:
-        raise DataError("this is not a text file (it contains binary data). Save it as CSV (comma separated values) and upload that.")
-
-
-def _decode_head(raw: bytes) -> tuple[str, str, list[str]]:
-    """(encoding for pandas, decoded head, notes)."""
-    notes: list[str] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    else:
-        try:
-            raw.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = "latin-1"
-            notes.append("The file is not UTF-8, so it was read as Latin-1 (Western European).")
-    head = raw[:65536].decode(encoding, errors="ignore")
-    if len(raw) > 65536:  # drop a possibly cut last line
-        head = head.rsplit("\n", 1)[0]
-    return encoding, head, notes
-
-
-def _sniff_delimiter(head: str) -> str:
-    """The candidate that splits the first lines into the same, largest number of fields."""
-    lines = [line for line in head.splitlines() if line.strip()][:50]
-    best, best_score = ",", (0.0, 1)
-    for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
-        if not counts:
-            continue
-        mode = max(set(counts), key=counts.count)
-        score = (counts.count(mode) / len(counts), mode)
-        if mode > 1 and score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.strip().replace(",", "."))
-    except ValueError:
-        return False
-    return True
-
-
-def _has_header(head: str, delimiter: str) -> bool:
-    first = next(csv.reader(head.splitlines()[:1], delimiter=delimiter), [])
-    cells = [cell for cell in first if cell.strip()]
-    return not cells or not all(_is_number(cell) for cell in cells)
 
 
 def _to_numbers(column: pd.Series, decimal_comma: bool) -> tuple[pd.Series, str | None]:
@@ -140,41 +72,41 @@ def _to_numbers(column: pd.Series, decimal_comma: bool) -> tuple[pd.Series, str 
     return numbers.astype(float), note
 
 
-def load_csv(raw: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, max_rows: int = MAX_ROWS) -> LoadedData:
-    """Read a CSV upload into numeric columns, or raise DataError with a message to act on."""
-    _check_is_text(raw, max_bytes)
-    encoding, head, notes = _decode_head(raw)
-    delimiter = _sniff_delimiter(head)
-    if delimiter != ",":
-        notes.append(f"Columns are separated by a {DELIMITERS[delimiter]}.")
-    header = _has_header(head, delimiter)
-    try:
-        frame = pd.read_csv(
-            io.BytesIO(raw),
-            sep=delimiter,
-            encoding=encoding,
-            header=0 if header else None,
-            na_values=NA_VALUES,
-            keep_default_na=True,
-            skipinitialspace=True,
-            nrows=max_rows + 1,
-            engine="c",
-            low_memory=False,
-        )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise DataError(
-            f"the file could not be read as a table ({reason}). Check that every row has the same number of columns."
-        ) from None
-    if not header:
-        frame.columns = [f"column {i + 1}" for i in range(frame.shape[1])]
-        notes.append("The first row holds numbers, so it was read as data and the columns were named column 1, column 2, ...")
-    frame.columns = [str(c).strip() for c in frame.columns]
+def load_table(
+    raw: bytes, *, sheet: str | None = None, max_bytes: int = MAX_UPLOAD_BYTES, max_rows: int = MAX_ROWS
+) -> LoadedData:
+    """Read an upload into numeric columns, or raise DataError with a message to act on.
+
+    The type comes from the content: an Excel workbook (.xlsx) or delimited text (comma,
+    semicolon, tab, vertical bar, or any run of spaces; UTF-8, Latin-1 or UTF-16). ``sheet`` picks a workbook's sheet
+    (``LoadedData.sheets`` lists them); without it, the first sheet that holds numbers is read.
+    A text file has no sheets, and ignores ``sheet``.
+    """
+    kind = check_upload(raw, max_bytes)
+    if kind == "xlsx":
+        max_rows = min(max_rows, MAX_XLSX_ROWS)
+        table = read_xlsx(raw, max_rows, sheet)
+    else:
+        table = read_text(raw, max_rows, utf16=kind == "utf-16")
+    return _numeric(table, max_rows)
+
+
+load_csv = load_table  # the name the pages and tests have used since the first CSV uploads
+
+
+def _numeric(table: RawTable, max_rows: int) -> LoadedData:
+    """Keep the columns that are numbers (after a second look at text), or say why none are."""
+    frame, delimiter, notes = table.frame, table.delimiter, list(table.notes)
+    frame = frame.set_axis([str(c).strip() for c in frame.columns], axis=1)
+    where = f"the sheet '{table.sheet}'" if table.kind == "xlsx" else "the file"
+    others = [s for s in table.sheets if s != table.sheet]
+    pick = f" Or pick another sheet: {', '.join(others)}." if others else ""
     if len(frame) > max_rows:
-        raise DataError(f"the file has more than {max_rows:,} rows, the limit. Upload a sample of the rows.")
+        raise DataError(f"{where} has more than {max_rows:,} rows, the limit. Upload a sample of the rows.")
     if len(frame) < 2:
         raise DataError(
-            f"the file has only {len(frame)} row{'s' if len(frame) != 1 else ''} of data: gradient descent needs at least 2 (x, y) pairs."
+            f"{where} has only {len(frame)} row{'s' if len(frame) != 1 else ''} of data: "
+            f"gradient descent needs at least 2 (x, y) pairs. Add rows under the header and upload it again.{pick}"
         )
 
     decimal_comma = delimiter == ";"
@@ -198,22 +130,26 @@ def load_csv(raw: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, max_rows: int = M
         found = f"only 1 numeric column ('{next(iter(numeric))}')" if numeric else "no numeric column"
         listed = ", ".join(str(c) for c in frame.columns)
         raise DataError(
-            f"found {found} among the columns {listed}. The page needs numbers: one column for x and one for y."
+            f"found {found} among the columns {listed}. The page needs two columns of numbers, one for x and one "
+            f"for y: upload a table that has them, and check that its numbers are written without units or words.{pick}"
         )
-    table = pd.DataFrame(numeric)
-    values = table.to_numpy(dtype=float)
+    result = pd.DataFrame(numeric)
+    values = result.to_numpy(dtype=float)
     infinite = ~np.isfinite(values) & ~np.isnan(values)
     if infinite.any():
-        table = table.mask(pd.DataFrame(infinite, index=table.index, columns=table.columns))
+        result = result.mask(pd.DataFrame(infinite, index=result.index, columns=result.columns))
         notes.append(f"{int(infinite.sum())} infinite value{'s' if infinite.sum() > 1 else ''} treated as missing.")
-    missing = {name: int(count) for name, count in table.isna().sum().items()}
+    missing = {name: int(count) for name, count in result.isna().sum().items()}
     return LoadedData(
-        frame=table,
+        frame=result,
         missing=missing,
         dropped_columns=tuple(dropped),
         delimiter=delimiter,
-        encoding=encoding,
+        encoding=table.encoding,
         notes=tuple(notes),
+        kind=table.kind,
+        sheet=table.sheet,
+        sheets=table.sheets,
     )
 
 

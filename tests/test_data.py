@@ -1,4 +1,4 @@
-"""The CSV loader over the test corpus, and prepare_xy's refusals."""
+"""The table loader (text and Excel) over the test corpus, and prepare_xy's refusals."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from gd_core.data import DataError, load_csv, prepare_xy
+from gd_core.data import DataError, load_csv, load_table, prepare_xy, sheet_names
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -36,6 +36,13 @@ def test_good_file() -> None:
         ("text_columns.csv", ",", "utf-8", "text column: city"),
         ("no_header.csv", ",", "utf-8", "column 1"),
         ("inf_values.csv", ",", "utf-8", "infinite"),
+        ("utf16.txt", "\t", "utf-8-sig", "UTF-16"),
+        ("whitespace.txt", r"\s+", "utf-8", "spaces or tabs"),
+        ("linnerud_exercise.txt", r"\s+", "utf-8", "spaces or tabs"),
+        ("diabetes.txt", r"\s+", "utf-8", "column 1"),
+        ("houses.txt", ",", "utf-8", "column 1"),
+        ("excel.xlsx", "", "", "text column: city"),
+        ("cover_sheet.xlsx", "", "", "so the sheet 'data' was read"),
     ],
 )
 def test_files_that_load_with_a_note(name: str, delimiter: str, encoding: str, note: str | None) -> None:
@@ -65,8 +72,13 @@ def test_missing_values_are_counted() -> None:
     ("name", "words"),
     [
         ("empty.csv", "empty"),
-        ("not_csv.png", "PNG image, not a CSV"),
-        ("excel.xlsx", "Excel"),
+        ("not_csv.png", "PNG image, not a table"),
+        ("broken.xlsx", "Excel workbook or a zip archive, but it is damaged"),
+        ("old_excel.xls", r"old Excel \(\.xls\).*Save As > Excel Workbook \(\.xlsx\)"),
+        ("archive.zip", "zip archive. Unpack it"),
+        ("empty.xlsx", "the sheet 'Sheet1' is empty"),
+        ("text_only.xlsx", "no numeric column among the columns city, country"),
+        ("stocks.csv", r"only 1 numeric column \('price'\)"),
         ("all_text.csv", "no numeric column"),
         ("one_row.csv", "only 1 row"),
         ("header_only.csv", "only 0 rows"),
@@ -135,3 +147,63 @@ def test_large_file_round_trip() -> None:
     raw = pd.DataFrame(values, columns=["x", "y"]).to_csv(index=False).encode()
     data = load_csv(raw)
     np.testing.assert_allclose(data.frame.to_numpy(), values, rtol=1e-12)
+
+
+def test_whitespace_tables() -> None:
+    linnerud = load("linnerud_exercise.txt")
+    assert list(linnerud.frame.columns) == ["Chins", "Situps", "Jumps"]
+    assert linnerud.frame.iloc[0].tolist() == [5.0, 162.0, 60.0] and linnerud.n_rows == 20
+    aligned = load("whitespace.txt")  # runs of spaces and tabs, leading spaces
+    assert aligned.frame.to_numpy().tolist()[:2] == [[1.0, 2.0, 300.0], [2.0, 3.0, 500.0]]
+    diabetes = load("diabetes.txt")  # no header, 10 features and the target
+    assert diabetes.frame.shape == (442, 11) and diabetes.frame["column 11"].iloc[0] == 151.0
+
+
+@pytest.mark.parametrize(
+    ("raw", "delimiter"),
+    [
+        (b"size, price\n1.0, 300\n2.0, 500\n", ","),  # a space after each comma stays comma separated
+        (b"size price\n1.0 300\n2.0 500\n", r"\s+"),
+        (b"size\tprice\n1.0\t300\n2.0\t500\n", "\t"),  # a single tab is still a tab
+        (b"x  y\n1\t\t5\n2   7\n", r"\s+"),
+    ],
+)
+def test_whitespace_is_a_last_resort(raw: bytes, delimiter: str) -> None:
+    assert load_csv(raw).delimiter == delimiter
+
+
+def test_headerless_course_file() -> None:
+    houses = load("houses.txt")
+    assert list(houses.frame.columns) == [f"column {i}" for i in range(1, 6)]
+    assert houses.n_rows == 100 and not any(houses.missing.values())
+
+
+def test_excel_first_sheet_names_and_picker() -> None:
+    raw = (CORPUS / "excel.xlsx").read_bytes()
+    data = load_table(raw)
+    assert data.kind == "xlsx" and data.sheet == "houses" and data.sheets == ("houses", "notes")
+    assert sheet_names(raw) == ("houses", "notes")
+    assert data.frame.equals(load("good.csv").frame)
+    with pytest.raises(DataError, match="only 0 rows.*pick another sheet: houses"):
+        load_table(raw, sheet="notes")
+    with pytest.raises(DataError, match="no sheet 'prices'; pick one of houses, notes"):
+        load_table(raw, sheet="prices")
+
+
+def test_excel_skips_cover_sheet_title_and_margin() -> None:
+    data = load("cover_sheet.xlsx")
+    assert data.sheet == "data"
+    assert list(data.frame.columns) == ["size_1000sqft", "bedrooms", "price_1000usd"]
+    assert data.frame["price_1000usd"].tolist() == [300.0, 500.0, 390.0, 610.0, 700.0]
+    assert any("Skipped 1 row above the table" in n for n in data.notes)
+    with pytest.raises(DataError, match="the sheet 'About'.*pick another sheet: data"):
+        load_table((CORPUS / "cover_sheet.xlsx").read_bytes(), sheet="About")
+
+
+def test_excel_rows_limit() -> None:
+    with pytest.raises(DataError, match="more than 3 rows"):
+        load("excel.xlsx", max_rows=3)
+
+
+def test_load_csv_is_load_table() -> None:
+    assert load_csv is load_table

@@ -1,0 +1,227 @@
+"""A learning rate chosen from the data's own stable limit, and how many iterations it needs.
+
+The cost is a quadratic bowl: with delta = (w - w*, b - b*) and H the Hessian of J
+(``gd_core.sums.hessian``), J - J* = 1/2 delta^T H delta, and one step of gradient descent is
+delta := (I - alpha H) delta. Along H's eigenvectors (eigenvalues lambda_i, start components c_i)::
+
+    J_k - J* = 1/2 * sum_i lambda_i c_i^2 (1 - alpha lambda_i)^(2k)
+
+so a run is stable for alpha < 2 / lambda_max (the stable limit), and the slowest mode shrinks
+by |1 - alpha lambda_min| per step. The rule:
+
+- alpha: half the stable limit, rounded down to 1, 2 or 5 x 10^k (between 0.2 and 0.5 of it);
+- iterations: the first k with J_k - J* <= 1e-6 (J_0 - J*), the rule ``judge_by_gap`` uses,
+  from the formula above; past the cap (200,000, the page's maximum) the run will still be
+  creeping, and feature scaling is the fix when the scaled problem converges within the cap;
+- "watch it diverge": a round alpha about 1.2 to 1.6 times the limit, where the fastest mode
+  grows by at least 1.4 per step;
+- the limit as printed is rounded down (never up), so an alpha typed from it is stable.
+
+>>> from gd_core.sums import summarize
+>>> choice = suggest_alpha(summarize([1.0, 2.0], [300.0, 500.0]))  # the course lab's two houses
+>>> choice.alpha, choice.stable_limit_shown, choice.diverge_alpha, choice.iterations_needed
+(0.2, 0.58, 0.8, 176)
+>>> choice.alpha_text
+'α = 0.2 was chosen for this data: its stable limit is 0.58. Try 0.8 to watch it diverge.'
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from gd_core.scaling import scale_stats
+from gd_core.sums import Stats, hessian
+
+MAX_ITERS = 200_000  # the page's iteration limit
+MIN_ITERS = 100  # enough for a visible cost curve, and for a diverging run to show itself
+REL_TOL = 1e-6  # judge_by_gap's rule: all but a millionth of the starting gap closed
+
+
+@dataclass(frozen=True)
+class AlphaChoice:
+    alpha: float  # the learning rate to start with
+    stable_limit: float  # 2 / lambda_max: at or above it the run diverges
+    stable_limit_shown: float  # the limit to 2 significant digits, rounded down
+    diverge_alpha: float  # a round alpha just above the limit, to watch the run diverge
+    iterations: int  # what to set the iteration control to (a round number, MIN_ITERS to the cap)
+    iterations_needed: int | None  # the gap rule's k at alpha; None: more than the cap
+    max_iters: int  # the cap
+    slowest_rate: float  # |1 - alpha lambda_min|: how much the slowest mode keeps per step
+    scale_features: bool  # creeping, and feature scaling would converge within the cap
+
+    @property
+    def creeping(self) -> bool:
+        """True when even the cap of iterations leaves more than a millionth of the gap."""
+        return self.iterations_needed is None
+
+    @property
+    def alpha_text(self) -> str:
+        return (
+            f"α = {self.alpha:g} was chosen for this data: its stable limit is {self.stable_limit_shown:g}. "
+            f"Try {self.diverge_alpha:g} to watch it diverge."
+        )
+
+    @property
+    def iterations_text(self) -> str:
+        if self.iterations_needed is not None:
+            return (
+                f"At this α, {self.iterations_needed:,} iterations close all but a millionth of the gap "
+                "between the starting cost and the minimum."
+            )
+        fix = (
+            "turn on feature scaling, which makes one α suit every direction."
+            if self.scale_features
+            else "the features nearly repeat each other; drop one of them."
+        )
+        return f"At this α the run will still be creeping after {self.max_iters:,} iterations: {fix}"
+
+
+def _decimal(mantissa: int, exponent: int) -> float:
+    return float(f"{mantissa}e{exponent}")  # the shortest float for it: 2e-07, not 1.9999999999999998e-07
+
+
+def _denoise(value: float) -> float:
+    # 12 significant digits: a limit of exactly 2 computed as 1.9999999999999996 is still 2.
+    return float(f"{value:.12g}")
+
+
+def round_down_125(value: float) -> float:
+    """The largest 1, 2 or 5 x 10^k that is <= value (value > 0, to 12 significant digits)."""
+    value = _denoise(value)
+    exponent = math.floor(math.log10(value))
+    for exp in (exponent + 1, exponent, exponent - 1):
+        for mantissa in (5, 2, 1):
+            candidate = _decimal(mantissa, exp)
+            if candidate <= value:
+                return candidate
+    return _decimal(5, exponent - 2)
+
+
+def round_down(value: float, digits: int = 2) -> float:
+    """value to ``digits`` significant digits, rounded towards zero (value > 0); never above value
+    (taken to 12 significant digits)."""
+    value = _denoise(value)
+    exponent = math.floor(math.log10(value)) - digits + 1
+    mantissa = math.floor(value / 10.0**exponent)
+    while mantissa > 0 and _decimal(mantissa, exponent) > value:
+        mantissa -= 1
+    return _decimal(mantissa, exponent) if mantissa > 0 else _decimal(1, exponent - 1)
+
+
+def round_up(value: float, digits: int = 1) -> float:
+    """value to ``digits`` significant digits, rounded away from zero (value > 0); never below value
+    (taken to 12 significant digits)."""
+    value = _denoise(value)
+    exponent = math.floor(math.log10(value)) - digits + 1
+    mantissa = math.ceil(value / 10.0**exponent)
+    while _decimal(mantissa, exponent) < value:
+        mantissa += 1
+    return _decimal(mantissa, exponent)
+
+
+def diverge_alpha_for(limit: float) -> float:
+    """A round alpha 1.2 to 1.6 times the stable limit: one significant digit when that is close enough."""
+    one_digit = round_up(1.2 * limit, 1)
+    return one_digit if one_digit <= 1.6 * limit else round_up(1.2 * limit, 2)
+
+
+def _modes(stats: Stats, w_in: ArrayLike, b_in: float) -> tuple[np.ndarray, np.ndarray]:
+    """(lambda_i, lambda_i c_i^2): H's eigenvalues and each mode's share of 2 (J_0 - J*)."""
+    lam, vectors = np.linalg.eigh(hessian(stats))
+    lam = np.clip(lam, 0.0, None)  # H is positive semi-definite; rounding can dip below 0
+    w = np.broadcast_to(np.asarray(w_in, dtype=float).reshape(-1), (stats.n,))
+    delta = np.append(w - stats.w_star, float(b_in) - stats.b_star)
+    c = vectors.T @ delta
+    return lam, lam * c * c
+
+
+def iterations_to_converge(
+    stats: Stats, alpha: float, w_in: ArrayLike = 0.0, b_in: float = 0.0, *, rel_tol: float = REL_TOL, max_iters: int = MAX_ITERS
+) -> int | None:
+    """The first k with J_k - J* <= rel_tol (J_0 - J*) from (w_in, b_in), or None past max_iters.
+
+    Exact for the quadratic J (the module docstring's formula), up to rounding. None as well
+    when alpha is at or above the stable limit.
+    """
+    lam, weight = _modes(stats, w_in, b_in)
+    if alpha * lam[-1] >= 2.0:
+        return None
+    total = float(weight.sum())
+    if total <= 0:
+        return 0
+    rate2 = (1.0 - alpha * lam) ** 2
+    share = weight / total
+
+    def gap(k: int) -> float:
+        with np.errstate(under="ignore", over="ignore"):
+            return float(share @ rate2**k)
+
+    if gap(max_iters) > rel_tol:
+        return None
+    low, high = 0, max_iters  # gap(low) > rel_tol >= gap(high): it only falls below the limit
+    if gap(0) <= rel_tol:
+        return 0
+    while high - low > 1:
+        mid = (low + high) // 2
+        if gap(mid) <= rel_tol:
+            high = mid
+        else:
+            low = mid
+    return high
+
+
+def _round_iterations(needed: int, max_iters: int) -> int:
+    # A little room for rounding in the run, then a round number (600, 1300, 20000).
+    wanted = max(MIN_ITERS, needed + 1 + math.ceil(0.05 * needed))
+    leading = int(str(wanted)[0])
+    return min(max_iters, int(round_up(float(wanted), 1 if leading >= 2 else 2)))
+
+
+def _scaled_start(stats: Stats, w_in: ArrayLike, b_in: float) -> tuple[Stats, np.ndarray, float]:
+    scaled, mu, sigma = scale_stats(stats)
+    w = np.broadcast_to(np.asarray(w_in, dtype=float).reshape(-1), (stats.n,))
+    return scaled, w * sigma, float(b_in) + float(w @ mu)  # w' = w sigma, b' = b + w . mu
+
+
+def suggest_alpha(stats: Stats, w_in: ArrayLike = 0.0, b_in: float = 0.0, *, max_iters: int = MAX_ITERS) -> AlphaChoice:
+    """The learning rate, iterations and "watch it diverge" alpha for a run from (w_in, b_in).
+
+    ``w_in`` is one number for every feature, or one per feature. See the module docstring.
+    """
+    lam = np.clip(np.linalg.eigvalsh(hessian(stats)), 0.0, None)
+    limit = float(2.0 / lam[-1])
+    alpha = round_down_125(limit / 2)
+    needed = iterations_to_converge(stats, alpha, w_in, b_in, max_iters=max_iters)
+    scale_helps = False
+    if needed is None:
+        try:
+            scaled, w_s, b_s = _scaled_start(stats, w_in, b_in)
+        except ValueError:  # a constant feature cannot be scaled
+            scaled = None
+        if scaled is not None:
+            scaled_alpha = round_down_125(float(np.linalg.eigvalsh(hessian(scaled))[-1]) ** -1)
+            scale_helps = iterations_to_converge(scaled, scaled_alpha, w_s, b_s, max_iters=max_iters) is not None
+    return AlphaChoice(
+        alpha=alpha,
+        stable_limit=limit,
+        stable_limit_shown=round_down(limit, 2),
+        diverge_alpha=diverge_alpha_for(limit),
+        iterations=max_iters if needed is None else _round_iterations(needed, max_iters),
+        iterations_needed=needed,
+        max_iters=max_iters,
+        slowest_rate=float(abs(1.0 - alpha * lam[0])),
+        scale_features=scale_helps,
+    )
+
+
+def suggest_alpha_scaled(stats: Stats, w_in: ArrayLike = 0.0, b_in: float = 0.0, *, max_iters: int = MAX_ITERS) -> AlphaChoice:
+    """``suggest_alpha`` for the z-scored problem (``scale_stats``), from a start in original units.
+
+    Raises ValueError for a constant feature, which cannot be scaled.
+    """
+    scaled, w_s, b_s = _scaled_start(stats, w_in, b_in)
+    return suggest_alpha(scaled, w_s, b_s, max_iters=max_iters)
