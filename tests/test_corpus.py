@@ -85,10 +85,10 @@ def default_columns(data: LoadedData) -> tuple[list[str], str]:
 
 
 def run_verdict(stats: Stats, alpha: float, iters: int) -> Verdict:
-    w_in = 0.0 if stats.one_feature else np.zeros(stats.n)
+    w_in = np.zeros(stats.n)
     result = run_from_stats(stats, w_in, 0.0, alpha, iters)
-    steps = np.diff(np.column_stack([result.w_history.reshape(result.cost_history.size, -1), result.b_history]), axis=0)
-    return judge_by_gap(result.cost_history, stats.sse_star / (2 * stats.m), steps, result.stop_reason, iters, result.message)
+    steps = result.steps
+    return judge_by_gap(result.cost_history, stats.cost_star, steps, result.stop_reason, iters, result.message)
 
 
 def test_every_corpus_file_is_listed_once() -> None:
@@ -114,7 +114,7 @@ def test_good_file_opens_on_a_fit_that_converges_or_creeps(name: str, x: list[st
     x_columns, y_column = (x, y) if x and y else default_columns(data)
     xs, ys, _ = prepare_xy(data, x_columns, y_column)
     stats = summarize(xs, ys)
-    cap = MAX_ITERS if stats.one_feature else SEVERAL_FEATURES_CAP
+    cap = MAX_ITERS if stats.n == 1 else SEVERAL_FEATURES_CAP
     choice = suggest_alpha(stats, max_iters=cap)
     assert choice.alpha < choice.stable_limit < choice.diverge_alpha
     verdict = check_choice(stats, choice)
