@@ -10,7 +10,20 @@ st.set_page_config(
     page_title=HOME.heading,
     page_icon="⛰️",  # an emoji: a material icon here is fetched from a CDN for the favicon
     layout="wide",
-    initial_sidebar_state="expanded",
+    initial_sidebar_state="auto",  # collapsed on a phone: the lesson comes first
+)
+
+# On a phone the lesson comes first: a smaller title, less space above it, and a row of numbers
+# (metrics) kept side by side instead of one per screen line.
+st.html(
+    "<style>@media (max-width: 640px) {"
+    " [data-testid='stMainBlockContainer'] { padding: 4rem 1rem 2rem 1rem; }"
+    " h1 { font-size: 1.7rem !important; padding-top: 0 !important; }"
+    " [data-testid='stHorizontalBlock']:has([data-testid='stMetric']):not(:has([data-testid='stHorizontalBlock']))"
+    " { flex-wrap: nowrap !important; gap: 0.5rem; }"
+    " [data-testid='stHorizontalBlock']:has([data-testid='stMetric']):not(:has([data-testid='stHorizontalBlock']))"
+    " > [data-testid='stColumn'] { min-width: 0 !important; }"
+    " [data-testid='stMetricValue'] { font-size: 1.3rem; } }</style>"
 )
 
 # Closed tabs' sessions must be shut down, or what they hold is never freed (see the module).

@@ -24,16 +24,16 @@ if source is None:
     show_upload_help()
     end_lesson()
 
-with st.sidebar:
-    st.header("Gradient descent")
-    settings = descent_controls(lesson.defaults)
-
 ready = prepare(source)
 if ready is None:
     end_lesson()
 source, prepared = ready
 stats = prepared.stats
 x_names = source.x_columns
+
+with st.sidebar:
+    st.header("Gradient descent")
+    settings, rate = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
 
 # --- run: the simultaneous update, and on request the sequential (wrong) one beside it ----------
 fit = fit_line(stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale)

@@ -1,4 +1,4 @@
-"""Where the regression page's data come from: a built-in dataset or an uploaded CSV.
+"""Where the regression page's data come from: a built-in dataset or an uploaded table (CSV, text, .xlsx).
 
 Parsing is cached per file (keyed by the upload's id, in the user's own session), so changing
 alpha or iterations never parses again; the one pass over the rows (``summarize``) is cached per
@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gd_core.data import DataError, LoadedData, load_csv, prepare_xy
+from gd_core.data import DataError, LoadedData, load_table, prepare_xy
 from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
 from ui.last_good import last_good
@@ -27,6 +27,7 @@ BUILTIN = {
     "auto_mpg": ("Auto MPG cars", "auto_mpg.csv", "weight_lbs", "miles_per_gallon"),
 }
 UPLOAD = "upload"
+DEFAULT = "lab_houses"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,17 @@ class Source:
     x_columns: list[str]
     y_column: str
     drop_missing: bool
+
+    @property
+    def data_id(self) -> tuple:
+        """What the fit is of: the data, the columns, and what was done with missing values."""
+        return (self.key, tuple(self.x_columns), self.y_column, self.drop_missing)
+
+    @property
+    def is_default(self) -> bool:
+        """The lesson's own data as it opens: the course lab's houses, its two columns."""
+        _, _, x, y = BUILTIN[DEFAULT]
+        return self.data_id == (DEFAULT, (x,), y, True)
 
 
 @dataclass(frozen=True)
@@ -49,13 +61,13 @@ class Prepared:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _load_builtin(name: str) -> LoadedData:
-    return load_csv((DATA_DIR / BUILTIN[name][1]).read_bytes())
+    return load_table((DATA_DIR / BUILTIN[name][1]).read_bytes())
 
 
 @st.cache_data(max_entries=2, scope="session", show_spinner="Reading your file…")
-def _load_upload(file_id: str, _raw: bytes) -> LoadedData:
-    # Keyed by the upload's id only: hashing tens of MB on every rerun would cost more than the fit.
-    return load_csv(_raw)
+def _load_upload(file_id: str, sheet: str | None, _raw: bytes) -> LoadedData:
+    # Keyed by the upload's id (and sheet) only: hashing tens of MB on every rerun would cost more than the fit.
+    return load_table(_raw, sheet=sheet)
 
 
 @st.cache_data(max_entries=16, scope="session", show_spinner=False)
@@ -71,8 +83,8 @@ EXAMPLE = pd.DataFrame({"size_1000sqft": [0.8, 1.0, 1.5, 2.0, 2.5, 3.0], "price_
 
 
 def show_upload_help() -> None:
-    """What a usable CSV looks like, shown while the page waits for one."""
-    st.subheader("What your CSV should look like")
+    """What a usable file looks like, shown while the page waits for one."""
+    st.subheader("What your file should look like")
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.markdown(
@@ -107,18 +119,25 @@ def _builtin_label(name: str) -> str:
 def _uploaded_data() -> tuple[str, str, LoadedData] | None:
     """The uploaded file as (key, label, data); a bad file says why and the last good one stays."""
     uploaded = st.file_uploader(
-        "Your CSV file", key="upload",
-        help="A table with a header row and at least two numeric columns: one for x, one for y.",
+        "Your data file", key="upload",
+        help="A CSV or text table (comma, semicolon, tab or space separated) or an Excel .xlsx workbook, "
+        "with at least two numeric columns: one for x, one for y. A header row is optional.",
     )
     if uploaded is None:
         kept = st.session_state.get("_last_good_upload")
         if kept is None:
-            st.info("Upload a CSV to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
+            st.info("Upload a CSV, text or Excel (.xlsx) file to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
         else:
             st.caption(f"Using your earlier file, **{kept[1]}**.")
         return kept
+    if st.session_state.get("_sheet_for") != uploaded.file_id:
+        st.session_state["_sheet_for"] = uploaded.file_id  # a new file opens on its own first sheet
+        st.session_state.pop("sheet", None)
+    sheet = st.session_state.get("sheet")
     kept, error = last_good(
-        "upload", lambda: (f"upload:{uploaded.file_id}", uploaded.name, _load_upload(uploaded.file_id, uploaded.getvalue())), DataError
+        "upload",
+        lambda: (f"upload:{uploaded.file_id}:{sheet}", uploaded.name, _load_upload(uploaded.file_id, sheet, uploaded.getvalue())),
+        DataError,
     )
     if error is not None:
         st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
@@ -126,6 +145,11 @@ def _uploaded_data() -> tuple[str, str, LoadedData] | None:
             st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
         else:
             st.caption(f"Still showing the last good file, **{kept[1]}**.")
+    if kept is not None and len(kept[2].sheets) > 1:
+        st.selectbox(
+            "Sheet", kept[2].sheets, index=kept[2].sheets.index(kept[2].sheet), key="sheet",
+            help="This workbook has several sheets: pick the one that holds your table.",
+        )
     return kept
 
 
@@ -180,7 +204,7 @@ def choose_data() -> Source | None:
     """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
     choice = st.selectbox(
         "Dataset", [*BUILTIN, UPLOAD], format_func=_builtin_label, key="dataset", bind="query-params",
-        help="A built-in dataset, or your own CSV (comma, semicolon or tab separated, up to 200 MB).",
+        help="A built-in dataset, or your own table: CSV, text or Excel .xlsx, up to 200 MB.",
     )
     if choice == UPLOAD:
         uploaded = _uploaded_data()

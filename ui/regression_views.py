@@ -6,12 +6,15 @@ draws one part of the page; the page script calls them in lesson order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
+from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
 from gd_core.fit import Fit
 from gd_core.linreg import cost_grid, one_update
 from gd_core.sums import FitSummary, Stats
@@ -31,13 +34,40 @@ class DescentSettings:
     compare: bool
 
 
-def descent_controls(defaults: dict) -> DescentSettings:
-    """Sidebar: learning rate, iterations, start, scaling and the sequential comparison (all in the URL)."""
+def _rate_for_data(data_id: tuple, choice: AlphaChoice, defaults: Mapping[str, Any], default_data: bool) -> None:
+    """On new data (or scaling turned on or off), set α and iterations from the data's own limit.
+
+    The lesson's own data (the course lab, as it opens) keeps the course's α and iterations; a
+    link that names α keeps it on arrival. Runs before the controls are drawn.
+    """
+    state = st.session_state
+    if state.get("_rate_for") == data_id:
+        return
+    arriving = "_rate_for" not in state
+    state["_rate_for"] = data_id
+    if arriving and "alpha" in st.query_params:
+        return  # a shared link's α wins
+    alpha, iters = (defaults["alpha"], defaults["iters"]) if default_data else (choice.alpha, choice.iterations)
+    if not arriving or "alpha" in state or alpha != defaults["alpha"]:
+        state["alpha"], state["iters"] = alpha, iters
+
+
+def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, default_data: bool) -> tuple[DescentSettings, AlphaChoice | None]:
+    """Sidebar: scaling, learning rate (chosen for new data), iterations, start, sequential comparison."""
+    scale = st.toggle(
+        "Feature scaling (z-score)", value=False, key="scale", bind="query-params",
+        help="Run descent on x' = (x − μ) / σ, then map w and b back to the original units. "
+        "It makes the cost's contours round, so one α suits every direction.",
+    )
+    w_start, b_start = st.session_state.get("w0", defaults["w0"]), st.session_state.get("b0", defaults["b0"])
+    choice = (suggest_alpha_scaled if scale else suggest_alpha)(stats, w_start, b_start)
+    _rate_for_data((*data_id, scale), choice, defaults, default_data and not scale)
     alpha = st.number_input(
         "Learning rate α", min_value=0.0, max_value=100.0, value=defaults["alpha"], step=0.001, format="%.6g",
         key="alpha", bind="query-params",
-        help="The step size. Above the stable limit shown on the page, the cost grows instead of falling.",
+        help="The step size. Above the stable limit shown under this box, the cost grows instead of falling.",
     )
+    st.caption(rate_note(choice, float(alpha)))
     iters = st.number_input(
         "Iterations", min_value=1, max_value=200_000, value=defaults["iters"], step=1000,
         key="iters", bind="query-params", help="How many simultaneous updates to run (up to 200,000).",
@@ -47,16 +77,21 @@ def descent_controls(defaults: dict) -> DescentSettings:
         help="Where w starts (every feature's weight starts here).",
     )
     b0 = st.number_input("Initial b", value=defaults["b0"], step=1.0, format="%.6g", key="b0", bind="query-params", help="Where b starts.")
-    scale = st.toggle(
-        "Feature scaling (z-score)", value=False, key="scale", bind="query-params",
-        help="Run descent on x' = (x − μ) / σ, then map w and b back to the original units. "
-        "It makes the cost's contours round, so one α suits every direction.",
-    )
     compare = st.toggle(
         "Compare with the sequential (wrong) update", value=False, key="sequential", bind="query-params",
         help="Also run the version that updates w first and then computes b's gradient with the new w.",
     )
-    return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare))
+    return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare)), choice
+
+
+def rate_note(choice: AlphaChoice, alpha: float) -> str:
+    """The sentence under the α control: what was chosen for this data, or how α compares with the limit."""
+    if alpha == choice.alpha:
+        return choice.alpha_text
+    return (
+        f"This data's stable limit is {choice.stable_limit_shown:g}: α above it diverges. "
+        f"α = {choice.alpha:g} is the suggestion for it; {choice.diverge_alpha:g} shows a divergence."
+    )
 
 
 def verdict_banner(verdict: Verdict, alpha: float, alpha_max: float, scaled: bool) -> None:
