@@ -54,13 +54,15 @@ def number(x: float, digits: int = 4) -> str:
 
 
 def exact(x: float) -> str:
-    """The shortest %g form that reads back as the same float (how a typed value is written)."""
+    """The shortest form that reads back as the same float (Python's repr, a real minus sign):
+    how a typed value is written."""
     x = float(x)
-    for digits in range(1, 18):
-        text = f"{x:.{digits}g}"
-        if float(text) == x:
-            return _tidy(text)
-    return _tidy(repr(x))
+    if not math.isfinite(x):
+        return number(x)
+    text = repr(x)
+    if text.endswith(".0"):
+        text = text[:-2]
+    return _tidy(text)
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
