@@ -341,7 +341,7 @@ def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False,
     alpha_limit = float(2.0 / eigenvalues[-1])
     factor = update_factor(stats, alpha, result.sequential)
     if alpha == 0:
-        return Verdict("alpha_zero", f"α = 0, so every update is −0 × gradient = 0: w and b stay at the start and the cost stays {number(cost[0])}", n, None, rule, alpha_limit)
+        return Verdict("alpha_zero", f"α = 0, so every update moves w and b by α × gradient = 0: they stay at the start and the cost stays {number(cost[0])}", n, None, rule, alpha_limit)
     if gap[0] <= 1e-12 * max(1.0, abs(j_star)):
         return Verdict("at_minimum", "(w, b) started at the least-squares answer: the gradient is 0 there, so no update moves it", 0, None, rule, alpha_limit)
     done = np.flatnonzero(gap <= rel_tol * gap[0])
