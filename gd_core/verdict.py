@@ -27,7 +27,7 @@ The rules, checked in this order, all read off the numbers of the run:
 >>> from gd_core.descent import run_descent
 >>> bowl = CURVES["bowl"]
 >>> classify_descent(run_descent(bowl, -1.5, 0.9, 60), bowl).text
-'converging while oscillating: w swings from side to side and each swing is ×0.8 the last; after 60 iterations |w − w*| = 6.896e−6, and about 12 more iterations meet the stop rule |dJ/dw| < 1e−6'
+'converging while oscillating: w swings from side to side and each swing is 0.8 times the last; after 60 iterations |w − w*| = 6.896e−6, and about 12 more iterations meet the stop rule |dJ/dw| < 1e−6'
 >>> classify_descent(run_descent(bowl, 7.0, 0.0, 30), bowl).kind
 'alpha_zero'
 """
@@ -107,11 +107,10 @@ def _minima(curve: CostCurve, w: np.ndarray) -> list[float]:
 
 
 def _limit_at(curve: CostCurve, w_star: float | None, given: float | None) -> float | None:
-    """alpha_max = 2 / J''(w*) (inf where J''(w*) <= 0), unless the caller gave one."""
-    if given is not None:
-        return float(given)
+    """alpha_max = 2 / J''(w*) at the run's own w* (inf where J''(w*) <= 0); the caller's
+    limit only when the run has no w* (a page's limit may belong to another valley)."""
     if w_star is None:
-        return None
+        return None if given is None else float(given)
     c = curvature_at(curve, w_star)
     return 2.0 / c if np.isfinite(c) and c > 0 else float("inf")
 
@@ -177,11 +176,13 @@ def _streak(steps: np.ndarray) -> int:
     return int(signs.size - (different[-1] + 1 if different.size else 0))
 
 
-def _vs_limit(alpha: float, alpha_limit: float | None) -> str:
+def _vs_limit(alpha: float, alpha_limit: float | None, w_star: float | None = None) -> str:
+    """'α = 2.5 is above the stable limit 1', naming w* when a curve has several minima."""
     if alpha_limit is None or not math.isfinite(alpha_limit):
         return ""
     side = "above" if alpha > alpha_limit else "below" if alpha < alpha_limit else "at"
-    return f"α = {exact(alpha)} is {side} the stable limit {limit(alpha_limit, alpha)}"
+    where = f" of w* = {number(w_star)}" if w_star is not None else ""
+    return f"α = {exact(alpha)} is {side} the stable limit {limit(alpha_limit, alpha)}{where}"
 
 
 def classify_descent(
@@ -189,8 +190,9 @@ def classify_descent(
 ) -> Verdict:
     """The verdict on a 1-D run (rules in the module docstring).
 
-    ``alpha_limit`` is the page's 2 / J''(w*); without it the limit is taken at the minimum
-    the run ends nearest to (or heads for).
+    The limit 2 / J''(w*) is taken at the minimum w* the run ends nearest to (or, for a run
+    still moving one way, heads for); ``alpha_limit`` is used only when no minimum is in
+    sight. ``slope_tol`` is the stop rule of ``run_descent``.
     """
     rule = slope_rule(slope_tol)
     n, alpha = run.iterations, float(run.alpha)
@@ -207,6 +209,7 @@ def classify_descent(
         return _standing(run, curve, rule, slope_tol)
     minima = _minima(curve, w)
     nearest = min(minima, key=lambda m: abs(m - wn)) if minima else None
+    several = len(minima) > 1  # then a limit names its w*
     if settled is not None:
         ws = float(w[settled])
         kind, c = _shape_at(curve, ws)
@@ -226,7 +229,7 @@ def classify_descent(
         w_limit = _limit_at(curve, nearest, alpha_limit)
         text = run.message
         if w_limit is not None and math.isfinite(w_limit):
-            text += f" ({_vs_limit(alpha, w_limit)}"
+            text += f" ({_vs_limit(alpha, w_limit, nearest if several else None)}"
             text += "; that limit holds only near w*, and this start is far from it)" if alpha < w_limit else ")"
         return Verdict("diverging", text, n, None, rule, w_limit, nearest)
     if n == 0:
@@ -249,7 +252,7 @@ def classify_descent(
                 how = "one step" if n == 1 else "two steps"
                 text = (
                     f"overshooting: {how} jumped from {number(w0)} past w* = {number(nearest)} to {number(wn)}, "
-                    f"farther from w* than it started ({_vs_limit(alpha, w_limit)})"
+                    f"farther from w* than it started ({_vs_limit(alpha, w_limit, nearest if several else None)})"
                 )
                 return Verdict("diverging", text, n, abs(d[-1] / d[0]) ** (1 / n), rule, w_limit, nearest)
         text = f"too few iterations to judge: {plural(n, 'iteration')} moved w from {number(w0)} to {number(wn)}"
@@ -278,21 +281,19 @@ def classify_descent(
                 f"still creeping {after}: every recent step goes {direction}, towards w* = {number(w_star)}, "
                 f"the last one {number(abs(tail[-1]))} long; |dJ/dw| = {number(abs(sn))} is not yet under {number(slope_tol)}"
             )
-            if run.stop_reason == "converged":
-                text += " (the run stopped because a step fell under the step tolerance)"
             if alpha < 0.5 * w_limit:
-                text += f". {_vs_limit(alpha, w_limit)}: raise α towards it, or run more iterations"
+                text += f". {_vs_limit(alpha, w_limit, w_star if several else None)}: raise α towards it, or run more iterations"
             else:
                 text += ". Run more iterations"
             return Verdict("creeping", text, n, None, rule, w_limit, w_star)
         text = f"too few iterations to judge: {after} w is still on its way to w* = {number(w_star)} (every recent step goes {direction})"
         if w_limit is not None and alpha > w_limit:
-            text += f"; {_vs_limit(alpha, w_limit)}, so w cannot settle at w*"
+            text += f"; {_vs_limit(alpha, w_limit, w_star if several else None)}, so w cannot settle at w*"
         return Verdict("too_few", text, n, None, rule, w_limit, w_star)
 
     w_limit = _limit_at(curve, nearest, alpha_limit)
     trend, factor = _trend(np.abs(tail))
-    note = _vs_limit(alpha, w_limit)
+    note = _vs_limit(alpha, w_limit, nearest if several else None)
     if trend == "shrink":
         more = ""
         if 0 < factor < 1 and abs(sn) >= slope_tol:
@@ -300,12 +301,12 @@ def classify_descent(
             more = f", and about {plural(k, 'more iteration')} meet the stop rule |dJ/dw| < {number(slope_tol)}"
         where = f"|w − w*| = {number(abs(wn - nearest))}" if nearest is not None else f"|dJ/dw| = {number(abs(sn))}"
         text = (
-            f"converging while oscillating: w swings from side to side and each swing is ×{number(factor, 3)} the last; "
+            f"converging while oscillating: w swings from side to side and each swing is {number(factor, 3)} times the last; "
             f"{after} {where}{more}"
         )
         return Verdict("oscillating", text, n, factor, rule, w_limit, nearest)
     if trend == "grow":
-        text = f"diverging: w swings from side to side and each swing is about ×{number(factor, 3)} the last; {after} w = {number(wn)}"
+        text = f"diverging: w swings from side to side and each swing is about {number(factor, 3)} times the last; {after} w = {number(wn)}"
         text += f" ({note})" if note else ""
         return Verdict("diverging", text, n, factor, rule, w_limit, nearest)
     span = w[-tail.size - 1 :]

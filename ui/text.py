@@ -26,7 +26,7 @@ from gd_core.wording import MINUS, exact, limit, number, plural
 
 __all__ = [
     "VERDICT_BOX", "VERDICT_ICONS", "alpha_vs_limit", "direction_text", "exact", "fmt", "iteration_heading",
-    "limit_text", "number", "plural", "step_equation", "sweep_caption", "update_equation", "update_text",
+    "limit_text", "number", "plural", "sequential_comparison_text", "step_equation", "sweep_caption", "update_equation", "update_text",
 ]
 
 # One icon per verdict kind (gd_core.verdict.Kind), so pages do not repeat the mapping.
@@ -212,3 +212,23 @@ def sweep_caption(facts: SweepFacts, num_iters: int) -> str:
 def _verb(n: int, verb: str) -> str:
     """'diverges' for one, 'diverge' for several."""
     return verb + "s" if n == 1 else verb
+
+
+def sequential_comparison_text(simultaneous_factor: float, sequential_factor: float, same: bool) -> str:
+    """Why the sequential (wrong) update can behave differently, from the two updates' factors
+    per step (``run_facts.update_factor``) and whether they coincide (mean of x = 0)."""
+    if same:
+        return (
+            "With scaled x the mean of x' is 0, so dJ/db = b − mean(y) does not involve w: updating w "
+            "first changes nothing, and the two runs are identical."
+        )
+
+    def fate(factor: float) -> str:
+        return "shrinks" if factor < 1 else "grows" if factor > 1 else "keeps its size"
+
+    return (
+        f"Per step the simultaneous update multiplies the error by up to {number(simultaneous_factor, 3)} "
+        f"(it {fate(simultaneous_factor)}), the sequential one by {number(sequential_factor, 3)} "
+        f"(it {fate(sequential_factor)}). They are different updates with different stable limits, "
+        "so at one α either can converge while the other does not; only the simultaneous one is gradient descent."
+    )
