@@ -21,7 +21,7 @@ The rules, checked in this order, all read off the numbers of the run:
 - ``creeping``:    the recent steps keep their sign, heading for a minimum w*, and alpha
   is below the limit 2 / J''(w*): progress is slow but steady. Never above the limit.
 - ``too_few``:     too few iterations to tell (0, 1 or 2 that do not already show an
-  overshoot), or still on the way to w* with alpha above the limit.
+  overshoot), or not there yet: still on the way to w* with alpha above the limit.
 
 >>> from gd_core.curves import CURVES
 >>> from gd_core.descent import run_descent
@@ -98,12 +98,15 @@ def _at(curve: CostCurve, w: float, which: str = "cost") -> float:
 
 
 def _minima(curve: CostCurve, w: np.ndarray) -> list[float]:
-    """The curve's listed minima, and any others near the path (where dJ/dw goes - to +)."""
+    """The curve's listed minima, and any others near the path (where dJ/dw goes - to +);
+    a found one within 1e-6 of a listed one is the same minimum."""
     lo, hi = float(np.min(w)), float(np.max(w))
     pad = (hi - lo) + 1.0
-    found = set(getattr(curve, "minima", ()) or ())
-    found.update(find_minima(curve.slope, lo - pad, hi + pad))
-    return sorted(found)
+    minima = [float(m) for m in (getattr(curve, "minima", ()) or ())]
+    for found in find_minima(curve.slope, lo - pad, hi + pad):
+        if all(abs(found - m) > 1e-6 * max(1.0, abs(m)) for m in minima):
+            minima.append(found)
+    return sorted(minima)
 
 
 def _limit_at(curve: CostCurve, w_star: float | None, given: float | None) -> float | None:
@@ -225,13 +228,14 @@ def classify_descent(
         return Verdict("converged", text, settled, None, rule, _limit_at(curve, nearest, alpha_limit), nearest)
 
     steps = np.asarray(run.step, dtype=float)
-    if run.stop_reason == "diverged":
-        w_limit = _limit_at(curve, nearest, alpha_limit)
+    if run.stop_reason == "diverged":  # w* is the minimum nearest the start: w ended far away
+        start_star = min(minima, key=lambda m: abs(m - w0)) if minima else None
+        w_limit = _limit_at(curve, start_star, alpha_limit)
         text = run.message
         if w_limit is not None and math.isfinite(w_limit):
-            text += f" ({_vs_limit(alpha, w_limit, nearest if several else None)}"
+            text += f" ({_vs_limit(alpha, w_limit, start_star if several else None)}"
             text += "; that limit holds only near w*, and this start is far from it)" if alpha < w_limit else ")"
-        return Verdict("diverging", text, n, None, rule, w_limit, nearest)
+        return Verdict("diverging", text, n, None, rule, w_limit, start_star)
     if n == 0:
         return Verdict("too_few", "no iterations yet: too few to judge", 0, None, rule, alpha_limit, nearest)
 
@@ -286,7 +290,7 @@ def classify_descent(
             else:
                 text += ". Run more iterations"
             return Verdict("creeping", text, n, None, rule, w_limit, w_star)
-        text = f"too few iterations to judge: {after} w is still on its way to w* = {number(w_star)} (every recent step goes {direction})"
+        text = f"not there yet: {after} w is still on its way to w* = {number(w_star)} (every recent step goes {direction})"
         if w_limit is not None and alpha > w_limit:
             text += f"; {_vs_limit(alpha, w_limit, w_star if several else None)}, so w cannot settle at w*"
         return Verdict("too_few", text, n, None, rule, w_limit, w_star)

@@ -319,6 +319,10 @@ def test_finding_sweep_caption_says_what_the_sweep_shows() -> None:
     typed = curve_from_expression("w**4 - 3*w**2 + w")
     far = sweep_facts(typed, typed.w_min + 0.05 * (typed.w_max - typed.w_min))
     assert far.diverged_below > 0 and "below the limit" in sweep_caption(far, 500)
+    w0 = typed.w_min + 0.05 * (typed.w_max - typed.w_min)
+    verdict = classify_descent(run_descent(typed, w0, 0.13, 60), typed)
+    assert verdict.kind == "diverging" and "is below the stable limit 0.139" in verdict.text
+    assert "this start is far from it" in verdict.text
 
 
 def test_finding_constant_formula_is_flat_not_a_minimum() -> None:
