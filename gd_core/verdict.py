@@ -45,7 +45,13 @@ from gd_core.descent import CostCurve, DescentRun, curvature_at
 from gd_core.linreg import GDResult
 from gd_core.run_facts import condition_number, hessian_eigenvalues, update_factor
 from gd_core.sums import Stats
-from gd_core.verdict_legacy import LegacyVerdict, judge, judge_by_gap, sign_flip_fraction, steps_growing
+from gd_core.verdict_legacy import (
+    LegacyVerdict,
+    judge,
+    judge_by_gap,
+    sign_flip_fraction,
+    steps_growing,
+)
 from gd_core.wording import exact, limit, number, plural
 
 __all__ = [

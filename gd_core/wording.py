@@ -60,8 +60,7 @@ def exact(x: float) -> str:
     if not math.isfinite(x):
         return number(x)
     text = repr(x)
-    if text.endswith(".0"):
-        text = text[:-2]
+    text = text.removesuffix(".0")
     return _tidy(text)
 
 

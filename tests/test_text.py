@@ -19,12 +19,15 @@ from gd_core.descent import run_descent
 from gd_core.linreg import gradient_from_stats, largest_stable_alpha, summarize
 from gd_core.wording import limit, number, plural, round_down
 from ui.text import (
+    BATCH_TEXT,
     VERDICT_ICONS,
     alpha_vs_limit,
+    cost_chart_caption,
     direction_text,
     fmt,
     iteration_heading,
     limit_text,
+    r2_text,
     step_equation,
     update_equation,
     update_text,
@@ -200,3 +203,16 @@ def test_verdict_icons_cover_every_kind() -> None:
 
     assert set(VERDICT_ICONS) == set(get_args(Kind))
     assert all(icon.startswith(":material/") and icon.endswith(":") for icon in VERDICT_ICONS.values())
+
+
+def test_finding_regression_captions() -> None:
+    # Defaults: "The dashed line is the lowest cost any line can reach" with no dashed line (J* = 0).
+    stats = summarize([1.0, 2.0], [300.0, 500.0])
+    j_star = stats.sse_star / (2 * stats.m)
+    caption = cost_chart_caption(j_star, largest_stable_alpha(stats), 0.01)
+    assert j_star == 0 and "dashed" not in caption and "α < 0.583" in caption
+    assert "dashed line" in cost_chart_caption(9.39, 2.0967e-7, 2e-7)
+    # A diverged run showed R² = -5367204916092501242264728633344.0000.
+    assert r2_text(-5.367204916092501e30, "diverging") == "— (diverged)"
+    assert r2_text(0.71234, "converged") == "0.7123" and r2_text(-0.00001, "creeping") == "0.0000"
+    assert "all m examples" in BATCH_TEXT

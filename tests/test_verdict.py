@@ -16,9 +16,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gd_core.curves import CURVES, Curve, curve_from_expression
-from gd_core.descent import DescentRun, basins, curvature_at, largest_stable_alpha, run_descent, sweep_alphas
-from gd_core.linreg import run_from_stats, scale_stats, summarize
+from gd_core.descent import (
+    DescentRun,
+    basins,
+    curvature_at,
+    largest_stable_alpha,
+    run_descent,
+    sweep_alphas,
+)
 from gd_core.linreg import largest_stable_alpha as regression_limit
+from gd_core.linreg import run_from_stats, scale_stats, summarize
 from gd_core.run_facts import (
     condition_number,
     describe_sweep,

@@ -25,8 +25,24 @@ from gd_core.run_facts import SweepFacts
 from gd_core.wording import MINUS, exact, limit, number, plural
 
 __all__ = [
-    "VERDICT_BOX", "VERDICT_ICONS", "alpha_vs_limit", "direction_text", "exact", "fmt", "iteration_heading",
-    "limit_text", "number", "plural", "sequential_comparison_text", "step_equation", "sweep_caption", "update_equation", "update_text",
+    "BATCH_TEXT",
+    "VERDICT_BOX",
+    "VERDICT_ICONS",
+    "alpha_vs_limit",
+    "cost_chart_caption",
+    "direction_text",
+    "exact",
+    "fmt",
+    "iteration_heading",
+    "limit_text",
+    "number",
+    "plural",
+    "r2_text",
+    "sequential_comparison_text",
+    "step_equation",
+    "sweep_caption",
+    "update_equation",
+    "update_text",
 ]
 
 # One icon per verdict kind (gd_core.verdict.Kind), so pages do not repeat the mapping.
@@ -232,3 +248,27 @@ def sequential_comparison_text(simultaneous_factor: float, sequential_factor: fl
         f"(it {fate(sequential_factor)}). They are different updates with different stable limits, "
         "so at one α either can converge while the other does not; only the simultaneous one is gradient descent."
     )
+
+
+BATCH_TEXT = (
+    "Batch gradient descent: every update computes the gradient from all m examples (the whole "
+    "batch) before w and b change."
+)
+
+
+def cost_chart_caption(j_star: float, alpha_limit: float, alpha: float) -> str:
+    """The caption under the cost chart: the dashed floor is mentioned only when it is drawn
+    (J* > 0 on a log scale), and the limit is written rounded down, compared with alpha."""
+    if j_star > 0:
+        floor = f"The dashed line is the lowest cost any line can reach (least squares, J* = {number(j_star)})."
+    else:
+        floor = "Some line passes through every point (J* = 0), so the cost has no floor to draw on this log scale."
+    return f"{floor} Stable limit: α < {limit(alpha_limit, alpha)}."
+
+
+def r2_text(r2: float, kind: str) -> str:
+    """R² for the metric: 4 decimals; none for a run that diverged or is diverging (its last
+    finite (w, b) is no fit worth scoring)."""
+    if kind == "diverging" or not math.isfinite(r2):
+        return "— (diverged)"
+    return number(r2, 4) if abs(r2) >= 1e3 else ("0.0000" if round(r2, 4) == 0 else f"{r2:.4f}".replace("-", MINUS))
