@@ -217,12 +217,23 @@ def sweep_range(alpha_max: float, count: int = 70) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Basins:
-    """Which minimum each start reaches: ``minimum_index[i]`` indexes ``minima`` (-1: none)."""
+    """Which minimum each start reaches: ``minimum_index[i]`` indexes ``minima`` (-1: none).
+
+    A start with ``minimum_index == -1`` is one of three things, kept apart so that a page
+    never says "runs away" of a run that is only slow:
+
+    - ``diverged[i]``: its run left the finite range (or [-w_limit, w_limit]);
+    - ``heading_to[i] >= 0``: not there yet, but still on its way to ``minima[heading_to[i]]``
+      (its last steps keep their direction towards it, or swing around it ever less);
+    - neither: it stands still away from every minimum (a hilltop, a flat) or wanders.
+    """
 
     starts: np.ndarray
     final_w: np.ndarray
     minimum_index: np.ndarray
     minima: tuple[float, ...]
+    heading_to: np.ndarray
+    diverged: np.ndarray
 
 
 def basins(
@@ -238,10 +249,14 @@ def basins(
     """Run descent from every start at once (vectorised) and label each by the minimum it ends at.
 
     A start whose run diverges, or ends farther than ``tol`` (relative to the curve's scale)
-    from every listed minimum, gets index -1.
+    from every listed minimum, gets index -1; ``heading_to`` then tells a run still on its
+    way to a minimum (same-signed last two steps pointing at it, or shrinking swings around
+    it) from one that diverged (``diverged``) or stands still (see ``Basins``).
     """
     w = np.array(starts, dtype=float)
     alive = np.isfinite(w)
+    last_step = np.zeros(w.shape)
+    previous_step = np.zeros(w.shape)
     with np.errstate(all="ignore"):
         for _ in range(num_iters):
             if not alive.any():
@@ -250,6 +265,8 @@ def basins(
             w_next = w[alive] - alpha * slope
             ok = np.isfinite(w_next) & (np.abs(w_next) <= w_limit)
             idx = np.flatnonzero(alive)
+            previous_step[idx[ok]] = last_step[idx[ok]]
+            last_step[idx[ok]] = w_next[ok] - w[idx[ok]]
             w[idx[ok]] = w_next[ok]
             w[idx[~ok]] = np.nan
             alive[idx[~ok]] = False
@@ -262,11 +279,26 @@ def basins(
         nearest = np.argmin(distance, axis=1)
         close = distance[np.arange(w.size), nearest] <= tol * max(1.0, float(np.max(np.abs(centres))))
         label = np.where(close, nearest, -1)
-    for array in (w, label):
+    diverged = ~np.isfinite(w)
+    heading = np.full(w.shape, -1, dtype=int)
+    if minima:
+        centres = np.asarray(minima, dtype=float)
+        with np.errstate(invalid="ignore"):
+            ahead = (centres[None, :] - w[:, None]) * last_step[:, None] > 0
+            gap = np.where(ahead, np.abs(centres[None, :] - w[:, None]), np.inf)
+        target = np.argmin(gap, axis=1)
+        keeps_going = (last_step * previous_step > 0) & np.isfinite(gap[np.arange(w.size), target])
+        swings_less = (last_step * previous_step < 0) & (np.abs(last_step) < np.abs(previous_step))
+        candidates = (label == -1) & ~diverged
+        heading = np.where(candidates & keeps_going, target, heading)
+        heading = np.where(candidates & swings_less & (heading == -1), nearest, heading)
+    for array in (w, label, heading, diverged):
         array.setflags(write=False)
     frozen_starts = np.array(starts, dtype=float)
     frozen_starts.setflags(write=False)
-    return Basins(starts=frozen_starts, final_w=w, minimum_index=label, minima=tuple(minima))
+    return Basins(
+        starts=frozen_starts, final_w=w, minimum_index=label, minima=tuple(minima), heading_to=heading, diverged=diverged
+    )
 
 
 @dataclass(frozen=True)

@@ -1,103 +1,400 @@
-"""A plain-words verdict on a gradient-descent run, the same for 1-D curves and regression.
+"""One place decides, in words, what a gradient-descent run did; every page shows its text.
 
-- converged:   the run stopped because the gradient (or the step) vanished;
-- diverged:    the parameters or the cost left the range of finite numbers;
-- oscillating: the limit was reached while the steps still flip sign (alpha near 2 / J'');
-- creeping:    the limit was reached while every step still goes the same way (alpha too small).
+``classify_descent`` (1-D curves) and ``classify_regression`` (J(w, b)) return a ``Verdict``.
+The rules, checked in this order, all read off the numbers of the run:
 
-A converged run whose steps flipped sign most of the time is said to converge "by oscillating".
+- ``alpha_zero``:  alpha = 0. Every step -alpha * dJ/dw is 0 whatever the slope: w stands
+  still because alpha is 0, not because the slope is.
+- ``at_minimum`` / ``at_maximum`` / ``flat``: the slope is under the stop tolerance at the
+  start and stays there (w stands still). Which one comes from J''(w0): > 0 a minimum (a
+  stable fixed point), < 0 a maximum (a fixed point too, but unstable: any nudge rolls
+  away), = 0 (or a constant J) flat; when J'' = 0 the costs just beside w0 decide.
+- ``converged``:   the stop rule holds from some iteration k >= 1 to the end of the run
+  (1-D: |dJ/dw| < slope_tol; regression: J - J* <= rel_tol * (J_0 - J*)). ``rule`` states it.
+- ``diverging``:   the run left the finite range; or its swings grow (steps flip sign and
+  get longer); or a first step or two jumped past w* with alpha above the limit and landed
+  farther away than it started; or it runs away with no minimum ahead.
+- ``oscillating``: converging while oscillating: the steps flip sign and shrink, ``factor``
+  per step (near w* this is |1 - alpha J''(w*)|), but the stop rule is not met yet.
+- ``cycling``:     the steps flip sign and neither shrink nor grow: w jumps about and does
+  not settle (alpha above the limit on a curve that is not a parabola).
+- ``creeping``:    the recent steps keep their sign, heading for a minimum w*, and alpha
+  is below the limit 2 / J''(w*): progress is slow but steady. Never above the limit.
+- ``too_few``:     too few iterations to tell (0, 1 or 2 that do not already show an
+  overshoot), or not there yet: still on the way to w* with alpha above the limit.
+
+>>> from gd_core.curves import CURVES
+>>> from gd_core.descent import run_descent
+>>> bowl = CURVES["bowl"]
+>>> classify_descent(run_descent(bowl, -1.5, 0.9, 60), bowl).text
+'converging while oscillating: w swings from side to side and each swing is 0.8 times the last; after 60 iterations |w − w*| = 6.896e−6, and about 12 more iterations meet the stop rule |dJ/dw| < 1e−6'
+>>> classify_descent(run_descent(bowl, 7.0, 0.0, 30), bowl).kind
+'alpha_zero'
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
-Kind = Literal["converged", "oscillating", "diverged", "creeping"]
+from gd_core.curves import find_minima
+from gd_core.descent import CostCurve, DescentRun, curvature_at
+from gd_core.linreg import GDResult
+from gd_core.run_facts import condition_number, hessian_eigenvalues, update_factor
+from gd_core.sums import Stats
+from gd_core.verdict_legacy import (
+    LegacyVerdict,
+    judge,
+    judge_by_gap,
+    sign_flip_fraction,
+    steps_growing,
+)
+from gd_core.wording import exact, limit, number, plural
+
+__all__ = [
+    "Kind", "LegacyVerdict", "Verdict", "classify_descent", "classify_regression", "judge", "judge_by_gap",
+    "regression_rule", "sign_flip_fraction", "slope_rule", "steps_growing",
+]
+
+Kind = Literal[
+    "converged", "oscillating", "creeping", "diverging", "cycling", "too_few",
+    "alpha_zero", "at_minimum", "at_maximum", "flat",
+]
+
+SLOPE_TOL = 1e-6  # run_descent's default stop rule
+FLAT_CURVATURE = 1e-9  # |J''| under this: the curvature cannot tell minimum from maximum
+BADLY_CONDITIONED = 1e3  # condition number above which feature scaling is named as the fix
 
 
 @dataclass(frozen=True)
 class Verdict:
+    """What a run did: ``kind``, one plain sentence ``text`` true for the run, the
+    ``iterations`` it refers to, the ``factor`` per step (oscillating, diverging, or the
+    slowest factor of a regression run; None otherwise), the stop ``rule`` in words (show it
+    wherever "converged" appears), and the ``alpha_limit`` and ``w_star`` it compared with."""
+
     kind: Kind
     text: str
     iterations: int
-    oscillated: bool
+    factor: float | None
+    rule: str
+    alpha_limit: float | None = None
+    w_star: float | None = None
 
 
-def sign_flip_fraction(steps: np.ndarray) -> float:
-    """Share of consecutive steps (last half of the run) whose sign flips; 0 when too short.
-
-    ``steps`` is (k,) for one parameter or (k, p) for several: a step counts as flipped when
-    its direction turns by more than 90 degrees (negative dot product with the previous one).
-    """
-    s = np.asarray(steps, dtype=float)
-    if s.ndim == 1:
-        s = s[:, None]
-    s = s[s.shape[0] // 2 :]
-    if s.shape[0] < 3:
-        return 0.0
-    dots = np.einsum("ij,ij->i", s[1:], s[:-1])
-    return float(np.mean(dots < 0))
+def slope_rule(slope_tol: float = SLOPE_TOL) -> str:
+    """The 1-D stop rule in words."""
+    return f"converged means |dJ/dw| < {number(slope_tol)}"
 
 
-def steps_growing(steps: np.ndarray) -> bool:
-    """True when the steps of the last half of a run keep getting longer (a slow divergence)."""
-    s = np.asarray(steps, dtype=float)
-    size = np.abs(s) if s.ndim == 1 else np.sqrt(np.sum(s * s, axis=1))
-    if size.size < 6:
-        return False
-    half = size[size.size // 2 :]
-    return bool(half[-1] > 1.5 * half[0] and np.mean(np.diff(half) > 0) > 0.8)
+def regression_rule(rel_tol: float = 1e-6) -> str:
+    """The regression stop rule in words (J* is the least-squares cost)."""
+    return f"converged means J − J* ≤ {number(rel_tol)} × (J₀ − J*): all but {number(rel_tol)} of the starting gap is closed"
 
 
-def judge(stop_reason: str, steps: np.ndarray, num_iters: int, message: str = "") -> Verdict:
-    """Turn a run's stop reason and steps into a Verdict a student can read."""
-    k = int(np.asarray(steps).shape[0])
-    oscillated = sign_flip_fraction(steps) > 0.5
-    if stop_reason == "diverged":
-        text = message or f"diverged at iteration {k + 1}"
-        return Verdict("diverged", text, k, oscillated)
-    if stop_reason == "converged":
-        how = " by oscillating around the minimum" if oscillated else ""
-        return Verdict("converged", f"converged in {k} iterations{how}", k, oscillated)
-    if steps_growing(steps):
-        return Verdict("diverged", f"diverging: every step is longer than the last after {num_iters} iterations", k, oscillated)
-    if oscillated:
-        return Verdict("oscillating", f"still oscillating after {num_iters} iterations", k, True)
-    return Verdict("creeping", f"still creeping after {num_iters} iterations", k, False)
+# --- 1-D -------------------------------------------------------------------------------------
 
 
-def judge_by_gap(
-    cost_history: np.ndarray,
-    j_best: float,
-    steps: np.ndarray,
-    stop_reason: str,
-    num_iters: int,
-    message: str = "",
-    rel_tol: float = 1e-6,
+def _at(curve: CostCurve, w: float, which: str = "cost") -> float:
+    with np.errstate(all="ignore"):
+        return float(np.asarray(getattr(curve, which)(np.asarray([w], dtype=float)), dtype=float).reshape(-1)[0])
+
+
+def _minima(curve: CostCurve, w: np.ndarray) -> list[float]:
+    """The curve's listed minima, and any others near the path (where dJ/dw goes - to +);
+    a found one within 1e-6 of a listed one is the same minimum."""
+    lo, hi = float(np.min(w)), float(np.max(w))
+    pad = (hi - lo) + 1.0
+    minima = [float(m) for m in (getattr(curve, "minima", ()) or ())]
+    for found in find_minima(curve.slope, lo - pad, hi + pad):
+        if all(abs(found - m) > 1e-6 * max(1.0, abs(m)) for m in minima):
+            minima.append(found)
+    return sorted(minima)
+
+
+def _limit_at(curve: CostCurve, w_star: float | None, given: float | None) -> float | None:
+    """alpha_max = 2 / J''(w*) at the run's own w* (inf where J''(w*) <= 0); the caller's
+    limit only when the run has no w* (a page's limit may belong to another valley)."""
+    if w_star is None:
+        return None if given is None else float(given)
+    c = curvature_at(curve, w_star)
+    return 2.0 / c if np.isfinite(c) and c > 0 else float("inf")
+
+
+def _shape_at(curve: CostCurve, w: float) -> tuple[Kind, float]:
+    """minimum / maximum / flat at a stationary point w, from J''(w) (neighbours if J'' = 0)."""
+    c = curvature_at(curve, w)
+    if c > FLAT_CURVATURE:
+        return "at_minimum", c
+    if c < -FLAT_CURVATURE:
+        return "at_maximum", c
+    h = 1e-3 * max(1.0, abs(w))
+    j, left, right = _at(curve, w), _at(curve, w - h), _at(curve, w + h)
+    tol = 1e-12 * max(1.0, abs(j))
+    if left > j + tol and right > j + tol:
+        return "at_minimum", c
+    if left < j - tol and right < j - tol:
+        return "at_maximum", c
+    return "flat", c
+
+
+def _standing(run: DescentRun, curve: CostCurve, rule: str, slope_tol: float) -> Verdict:
+    w0, s0, n = float(run.w[0]), float(run.slope[0]), run.iterations
+    kind, c = _shape_at(curve, w0)
+    slope = "dJ/dw = 0" if s0 == 0 else f"|dJ/dw| = {number(abs(s0))} < {number(slope_tol)}"
+    stays = f"w stays at {number(w0)}" + (f" for all {plural(n, 'iteration')}" if n else "")
+    second = f"J''({number(w0)}) = {number(c)}"
+    if kind == "at_minimum":
+        why = f"{second} > 0" if c > FLAT_CURVATURE else f"{second}, but J rises on both sides"
+        text = f"{slope} here, so {stays}: {why}, a local minimum (a stable fixed point of gradient descent)"
+    elif kind == "at_maximum":
+        why = f"{second} < 0" if c < -FLAT_CURVATURE else f"{second}, but J falls on both sides"
+        text = f"{slope} here, so {stays}, but {why}: this is a maximum, a fixed point too but an unstable one: any nudge rolls away downhill"
+    else:
+        text = f"{slope} and {second} here, so {stays}: the cost is flat at this point, which is not a minimum"
+    return Verdict(kind, text, 0, None, rule)
+
+
+def _tail(steps: np.ndarray) -> np.ndarray:
+    n = steps.size
+    return steps[max(0, min(n // 2, n - 3)) :]
+
+
+def _trend(sizes: np.ndarray) -> tuple[str, float]:
+    """'shrink' / 'grow' / 'steady' for a run of step lengths, and the factor per step."""
+    if sizes.size < 2 or sizes[0] <= 0 or sizes[-1] <= 0:
+        return "steady", 1.0
+    factor = float((sizes[-1] / sizes[0]) ** (1.0 / (sizes.size - 1)))
+    diffs = np.diff(sizes)
+    if np.mean(diffs < 0) >= 0.8 and sizes[-1] < sizes[0]:
+        return "shrink", factor
+    if np.mean(diffs > 0) >= 0.8 and sizes[-1] > sizes[0]:
+        return "grow", factor
+    return "steady", factor
+
+
+def _streak(steps: np.ndarray) -> int:
+    """How many of the last steps share the sign of the last one."""
+    signs = np.sign(steps)
+    if signs.size == 0 or signs[-1] == 0:
+        return 0
+    different = np.flatnonzero(signs != signs[-1])
+    return int(signs.size - (different[-1] + 1 if different.size else 0))
+
+
+def _vs_limit(alpha: float, alpha_limit: float | None, w_star: float | None = None) -> str:
+    """'α = 2.5 is above the stable limit 1', naming w* when a curve has several minima."""
+    if alpha_limit is None or not math.isfinite(alpha_limit):
+        return ""
+    side = "above" if alpha > alpha_limit else "below" if alpha < alpha_limit else "at"
+    where = f" of w* = {number(w_star)}" if w_star is not None else ""
+    return f"α = {exact(alpha)} is {side} the stable limit {limit(alpha_limit, alpha)}{where}"
+
+
+def classify_descent(
+    run: DescentRun, curve: CostCurve, alpha_limit: float | None = None, *, slope_tol: float = SLOPE_TOL
 ) -> Verdict:
-    """A verdict for a run whose best cost J* is known (linear regression: least squares).
+    """The verdict on a 1-D run (rules in the module docstring).
 
-    Converged at the first iteration k where J_k - J* <= rel_tol * (J_0 - J*): the run has
-    closed all but a millionth of the gap it started with.
+    The limit 2 / J''(w*) is taken at the minimum w* the run ends nearest to (or, for a run
+    still moving one way, heads for); ``alpha_limit`` is used only when no minimum is in
+    sight. ``slope_tol`` is the stop rule of ``run_descent``.
     """
-    oscillated = sign_flip_fraction(steps) > 0.5
-    if stop_reason == "diverged":
-        return Verdict("diverged", message or "diverged", int(np.asarray(steps).shape[0]), oscillated)
-    gap = np.asarray(cost_history, dtype=float) - j_best
-    start_gap = float(gap[0])
-    if start_gap <= 0:
-        return Verdict("converged", "started at the minimum: converged in 0 iterations", 0, False)
-    done = np.flatnonzero(gap <= rel_tol * start_gap)
-    if done.size:
+    rule = slope_rule(slope_tol)
+    n, alpha = run.iterations, float(run.alpha)
+    w = np.asarray(run.w, dtype=float)
+    w0, wn, sn = float(w[0]), float(w[-1]), float(run.slope[-1])
+    if alpha == 0:
+        why = "the slope there is 0 too" if run.slope[0] == 0 else f"although the slope there is {number(run.slope[0])}, not 0"
+        text = f"α = 0, so every step −α·dJ/dw is 0: w stays at {number(w0)}, {why}"
+        return Verdict("alpha_zero", text, n, None, rule, alpha_limit)
+
+    big = np.flatnonzero(np.abs(run.slope) >= slope_tol)
+    settled = None if big.size and big[-1] == w.size - 1 else (int(big[-1]) + 1 if big.size else 0)
+    if settled == 0:
+        return _standing(run, curve, rule, slope_tol)
+    minima = _minima(curve, w)
+    nearest = min(minima, key=lambda m: abs(m - wn)) if minima else None
+    several = len(minima) > 1  # then a limit names its w*
+    if settled is not None:
+        ws = float(w[settled])
+        kind, c = _shape_at(curve, ws)
+        if kind == "at_maximum":
+            text = f"landed on a maximum after {plural(settled, 'iteration')}: dJ/dw ≈ 0 at w = {number(ws)}, but J'' = {number(c)} < 0, so any nudge rolls away"
+            return Verdict("at_maximum", text, settled, None, rule, alpha_limit)
+        swung = sign_flip_fraction(run.step[:settled]) > 0.5
+        text = f"converged in {plural(settled, 'iteration')}: |dJ/dw| < {number(slope_tol)} at w = {number(ws)}"
+        if swung:
+            text += ", swinging from side to side on the way"
+        if settled < n:
+            text += f"; after that w stays within the stop rule for the remaining {plural(n - settled, 'iteration')}"
+        return Verdict("converged", text, settled, None, rule, _limit_at(curve, nearest, alpha_limit), nearest)
+
+    steps = np.asarray(run.step, dtype=float)
+    if run.stop_reason == "diverged":  # w* is the minimum nearest the start: w ended far away
+        start_star = min(minima, key=lambda m: abs(m - w0)) if minima else None
+        w_limit = _limit_at(curve, start_star, alpha_limit)
+        text = run.message
+        if w_limit is not None and math.isfinite(w_limit):
+            text += f" ({_vs_limit(alpha, w_limit, start_star if several else None)}"
+            text += "; that limit holds only near w*, and this start is far from it)" if alpha < w_limit else ")"
+        return Verdict("diverging", text, n, None, rule, w_limit, start_star)
+    if n == 0:
+        return Verdict("too_few", "no iterations yet: too few to judge", 0, None, rule, alpha_limit, nearest)
+
+    if run.stop_reason == "converged":  # by the step tolerance, with the slope not yet small
+        w_limit = _limit_at(curve, nearest, alpha_limit)
+        text = (
+            f"stopped after {plural(n, 'iteration')} because a step fell under the step tolerance, but |dJ/dw| = "
+            f"{number(abs(sn))} is not under {number(slope_tol)}: α = {exact(alpha)} is too small to move w"
+        )
+        kind: Kind = "creeping" if w_limit is not None and alpha < w_limit else "too_few"
+        return Verdict(kind, text, n, None, rule, w_limit, nearest)
+    if n <= 2:
+        w_limit = _limit_at(curve, nearest, alpha_limit)
+        if nearest is not None:
+            d = w - nearest
+            crossed = bool(np.any(d[1:] * d[:-1] < 0))
+            if crossed and abs(d[-1]) > abs(d[0]) and w_limit is not None and alpha > w_limit:
+                how = "one step" if n == 1 else "two steps"
+                text = (
+                    f"overshooting: {how} jumped from {number(w0)} past w* = {number(nearest)} to {number(wn)}, "
+                    f"farther from w* than it started ({_vs_limit(alpha, w_limit, nearest if several else None)})"
+                )
+                return Verdict("diverging", text, n, abs(d[-1] / d[0]) ** (1 / n), rule, w_limit, nearest)
+        text = f"too few iterations to judge: {plural(n, 'iteration')} moved w from {number(w0)} to {number(wn)}"
+        if nearest is not None and abs(wn - nearest) < abs(w0 - nearest):
+            d = w - nearest
+            crossed = bool(np.any(d[1:] * d[:-1] < 0))
+            text += f", past w* = {number(nearest)} but closer to it" if crossed else f", towards w* = {number(nearest)}"
+        return Verdict("too_few", text, n, None, rule, w_limit, nearest)
+
+    tail = _tail(steps)
+    streak = _streak(tail)
+    flips = float(np.mean(np.sign(tail[1:]) * np.sign(tail[:-1]) < 0))
+    after = f"after {plural(n, 'iteration')}"
+    if flips < 0.5 and streak >= 3:
+        direction = "right" if tail[-1] > 0 else "left"
+        ahead = [m for m in minima if (m - wn) * tail[-1] > 0]
+        w_star = min(ahead, key=lambda m: abs(m - wn)) if ahead else None
+        w_limit = _limit_at(curve, w_star, alpha_limit)
+        if w_star is None:
+            falling = bool(run.cost[-1] < run.cost[-streak - 1])
+            text = f"running away: every recent step goes {direction}" + (" and J keeps falling" if falling else "")
+            text += f", with no minimum found ahead; {after} w = {number(wn)}"
+            return Verdict("diverging", text, n, None, rule, w_limit, None)
+        if w_limit is not None and alpha < w_limit:
+            text = (
+                f"still creeping {after}: every recent step goes {direction}, towards w* = {number(w_star)}, "
+                f"the last one {number(abs(tail[-1]))} long; |dJ/dw| = {number(abs(sn))} is not yet under {number(slope_tol)}"
+            )
+            if alpha < 0.5 * w_limit:
+                text += f". {_vs_limit(alpha, w_limit, w_star if several else None)}: raise α towards it, or run more iterations"
+            else:
+                text += ". Run more iterations"
+            return Verdict("creeping", text, n, None, rule, w_limit, w_star)
+        text = f"not there yet: {after} w is still on its way to w* = {number(w_star)} (every recent step goes {direction})"
+        if w_limit is not None and alpha > w_limit:
+            text += f"; {_vs_limit(alpha, w_limit, w_star if several else None)}, so w cannot settle at w*"
+        return Verdict("too_few", text, n, None, rule, w_limit, w_star)
+
+    w_limit = _limit_at(curve, nearest, alpha_limit)
+    trend, factor = _trend(np.abs(tail))
+    note = _vs_limit(alpha, w_limit, nearest if several else None)
+    if trend == "shrink":
+        more = ""
+        if 0 < factor < 1 and abs(sn) >= slope_tol:
+            k = math.ceil(math.log(slope_tol / abs(sn)) / math.log(factor))
+            more = f", and about {plural(k, 'more iteration')} meet the stop rule |dJ/dw| < {number(slope_tol)}"
+        where = f"|w − w*| = {number(abs(wn - nearest))}" if nearest is not None else f"|dJ/dw| = {number(abs(sn))}"
+        text = (
+            f"converging while oscillating: w swings from side to side and each swing is {number(factor, 3)} times the last; "
+            f"{after} {where}{more}"
+        )
+        return Verdict("oscillating", text, n, factor, rule, w_limit, nearest)
+    if trend == "grow":
+        text = f"diverging: w swings from side to side and each swing is about {number(factor, 3)} times the last; {after} w = {number(wn)}"
+        text += f" ({note})" if note else ""
+        return Verdict("diverging", text, n, factor, rule, w_limit, nearest)
+    span = w[-tail.size - 1 :]
+    text = f"cycling: {after} w still jumps back and forth between {number(span.min())} and {number(span.max())} and does not settle"
+    text += f" ({note})" if note else ""
+    return Verdict("cycling", text, n, factor, rule, w_limit, nearest)
+
+
+# --- linear regression -----------------------------------------------------------------------
+
+
+def _steps(result: GDResult) -> np.ndarray:
+    k = result.cost_history.size
+    return np.diff(np.column_stack([np.asarray(result.w_history).reshape(k, -1), result.b_history]), axis=0)
+
+
+def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False, rel_tol: float = 1e-6) -> Verdict:
+    """The verdict on a run of ``linreg.run_from_stats`` on ``stats`` (the sums it ran on).
+
+    Converged by the gap rule (``regression_rule``). Otherwise the factor per step is the
+    spectral radius of the update (``run_facts.update_factor``): above 1 the error grows
+    (diverging), below 1 it shrinks, oscillating when the steps flip direction, creeping
+    when they do not. A creeping run on a badly conditioned problem (condition number of
+    the Hessian above 1e3, unscaled) names feature scaling as the fix: even the best alpha
+    needs about ln(1/rel_tol) * condition / 4 iterations there.
+    """
+    rule = regression_rule(rel_tol)
+    alpha, n = float(result.alpha), result.iterations
+    cost = np.asarray(result.cost_history, dtype=float)
+    j_star = stats.sse_star / (2 * stats.m)
+    gap = cost - j_star
+    eigenvalues = hessian_eigenvalues(stats)
+    alpha_limit = float(2.0 / eigenvalues[-1])
+    factor = update_factor(stats, alpha, result.sequential)
+    if alpha == 0:
+        return Verdict("alpha_zero", f"α = 0, so every update moves w and b by α × gradient = 0: they stay at the start and the cost stays {number(cost[0])}", n, None, rule, alpha_limit)
+    if gap[0] <= 1e-12 * max(1.0, abs(j_star)):
+        return Verdict("at_minimum", "(w, b) started at the least-squares answer: the gradient is 0 there, so no update moves it", 0, None, rule, alpha_limit)
+    done = np.flatnonzero(gap <= rel_tol * gap[0])
+    if done.size and result.stop_reason != "diverged":
         k = int(done[0])
-        how = " by oscillating around the minimum" if oscillated else ""
-        return Verdict("converged", f"converged in {k} iterations{how}", k, oscillated)
-    k = int(gap.size - 1)
-    if steps_growing(steps) and gap[-1] > gap[0]:
-        return Verdict("diverged", f"diverging: the cost grew from {cost_history[0]:.4g} to {cost_history[-1]:.4g}", k, oscillated)
-    if oscillated:
-        return Verdict("oscillating", f"still oscillating after {num_iters} iterations", k, True)
-    return Verdict("creeping", f"still creeping after {num_iters} iterations", k, False)
+        text = f"converged in {plural(k, 'iteration')}: J − J* fell under {number(rel_tol)} of the starting gap"
+        if sign_flip_fraction(_steps(result)[:k]) > 0.5:
+            text += ", zigzagging across the valley on the way"
+        return Verdict("converged", text, k, factor, rule, alpha_limit)
+    cause = _vs_limit(alpha, alpha_limit) if not result.sequential else f"this update multiplies the error by up to {number(factor, 3)} per step"
+    if result.stop_reason == "diverged":
+        return Verdict("diverging", f"{result.message} ({cause}): lower α", n, factor, rule, alpha_limit)
+    if factor > 1 + 1e-12:
+        if cost[-1] > cost.min():
+            text = f"diverging: the cost has grown from {number(cost.min())} to {number(cost[-1])} ({cause}): lower α"
+            return Verdict("diverging", text, n, factor, rule, alpha_limit)
+        text = f"too few iterations to judge: the cost is still falling, but {cause}, so it will start to grow"
+        return Verdict("too_few", text, n, factor, rule, alpha_limit)
+    if n <= 2:
+        return Verdict("too_few", f"too few iterations to judge: {plural(n, 'iteration')} so far", n, factor, rule, alpha_limit)
+    share = f"{number(100 * gap[-1] / gap[0], 3)}%"
+    more = ""
+    if 0 < factor < 1:
+        k = math.ceil(math.log(rel_tol * gap[0] / gap[-1]) / (2 * math.log(factor)))
+        more = f"; at this pace about {plural(k, 'more iteration')} meet the stop rule"
+    steps = _steps(result)
+    if sign_flip_fraction(steps) > 0.5:
+        text = f"converging while oscillating: (w, b) zigzags across the valley and the error shrinks ×{number(factor, 4)} per step; after {plural(n, 'iteration')} J − J* is {share} of the starting gap{more}"
+        return Verdict("oscillating", text, n, factor, rule, alpha_limit)
+    text = f"still creeping after {plural(n, 'iteration')}: J − J* is still {share} of the starting gap{more}."
+    kappa = condition_number(stats)
+    if kappa > BADLY_CONDITIONED:
+        best = (kappa - 1) / (kappa + 1) if math.isfinite(kappa) else 1.0
+        need = math.ceil(math.log(rel_tol) / (2 * math.log(best))) if best < 1 else None
+        valley = f"the valley of J(w, b) is long and narrow (condition number {number(kappa, 2)})"
+        if scaled:
+            text += f" Even with scaling {valley}: some features nearly repeat each other; drop one of them."
+        else:
+            at_best = f"even the best α would need about {plural(need, 'iteration')}" if need else "no α makes progress in the flat direction"
+            text += f" {_vs_limit(alpha, alpha_limit)} ({number(100 * alpha / alpha_limit, 2)}% of it), but raising α cannot fix this: {valley}, and {at_best}. Turn on feature scaling to make the valley round."
+    elif alpha < 0.5 * alpha_limit:
+        text += f" {_vs_limit(alpha, alpha_limit)}: raise α towards it, or run more iterations."
+    else:
+        text += " Run more iterations."
+    return Verdict("creeping", text, n, factor, rule, alpha_limit)

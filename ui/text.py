@@ -1,44 +1,279 @@
-"""How the pages write numbers and the sentences that follow from them (no chart code here)."""
+"""How the pages write numbers and the sentences that follow from them (no chart code here).
+
+Every number written into arithmetic is printed so that the arithmetic holds at the printed
+precision: recomputing from the printed operands gives the printed result to within half a
+unit of its last digit. alpha is written exactly as typed (0.0125, not 0.013), a limit is
+rounded down (0.58359 -> 0.583), no number is written as "−0", and plurals agree.
+
+>>> update_equation(7.0, 0.0125, 8.0)
+'w = 7 − 0.0125 × 8 = 6.9'
+>>> update_equation(4.5, 0.1, -0.7)
+'w = 4.5 − 0.1 × (−0.7) = 4.57'
+>>> step_equation(0.1, -0.7)
+'step = −α × dJ/dw = −0.1 × (−0.7) = 0.07'
+>>> limit_text(0.58359), plural(1, "iteration")
+('0.583', '1 iteration')
+"""
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_EVEN, Decimal
+
 from gd_core.descent import DescentRun
+from gd_core.run_facts import SweepFacts
+from gd_core.wording import MINUS, exact, limit, number, plural
+
+__all__ = [
+    "BATCH_TEXT",
+    "VERDICT_BOX",
+    "VERDICT_ICONS",
+    "alpha_vs_limit",
+    "cost_chart_caption",
+    "direction_text",
+    "exact",
+    "fmt",
+    "iteration_heading",
+    "limit_text",
+    "number",
+    "plural",
+    "r2_text",
+    "sequential_comparison_text",
+    "step_equation",
+    "sweep_caption",
+    "update_equation",
+    "update_text",
+]
+
+# One icon per verdict kind (gd_core.verdict.Kind), so pages do not repeat the mapping.
+VERDICT_ICONS: dict[str, str] = {
+    "converged": ":material/check_circle:",
+    "oscillating": ":material/swap_horiz:",
+    "creeping": ":material/hourglass_top:",
+    "diverging": ":material/error:",
+    "cycling": ":material/sync:",
+    "too_few": ":material/more_horiz:",
+    "alpha_zero": ":material/pause_circle:",
+    "at_minimum": ":material/anchor:",
+    "at_maximum": ":material/warning:",
+    "flat": ":material/horizontal_rule:",
+}
+
+# Which Streamlit box suits each kind: st.success / st.info / st.warning / st.error.
+VERDICT_BOX: dict[str, str] = {
+    "converged": "success",
+    "oscillating": "info",
+    "creeping": "warning",
+    "diverging": "error",
+    "cycling": "error",
+    "too_few": "info",
+    "alpha_zero": "warning",
+    "at_minimum": "success",
+    "at_maximum": "warning",
+    "flat": "warning",
+}
 
 
-def fmt(number: float) -> str:
-    """Numbers as the page writes them: 3 decimals, or scientific when very large or small."""
-    number = float(number)
-    if number == 0:
-        return "0.000"
-    if 1e-3 <= abs(number) < 1e5:
-        return f"{number:.3f}".replace("-", "−")
-    return f"{number:.3e}".replace("-", "−")
+def fmt(number_: float) -> str:
+    """Numbers shown on their own (not in arithmetic): 3 decimals, or scientific when very
+    large or small; never "−0.000"."""
+    value = float(number_)
+    if value == 0 or not math.isfinite(value):
+        return "0.000" if value == 0 else number(value)
+    if 1e-3 <= abs(value) < 1e5:
+        text = f"{value:.3f}"
+        return "0.000" if float(text) == 0 else text.replace("-", MINUS)
+    return f"{value:.3e}".replace("-", MINUS)
+
+
+def limit_text(alpha_limit: float, alpha: float | None = None) -> str:
+    """A limit rounded down (never shown above its true value); with ``alpha``, written with
+    enough digits that printed alpha and printed limit compare as the true values do."""
+    return limit(alpha_limit, alpha)
+
+
+def alpha_vs_limit(alpha: float, alpha_limit: float) -> str:
+    """'α = 0.584 is above the stable limit 0.583': the comparison agrees with the printed numbers."""
+    side = "above" if alpha > alpha_limit else "below" if alpha < alpha_limit else "at"
+    return f"α = {exact(alpha)} is {side} the stable limit {limit(alpha_limit, alpha)}"
+
+
+# --- arithmetic that holds at its printed precision ------------------------------------------
+
+
+def _dec(text: str) -> Decimal:
+    return Decimal(text.replace(MINUS, "-"))
+
+
+def _paren(text: str) -> str:
+    return f"({text})" if text.startswith(MINUS) else text
+
+
+def _at_decimals(value: Decimal, decimals: int) -> str:
+    rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
+    if rounded == 0:
+        return "0"
+    small_or_huge = abs(rounded) < Decimal("1e-4") or abs(rounded) >= Decimal("1e6")
+    return format(rounded.normalize(), "e" if small_or_huge else "f").replace("e+", "e").replace("-", MINUS)
+
+
+def _decimals(p: int, *values: float) -> int:
+    """Decimals that give ``p`` significant digits to the largest of ``values``."""
+    top = max((abs(v) for v in values if v != 0), default=1.0)
+    return max(0, p - 1 - math.floor(math.log10(top)))
+
+
+def _holds(start: str, product: Decimal, result: str, decimals: int) -> bool:
+    return abs(_dec(start) - product - _dec(result)) <= Decimal(5).scaleb(-decimals - 1)
+
+
+def _equation(start: float, alpha: float, slope: float) -> tuple[str, str, str, str]:
+    """(start, alpha, slope, result) written so that start − alpha × slope = result holds.
+
+    The operands get 4 significant digits, more while the printed arithmetic is off by more
+    than half a unit of the result's last digit; alpha is written as typed. The result is the
+    true result rounded (from the printed operands only if 17 digits were not enough).
+    """
+    alpha_s = exact(alpha)
+    result = float(start) - float(alpha) * float(slope)
+    for p in range(4, 18):
+        start_s, slope_s = number(start, p), number(slope, p)
+        decimals = _decimals(p, start, result)
+        product = _dec(alpha_s) * _dec(slope_s)
+        result_s = _at_decimals(Decimal(repr(result)), decimals)
+        if _holds(start_s, product, result_s, decimals):
+            return start_s, alpha_s, slope_s, result_s
+    return start_s, alpha_s, slope_s, _at_decimals(_dec(start_s) - product, decimals)
+
+
+def update_equation(w: float, alpha: float, slope: float, *, name: str = "w", assign: str = "=", latex: bool = False) -> str:
+    """'w = 7 − 0.0125 × 8 = 6.9': the update w − α·dJ/dw, true at its printed precision.
+
+    ``name`` and ``assign`` write b's update or the ':=' of the course; ``latex`` gives the
+    same for st.latex.
+    """
+    start_s, alpha_s, slope_s, result_s = _equation(w, alpha, slope)
+    text = f"{name} {assign} {start_s} − {alpha_s} × {_paren(slope_s)} = {result_s}"
+    return _latex(text) if latex else text
+
+
+def step_equation(alpha: float, slope: float, *, latex: bool = False) -> str:
+    """'step = −α × dJ/dw = −0.1 × (−0.7) = 0.07': the step is −α·dJ/dw, the way w moves."""
+    _, alpha_s, slope_s, result_s = _equation(0.0, alpha, slope)
+    text = f"step = −α × dJ/dw = −{alpha_s} × {_paren(slope_s)} = {result_s}"
+    return _latex(text) if latex else text
+
+
+def _latex(text: str) -> str:
+    import re
+
+    text = re.sub(r"(\d(?:\.\d+)?)e(−?\d+)", lambda m: rf"{m.group(1)} \cdot 10^{{{m.group(2)}}}", text)
+    text = text.replace(":=", r"\mathrel{:=}").replace("α", r"\alpha").replace("×", r"\times").replace("dJ/dw", r"\frac{dJ}{dw}")
+    return text.replace(MINUS, "-")
 
 
 def update_text(run: DescentRun, i: int) -> str:
-    """'w = 2.500 − 0.100 × 5.000 = 2.000': the update from row i, with its numbers."""
-    w, slope = float(run.w[i]), float(run.slope[i])
-    slope_text = fmt(slope) if slope >= 0 else f"({fmt(slope)})"
-    return f"w = {fmt(w)} − {fmt(run.alpha)} × {slope_text} = {fmt(w - run.alpha * slope)}"
+    """The update from row i of a run, with its numbers (see ``update_equation``)."""
+    return update_equation(float(run.w[i]), run.alpha, float(run.slope[i]))
 
 
-def direction_text(slope: float) -> str:
-    """The sentence that follows from the sign of the slope."""
+def iteration_heading(i: int, iterations: int) -> str:
+    """'Iteration 3 of 30' while an update is still to come from row i; 'After 30 iterations'
+    at the last row, where no update was taken (so none should be written out)."""
+    if i < iterations:
+        return f"Iteration {i + 1} of {iterations:,}"
+    return f"After {plural(iterations, 'iteration')}"
+
+
+def direction_text(slope: float, alpha: float | None = None) -> str:
+    """The sentence that follows from the sign of the slope (and from α = 0)."""
+    if alpha == 0:
+        return "α = 0, so the step −α × dJ/dw is 0 whatever the slope: w stays where it is."
     if slope > 0:
         return "The slope is positive, so w decreases: the point moves left, downhill."
     if slope < 0:
         return "The slope is negative, so w increases: the point moves right, downhill."
-    return "The slope is zero, so the step is α × 0 = 0: w stays where it is."
+    return "The slope is zero, so the step is −α × 0 = 0: w stays where it is."
 
 
-_VERDICT_ICONS = {
-    "converged": ":material/check_circle:",
-    "oscillating": ":material/swap_horiz:",
-    "diverged": ":material/error:",
-    "creeping": ":material/hourglass_top:",
-}
+def sweep_caption(facts: SweepFacts, num_iters: int) -> str:
+    """The caption under a sweep over alpha, made only of sentences its facts support."""
+    parts = [f"Each dot is a full run from the same start, up to {plural(num_iters, 'iteration')}."]
+    if facts.fastest_alpha is not None:
+        parts.append(
+            f"The fastest here is α = {number(facts.fastest_alpha, 3)} ({plural(facts.fastest_iterations or 0, 'iteration')})"
+            + ("; larger α need more iterations again." if facts.slower_after_fastest else ".")
+        )
+    if facts.above_limit:
+        outcomes = []
+        if facts.diverged_above:
+            outcomes.append(f"{facts.diverged_above} {_verb(facts.diverged_above, 'diverge')}")
+        if facts.stuck_above:
+            outcomes.append(f"{facts.stuck_above} {_verb(facts.stuck_above, 'keep')} jumping about without settling")
+        if facts.converged_above:
+            elsewhere = f", {facts.other_valley_above} of them in another valley" if facts.other_valley_above else ""
+            outcomes.append(f"{facts.converged_above} {_verb(facts.converged_above, 'converge')} anyway{elsewhere}")
+        parts.append(
+            f"Of the {plural(facts.above_limit, 'run')} above the limit 2 / J''(w*) = {limit(facts.alpha_limit)}, "
+            + ", ".join(outcomes) + "."
+        )
+    if facts.diverged_below:
+        parts.append(
+            f"{plural(facts.diverged_below, 'run')} below the limit {_verb(facts.diverged_below, 'diverge')} too: "
+            "the limit holds near w*, and this start is far from it."
+        )
+    return " ".join(parts)
+
+
+def _verb(n: int, verb: str) -> str:
+    """'diverges' for one, 'diverge' for several."""
+    return verb + "s" if n == 1 else verb
+
+
+def sequential_comparison_text(simultaneous_factor: float, sequential_factor: float, same: bool) -> str:
+    """Why the sequential (wrong) update can behave differently, from the two updates' factors
+    per step (``run_facts.update_factor``) and whether they coincide (mean of x = 0)."""
+    if same:
+        return (
+            "With scaled x the mean of x' is 0, so dJ/db = b − mean(y) does not involve w: updating w "
+            "first changes nothing, and the two runs are identical."
+        )
+
+    def fate(factor: float) -> str:
+        return "shrinks" if factor < 1 else "grows" if factor > 1 else "keeps its size"
+
+    return (
+        f"Per step the simultaneous update multiplies the error by up to {number(simultaneous_factor, 3)} "
+        f"(it {fate(simultaneous_factor)}), the sequential one by {number(sequential_factor, 3)} "
+        f"(it {fate(sequential_factor)}). They are different updates with different stable limits, "
+        "so at one α either can converge while the other does not; only the simultaneous one is gradient descent."
+    )
+
+
+BATCH_TEXT = (
+    "Batch gradient descent: every update computes the gradient from all m examples (the whole "
+    "batch) before w and b change."
+)
+
+
+def cost_chart_caption(j_star: float, alpha_limit: float, alpha: float) -> str:
+    """The caption under the cost chart: the dashed floor is mentioned only when it is drawn
+    (J* > 0 on a log scale), and the limit is written rounded down, compared with alpha."""
+    if j_star > 0:
+        floor = f"The dashed line is the lowest cost any line can reach (least squares, J* = {number(j_star)})."
+    else:
+        floor = "Some line passes through every point (J* = 0), so the cost has no floor to draw on this log scale."
+    return f"{floor} Stable limit: α < {limit(alpha_limit, alpha)}."
+
+
+def r2_text(r2: float, kind: str) -> str:
+    """R² for the metric: 4 decimals; none for a run that diverged or is diverging (its last
+    finite (w, b) is no fit worth scoring)."""
+    if kind == "diverging" or not math.isfinite(r2):
+        return "— (diverged)"
+    return number(r2, 4) if abs(r2) >= 1e3 else ("0.0000" if round(r2, 4) == 0 else f"{r2:.4f}".replace("-", MINUS))
 
 
 def verdict_icon(kind: str) -> str:
     """The icon that goes with a verdict's kind (one mapping for every page)."""
-    return _VERDICT_ICONS.get(kind, ":material/info:")
+    return VERDICT_ICONS.get(kind, ":material/info:")
