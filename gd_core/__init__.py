@@ -2,15 +2,22 @@
 
 Modules, one idea each:
 
-- ``expression``  a safe parser for a typed cost J(w), with its exact derivatives
-- ``symbolic``    formula trees: value, derivative rule beside value rule, LaTeX
-- ``curves``      the catalogue of 1-D cost curves J(w) with dJ/dw and known minima
-- ``descent``     1-D gradient descent  w := w - alpha * dJ/dw, stability and basins
-- ``verdict``     a plain-words verdict on a run (converged / oscillating / diverged / creeping)
-- ``linreg``      linear regression with the course's names: compute_cost, compute_gradient,
-                  gradient_descent (the public names of ``sums`` and ``scaling`` too)
-- ``sums``        the centred sums that fix J(w, b): cost, gradient, least squares, stable alpha
-- ``scaling``     z-score features and map fitted parameters back to original units
-- ``surface``     a hilly two-parameter cost J(w, b) with several valleys
-- ``data``        from the bytes of a CSV upload to numeric columns, or a clear error
+- ``expression``   a safe parser for a typed cost J(w), with its exact derivatives
+- ``symbolic``     formula trees: value, derivative rule beside value rule, LaTeX
+- ``curves``       the catalogue of 1-D cost curves J(w) with dJ/dw and known minima
+- ``descent``      1-D gradient descent  w := w - alpha * dJ/dw, stability, basins, sweeps
+- ``frozen``       read-only result arrays, and why a run stopped
+- ``verdict``      what a 1-D run did, in words (the rules for every page's verdicts)
+- ``regression_verdict``  the same for a run on J(w, b)
+- ``run_facts``    facts about runs that captions rely on (steps shrink, sweeps, update factors)
+- ``wording``      numbers written so that arithmetic and comparisons hold as printed
+- ``linreg``       linear regression with the course's names: compute_cost, compute_gradient,
+                   gradient_descent (the public names of ``sums`` and ``scaling`` too)
+- ``sums``         the centred sums that fix J(w, b): cost, gradient, least squares, stable alpha
+- ``scaling``      z-score features and map parameters between scaled and original units
+- ``fit``          a run on a dataset's sums, with or without scaling, in the data's units
+- ``auto_alpha``   a learning rate chosen from the data's own stable limit
+- ``surface``      a hilly two-parameter cost J(w, b) with several valleys
+- ``data``         from the bytes of an upload (``formats``: its kind; ``workbook``: .xlsx) to
+                   numeric columns, or a clear error
 """

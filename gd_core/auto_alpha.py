@@ -20,9 +20,9 @@ by |1 - alpha lambda_min| per step. The rule:
 >>> from gd_core.sums import summarize
 >>> choice = suggest_alpha(summarize([1.0, 2.0], [300.0, 500.0]))  # the course lab's two houses
 >>> choice.alpha, choice.stable_limit_shown, choice.diverge_alpha, choice.iterations_needed
-(0.2, 0.58, 0.8, 176)
+(0.2, 0.583, 0.8, 176)
 >>> choice.alpha_text
-'α = 0.2 was chosen for this data: its stable limit is 0.58. Try 0.8 to watch it diverge.'
+'α = 0.2 was chosen for this data: its stable limit is 0.583. Try 0.8 to watch it diverge.'
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from numpy.typing import ArrayLike
 
 from gd_core.scaling import scale_stats
 from gd_core.sums import Stats, hessian
+from gd_core.wording import MINUS, exact, limit as limit_text
 
 MAX_ITERS = 200_000  # the page's iteration limit
 MIN_ITERS = 100  # enough for a visible cost curve, and for a diverging run to show itself
@@ -45,7 +46,7 @@ REL_TOL = 1e-6  # judge_by_gap's rule: all but a millionth of the starting gap c
 class AlphaChoice:
     alpha: float  # the learning rate to start with
     stable_limit: float  # 2 / lambda_max: at or above it the run diverges
-    stable_limit_shown: float  # the limit to 2 significant digits, rounded down
+    stable_limit_shown: float  # the limit as written (gd_core.wording.limit): rounded down
     diverge_alpha: float  # a round alpha just above the limit, to watch the run diverge
     iterations: int  # what to set the iteration control to (a round number, MIN_ITERS to the cap)
     iterations_needed: int | None  # the gap rule's k at alpha; None: more than the cap
@@ -61,8 +62,8 @@ class AlphaChoice:
     @property
     def alpha_text(self) -> str:
         return (
-            f"α = {self.alpha:g} was chosen for this data: its stable limit is {self.stable_limit_shown:g}. "
-            f"Try {self.diverge_alpha:g} to watch it diverge."
+            f"α = {exact(self.alpha)} was chosen for this data: its stable limit is {limit_text(self.stable_limit)}. "
+            f"Try {exact(self.diverge_alpha)} to watch it diverge."
         )
 
     @property
@@ -208,7 +209,7 @@ def suggest_alpha(stats: Stats, w_in: ArrayLike = 0.0, b_in: float = 0.0, *, max
     return AlphaChoice(
         alpha=alpha,
         stable_limit=limit,
-        stable_limit_shown=round_down(limit, 2),
+        stable_limit_shown=float(limit_text(limit).replace(MINUS, "-")),
         diverge_alpha=diverge_alpha_for(limit),
         iterations=max_iters if needed is None else _round_iterations(needed, max_iters),
         iterations_needed=needed,

@@ -166,3 +166,19 @@ def sequential_same_as_simultaneous(stats: Stats) -> bool:
     """True when mean(x) = 0 for every feature: then dJ/db = b - mean(y) does not involve w,
     and updating w first changes nothing (the two runs are identical)."""
     return bool(np.all(np.asarray(stats.x_bar) == 0))
+
+
+def sign_flip_fraction(steps: np.ndarray) -> float:
+    """Share of consecutive steps (last half of the run) whose sign flips; 0 when too short.
+
+    ``steps`` is (k,) for one parameter or (k, p) for several: a step counts as flipped when
+    its direction turns by more than 90 degrees (negative dot product with the previous one).
+    """
+    s = np.asarray(steps, dtype=float)
+    if s.ndim == 1:
+        s = s[:, None]
+    s = s[s.shape[0] // 2 :]
+    if s.shape[0] < 3:
+        return 0.0
+    dots = np.einsum("ij,ij->i", s[1:], s[:-1])
+    return float(np.mean(dots < 0))

@@ -1,6 +1,7 @@
 """One place decides, in words, what a gradient-descent run did; every page shows its text.
 
-``classify_descent`` (1-D curves) and ``classify_regression`` (J(w, b)) return a ``Verdict``.
+``classify_descent`` (1-D curves, here) and ``classify_regression`` (J(w, b), in
+``gd_core.regression_verdict``) return a ``Verdict``.
 The rules, checked in this order, all read off the numbers of the run:
 
 - ``alpha_zero``:  alpha = 0. Every step -alpha * dJ/dw is 0 whatever the slope: w stands
@@ -42,21 +43,11 @@ import numpy as np
 
 from gd_core.curves import find_minima
 from gd_core.descent import CostCurve, DescentRun, curvature_at
-from gd_core.linreg import GDResult
-from gd_core.run_facts import condition_number, hessian_eigenvalues, update_factor
-from gd_core.sums import Stats
-from gd_core.verdict_legacy import (
-    LegacyVerdict,
-    judge,
-    judge_by_gap,
-    sign_flip_fraction,
-    steps_growing,
-)
+from gd_core.run_facts import sign_flip_fraction
 from gd_core.wording import exact, limit, number, plural
 
 __all__ = [
-    "Kind", "LegacyVerdict", "Verdict", "classify_descent", "classify_regression", "judge", "judge_by_gap",
-    "regression_rule", "sign_flip_fraction", "slope_rule", "steps_growing",
+    "Kind", "Verdict", "classify_descent", "regression_rule", "slope_rule",
 ]
 
 Kind = Literal[
@@ -105,13 +96,24 @@ def _at(curve: CostCurve, w: float, which: str = "cost") -> float:
 
 def _minima(curve: CostCurve, w: np.ndarray) -> list[float]:
     """The curve's listed minima, and any others near the path (where dJ/dw goes - to +);
-    a found one within 1e-6 of a listed one is the same minimum."""
+    a found one within 1e-6 of a listed one is the same minimum. When none lies ahead of the
+    last step, the search looks farther ahead, up to 10^4 times the path's reach (a slow run
+    can be far from its minimum)."""
     lo, hi = float(np.min(w)), float(np.max(w))
     pad = (hi - lo) + 1.0
     minima = [float(m) for m in (getattr(curve, "minima", ()) or ())]
-    for found in find_minima(curve.slope, lo - pad, hi + pad):
-        if all(abs(found - m) > 1e-6 * max(1.0, abs(m)) for m in minima):
-            minima.append(found)
+
+    def add(found: tuple[float, ...]) -> None:
+        for m_new in found:
+            if all(abs(m_new - m) > 1e-6 * max(1.0, abs(m)) for m in minima):
+                minima.append(m_new)
+
+    add(find_minima(curve.slope, lo - pad, hi + pad))
+    direction = float(w[-1] - w[-2]) if w.size > 1 else 0.0
+    reach = pad
+    while direction and not any((m - w[-1]) * direction > 0 for m in minima) and reach < 1e4 * pad:
+        reach *= 10
+        add(find_minima(curve.slope, *sorted((float(w[-1]), float(w[-1]) + np.sign(direction) * reach))))
     return sorted(minima)
 
 
@@ -323,78 +325,3 @@ def classify_descent(
     text = f"cycling: {after} w still jumps back and forth between {number(span.min())} and {number(span.max())} and does not settle"
     text += f" ({note})" if note else ""
     return Verdict("cycling", text, n, factor, rule, w_limit, nearest)
-
-
-# --- linear regression -----------------------------------------------------------------------
-
-
-def _steps(result: GDResult) -> np.ndarray:
-    k = result.cost_history.size
-    return np.diff(np.column_stack([np.asarray(result.w_history).reshape(k, -1), result.b_history]), axis=0)
-
-
-def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False, rel_tol: float = 1e-6) -> Verdict:
-    """The verdict on a run of ``linreg.run_from_stats`` on ``stats`` (the sums it ran on).
-
-    Converged by the gap rule (``regression_rule``). Otherwise the factor per step is the
-    spectral radius of the update (``run_facts.update_factor``): above 1 the error grows
-    (diverging), below 1 it shrinks, oscillating when the steps flip direction, creeping
-    when they do not. A creeping run on a badly conditioned problem (condition number of
-    the Hessian above 1e3, unscaled) names feature scaling as the fix: even the best alpha
-    needs about ln(1/rel_tol) * condition / 4 iterations there.
-    """
-    rule = regression_rule(rel_tol)
-    alpha, n = float(result.alpha), result.iterations
-    cost = np.asarray(result.cost_history, dtype=float)
-    j_star = stats.sse_star / (2 * stats.m)
-    gap = cost - j_star
-    eigenvalues = hessian_eigenvalues(stats)
-    alpha_limit = float(2.0 / eigenvalues[-1])
-    factor = update_factor(stats, alpha, result.sequential)
-    if alpha == 0:
-        return Verdict("alpha_zero", f"α = 0, so every update moves w and b by α × gradient = 0: they stay at the start and the cost stays {number(cost[0])}", n, None, rule, alpha_limit)
-    if gap[0] <= 1e-12 * max(1.0, abs(j_star)):
-        return Verdict("at_minimum", "(w, b) started at the least-squares answer: the gradient is 0 there, so no update moves it", 0, None, rule, alpha_limit)
-    done = np.flatnonzero(gap <= rel_tol * gap[0])
-    if done.size and result.stop_reason != "diverged":
-        k = int(done[0])
-        text = f"converged in {plural(k, 'iteration')}: J − J* fell under {number(rel_tol)} of the starting gap"
-        if sign_flip_fraction(_steps(result)[:k]) > 0.5:
-            text += ", zigzagging across the valley on the way"
-        return Verdict("converged", text, k, factor, rule, alpha_limit)
-    cause = _vs_limit(alpha, alpha_limit) if not result.sequential else f"this update multiplies the error by up to {number(factor, 3)} per step"
-    if result.stop_reason == "diverged":
-        return Verdict("diverging", f"{result.message} ({cause}): lower α", n, factor, rule, alpha_limit)
-    if factor > 1 + 1e-12:
-        if cost[-1] > cost.min():
-            text = f"diverging: the cost has grown from {number(cost.min())} to {number(cost[-1])} ({cause}): lower α"
-            return Verdict("diverging", text, n, factor, rule, alpha_limit)
-        text = f"too few iterations to judge: the cost is still falling, but {cause}, so it will start to grow"
-        return Verdict("too_few", text, n, factor, rule, alpha_limit)
-    if n <= 2:
-        return Verdict("too_few", f"too few iterations to judge: {plural(n, 'iteration')} so far", n, factor, rule, alpha_limit)
-    share = f"{number(100 * gap[-1] / gap[0], 3)}%"
-    more = ""
-    if 0 < factor < 1:
-        k = math.ceil(math.log(rel_tol * gap[0] / gap[-1]) / (2 * math.log(factor)))
-        more = f"; at this pace about {plural(k, 'more iteration')} meet the stop rule"
-    steps = _steps(result)
-    if sign_flip_fraction(steps) > 0.5:
-        text = f"converging while oscillating: (w, b) zigzags across the valley and the error shrinks ×{number(factor, 4)} per step; after {plural(n, 'iteration')} J − J* is {share} of the starting gap{more}"
-        return Verdict("oscillating", text, n, factor, rule, alpha_limit)
-    text = f"still creeping after {plural(n, 'iteration')}: J − J* is still {share} of the starting gap{more}."
-    kappa = condition_number(stats)
-    if kappa > BADLY_CONDITIONED:
-        best = (kappa - 1) / (kappa + 1) if math.isfinite(kappa) else 1.0
-        need = math.ceil(math.log(rel_tol) / (2 * math.log(best))) if best < 1 else None
-        valley = f"the valley of J(w, b) is long and narrow (condition number {number(kappa, 2)})"
-        if scaled:
-            text += f" Even with scaling {valley}: some features nearly repeat each other; drop one of them."
-        else:
-            at_best = f"even the best α would need about {plural(need, 'iteration')}" if need else "no α makes progress in the flat direction"
-            text += f" {_vs_limit(alpha, alpha_limit)} ({number(100 * alpha / alpha_limit, 2)}% of it), but raising α cannot fix this: {valley}, and {at_best}. Turn on feature scaling to make the valley round."
-    elif alpha < 0.5 * alpha_limit:
-        text += f" {_vs_limit(alpha, alpha_limit)}: raise α towards it, or run more iterations."
-    else:
-        text += " Run more iterations."
-    return Verdict("creeping", text, n, factor, rule, alpha_limit)

@@ -3,10 +3,12 @@
 import streamlit as st
 
 from gd_core.descent import run_descent
+from gd_core.verdict import classify_descent
 from ui.charts_1d import intuition_chart, iterations_table
 from ui.controls import curve_settings, step_buttons, stop_unless_finite_start
 from ui.page import open_lesson
-from ui.text import direction_text, fmt
+from ui.text import direction_text, fmt, iteration_heading, plural, update_equation
+from ui.verdicts import show_verdict
 
 lesson = open_lesson("intuition")
 st.markdown(
@@ -33,24 +35,19 @@ with chart_col:
 
 with text_col:
     w, slope = float(run.w[i]), float(run.slope[i])
-    st.subheader(f"Iteration {i + 1}" if i < last or run.stop_reason == "max_iters" else f"After {i} iterations")
+    st.subheader(iteration_heading(i, run.iterations))
     st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
-    st.latex(
-        rf"w = {w:.3f} - {settings.alpha:.3f} \times {'(' if slope < 0 else ''}{slope:.3f}{')' if slope < 0 else ''}"
-        rf" = {run.next_w(i):.3f}"
-    )
-    st.markdown(direction_text(slope))
+    if i < last:  # an update was taken from here: write it out
+        st.latex(update_equation(w, settings.alpha, slope, latex=True))
+        st.markdown(direction_text(slope, settings.alpha))
     metrics = st.columns(3)
     metrics[0].metric("w", fmt(w), help="The current value of the parameter.")
     metrics[1].metric("J(w)", fmt(float(run.cost[i])), help="The cost at the current w.")
     metrics[2].metric("dJ/dw", fmt(slope), help="The slope of the cost at the current w (the tangent's rise ÷ run).")
     st.latex(rf"J(w) = {curve.latex}")
-    if run.stop_reason == "diverged":
-        st.error(f"This run {run.message}. Lower α to keep the steps small enough.", icon=":material/warning:")
-    elif i == last:
-        st.info(f"This run {run.message}.", icon=":material/flag:")
+    show_verdict(classify_descent(run, curve), prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
 
-with st.expander(f"Every iteration ({last} updates)", expanded=False):
+with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):
     rows = iterations_table(run)
     st.dataframe(rows, hide_index=True, width="stretch")
     st.download_button(

@@ -1,22 +1,25 @@
 """Learning-rate pitfalls: several alphas side by side, their costs, and the divergence wall."""
 
-import numpy as np
+import math
 import streamlit as st
 
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, run_descent, suggested_alphas, sweep_alphas, sweep_range
-from gd_core.verdict import judge
+from gd_core.run_facts import describe_sweep
+from gd_core.verdict import classify_descent
 from ui.charts_compare import compare_paths_chart, cost_history_chart, sweep_chart
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
 from ui.page import open_lesson
-from ui.text import fmt, verdict_icon
+from ui.text import fmt, limit_text, number, sweep_caption
+from ui.verdicts import verdict_line
 
 lesson = open_lesson("learning_rate")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def cached_sweep(curve_key: tuple, _curve, w0: float, alphas: tuple[float, ...], num_iters: int):
-    # 70 full runs: shared between students who look at the same curve and start.
-    return sweep_alphas(_curve, w0, np.array(alphas), num_iters)
+def cached_sweep(curve_key: tuple, _curve, w0: float, alpha_max: float, w_star: float | None, num_iters: int):
+    # 70 full runs and what they show: shared between students who look at the same curve and start.
+    sweep = sweep_alphas(_curve, w0, sweep_range(alpha_max), num_iters)
+    return sweep, describe_sweep(sweep, alpha_max, _curve, w0, w_star)
 
 
 st.markdown(
@@ -36,10 +39,10 @@ with st.sidebar:
 runs = [(f"α = {alpha:g}", run_descent(curve, settings.w0, alpha, settings.iters)) for alpha in alphas]
 stop_unless_finite_start(runs[0][1])
 
-if np.isfinite(alpha_max):
+if math.isfinite(alpha_max):
     st.latex(
-        rf"\alpha_{{\max}} = \frac{{2}}{{J''(w^*)}} = \frac{{2}}{{{curvature_at(curve, w_star):.4g}}} = {alpha_max:.4g}"
-        rf"\qquad (w^* = {w_star:.4g})"
+        rf"\alpha_{{\max}} = \frac{{2}}{{J''(w^*)}} = \frac{{2}}{{{number(curvature_at(curve, w_star))}}} \approx {limit_text(alpha_max)}"
+        rf"\qquad (w^* = {number(w_star)})"
     )
     st.caption(
         "Near the minimum w*, each step multiplies the distance to w* by (1 − α·J''(w*)). "
@@ -48,10 +51,9 @@ if np.isfinite(alpha_max):
 
 cols = st.columns(len(runs))
 for col, (label, run) in zip(cols, runs):
-    verdict = judge(run.stop_reason, run.step, settings.iters, run.message)
     with col.container(border=True):
         st.markdown(f"**{label}**")
-        st.markdown(f"{verdict_icon(verdict.kind)} {verdict.text}")
+        verdict_line(classify_descent(run, curve, alpha_max))
         st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
 
 left, right = st.columns(2, gap="large")
@@ -65,9 +67,6 @@ with right:
 
 st.subheader("How many iterations does each α need?")
 sweep_iters = lesson.defaults["sweep_iters"]
-sweep = cached_sweep(curve_id(curve), curve, settings.w0, tuple(sweep_range(alpha_max)), sweep_iters)
+sweep, facts = cached_sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
 st.vega_lite_chart(spec=sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, sweep_iters), width="stretch")
-st.caption(
-    f"Each dot is a full run from the same start, up to {sweep_iters} iterations. Bigger α is faster, up to the wall "
-    "at 2 / J''(w*), where runs stop converging and diverge."
-)
+st.caption(sweep_caption(facts, sweep_iters))

@@ -1,24 +1,25 @@
 """Local-minimum fixed point: at a minimum the step is zero; different starts, different minima."""
 
-import numpy as np
 import streamlit as st
 
-from gd_core.descent import basins, run_descent
+from gd_core.descent import Basins, basins, run_descent
+from gd_core.run_facts import steps_shrink
+from gd_core.verdict import classify_descent
 from ui.charts_1d import intuition_chart
 from ui.charts_minima import basin_chart, steps_chart
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
 from ui.landscape import landscape_view
 from ui.page import open_lesson
-from ui.text import fmt
+from ui.text import exact, fmt, number, steps_caption, step_equation
+from ui.verdicts import show_verdict
 
 lesson = open_lesson("local_minimum")
 BASIN_STARTS, BASIN_ITERS = 241, 2000
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def cached_basins(curve_key: tuple, _curve, alpha: float) -> tuple[np.ndarray, object]:
-    starts = _curve.grid(BASIN_STARTS)
-    return starts, basins(_curve, starts, alpha, BASIN_ITERS, _curve.minima)
+def cached_basins(curve_key: tuple, _curve, alpha: float) -> Basins:
+    return basins(_curve, _curve.grid(BASIN_STARTS), alpha, BASIN_ITERS, _curve.minima)
 
 
 def pick_start_from_curve() -> None:
@@ -47,27 +48,9 @@ with left:
     st.vega_lite_chart(spec=intuition_chart(curve.cost, (curve.w_min, curve.w_max), run, 0), width="stretch")
 with right:
     st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
-    st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={settings.w0:.3f}}} = {slope0:.3f}")
-    st.latex(
-        rf"\text{{step}} = -\alpha \times \frac{{dJ}}{{dw}} = -{settings.alpha:.3f} \times {'(' if slope0 < 0 else ''}{slope0:.3f}{')' if slope0 < 0 else ''}"
-        rf" = {run.next_step(0):.3f}"
-    )
-    if run.stop_reason == "diverged":
-        st.error(f"This run {run.message}. Lower α.", icon=":material/warning:")
-    elif np.all(run.step == 0):
-        st.success(
-            f"The slope here is exactly 0, so every step is α × 0 = 0: **w stays {fmt(settings.w0)} at every "
-            f"one of the {run.iterations} iterations**. This is a local minimum, a fixed point of gradient descent.",
-            icon=":material/anchor:",
-        )
-    else:
-        nearest = curve.nearest_minimum(run.final_w, within=1e-3)
-        where = f", next to the minimum at w = {fmt(nearest)}" if nearest is not None else ""
-        st.info(
-            f"After {run.iterations} iterations w = {fmt(run.final_w)}{where}. The last step was "
-            f"{fmt(abs(float(run.step[-1])))} long, the first {fmt(abs(float(run.step[0])))}.",
-            icon=":material/flag:",
-        )
+    st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(settings.w0)}}} = {number(slope0)}")
+    st.latex(step_equation(settings.alpha, slope0, latex=True))
+    show_verdict(classify_descent(run, curve))
     if curve.minima:
         st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
 
@@ -77,17 +60,17 @@ step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
     for w in curve.other_starts(settings.w0)
 ]
 st.vega_lite_chart(spec=steps_chart(step_runs), width="stretch")
-st.caption(f"α stays {settings.alpha:g} the whole time; the steps get smaller because the slope does.")
+st.caption(steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs)))
 
 st.subheader("Which minimum does each start reach?")
-starts, basin = cached_basins(curve_id(curve), curve, settings.alpha)
+basin = cached_basins(curve_id(curve), curve, settings.alpha)
 st.vega_lite_chart(
-    spec=basin_chart(curve.cost, (curve.w_min, curve.w_max), starts, basin.minimum_index, curve.minima, settings.w0),
+    spec=basin_chart(curve.cost, (curve.w_min, curve.w_max), basin, settings.w0),
     width="stretch", on_select=pick_start_from_curve, selection_mode="pick", key="basin_click",
 )
 st.caption(
-    f"Every dot is a start w₀, coloured by the minimum that gradient descent with α = {settings.alpha:g} ends in. "
-    "Click a dot to start there. Diamonds mark the minima."
+    f"Every dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
+    f"in {BASIN_ITERS:,} iterations. Click a dot to start there. Diamonds mark the minima."
 )
 
 st.subheader("The same in two parameters: a landscape with several valleys")

@@ -4,17 +4,19 @@ import streamlit as st
 
 from gd_core.fit import fit_line
 from gd_core.sums import fit_summary, largest_stable_alpha
-from gd_core.verdict import judge_by_gap
+from gd_core.regression_verdict import classify_regression
 from ui.charts_regression import cost_chart, fit_chart, parameter_chart
 from ui.data_source import choose_data, prepare, show_upload_help
 from ui.page import end_lesson, open_lesson
-from ui.regression_views import contour_maps, descent_controls, downloads, first_update, fit_metrics, verdict_banner
+from ui.regression_views import contour_maps, descent_controls, downloads, first_update, fit_metrics, sequential_note, verdict_banner
+from ui.text import BATCH_TEXT, cost_chart_caption
 
 lesson = open_lesson("regression")
 st.markdown(
     "Batch gradient descent fits $f(x) = w\\,x + b$ by making the cost $J(w,b)$ smaller, one "
-    "**simultaneous** update of $w$ and $b$ at a time. Bring a CSV, or start with a built-in dataset."
+    "**simultaneous** update of $w$ and $b$ at a time. Bring your own data, or start with a built-in dataset."
 )
+st.caption(BATCH_TEXT)
 st.latex(r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2")
 
 with st.sidebar:
@@ -45,11 +47,11 @@ if fit.result.stop_reason == "not_finite":
     end_lesson()
 alpha_max = largest_stable_alpha(fit.run_stats)
 result = fit.result
-verdict = judge_by_gap(result.cost_history, stats.cost_star, result.steps, result.stop_reason, settings.iters, result.message)
+verdict = classify_regression(result, fit.run_stats, scaled=settings.scale)
 
 # --- what happened, and the numbers it learned -------------------------------------------------------
 verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
-fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b))
+fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
 
 if stats.n == 1:
     fit_col, cost_col = st.columns(2, gap="large")
@@ -69,7 +71,9 @@ else:
 with cost_col:
     st.subheader("Cost per iteration")
     st.vega_lite_chart(spec=cost_chart([(f"{label} update", f.result.cost_history) for label, f in fits], stats.cost_star), width="stretch")
-    st.caption(f"The dashed line is the lowest cost any line can reach (least squares). Stable limit: α < {alpha_max:.3g}.")
+    st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha))
+    if settings.compare:
+        sequential_note(fit, settings.alpha)
 
 if stats.n == 1:
     st.subheader("The cost surface J(w, b) and the path of descent")

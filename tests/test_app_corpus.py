@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_app_regression import CORPUS, metric, open_page, upload
+from gd_core.wording import exact
 from tests.test_corpus import BAD, BAD_COLUMNS, GOOD
 
 GOOD_FILES = sorted({name for name, _, _ in GOOD})
@@ -25,7 +26,7 @@ def test_good_file_opens_on_a_fit(name: str) -> None:
     assert "converged" in words or "creeping" in words, words
     assert "diverg" not in words
     note = next(c.value for c in at.sidebar.caption if "was chosen for this data" in c.value)
-    assert f"α = {at.number_input(key='alpha').value:g}" in note
+    assert f"α = {exact(at.number_input(key='alpha').value)} was chosen" in note
 
 
 @pytest.mark.parametrize("name", sorted(BAD))

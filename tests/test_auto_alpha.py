@@ -21,7 +21,8 @@ from gd_core.auto_alpha import (
 from gd_core.linreg import GDResult, run_from_stats
 from gd_core.scaling import scale_stats
 from gd_core.sums import Stats, largest_stable_alpha, summarize
-from gd_core.verdict import Verdict, judge_by_gap
+from gd_core.regression_verdict import classify_regression
+from gd_core.verdict import Verdict
 
 CAP = 3_000  # a small cap keeps the property tests fast; the claims are relative to the cap
 
@@ -29,8 +30,7 @@ CAP = 3_000  # a small cap keeps the property tests fast; the claims are relativ
 def run(stats: Stats, alpha: float, iters: int, w0: float = 0.0, b0: float = 0.0) -> tuple[GDResult, Verdict]:
     w_in = np.full(stats.n, w0)
     result = run_from_stats(stats, w_in, b0, alpha, iters)
-    steps = result.steps
-    verdict = judge_by_gap(result.cost_history, stats.cost_star, steps, result.stop_reason, iters, result.message)
+    verdict = classify_regression(result, stats)
     return result, verdict
 
 
@@ -67,7 +67,7 @@ def test_suggested_alpha_is_below_the_limit_and_round(stats: Stats) -> None:
 def test_a_run_at_the_suggested_alpha_converges_when_it_says_so(stats: Stats) -> None:
     choice = suggest_alpha(stats, max_iters=CAP)
     _, verdict = run(stats, choice.alpha, choice.iterations)
-    assert verdict.kind != "diverged"
+    assert verdict.kind != "diverging"
     if choice.creeping:
         assert verdict.kind == "creeping" and choice.iterations == CAP
     else:
@@ -81,7 +81,7 @@ def test_a_run_at_the_suggested_alpha_converges_when_it_says_so(stats: Stats) ->
 def test_the_watch_it_diverge_alpha_diverges(stats: Stats) -> None:
     choice = suggest_alpha(stats, max_iters=CAP)
     _, verdict = run(stats, choice.diverge_alpha, choice.iterations)
-    assert verdict.kind == "diverged", verdict.text
+    assert verdict.kind == "diverging", verdict.text
 
 
 @settings(max_examples=40, deadline=None)
@@ -113,11 +113,11 @@ def test_creeping_says_whether_scaling_is_the_fix(stats: Stats) -> None:
 
 def test_lab_houses() -> None:
     choice = suggest_alpha(summarize([1.0, 2.0], [300.0, 500.0]))
-    assert (choice.alpha, choice.stable_limit_shown, choice.diverge_alpha) == (0.2, 0.58, 0.8)
+    assert (choice.alpha, choice.stable_limit_shown, choice.diverge_alpha) == (0.2, 0.583, 0.8)
     assert choice.iterations_needed == 176 and choice.iterations == 190 and not choice.creeping
     _, verdict = run(summarize([1.0, 2.0], [300.0, 500.0]), 0.2, 190)
-    assert verdict.text == "converged in 176 iterations"
-    assert choice.alpha_text == "α = 0.2 was chosen for this data: its stable limit is 0.58. Try 0.8 to watch it diverge."
+    assert verdict.text.startswith("converged in 176 iterations")
+    assert choice.alpha_text == "α = 0.2 was chosen for this data: its stable limit is 0.583. Try 0.8 to watch it diverge."
     assert "176 iterations" in choice.iterations_text
 
 

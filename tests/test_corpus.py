@@ -15,7 +15,8 @@ from gd_core.data import DataError, LoadedData, load_table, prepare_xy
 from gd_core.linreg import run_from_stats
 from gd_core.scaling import scale_stats
 from gd_core.sums import Stats, summarize
-from gd_core.verdict import Verdict, judge_by_gap
+from gd_core.regression_verdict import classify_regression
+from gd_core.verdict import Verdict
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 NOT_DATA = {"make_corpus.py", "SOURCES.md"}
@@ -87,8 +88,7 @@ def default_columns(data: LoadedData) -> tuple[list[str], str]:
 def run_verdict(stats: Stats, alpha: float, iters: int) -> Verdict:
     w_in = np.zeros(stats.n)
     result = run_from_stats(stats, w_in, 0.0, alpha, iters)
-    steps = result.steps
-    return judge_by_gap(result.cost_history, stats.cost_star, steps, result.stop_reason, iters, result.message)
+    return classify_regression(result, stats)
 
 
 def test_every_corpus_file_is_listed_once() -> None:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gd_core.descent import basins, largest_stable_alpha, run_descent
-from gd_core.verdict import judge
+from gd_core.verdict import classify_descent
 
 
 @dataclass(frozen=True)
@@ -135,16 +135,16 @@ def test_basins_split_at_the_hill() -> None:
 def test_verdicts() -> None:
     curve = Quadratic(1.0, 0.0)
     fast = run_descent(curve, 5.0, 0.5, 1000)
-    assert judge(fast.stop_reason, fast.step, 1000).kind == "converged"
+    assert classify_descent(fast, curve).kind == "converged"
     bouncy = run_descent(curve, 5.0, 1.9, 1000)
-    verdict = judge(bouncy.stop_reason, bouncy.step, 1000)
-    assert verdict.kind == "converged" and "oscillating" in verdict.text
+    verdict = classify_descent(bouncy, curve)
+    assert verdict.kind == "converged" and "side to side" in verdict.text
     slow = run_descent(curve, 5.0, 0.001, 50)
-    assert judge(slow.stop_reason, slow.step, 50).text == "still creeping after 50 iterations"
+    assert classify_descent(slow, curve).text.startswith("still creeping after 50 iterations")
     still = run_descent(curve, 5.0, 1.999, 50)
-    assert judge(still.stop_reason, still.step, 50).kind == "oscillating"
+    assert classify_descent(still, curve).kind == "oscillating"
     wild = run_descent(curve, 5.0, 2.5, 1000)
-    assert judge(wild.stop_reason, wild.step, 1000, wild.message).kind == "diverged"
+    assert classify_descent(wild, curve).kind == "diverging"
 
 
 def test_bad_arguments() -> None:
@@ -172,5 +172,5 @@ def test_sweep_agrees_with_single_runs() -> None:
 def test_slow_divergence_within_the_limit_is_called_diverging() -> None:
     run = run_descent(Quadratic(2.0, 3.0), -1.5, 1.1, 60)  # |1 - 2.2| = 1.2 per step: grows, still finite
     assert run.stop_reason == "max_iters"
-    verdict = judge(run.stop_reason, run.step, 60)
-    assert verdict.kind == "diverged" and "diverging" in verdict.text
+    verdict = classify_descent(run, Quadratic(2.0, 3.0))
+    assert verdict.kind == "diverging" and "diverging" in verdict.text

@@ -33,7 +33,8 @@ from gd_core.run_facts import (
     steps_shrink,
     update_factor,
 )
-from gd_core.verdict import SLOPE_TOL, Verdict, classify_descent, classify_regression
+from gd_core.regression_verdict import classify_regression
+from gd_core.verdict import SLOPE_TOL, Verdict, classify_descent
 from ui.text import sequential_comparison_text, sweep_caption
 
 ROOT_DATA = __import__("pathlib").Path(__file__).resolve().parents[1] / "data"

@@ -9,7 +9,7 @@ import pandas as pd
 
 from gd_core.descent import DescentRun
 from ui.charts_1d import ITERATION_PARAM, PALETTE, axes, cost_domain, curve_frame, view_domain
-from ui.text import fmt
+from ui.text import limit_text
 from ui.vl import Spec, chart, field, layer_of, nominal_color, slider_param, value
 
 
@@ -102,7 +102,7 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
     ]
     datasets = {"sweep": df}
     if np.isfinite(alpha_max):
-        datasets["wall"] = pd.DataFrame({"alpha": [alpha_max], "label": [f"2 / J''(w*) = {fmt(alpha_max)}"]})
+        datasets["wall"] = pd.DataFrame({"alpha": [alpha_max], "label": [f"2 / J''(w*) = {limit_text(alpha_max)}"]})
         layers.append(layer_of("wall", {"type": "rule", "color": "#dc2626", "strokeDash": [6, 4], "strokeWidth": 2}, {"x": field("alpha")}))
         layers.append(
             layer_of(

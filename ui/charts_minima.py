@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from gd_core.descent import DescentRun
+from gd_core.descent import Basins, DescentRun
+from gd_core.wording import number
 from ui.charts_1d import PALETTE, POINT_COLOR, axes, cost_domain
 from ui.vl import Spec, chart, field, layer_of, nominal_color, value
 
@@ -38,23 +39,34 @@ def steps_chart(runs: Sequence[tuple[str, DescentRun]], height: int = 280) -> Sp
 def basin_chart(
     curve_cost,
     w_range: tuple[float, float],
-    starts: np.ndarray,
-    minimum_index: np.ndarray,
-    minima: Sequence[float],
+    basins: Basins,
     selected_w0: float,
     height: int = 380,
 ) -> Spec:
-    """The curve coloured by which minimum each start w0 ends in; a click (selection "pick") picks a start."""
+    """The curve coloured by where descent from each start w0 goes; a click (selection "pick") picks a start.
+
+    A start is labelled by the minimum it reached, the minimum it is still slowly heading for,
+    "runs away" only when its run diverged, and "stops at no minimum" otherwise.
+    """
     lo, hi = w_range
+    starts, minima = basins.starts, basins.minima
     with np.errstate(all="ignore"):
         j = np.asarray(curve_cost(np.asarray(starts)), dtype=float)
-    names = [f"minimum at w = {m:.3g}" for m in minima]
-    away = "no minimum (runs away)"
-    df = pd.DataFrame({"w": starts, "J": j, "ends in": [names[k] if k >= 0 else away for k in minimum_index]})
+    reached = [f"minimum at w = {number(m, 3)}" for m in minima]
+    heading = [f"on its way to w = {number(m, 3)}" for m in minima]
+    away, nowhere = "runs away (diverges)", "stops at no minimum"
+    labels = [
+        reached[k] if k >= 0 else heading[h] if h >= 0 else away if d else nowhere
+        for k, h, d in zip(basins.minimum_index, basins.heading_to, basins.diverged)
+    ]
+    df = pd.DataFrame({"w": starts, "J": j, "ends in": labels})
     df = df[np.isfinite(df["J"])]
     y_domain = cost_domain(df)
-    palette = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"][: len(names)] + ["#94a3b8"]
-    color = nominal_color("ends in", [*names, away], palette, "descent from here ends at")
+    strong = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"][: len(minima)]
+    light = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"][: len(minima)]
+    shown = [name for name in [*reached, *heading, away, nowhere] if name in set(labels)]
+    palette = dict(zip([*reached, *heading, away, nowhere], [*strong, *light, "#dc2626", "#94a3b8"]))
+    color = nominal_color("ends in", shown, [palette[name] for name in shown], "descent from here")
     minima_arr = np.asarray(minima, dtype=float)
     datasets = {
         "starts": df,

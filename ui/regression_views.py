@@ -17,11 +17,13 @@ import streamlit as st
 from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
 from gd_core.fit import Fit
 from gd_core.linreg import cost_grid, one_update
+from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
 from ui.charts_regression import contour_window, path_frame
 from ui.charts_surface import surface_chart
-from ui.text import verdict_icon
+from ui.text import exact, limit_text, r2_text, sequential_comparison_text, update_equation
+from ui.verdicts import show_verdict
 
 
 @dataclass(frozen=True)
@@ -89,35 +91,28 @@ def rate_note(choice: AlphaChoice, alpha: float) -> str:
     if alpha == choice.alpha:
         return choice.alpha_text
     return (
-        f"This data's stable limit is {choice.stable_limit_shown:g}: α above it diverges. "
-        f"α = {choice.alpha:g} is the suggestion for it; {choice.diverge_alpha:g} shows a divergence."
+        f"This data's stable limit is {limit_text(choice.stable_limit, alpha)}: α above it diverges. "
+        f"α = {exact(choice.alpha)} is the suggestion for it; {exact(choice.diverge_alpha)} shows a divergence."
     )
 
 
 def verdict_banner(verdict: Verdict, alpha: float, alpha_max: float, scaled: bool) -> None:
-    """What the run did, and the fix when it did not converge."""
-    limit_text = f"{alpha_max:.3g}"
-    scaling_fix = "" if scaled else ", or turn on feature scaling"
-    icon = verdict_icon(verdict.kind)
-    if verdict.kind == "converged":
-        st.success(f"Gradient descent {verdict.text}.", icon=icon)
-    elif verdict.kind == "diverged":
-        st.error(f"Gradient descent {verdict.text}. α = {alpha:g} is above the stable limit {limit_text}: lower it{scaling_fix}.", icon=icon)
-    elif verdict.kind == "oscillating":
-        st.warning(
-            f"Gradient descent is {verdict.text}: α = {alpha:g} is close to the stable limit {limit_text}. "
-            "Lower α a little, or run more iterations.",
-            icon=icon,
-        )
-    else:
-        st.warning(
-            f"Gradient descent is {verdict.text}: α = {alpha:g} is small next to the stable limit {limit_text}. "
-            f"Raise α towards it, run more iterations{scaling_fix}.",
-            icon=icon,
-        )
+    """What the run did (gd_core.verdict), with the fix when it did not converge."""
+    fix = ""
+    if verdict.kind in ("diverging", "cycling") and not scaled:
+        fix = "Feature scaling also helps: it makes the valley round, so a larger α stays stable."
+    show_verdict(verdict, prefix="Gradient descent: ", fix=fix)
 
 
-def fit_metrics(fit: Fit, summary: FitSummary) -> None:
+def sequential_note(fit: Fit, alpha: float) -> None:
+    """Why the sequential (wrong) update behaves as it does beside the simultaneous one."""
+    stats = fit.run_stats
+    st.caption(
+        sequential_comparison_text(update_factor(stats, alpha), update_factor(stats, alpha, sequential=True), sequential_same_as_simultaneous(stats))
+    )
+
+
+def fit_metrics(fit: Fit, summary: FitSummary, kind: str) -> None:
     """The learned w and b (original units) and how good the line is."""
     cols = [*st.columns(3), *st.columns(3)]
     w_text = f"{float(fit.path.w[0]):.7g}" if fit.path.w.size == 1 else ", ".join(f"{v:.4g}" for v in fit.path.w)
@@ -125,7 +120,7 @@ def fit_metrics(fit: Fit, summary: FitSummary) -> None:
     cols[1].metric("b", f"{fit.path.b:.7g}", help="The learned intercept, in original units.")
     cols[2].metric("J(w, b)", f"{summary.cost:.4g}", help="The cost at the learned (w, b).")
     cols[3].metric("RMSE", f"{summary.rmse:.4g}", help="Root-mean-square error = √(2J), in the units of y.")
-    cols[4].metric("R²", f"{summary.r2:.4f}", help="Share of the variance of y that the line explains (1 is perfect).")
+    cols[4].metric("R²", r2_text(summary.r2, kind), help="Share of the variance of y that the line explains (1 is perfect).")
     cols[5].metric(
         "Off by", f"{summary.distance_to_least_squares:.3g}",
         help="Distance from (w, b) to the exact least-squares answer (w*, b*): √(Σ(w − w*)² + (b − b*)²).",
@@ -173,8 +168,8 @@ def first_update(fit: Fit, alpha: float) -> None:
         prefix = "'" if fit.scaled else ""
         dj_dw, w_start = float(update.dj_dw[0]), float(fit.w_start[0])
         st.latex(rf"\frac{{\partial J}}{{\partial w{prefix}}} = {dj_dw:.6g}, \qquad \frac{{\partial J}}{{\partial b{prefix}}} = {update.dj_db:.6g}")
-        st.latex(rf"w{prefix} := {w_start:.6g} - {alpha:g} \times ({dj_dw:.6g}) = {float(update.w_new[0]):.6g}")
-        st.latex(rf"b{prefix} := {fit.b_start:.6g} - {alpha:g} \times ({update.dj_db:.6g}) = {update.b_new:.6g}")
+        st.latex(update_equation(w_start, alpha, dj_dw, name=f"w{prefix}", assign=":=", latex=True))
+        st.latex(update_equation(fit.b_start, alpha, update.dj_db, name=f"b{prefix}", assign=":=", latex=True))
     else:
         st.write({"dJ/dw": [float(f"{v:.6g}") for v in update.dj_dw], "dJ/db": float(f"{update.dj_db:.6g}")})
     st.markdown("Both gradients are computed from the **same** (w, b) before either changes: that is the simultaneous update.")

@@ -277,3 +277,13 @@ def r2_text(r2: float, kind: str) -> str:
 def verdict_icon(kind: str) -> str:
     """The icon that goes with a verdict's kind (one mapping for every page)."""
     return VERDICT_ICONS.get(kind, ":material/info:")
+
+
+def steps_caption(alpha: float, shrink: bool) -> str:
+    """Under the step sizes: the steps shrink because the slope does, said only when they all do."""
+    if shrink:
+        return f"α stays {exact(alpha)} the whole time; the steps get smaller because the slope does."
+    return (
+        f"α stays {exact(alpha)} the whole time, so each step is as long as the slope is steep: "
+        "where a run crosses steeper ground on its way, its steps grow before they shrink."
+    )

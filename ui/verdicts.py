@@ -1,0 +1,35 @@
+"""A verdict (gd_core.verdict) on screen: its box, its icon, and the stop rule beside it.
+
+Every page shows what a run did this way, so the words, the icon and the colour always come
+from the same classification, and "converged" never appears without the rule it means.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gd_core.verdict import Verdict
+from ui.text import VERDICT_BOX, VERDICT_ICONS
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _rule_shown(verdict: Verdict) -> bool:
+    return bool(verdict.rule) and "converg" in verdict.text and verdict.rule not in verdict.text
+
+
+def show_verdict(verdict: Verdict, *, prefix: str = "", fix: str = "") -> None:
+    """The verdict in its box (success, info, warning or error), with the stop rule under it."""
+    box = getattr(st, VERDICT_BOX[verdict.kind])
+    box(_sentence(prefix + verdict.text) + (f" {fix}" if fix else ""), icon=VERDICT_ICONS[verdict.kind])
+    if _rule_shown(verdict):
+        st.caption(f"Stop rule: {verdict.rule}.")
+
+
+def verdict_line(verdict: Verdict) -> None:
+    """The verdict as one line of text with its icon (for a card among several)."""
+    st.markdown(f"{VERDICT_ICONS[verdict.kind]} {_sentence(verdict.text)}")
+    if _rule_shown(verdict):
+        st.caption(f"Stop rule: {verdict.rule}.")
