@@ -1,0 +1,251 @@
+"""Which mistake reproduces a printed log: every catalogue entry, simulated and compared.
+
+Each entry of ``gd_core.bug_catalogue`` runs on the same data and settings as the student's
+code. A logged value v, printed with half a unit h in its last digit, is matched by a simulated
+value s when ``|s - v| <= h``; an entry's *misfit* is the largest ``|s - v| / h`` over every
+logged value and field, so a misfit <= 1 means the entry reproduces every digit printed::
+
+    misfit = max over logged values of |simulated - logged| / (half a unit in the last printed digit)
+
+The lab prints the cost (and w, b) *after* the update of iteration i, and dj_dw, dj_db from
+before it; some students print the cost before. Both alignments are tried unless one is given,
+and the better one is kept. ``correct`` and ``α too large`` are the same code: which of the two
+applies depends on whether alpha is above the stable limit 2 / λ_max of J(w, b).
+
+>>> log = parse_log("Iteration 0: Cost 7.93e+04\\nIteration 1: Cost 7.39e+04\\nIteration 2: Cost 6.90e+04")
+>>> diagnose(log, summarize([1.0, 2.0], [300.0, 500.0]), 0.01, 3, 0.0, 0.0).name
+'correct'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from gd_core.bug_catalogue import CATALOGUE, ENTRIES, MAX_SIM_ITERS, BugEntry, Run, simulate
+from gd_core.log_parse import LogError, ParsedLog, parse_log  # noqa: F401  (parse_log: for the doctest)
+from gd_core.sums import Stats, largest_stable_alpha, summarize  # noqa: F401
+
+Timing = Literal["after", "before"]
+MATCH_LIMIT = 1.0  # within half a unit of the last printed digit
+FLOAT_NOISE = 1e-9  # relative: another order of the same sums, over thousands of iterations
+OVERFLOW = 1e200  # a logged value this large may sit where a simulated run has already blown up
+NONE_OF_THESE = "none of these"
+
+
+@dataclass(frozen=True)
+class EntryFit:
+    """How well one entry reproduces the log (``misfit`` <= 1: every printed digit)."""
+
+    name: str
+    misfit: float  # largest |simulated - logged| / half a unit in the last printed digit; inf: n/a
+    max_rel_diff: float  # largest |simulated - logged| / |logged|
+    first_miss: int | None  # first logged iteration with a value off by more than the printed precision
+    worst: str  # the worst value, in words
+    applicable: bool = True
+    reason: str = ""  # why the entry does not apply to these settings
+
+    @property
+    def matches(self) -> bool:
+        return self.applicable and self.misfit <= MATCH_LIMIT
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """The verdict: the ranking, the best match (or none of these), the runner-up, the runs to draw."""
+
+    ranking: tuple[EntryFit, ...]  # applicable entries, closest first, then the others
+    matched: bool
+    also_match: tuple[str, ...]  # other entries that reproduce the log as well
+    timing: Timing
+    timing_note: str
+    leaves_correct_at: int | None  # first logged iteration off the correct run; None if it never is
+    alpha: float
+    alpha_limit: float
+    best_run: Run  # the closest entry's run
+    correct_run: Run  # correct code with these settings (diverges when alpha is too large)
+    compared: str  # which fields and iterations were compared
+    verdict: str  # the verdict in plain sentences
+
+    @property
+    def best(self) -> EntryFit:
+        return self.ranking[0]
+
+    @property
+    def runner_up(self) -> EntryFit:
+        return self.ranking[1]
+
+    @property
+    def name(self) -> str:
+        """The matching entry's name, or 'none of these'."""
+        return self.best.name if self.matched else NONE_OF_THESE
+
+    @property
+    def entry(self) -> BugEntry:
+        """The closest entry: its ``where`` and ``lines`` point at the code to fix."""
+        return ENTRIES[self.best.name]
+
+    @property
+    def lines(self) -> tuple[str, str]:
+        """(buggy line, corrected line) of the closest entry, for these settings."""
+        return self.entry.lines(self.alpha, self.alpha_limit)
+
+
+def _compared_fields(log: ParsedLog, n_features: int) -> tuple[str, ...]:
+    # A logged w or dj_dw is one number: with several features it cannot be told which.
+    return tuple(f for f in log.fields if n_features == 1 or f not in ("w", "dj_dw"))
+
+
+def _fit(log: ParsedLog, run: Run, timing: Timing, fields: tuple[str, ...]) -> EntryFit:
+    its = log.iterations
+    state = its + 1 if timing == "after" else its
+    worst_ratio, worst_rel, worst = -1.0, 0.0, ""
+    miss = np.zeros(its.size, dtype=bool)
+    with np.errstate(all="ignore"):
+        for name in fields:
+            logged_field = log.field(name)
+            assert logged_field is not None
+            logged = logged_field.values
+            simulated_all = getattr(run, name)
+            index = its if name in ("dj_dw", "dj_db") else state
+            simulated = np.full(its.size, np.nan)
+            inside = index < simulated_all.shape[0]
+            simulated[inside] = simulated_all[index[inside]]
+            size = np.abs(logged)
+            tol = np.maximum(np.maximum(logged_field.half_unit, FLOAT_NOISE * size), 1e-12 * float(size.max()))
+            diff = np.abs(simulated - logged)
+            ratio = np.where(np.isfinite(diff), diff / tol, np.where(size >= OVERFLOW, 0.0, np.inf))
+            rel = np.where(np.isfinite(diff), diff / np.maximum(size, tol), np.inf)
+            miss |= ratio > MATCH_LIMIT
+            k = int(np.argmax(ratio))
+            if ratio[k] > worst_ratio:
+                shown = f"{simulated[k]:.4g}" if np.isfinite(simulated[k]) else "a run that had already blown up"
+                worst_ratio, worst = float(ratio[k]), f"{name} at iteration {its[k]:,}: logged {logged[k]:.4g}, {run.name} gives {shown}"
+            worst_rel = max(worst_rel, float(rel.max()))
+    first_miss = int(its[np.argmax(miss)]) if miss.any() else None
+    if log.blown_up_at is not None:
+        # The log turned to nan or inf there: a run still far from overflow cannot be this one.
+        k = log.blown_up_at + 1 if timing == "after" else log.blown_up_at
+        if k < run.cost.size and abs(run.cost[k]) < OVERFLOW:
+            worst_ratio, worst_rel = math.inf, math.inf
+            worst = f"the log blows up at iteration {log.blown_up_at:,}, where {run.name} has a cost of {run.cost[k]:.4g}"
+            first_miss = log.blown_up_at if first_miss is None else min(first_miss, log.blown_up_at)
+    return EntryFit(run.name, worst_ratio, worst_rel, first_miss, worst)
+
+
+def _not_applicable(entry: BugEntry, alpha: float, limit: float, n_features: int) -> str:
+    if entry.name == "correct" and alpha > limit:
+        return f"α = {alpha:g} is above the stable limit {limit:.3g}: correct code blows up, which is 'α too large'."
+    if entry.name == "α too large" and alpha <= limit:
+        return f"α = {alpha:g} is below the stable limit {limit:.3g}."
+    if entry.one_feature_only and n_features > 1:
+        return f"b updated with dJ/dw needs one feature; x has {n_features}."
+    return ""
+
+
+def _rank(fits: list[EntryFit]) -> tuple[EntryFit, ...]:
+    order = {name: k for k, name in enumerate(ENTRIES)}
+    return tuple(sorted(fits, key=lambda f: (not f.applicable, f.misfit, f.max_rel_diff, order[f.name])))
+
+
+def _percent(rel: float) -> str:
+    return "a run that blew up" if not math.isfinite(rel) else f"{100 * rel:.2g}%"
+
+
+def diagnose(
+    log: ParsedLog,
+    stats: Stats,
+    alpha: float,
+    num_iters: int,
+    w_in: ArrayLike = 0.0,
+    b_in: float = 0.0,
+    *,
+    timing: Timing | None = None,
+) -> Diagnosis:
+    """Simulate every entry with these settings and rank them by misfit against ``log``.
+
+    ``timing`` says whether the logged cost (and w, b) come after the update of their iteration
+    (the lab) or before it; None tries both and keeps the alignment that fits better.
+    """
+    if not math.isfinite(alpha) or alpha < 0:
+        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
+    if log.iterations[-1] + 1 > MAX_SIM_ITERS:
+        raise LogError(f"the log goes to iteration {log.iterations[-1]:,}; the page simulates up to {MAX_SIM_ITERS:,} iterations.")
+    n_features = stats.n
+    limit = largest_stable_alpha(stats)
+    steps = max(int(num_iters), int(log.iterations[-1]) + 1)
+    fields = _compared_fields(log, n_features)
+    if not fields:
+        raise LogError("the log holds only w or dj_dw, and with several features those are one number per feature. Log the cost.")
+
+    runs: dict[str, Run] = {}
+    skipped: list[EntryFit] = []
+    for entry in CATALOGUE:
+        reason = _not_applicable(entry, alpha, limit, n_features)
+        if reason:
+            skipped.append(EntryFit(entry.name, math.inf, math.inf, None, "", applicable=False, reason=reason))
+        else:
+            runs[entry.name] = simulate(entry, stats, alpha, steps, w_in, b_in)
+    correct_run = runs.get("correct") or dataclasses.replace(runs["α too large"], name="correct")
+
+    timings: tuple[Timing, ...] = (timing,) if timing else ("after", "before")
+    fits_by = {t: [_fit(log, run, t, fields) for run in runs.values()] for t in timings}
+    best_of = {t: min(f.misfit for f in fits) for t, fits in fits_by.items()}
+    chosen: Timing = min(timings, key=lambda t: (best_of[t], t != "after"))
+    if timing:
+        timing_note = f"As set, the logged cost is the one {timing} the update of its iteration."
+    elif best_of["after"] <= MATCH_LIMIT and best_of["before"] <= MATCH_LIMIT:
+        timing_note = "The numbers fit the cost logged before or after the update alike; the lab's order (after) was assumed."
+    elif best_of[chosen] <= MATCH_LIMIT:
+        timing_note = f"Detected: the logged cost is the one {chosen} the update of its iteration" + (
+            " (as in the lab)." if chosen == "after" else " (the lab prints it after)."
+        )
+    else:
+        timing_note = f"No alignment fits; compared with the cost logged {chosen} the update, which comes closer."
+    ranking = _rank(fits_by[chosen] + skipped)
+    best = ranking[0]
+    matched = best.matches
+    also = tuple(f.name for f in ranking[1:] if f.matches)
+    leaves = _fit(log, correct_run, chosen, fields).first_miss
+    compared = f"{', '.join(fields)} at {log.iterations.size:,} logged iterations"
+    return Diagnosis(
+        ranking=ranking,
+        matched=matched,
+        also_match=also,
+        timing=chosen,
+        timing_note=timing_note,
+        leaves_correct_at=leaves,
+        alpha=float(alpha),
+        alpha_limit=limit,
+        best_run=runs[best.name],
+        correct_run=correct_run,
+        compared=compared,
+        verdict=_verdict(ranking, matched, also, leaves),
+    )
+
+
+def _verdict(ranking: tuple[EntryFit, ...], matched: bool, also: tuple[str, ...], leaves: int | None) -> str:
+    best, runner_up = ranking[0], ranking[1]
+    if matched:
+        said = (
+            f"Your log matches '{best.name}': every logged value agrees with it to the digits printed "
+            f"(largest relative difference {_percent(best.max_rel_diff)})."
+        )
+        if also:
+            said += f" {', '.join(repr(a) for a in also)} fit{'s' if len(also) == 1 else ''} as well: log more fields (dj_dw, dj_db, w, b) to tell them apart."
+        elif runner_up.applicable:
+            said += f" The runner-up, '{runner_up.name}', is off by up to {_percent(runner_up.max_rel_diff)} ({runner_up.worst})."
+        return said
+    said = "None of these reproduces your log."
+    if leaves is not None:
+        said += f" It leaves the correct run at iteration {leaves:,}."
+    said += (
+        f" The closest is '{best.name}', off by up to {_percent(best.max_rel_diff)} ({best.worst}). "
+        "Check that the data, α, the iterations and the initial w and b are the ones your code ran with."
+    )
+    return said
