@@ -123,7 +123,8 @@ def half_unit(token: str) -> tuple[float, int]:
     text = token.strip().lstrip("+-").strip().lower()
     mantissa, _, exponent = text.partition("e")
     whole, _, decimals = mantissa.partition(".")
-    digits = len((whole + decimals).lstrip("0")) or 1
+    # In e-notation every mantissa digit counts (0.000e+00 has 4); in fixed notation, not leading zeros.
+    digits = len(whole.lstrip("0") or "0") + len(decimals) if exponent else len((whole + decimals).lstrip("0")) or 1
     return 0.5 * 10.0 ** (int(exponent or 0) - len(decimals)), digits
 
 
@@ -192,7 +193,7 @@ def _csv_rows(lines: list[str]) -> list[Row] | None:
 
 def _list_rows(text: str) -> list[Row]:
     """print(J_history): '[79274.8125, np.float64(48637.2), ...]'; the row number is the item's."""
-    items = _NP_SCALAR.sub(r"\1", text.strip()[1:-1]).split(",")
+    items = _NP_SCALAR.sub(r"\1", text.strip()[1:-1]).split(",")  # print(J_history) in numpy 2
     return [(k, k - 1, {"cost": item.strip()} if _ONE_NUMBER.match(item) else {}) for k, item in enumerate(items, 1)]
 
 
@@ -216,7 +217,7 @@ def parse_log(text: str | bytes) -> ParsedLog:
             raise LogError(f"the log is {len(text) / 1e6:.1f} MB, above the limit of {MAX_LOG_CHARS / 1e6:g} million characters.")
         text = text.decode("utf-8", errors="replace")
     _check_size(text)
-    lines = text.splitlines()
+    lines = _NP_SCALAR.sub(r"\1", text).splitlines()  # numpy 2 prints np.float64(79274.8125)
     rows = _iteration_rows(lines)
     source = "as the course's print lines"
     if not rows:
