@@ -29,7 +29,7 @@ from numpy.typing import ArrayLike
 
 from gd_core.bug_catalogue import CATALOGUE, ENTRIES, MAX_SIM_ITERS, BugEntry, Run, simulate
 from gd_core.log_parse import LogError, ParsedLog, parse_log  # noqa: F401  (parse_log: for the doctest)
-from gd_core.sums import Stats, largest_stable_alpha, summarize  # noqa: F401
+from gd_core.sums import Stats, cost_from_stats, largest_stable_alpha, summarize  # noqa: F401
 
 Timing = Literal["after", "before"]
 MATCH_LIMIT = 1.0  # within half a unit of the last printed digit
@@ -178,6 +178,10 @@ def diagnose(
     if log.iterations[-1] + 1 > MAX_SIM_ITERS:
         raise LogError(f"the log goes to iteration {log.iterations[-1]:,}; the page simulates up to {MAX_SIM_ITERS:,} iterations.")
     n_features = stats.n
+    with np.errstate(all="ignore"):
+        start_cost = cost_from_stats(stats, np.broadcast_to(np.asarray(w_in, dtype=float).reshape(-1), (n_features,)), float(b_in))
+    if not math.isfinite(start_cost):
+        raise ValueError("the initial w and b are so large that the cost overflows; start nearer 0")
     limit = largest_stable_alpha(stats)
     steps = max(int(num_iters), int(log.iterations[-1]) + 1)
     fields = _compared_fields(log, n_features)

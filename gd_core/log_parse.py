@@ -30,7 +30,7 @@ import numpy as np
 from gd_core.frozen import frozen
 
 FIELDS = ("cost", "dj_dw", "dj_db", "w", "b")
-MAX_LOG_CHARS = 1_000_000
+MAX_LOG_CHARS = 2_000_000  # a week-1 log of every one of 10,000 iterations is 1 MB
 MAX_LOG_LINES = 100_000
 EXAMPLE = "Iteration    0: Cost 7.93e+04  dj_dw: -6.500e+02, dj_db: -4.000e+02   w:  6.500e+00, b: 4.00000e+00"
 

@@ -390,3 +390,16 @@ def test_correct_code_is_correct_on_any_small_dataset(x: list[float], slope: flo
     text, _ = course_gradient_descent(x_arr, y_arr, 1.0, -1.0, alpha, 200, every=20)
     diagnosis = diagnose(parse_log(text), summarize(x_arr, y_arr), alpha, 200, 1.0, -1.0)
     assert diagnosis.matched and "correct" in (diagnosis.name, *diagnosis.also_match), diagnosis.verdict
+
+
+def test_settings_that_cannot_run_say_so() -> None:
+    log = parse_log("Iteration 0: Cost 7.93e+04\nIteration 1: Cost 7.39e+04")
+    stats = summarize(*HOUSES)
+    with pytest.raises(ValueError, match="alpha"):
+        diagnose(log, stats, float("nan"), 10)
+    with pytest.raises(ValueError, match="overflows"):
+        diagnose(log, stats, 0.01, 10, 1e200, 0.0)
+    with pytest.raises(LogError, match="simulates up to"):
+        diagnose(parse_log("Iteration 0: Cost 1\nIteration 500000: Cost 0.5"), stats, 0.01, 10)
+    # Huge alpha: every run blows up at once, and still no warning or exception.
+    assert diagnose(log, stats, 1e10, 10).name == "none of these"
