@@ -120,8 +120,10 @@ def _fit(log: ParsedLog, run: Run, timing: Timing, fields: tuple[str, ...]) -> E
             # gradient that has shrunk by cancellation): a value printed half-way must still match.
             tol = logged_field.half_unit + FLOAT_NOISE * size + 1e-3 * FLOAT_NOISE * float(size[0])
             diff = np.abs(simulated - logged)
-            ratio = np.where(np.isfinite(diff), diff / tol, np.where(size >= OVERFLOW, 0.0, np.inf))
-            rel = np.where(np.isfinite(diff), diff / np.maximum(size, tol), np.inf)
+            # A run that has blown up matches nothing, except a logged value itself near overflow.
+            excused = np.where(size >= OVERFLOW, 0.0, np.inf)
+            ratio = np.where(np.isfinite(diff), diff / tol, excused)
+            rel = np.where(np.isfinite(diff), diff / np.maximum(size, tol), excused)
             miss |= ratio > MATCH_LIMIT
             k = int(np.argmax(ratio))
             if ratio[k] > worst_ratio:
@@ -155,7 +157,12 @@ def _rank(fits: list[EntryFit]) -> tuple[EntryFit, ...]:
 
 
 def _percent(rel: float) -> str:
-    return "a run that blew up" if not math.isfinite(rel) else f"{100 * rel:.2g}%"
+    """0.0022 -> '0.22%', 2.0 -> '200%', 5e12 -> '5e+12 times the logged value'."""
+    if not math.isfinite(rel):
+        return "a run that blew up"
+    if rel >= 100:
+        return f"{rel:.2g} times the logged value"
+    return f"{100 * rel:.2g}%" if rel < 0.1 else f"{100 * rel:,.0f}%"
 
 
 def diagnose(
@@ -170,8 +177,10 @@ def diagnose(
 ) -> Diagnosis:
     """Simulate every entry with these settings and rank them by misfit against ``log``.
 
-    ``timing`` says whether the logged cost (and w, b) come after the update of their iteration
-    (the lab) or before it; None tries both and keeps the alignment that fits better.
+    ``timing`` says whether the logged cost comes after the update of its iteration (the lab)
+    or before it; None tries both and keeps the one that fits better. w and b are always read as
+    after the update, dj_dw and dj_db as the gradient that made it (the lab's print line).
+    Raises ValueError for settings that cannot run, LogError for a log beyond MAX_SIM_ITERS.
     """
     if not math.isfinite(alpha) or alpha < 0:
         raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from gd_core.bug_catalogue import ENTRIES, simulate
 from gd_core.log_match import diagnose
 from gd_core.log_parse import course_line, parse_log
-from gd_core.bug_catalogue import ENTRIES, simulate
 from gd_core.sums import summarize
 from ui.charts_debug import debug_chart
 
