@@ -45,6 +45,7 @@ class EntryFit:
     name: str
     misfit: float  # largest |simulated - logged| / half a unit in the last printed digit; inf: n/a
     max_rel_diff: float  # largest |simulated - logged| / |logged|
+    typical_rel_diff: float  # the median of |simulated - logged| / |logged|: how close, when it does not match
     first_miss: int | None  # first logged iteration with a value off by more than the printed precision
     worst: str  # the worst value, in words
     applicable: bool = True
@@ -105,6 +106,7 @@ def _fit(log: ParsedLog, run: Run, timing: Timing, fields: tuple[str, ...]) -> E
     its = log.iterations
     worst_ratio, worst_rel, worst = -1.0, 0.0, ""
     miss = np.zeros(its.size, dtype=bool)
+    all_rel: list[np.ndarray] = []
     with np.errstate(all="ignore"):
         for name in fields:
             logged_field = log.field(name)
@@ -130,15 +132,17 @@ def _fit(log: ParsedLog, run: Run, timing: Timing, fields: tuple[str, ...]) -> E
                 shown = f"{simulated[k]:.4g}" if np.isfinite(simulated[k]) else "a run that had already blown up"
                 worst_ratio, worst = float(ratio[k]), f"{name} at iteration {its[k]:,}: logged {logged[k]:.4g}, {run.name} gives {shown}"
             worst_rel = max(worst_rel, float(rel.max()))
+            all_rel.append(rel)
     first_miss = int(its[np.argmax(miss)]) if miss.any() else None
+    typical = float(np.median(np.concatenate(all_rel)))
     if log.blown_up_at is not None:
         # The log turned to nan or inf there: a run still far from overflow cannot be this one.
         k = log.blown_up_at + 1 if timing == "after" else log.blown_up_at
         if k < run.cost.size and abs(run.cost[k]) < OVERFLOW:
-            worst_ratio, worst_rel = math.inf, math.inf
+            worst_ratio, worst_rel, typical = math.inf, math.inf, math.inf
             worst = f"the log blows up at iteration {log.blown_up_at:,}, where {run.name} has a cost of {run.cost[k]:.4g}"
             first_miss = log.blown_up_at if first_miss is None else min(first_miss, log.blown_up_at)
-    return EntryFit(run.name, worst_ratio, worst_rel, first_miss, worst)
+    return EntryFit(run.name, worst_ratio, worst_rel, typical, first_miss, worst)
 
 
 def _not_applicable(entry: BugEntry, alpha: float, limit: float, n_features: int) -> str:
@@ -152,8 +156,12 @@ def _not_applicable(entry: BugEntry, alpha: float, limit: float, n_features: int
 
 
 def _rank(fits: list[EntryFit]) -> tuple[EntryFit, ...]:
+    """Matches by misfit; then the others by their typical relative difference (a run that
+    follows most of the log is closer than one that is off by less at its worst)."""
     order = {name: k for k, name in enumerate(ENTRIES)}
-    return tuple(sorted(fits, key=lambda f: (not f.applicable, f.misfit, f.max_rel_diff, order[f.name])))
+    return tuple(sorted(fits, key=lambda f: (
+        not f.applicable, not f.matches, f.misfit if f.matches else f.typical_rel_diff, f.max_rel_diff, order[f.name],
+    )))
 
 
 def _percent(rel: float) -> str:
@@ -202,7 +210,7 @@ def diagnose(
     for entry in CATALOGUE:
         reason = _not_applicable(entry, alpha, limit, n_features)
         if reason:
-            skipped.append(EntryFit(entry.name, math.inf, math.inf, None, "", applicable=False, reason=reason))
+            skipped.append(EntryFit(entry.name, math.inf, math.inf, math.inf, None, "", applicable=False, reason=reason))
         else:
             runs[entry.name] = simulate(entry, stats, alpha, steps, w_in, b_in)
     correct_run = runs.get("correct") or dataclasses.replace(runs["α too large"], name="correct")
@@ -261,7 +269,7 @@ def _verdict(ranking: tuple[EntryFit, ...], matched: bool, also: tuple[str, ...]
     if leaves is not None:
         said += f" It leaves the correct run at iteration {leaves:,}."
     said += (
-        f" The closest is '{best.name}', off by up to {_percent(best.max_rel_diff)} ({best.worst}). "
+        f" The closest is '{best.name}', typically off by {_percent(best.typical_rel_diff)} (at worst {best.worst}). "
         "Check that the data, α, the iterations and the initial w and b are the ones your code ran with."
     )
     return said

@@ -65,17 +65,23 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     scale = {"type": "log"} if log_scale else {"zero": False}
     title = TITLES[name] + ("  (log scale)" if log_scale else "")
     color = nominal_color("series", labels, [*colors, LOG_COLOR], title=None)
+    # Long names: above the plot, in full, rather than beside it and cut short.
+    color["legend"] = {"orient": "top", "direction": "horizontal", "title": None, "labelLimit": 0}
     tooltip = [field("series", "nominal"), field("iteration"), field("value", title=name, format=".6g")]
+    # One line layer per run (a dash pattern as an encoding would hide the legend it shares).
     layers = [
         layer_of(
-            "runs", {"type": "line", "strokeWidth": 2, "clip": True},
+            "runs", {"type": "line", "strokeWidth": 2, "clip": True, "strokeDash": dash},
             {"x": field("iteration", title="iteration"), "y": field("value", title=title, scale=scale), "color": color,
-             "strokeDash": field("series", "nominal", legend=None, scale={"domain": labels, "range": [[1, 0], [6, 4], [1, 0]]}),
              "tooltip": tooltip},
-        ),
-        layer_of(
-            "pasted", {"type": "point", "filled": True, "size": 60, "clip": True},
-            {"x": field("iteration"), "y": field("value", scale=scale), "color": color, "tooltip": tooltip},
-        ),
+            [{"filter": {"field": "series", "equal": label}}],
+        )
+        for label, dash in zip(labels[:-1], ([1, 0], [6, 4]))
     ]
+    layers.append(
+        layer_of(
+            "pasted", {"type": "point", "filled": True, "size": 60, "opacity": 0.9, "clip": True},
+            {"x": field("iteration"), "y": field("value", scale=scale), "color": color, "tooltip": tooltip},
+        )
+    )
     return chart(layers, {"runs": lines, "pasted": pasted}, height=height)
