@@ -63,7 +63,8 @@ class Diagnosis:
     ranking: tuple[EntryFit, ...]  # applicable entries, closest first, then the others
     matched: bool
     also_match: tuple[str, ...]  # other entries that reproduce the log as well
-    timing: Timing
+    timing: Timing  # the logged cost is the one after (the lab) or before the update
+    numbered_from: int  # 0 (the lab's loop) or 1 (a log that counts iterations from 1)
     timing_note: str
     leaves_correct_at: int | None  # first logged iteration off the correct run; None if it never is
     alpha: float
@@ -102,8 +103,9 @@ def _compared_fields(log: ParsedLog, n_features: int) -> tuple[str, ...]:
     return tuple(f for f in log.fields if n_features == 1 or f not in ("w", "dj_dw"))
 
 
-def _fit(log: ParsedLog, run: Run, timing: Timing, fields: tuple[str, ...]) -> EntryFit:
+def _fit(log: ParsedLog, run: Run, timing: Timing, start: int, fields: tuple[str, ...]) -> EntryFit:
     its = log.iterations
+    loop = its - start  # the loop's i (0, 1, ...) of each logged line
     worst_ratio, worst_rel, worst = -1.0, 0.0, ""
     miss = np.zeros(its.size, dtype=bool)
     all_rel: list[np.ndarray] = []
@@ -113,7 +115,7 @@ def _fit(log: ParsedLog, run: Run, timing: Timing, fields: tuple[str, ...]) -> E
             assert logged_field is not None
             logged = logged_field.values
             simulated_all = getattr(run, name)
-            index = its + 1 if name in ("w", "b") or (name == "cost" and timing == "after") else its
+            index = loop + 1 if name in ("w", "b") or (name == "cost" and timing == "after") else loop
             simulated = np.full(its.size, np.nan)
             inside = index < simulated_all.shape[0]
             simulated[inside] = simulated_all[index[inside]]
@@ -137,7 +139,7 @@ def _fit(log: ParsedLog, run: Run, timing: Timing, fields: tuple[str, ...]) -> E
     typical = float(np.median(np.concatenate(all_rel)))
     if log.blown_up_at is not None:
         # The log turned to nan or inf there: a run still far from overflow cannot be this one.
-        k = log.blown_up_at + 1 if timing == "after" else log.blown_up_at
+        k = log.blown_up_at - start + (1 if timing == "after" else 0)
         if k < run.cost.size and abs(run.cost[k]) < OVERFLOW:
             worst_ratio, worst_rel, typical = math.inf, math.inf, math.inf
             worst = f"the log blows up at iteration {log.blown_up_at:,}, where {run.name} has a cost of {run.cost[k]:.4g}"
@@ -215,33 +217,31 @@ def diagnose(
             runs[entry.name] = simulate(entry, stats, alpha, steps, w_in, b_in)
     correct_run = runs.get("correct") or dataclasses.replace(runs["α too large"], name="correct")
 
+    # Readings of the log: the cost logged after or before the update; the loop counted from 0
+    # (the lab) or, when the log starts at 1 or later, from 1 (print(i + 1), range(1, n + 1)).
     timings: tuple[Timing, ...] = (timing,) if timing else ("after", "before")
-    fits_by = {t: [_fit(log, run, t, fields) for run in runs.values()] for t in timings}
-    best_of = {t: min(f.misfit for f in fits) for t, fits in fits_by.items()}
-    # Where nothing fits, the better timing is the one some entry follows for longer.
-    follows = {t: max(math.inf if f.first_miss is None else f.first_miss for f in fits) for t, fits in fits_by.items()}
-    chosen: Timing = min(timings, key=lambda t: (best_of[t] > MATCH_LIMIT, -follows[t], best_of[t], t != "after"))
-    if timing:
-        timing_note = f"As set, the logged cost is the one {timing} the update of its iteration."
-    elif best_of["after"] <= MATCH_LIMIT and best_of["before"] <= MATCH_LIMIT:
-        timing_note = "The numbers fit the cost logged before or after the update alike; the lab's order (after) was assumed."
-    elif best_of[chosen] <= MATCH_LIMIT:
-        timing_note = f"Detected: the logged cost is the one {chosen} the update of its iteration" + (
-            " (as in the lab)." if chosen == "after" else " (the lab prints it after)."
-        )
-    else:
-        timing_note = f"No alignment fits; compared with the cost logged {chosen} the update, which comes closer."
+    readings = [(t, start) for start in ((0, 1) if log.iterations[0] >= 1 else (0,)) for t in timings]
+    fits_by = {r: [_fit(log, run, *r, fields) for run in runs.values()] for r in readings}
+    best_of = {r: min(f.misfit for f in fits) for r, fits in fits_by.items()}
+    # Where nothing fits, the better reading is the one some entry follows for longer.
+    follows = {r: max(math.inf if f.first_miss is None else f.first_miss for f in fits) for r, fits in fits_by.items()}
+    # Among readings that fit, the lab's (after, from 0) comes first; else the closest.
+    chosen = min(readings, key=lambda r: (
+        best_of[r] > MATCH_LIMIT, -follows[r], 0.0 if best_of[r] <= MATCH_LIMIT else best_of[r], r[1], r[0] != "after",
+    ))
+    timing_note = _timing_note(chosen, timing, sum(best <= MATCH_LIMIT for best in best_of.values()))
     ranking = _rank(fits_by[chosen] + skipped)
     best = ranking[0]
     matched = best.matches
     also = tuple(f.name for f in ranking[1:] if f.matches)
-    leaves = _fit(log, correct_run, chosen, fields).first_miss
+    leaves = _fit(log, correct_run, *chosen, fields).first_miss
     compared = f"{', '.join(fields)} at {log.iterations.size:,} logged iterations"
     return Diagnosis(
         ranking=ranking,
         matched=matched,
         also_match=also,
-        timing=chosen,
+        timing=chosen[0],
+        numbered_from=chosen[1],
         timing_note=timing_note,
         leaves_correct_at=leaves,
         alpha=float(alpha),
@@ -251,6 +251,22 @@ def diagnose(
         compared=compared,
         verdict=_verdict(ranking, matched, also, leaves),
     )
+
+
+def _timing_note(chosen: tuple[Timing, int], told: Timing | None, fitting: int) -> str:
+    timing, start = chosen
+    counted = " Its iterations are counted from 1 (the lab counts from 0)." if start else ""
+    if told:
+        said = f"As set, the logged cost is the one {timing} the update of its iteration."
+    elif fitting > 1:
+        said = f"The numbers fit more than one reading of the log; the closest to the lab's was kept (cost {timing} the update)."
+    elif fitting == 1:
+        said = f"Detected: the logged cost is the one {timing} the update of its iteration" + (
+            " (as in the lab)." if timing == "after" else " (the lab prints it after)."
+        )
+    else:
+        said = f"No reading fits; compared with the cost logged {timing} the update, which comes closer."
+    return said + counted
 
 
 def _verdict(ranking: tuple[EntryFit, ...], matched: bool, also: tuple[str, ...], leaves: int | None) -> str:

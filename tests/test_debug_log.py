@@ -61,7 +61,7 @@ def compute_gradient(x, y, w, b, bug, dj_dw=0, dj_db=0):
     return dj_dw, dj_db
 
 
-def course_gradient_descent(x, y, w_in, b_in, alpha, num_iters, bug="correct", every=None, before=False):
+def course_gradient_descent(x, y, w_in, b_in, alpha, num_iters, bug="correct", every=None, before=False, count_from=0):
     """The lab's gradient_descent, printing its line every ``every`` iterations into a string."""
     every = every or math.ceil(num_iters / 10)
     printed = []
@@ -94,7 +94,7 @@ def course_gradient_descent(x, y, w_in, b_in, alpha, num_iters, bug="correct", e
             if i % every == 0:
                 cost = cost_before if before else J_history[-1]
                 printed.append(
-                    f"Iteration {i:4}: Cost {cost:0.2e} "
+                    f"Iteration {i + count_from:4}: Cost {cost:0.2e} "
                     f" dj_dw: {dj_dw: 0.3e}, dj_db: {dj_db: 0.3e}  "
                     f" w: {w: 0.3e}, b:{b: 0.5e}"
                 )
@@ -198,6 +198,18 @@ def test_the_cost_printed_before_the_update_is_detected(name: str) -> None:
     assert told.timing == "after" and told.name != name
 
 
+@pytest.mark.parametrize("name", ["correct", "missing x in dJ/dw", "b updated with dJ/dw"])
+@pytest.mark.parametrize("before", [False, True])
+def test_a_log_that_counts_from_1_is_read_so(name: str, before: bool) -> None:
+    x, y = HOUSES
+    text, _ = course_gradient_descent(x, y, 0.0, 0.0, 0.05, 500, bug=name, every=50, before=before, count_from=1)
+    assert text.startswith("Iteration    1:")
+    diagnosis = diagnose(parse_log(text), summarize(x, y), 0.05, 500)
+    assert (diagnosis.name, diagnosis.numbered_from) == (name, 1), diagnosis.verdict
+    assert diagnosis.timing == ("before" if before else "after")
+    assert "counted from 1" in diagnosis.timing_note
+
+
 @pytest.mark.parametrize(
     "name", ["correct", "sign flipped", "missing 1/m in the gradient", "missing x in dJ/dw", "sequential update",
              "gradient not reset each iteration", "cost without the 1/2"],
@@ -232,6 +244,9 @@ def test_the_course_labs_own_log_is_correct() -> None:
     assert diagnosis.timing == "after" and diagnosis.leaves_correct_at is None
     assert diagnosis.best.misfit <= 1.0 and diagnosis.best.max_rel_diff < 0.01
     assert diagnosis.correct_run.w[-1] == pytest.approx(199.9929, abs=1e-4)
+    # Without its first line it starts at 1000, and is still the lab's loop, counted from 0.
+    tail = diagnose(parse_log("\n".join(block.strip().splitlines()[1:])), summarize(x, y), 1.0e-2, 10_000)
+    assert (tail.name, tail.numbered_from, tail.timing) == ("correct", 0, "after")
     # The whole page, prose and all, reads the same: its other lines are reported, not fatal.
     whole = parse_log(text)
     assert whole.unread_lines and diagnose(whole, summarize(x, y), 1.0e-2, 10_000).name == "correct"

@@ -32,13 +32,13 @@ def run_values(run: Run, name: str, timing: str) -> np.ndarray:
     return values if name == "cost" and timing == "before" else values[1:]
 
 
-def _run_frame(label: str, values: np.ndarray, last: int) -> pd.DataFrame:
+def _run_frame(label: str, values: np.ndarray, last: int, start: int) -> pd.DataFrame:
     values = values[: last + 1]
     if values.ndim > 1 or values.size == 0:
         return pd.DataFrame({"series": [], "iteration": [], "value": []})
     idx = frame_indices(values.size - 1, MAX_RUN_POINTS)
     kept = idx[np.isfinite(values[idx])]
-    return pd.DataFrame({"series": label, "iteration": kept, "value": values[kept]})
+    return pd.DataFrame({"series": label, "iteration": kept + start, "value": values[kept]})
 
 
 def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height: int = 320) -> Spec:
@@ -52,11 +52,12 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     last = max(int(log.iterations[-1]), diagnosis.correct_run.iterations - 1)
     best = diagnosis.best.name
     match_label = best if diagnosis.matched else f"closest: {best}"
-    runs = [_run_frame(match_label, run_values(diagnosis.best_run, name, diagnosis.timing), last)]
+    start = diagnosis.numbered_from  # the log's iteration numbers, for the runs too
+    runs = [_run_frame(match_label, run_values(diagnosis.best_run, name, diagnosis.timing), last, start)]
     # 'α too large' is correct code: its run is the correct run.
     with_correct = best not in ("correct", "α too large")
     if with_correct:
-        runs.append(_run_frame("correct", run_values(diagnosis.correct_run, name, diagnosis.timing), last))
+        runs.append(_run_frame("correct", run_values(diagnosis.correct_run, name, diagnosis.timing), last, start))
     lines = pd.concat(runs, ignore_index=True)
     labels = [match_label, *(["correct"] if with_correct else []), "your log"]
     colors = [MATCH_COLOR, CORRECT_COLOR] if with_correct else [CORRECT_COLOR if best == "correct" else MATCH_COLOR]
