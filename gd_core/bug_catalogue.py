@@ -149,6 +149,18 @@ def not_reset(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
     return w - alpha * dj_dw, b - alpha * dj_db, dj_dw, dj_db, (dj_dw, dj_db)
 
 
+def not_reset_sums(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
+    """The same mistake, written with the division in the update: ``w = w - alpha * dj_dw / m``.
+
+    Then the undivided sums themselves pile up: dj_dw_k = dj_dw_{k-1} + sum_i err_i x_i (printed
+    as they are), and each update uses dj_dw_k / m.
+    """
+    dj_dw, dj_db = f.gradient(w, b)
+    last_dw, last_db = carry if carry is not None else (0.0, 0.0)
+    sum_dw, sum_db = last_dw + f.m * dj_dw, last_db + f.m * dj_db
+    return w - alpha * sum_dw / f.m, b - alpha * sum_db / f.m, sum_dw, sum_db, (sum_dw, sum_db)
+
+
 def b_with_dj_dw(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
     """Buggy ``b = b - alpha * dj_dw``; corrected ``b = b - alpha * dj_db``: b follows w's slope."""
     dj_dw, dj_db = f.gradient(w, b)
@@ -171,6 +183,7 @@ class BugEntry:
     rule: Callable[[Formulas, Any, float, float, Any], Step]
     cost_factor: float = 1.0
     one_feature_only: bool = False
+    variants: tuple[Callable[[Formulas, Any, float, float, Any], Step], ...] = ()  # other ways to write it
 
     def lines(self, alpha: float, limit: float) -> tuple[str, str]:
         """(buggy, corrected) with this run's alpha and a safe one, half the stable limit."""
@@ -210,6 +223,7 @@ CATALOGUE: tuple[BugEntry, ...] = (
         "dj_dw = 0\ndj_db = 0\nfor i in range(num_iters):       # the sums carry last iteration's values",
         "for i in range(num_iters):\n    dj_dw = 0                    # start the sums from 0 every iteration\n    dj_db = 0",
         "The sums start from last iteration's gradient instead of 0, so old gradients keep pushing.", not_reset,
+        variants=(not_reset_sums,),
     ),
     BugEntry(
         "b updated with dJ/dw", "gradient_descent",
@@ -247,14 +261,20 @@ class Run:
     dj_dw: np.ndarray
     dj_db: np.ndarray
     blew_up_at: int | None
+    variant: int = 0  # which way of writing the mistake (``BugEntry.variants``)
 
     @property
     def iterations(self) -> int:
         return int(self.cost.size - 1)
 
 
-def simulate(entry: BugEntry, stats: Stats, alpha: float, num_iters: int, w_in: ArrayLike, b_in: float) -> Run:
-    """Run ``entry``'s update rule ``num_iters`` times from (w_in, b_in); never raises on overflow."""
+def simulate(
+    entry: BugEntry, stats: Stats, alpha: float, num_iters: int, w_in: ArrayLike, b_in: float, variant: int = 0
+) -> Run:
+    """Run ``entry``'s update rule ``num_iters`` times from (w_in, b_in); never raises on overflow.
+
+    ``variant`` k > 0 runs ``entry.variants[k - 1]``, another way of writing the same mistake.
+    """
     if not math.isfinite(alpha) or alpha < 0:
         raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
     num_iters = min(int(num_iters), MAX_SIM_ITERS)
@@ -264,7 +284,7 @@ def simulate(entry: BugEntry, stats: Stats, alpha: float, num_iters: int, w_in: 
     w: Any = float(np.asarray(w_in, dtype=float).reshape(-1)[0]) if f.n == 1 and stats.one_feature else (
         np.broadcast_to(np.asarray(w_in, dtype=float).reshape(-1), (f.n,)).copy())
     b = float(b_in)
-    rule, factor = entry.rule, entry.cost_factor
+    rule, factor = (entry.rule, *entry.variants)[variant], entry.cost_factor
     ws, bs, costs, dws, dbs = [w], [b], [factor * f.cost(w, b)], [], []
     carry = None
     blew_up_at = None
@@ -280,4 +300,4 @@ def simulate(entry: BugEntry, stats: Stats, alpha: float, num_iters: int, w_in: 
             costs.append(cost)
             dws.append(dj_dw)
             dbs.append(dj_db)
-    return Run(entry.name, frozen(ws), frozen(bs), frozen(costs), frozen(dws), frozen(dbs), blew_up_at)
+    return Run(entry.name, frozen(ws), frozen(bs), frozen(costs), frozen(dws), frozen(dbs), blew_up_at, variant)

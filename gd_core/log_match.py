@@ -50,6 +50,7 @@ class EntryFit:
     worst: str  # the worst value, in words
     applicable: bool = True
     reason: str = ""  # why the entry does not apply to these settings
+    variant: int = 0  # which way of writing the mistake fits best (``BugEntry.variants``)
 
     @property
     def matches(self) -> bool:
@@ -144,7 +145,7 @@ def _fit(log: ParsedLog, run: Run, timing: Timing, start: int, fields: tuple[str
             worst_ratio, worst_rel, typical = math.inf, math.inf, math.inf
             worst = f"the log blows up at iteration {log.blown_up_at:,}, where {run.name} has a cost of {run.cost[k]:.4g}"
             first_miss = log.blown_up_at if first_miss is None else min(first_miss, log.blown_up_at)
-    return EntryFit(run.name, worst_ratio, worst_rel, typical, first_miss, worst)
+    return EntryFit(run.name, worst_ratio, worst_rel, typical, first_miss, worst, variant=run.variant)
 
 
 def _not_applicable(entry: BugEntry, alpha: float, limit: float, n_features: int) -> str:
@@ -155,6 +156,14 @@ def _not_applicable(entry: BugEntry, alpha: float, limit: float, n_features: int
     if entry.one_feature_only and n_features > 1:
         return f"b updated with dJ/dw needs one feature; x has {n_features}."
     return ""
+
+
+def _best_variants(fits: list[EntryFit]) -> list[EntryFit]:
+    """One fit per entry: of the ways to write a mistake, the one that fits best."""
+    best: dict[str, EntryFit] = {}
+    for fit in _rank(fits):
+        best.setdefault(fit.name, fit)
+    return list(best.values())
 
 
 def _rank(fits: list[EntryFit]) -> tuple[EntryFit, ...]:
@@ -207,21 +216,22 @@ def diagnose(
     if not fields:
         raise LogError("the log holds only w or dj_dw, and with several features those are one number per feature. Log the cost.")
 
-    runs: dict[str, Run] = {}
+    runs: dict[tuple[str, int], Run] = {}
     skipped: list[EntryFit] = []
     for entry in CATALOGUE:
         reason = _not_applicable(entry, alpha, limit, n_features)
         if reason:
             skipped.append(EntryFit(entry.name, math.inf, math.inf, math.inf, None, "", applicable=False, reason=reason))
         else:
-            runs[entry.name] = simulate(entry, stats, alpha, steps, w_in, b_in)
-    correct_run = runs.get("correct") or dataclasses.replace(runs["α too large"], name="correct")
+            for variant in range(1 + len(entry.variants)):
+                runs[entry.name, variant] = simulate(entry, stats, alpha, steps, w_in, b_in, variant)
+    correct_run = runs.get(("correct", 0)) or dataclasses.replace(runs["α too large", 0], name="correct")
 
     # Readings of the log: the cost logged after or before the update; the loop counted from 0
     # (the lab) or, when the log starts at 1 or later, from 1 (print(i + 1), range(1, n + 1)).
     timings: tuple[Timing, ...] = (timing,) if timing else ("after", "before")
     readings = [(t, start) for start in ((0, 1) if log.iterations[0] >= 1 else (0,)) for t in timings]
-    fits_by = {r: [_fit(log, run, *r, fields) for run in runs.values()] for r in readings}
+    fits_by = {r: _best_variants([_fit(log, run, *r, fields) for run in runs.values()]) for r in readings}
     best_of = {r: min(f.misfit for f in fits) for r, fits in fits_by.items()}
     # Where nothing fits, the better reading is the one some entry follows for longer.
     follows = {r: max(math.inf if f.first_miss is None else f.first_miss for f in fits) for r, fits in fits_by.items()}
@@ -246,7 +256,7 @@ def diagnose(
         leaves_correct_at=leaves,
         alpha=float(alpha),
         alpha_limit=limit,
-        best_run=runs[best.name],
+        best_run=runs[best.name, best.variant],
         correct_run=correct_run,
         compared=compared,
         verdict=_verdict(ranking, matched, also, leaves),

@@ -74,6 +74,11 @@ def course_gradient_descent(x, y, w_in, b_in, alpha, num_iters, bug="correct", e
             cost_before = compute_cost(x, y, w, b, bug)
             if bug == "gradient not reset each iteration":
                 dj_dw, dj_db = compute_gradient(x, y, w, b, bug, dj_dw, dj_db)
+            elif bug == "sums not reset, divided in the update":
+                for k in range(x.shape[0]):
+                    f_wb = w * x[k] + b
+                    dj_dw = dj_dw + (f_wb - y[k]) * x[k]
+                    dj_db = dj_db + (f_wb - y[k])
             else:
                 dj_dw, dj_db = compute_gradient(x, y, w, b, bug)
             if bug == "sign flipped":
@@ -83,6 +88,9 @@ def course_gradient_descent(x, y, w_in, b_in, alpha, num_iters, bug="correct", e
                 w = w - alpha * dj_dw
                 dj_dw, dj_db = compute_gradient(x, y, w, b, bug)
                 b = b - alpha * dj_db
+            elif bug == "sums not reset, divided in the update":
+                b = b - alpha * dj_db / x.shape[0]
+                w = w - alpha * dj_dw / x.shape[0]
             elif bug == "b updated with dJ/dw":
                 b = b - alpha * dj_dw
                 w = w - alpha * dj_dw
@@ -174,6 +182,15 @@ def test_a_buggy_log_is_matched_to_its_mistake(name: str, case: int) -> None:
         assert diagnosis.leaves_correct_at is None
     else:
         assert diagnosis.leaves_correct_at is not None
+
+
+@pytest.mark.parametrize("case", range(len(ONE_FEATURE_CASES)))
+def test_sums_not_reset_and_divided_in_the_update_is_the_same_mistake(case: int) -> None:
+    (x, y), alpha, num_iters = ONE_FEATURE_CASES[case]
+    text, _ = course_gradient_descent(x, y, 0.0, 0.0, alpha, num_iters, bug="sums not reset, divided in the update")
+    diagnosis = diagnose(parse_log(text), summarize(x, y), alpha, num_iters)
+    assert diagnosis.name == "gradient not reset each iteration", diagnosis.verdict
+    assert diagnosis.best.variant == 1 and diagnosis.best_run.variant == 1
 
 
 @pytest.mark.parametrize("data", [HOUSES, CARS], ids=["houses", "cars"])
