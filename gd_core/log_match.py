@@ -8,8 +8,9 @@ logged value and field, so a misfit <= 1 means the entry reproduces every digit 
     misfit = max over logged values of |simulated - logged| / (half a unit in the last printed digit)
 
 The lab prints the cost, w and b *after* the update of iteration i, and the dj_dw, dj_db that
-made it; some students log the cost before the update (at the top of the loop). Both timings
-of the cost are tried unless one is given, and the better fit is kept. ``correct`` and ``α too large`` are the same code: which of the two
+made it; some students log the cost before the update (at the top of the loop), or count the
+iterations from 1. Each reading is tried (the cost's timing only when not given) and the one
+that fits best is kept. ``correct`` and ``α too large`` are the same code: which of the two
 applies depends on whether alpha is above the stable limit 2 / λ_max of J(w, b).
 
 >>> log = parse_log("Iteration 0: Cost 7.93e+04\\nIteration 1: Cost 7.39e+04\\nIteration 2: Cost 6.90e+04")

@@ -282,8 +282,10 @@ def _assemble(rows: list[Row], nonempty: list[int], source: str) -> ParsedLog:
         notes.append(f"{line_list(unread).replace('line', 'item').capitalize()} of the list could not be read.")
         unread = ()
     fields = {f: _field([tokens[f] for _, _, tokens in kept]) for f in signature}
+    iterations = np.array([row[1] for row in kept], dtype=np.int64)
+    iterations.setflags(write=False)
     return ParsedLog(
-        iterations=np.array([row[1] for row in kept], dtype=np.int64),
+        iterations=iterations,
         cost=fields.get("cost"),
         dj_dw=fields.get("dj_dw"),
         dj_db=fields.get("dj_db"),

@@ -435,3 +435,10 @@ def test_settings_that_cannot_run_say_so() -> None:
         diagnose(parse_log("Iteration 0: Cost 1\nIteration 500000: Cost 0.5"), stats, 0.01, 10)
     # Huge alpha: every run blows up at once, and still no warning or exception.
     assert diagnose(log, stats, 1e10, 10).name == "none of these"
+
+
+def test_results_are_read_only() -> None:
+    log = parse_log("Iteration 0: Cost 7.93e+04 w: 6.5\nIteration 1: Cost 7.39e+04 w: 12.8")
+    diagnosis = diagnose(log, summarize(*HOUSES), 0.01, 10)
+    for array in (log.iterations, log.cost.values, log.cost.half_unit, diagnosis.best_run.w, diagnosis.correct_run.cost):
+        assert not array.flags.writeable
