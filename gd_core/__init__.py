@@ -20,4 +20,7 @@ Modules, one idea each:
 - ``surface``      a hilly two-parameter cost J(w, b) with several valleys
 - ``data``         from the bytes of an upload (``formats``: its kind; ``workbook``: .xlsx) to
                    numeric columns, or a clear error
+- ``log_parse``    a pasted gradient-descent log, read with the precision it was printed with
+- ``bug_catalogue`` the classic mistakes in the lab's loop, each an update rule to simulate
+- ``log_match``    which mistake reproduces a log: misfit in units of the last printed digit
 """
