@@ -30,9 +30,10 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from gd_core.frozen import frozen
+from gd_core.log_parse import course_line
 from gd_core.sums import Stats, summarize  # noqa: F401  (summarize: for the doctest)
 
-__all__ = ["CATALOGUE", "ENTRIES", "NAMES", "BugEntry", "Formulas", "Run", "formulas", "simulate"]
+__all__ = ["CATALOGUE", "ENTRIES", "NAMES", "BugEntry", "Formulas", "Run", "formulas", "printed_log", "simulate"]
 
 MAX_SIM_ITERS = 100_000  # the lab itself stops recording the history there
 _HUGE = sys.float_info.max
@@ -301,3 +302,20 @@ def simulate(
             dws.append(dj_dw)
             dbs.append(dj_db)
     return Run(entry.name, frozen(ws), frozen(bs), frozen(costs), frozen(dws), frozen(dbs), blew_up_at, variant)
+
+
+def printed_log(run: Run, num_iters: int) -> str:
+    """What the lab's loop prints for ``run``: every ceil(num_iters / 10)-th iteration, the cost
+    and (w, b) after that iteration's update, and the gradients that made it (one feature).
+
+    >>> from gd_core.sums import summarize
+    >>> run = simulate(ENTRIES["correct"], summarize([1.0, 2.0], [300.0, 500.0]), 0.01, 10, 0.0, 0.0)
+    >>> printed_log(run, 10).splitlines()[0]
+    'Iteration    0: Cost 7.93e+04  dj_dw: -6.500e+02, dj_db: -4.000e+02   w:  6.500e+00, b: 4.00000e+00'
+    """
+    every = math.ceil(num_iters / 10)
+    lines = []
+    for i in range(0, min(num_iters, run.dj_dw.shape[0]), every):
+        w, dj_dw = np.asarray(run.w[i + 1]).reshape(-1)[0], np.asarray(run.dj_dw[i]).reshape(-1)[0]
+        lines.append(course_line(i, float(run.cost[i + 1]), float(dj_dw), float(run.dj_db[i]), float(w), float(run.b[i + 1])))
+    return "\n".join(lines)

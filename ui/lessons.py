@@ -85,6 +85,15 @@ LESSONS: tuple[Lesson, ...] = (
         params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "scale", "sequential"),
         defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
     ),
+    Lesson(
+        key="debug",
+        title="5. Debug your gradient descent",
+        heading="Which mistake made this log?",
+        icon=":material/bug_report:",
+        summary="Paste what your own gradient_descent printed: the page finds the classic mistake that reproduces it.",
+        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "timing"),
+        defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
+    ),
 )
 
 BY_KEY: Mapping[str, Lesson] = MappingProxyType({lesson.key: lesson for lesson in (HOME, *LESSONS)})

@@ -1,0 +1,67 @@
+"""AppTest: page 5 reads a pasted log, names the mistake that reproduces it, and survives bad pastes."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gd_core.bug_catalogue import ENTRIES, printed_log, simulate
+from gd_core.sums import summarize
+from tests.conftest import ROOT
+
+ENTRY = str(ROOT / "streamlit_app.py")
+HOUSES = summarize([1.0, 2.0], [300.0, 500.0])
+
+
+def open_page(**query: str) -> AppTest:
+    at = AppTest.from_file(ENTRY, default_timeout=60).run()
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page("pages/debug.py")
+    return at.run()
+
+
+def verdict(at: AppTest) -> str:
+    return " ".join(x.value for x in [*at.success, *at.warning, *at.info])
+
+
+def test_first_load_reads_the_course_log_as_correct() -> None:
+    at = open_page()
+    assert not at.exception, at.exception
+    assert verdict(at).startswith("**correct**")
+    assert any("Read 10 logged iterations" in c.value for c in at.caption)
+    assert len(at.get("vega_lite_chart")) == 5  # cost, dj_dw, dj_db, w, b
+
+
+def test_a_buggy_log_is_named_with_the_line_to_fix() -> None:
+    at = open_page(alpha="0.1", iters="100")
+    log = printed_log(simulate(ENTRIES["missing x in dJ/dw"], HOUSES, 0.1, 100, 0.0, 0.0), 100)
+    at.text_area(key="log").set_value(log).run()
+    assert not at.exception, at.exception
+    assert verdict(at).startswith("**missing x in dJ/dw**")
+    code = [c.value for c in at.code]
+    assert any("* x[i]" in c for c in code)  # the corrected line multiplies by x
+
+
+def test_a_log_from_other_settings_is_none_of_these() -> None:
+    at = open_page()
+    log = printed_log(simulate(ENTRIES["correct"], HOUSES, 0.01, 10_000, 50.0, 0.0), 10_000)  # another start
+    at.text_area(key="log").set_value(log).run()
+    assert not at.exception, at.exception
+    assert verdict(at).startswith("**none of these**")
+
+
+@pytest.mark.parametrize("paste", ["", "hello world", "42", "nan\nnan\nnan", "1.0\n" * 3_000_000])
+def test_bad_paste_gives_a_message_and_keeps_the_last_diagnosis(paste: str) -> None:
+    at = open_page()
+    at.text_area(key="log").set_value(paste).run()
+    assert not at.exception, at.exception
+    assert at.error and "cannot be used" in at.error[0].value
+    assert verdict(at).startswith("**correct**")  # the last good diagnosis stays
+
+
+def test_settings_travel_in_the_url() -> None:
+    at = open_page(alpha="0.1", iters="100", timing="before the update")
+    assert not at.exception, at.exception
+    assert at.number_input(key="alpha").value == 0.1
+    assert at.selectbox(key="timing").value == "before the update"
