@@ -33,7 +33,7 @@ def curve_id(curve: Curve) -> tuple:
     return (curve.key, curve.latex, curve.w_min, curve.w_max)
 
 
-def _curve_label(key: str) -> str:
+def curve_label(key: str) -> str:
     return "Your own formula" if key == CUSTOM else CURVES[key].name
 
 
@@ -47,13 +47,13 @@ def curve_picker(default: str) -> Curve:
         "Cost curve J(w)",
         options,
         index=options.index(default),
-        format_func=_curve_label,
+        format_func=curve_label,
         key="curve",
         bind="query-params",
         help="Pick a curve from the catalogue, or choose the last entry to type a formula of your own.",
     )
     if key != CUSTOM:
-        note_curve_choice(_curve_label(key), None, key == default)
+        note_curve_choice(curve_label(key), None, key == default)
         curve = CURVES[key]
         st.caption(curve.description)
         return curve
@@ -66,7 +66,7 @@ def curve_picker(default: str) -> Curve:
         help="A formula in w using numbers, + - * / ** and parentheses, and the functions "
         "sin cos tan exp log sqrt abs tanh. Example: w**4 - 3*w**2 + w",
     )
-    note_curve_choice(_curve_label(key), None if text == DEFAULT_EXPR else text, False)
+    note_curve_choice(curve_label(key), None if text == DEFAULT_EXPR else text, False)
     kept, error = last_good("expr", lambda: (text, _typed_curve(text)), ExpressionError)
     if isinstance(error, ExpressionError) or kept is None:
         st.error(f"That formula cannot be read: {error}", icon=":material/error:")

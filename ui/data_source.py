@@ -112,7 +112,7 @@ def show_upload_help() -> None:
         st.caption("Pick the column to predict as y and one or more columns as x in the sidebar.")
 
 
-def _builtin_label(name: str) -> str:
+def dataset_label(name: str) -> str:
     return "Upload a CSV" if name == UPLOAD else BUILTIN[name][0]
 
 
@@ -203,7 +203,7 @@ def _preview(label: str, data: LoadedData, chosen: list[str]) -> None:
 def choose_data() -> Source | None:
     """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
     choice = st.selectbox(
-        "Dataset", [*BUILTIN, UPLOAD], format_func=_builtin_label, key="dataset", bind="query-params",
+        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key="dataset", bind="query-params",
         help="A built-in dataset, or your own table: CSV, text or Excel .xlsx, up to 200 MB.",
     )
     if choice == UPLOAD:

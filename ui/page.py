@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 
+from ui import link_check
 from ui.lessons import BY_KEY, HOME, LESSONS, Lesson
 
 
@@ -40,11 +41,16 @@ def navigation() -> StreamlitPage:
 
 
 def run_page(page: StreamlitPage) -> None:
-    """Run the chosen page, then keep its view and show its link, however the page ended."""
+    """Run the chosen page, then keep its view and show its link, however the page ended; say
+    which of the link's values (if any) the page could not use."""
     try:
         page.run()
     except EndOfLesson:
         pass
+    opened = st.session_state.get("_opened")
+    if opened is not None:
+        lesson, asked, slot = opened
+        link_check.report(lesson, asked, slot)
     share_link()
 
 
@@ -52,8 +58,10 @@ def open_lesson(key: str) -> Lesson:
     """A lesson page's first call: navigation guard, its own view restored, its title drawn."""
     require_navigation()
     lesson = BY_KEY[key]
+    asked = link_check.arrival()
     restore_view(lesson)
     st.title(lesson.heading)
+    st.session_state["_opened"] = (lesson, asked, st.empty())  # run_page fills it if the link asked for too much
     return lesson
 
 
