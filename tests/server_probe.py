@@ -4,7 +4,8 @@ Takes the same arguments as ``streamlit run``. Every line read from stdin is ans
 line on stdout, ``PROBE`` and a JSON object (Streamlit prints there too): how many sessions
 the server still knows (connected, or kept for a reconnect), and how many sessions Streamlit
 still holds things for: download-button callables and files (MediaFileManager) and uploaded
-files (UploadedFileManager). A session that is gone
+files (UploadedFileManager), and the bytes of parsed uploads in ui.upload_store against its
+budget. A session that is gone
 but still holds things is an orphan: its memory is never given back.
 """
 
@@ -19,6 +20,7 @@ from streamlit.web.cli import main
 
 
 def report() -> dict[str, int]:
+    sys.path.insert(0, str(__import__('pathlib').Path(__file__).resolve().parents[1]))
     runtime = Runtime.instance()
     known = {info.session.id for info in runtime._session_mgr.list_sessions()}
     media = runtime.media_file_mgr
@@ -28,7 +30,11 @@ def report() -> dict[str, int]:
     uploads = runtime._uploaded_file_mgr
     with uploads._lock:
         upload_holders = {session for session, files in uploads.file_storage.items() if files}
+    from ui.upload_store import STORE
+
     return {
+        "store_bytes": STORE.total_bytes,
+        "store_budget": STORE.budget_bytes,
         "sessions": len(known),
         "media_holders": len(media_holders),
         "media_orphans": len(media_holders - known),

@@ -75,7 +75,8 @@ def test_closed_sessions_hold_nothing(browser, tmp_path) -> None:
 
 class FakeSession:
     def __init__(self, name: str) -> None:
-        self.name, self.shut = name, False
+        self.id = self.name = name
+        self.shut = False
 
     def shutdown(self) -> None:
         self.shut = True

@@ -7,17 +7,21 @@ choice of columns. A bad upload shows what is wrong and keeps the last good data
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from gd_core.data import DataError, LoadedData, load_table, prepare_xy
 from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
 from ui.last_good import last_good
+from ui.session_reaper import release_memory
+from ui.upload_store import STORE
 from ui.vl import chart, field, layer_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -32,9 +36,9 @@ DEFAULT = "lab_houses"
 
 @dataclass(frozen=True)
 class Source:
-    key: str  # a built-in name, or "upload:<file id>"
+    key: str  # a built-in name, or "upload:<file id>:<sheet>"
     label: str
-    data: LoadedData
+    data: LoadedData | None  # None in a kept last fit: the table itself may have left memory
     x_columns: list[str]
     y_column: str
     drop_missing: bool
@@ -64,10 +68,20 @@ def _load_builtin(name: str) -> LoadedData:
     return load_table((DATA_DIR / BUILTIN[name][1]).read_bytes())
 
 
-@st.cache_data(max_entries=2, scope="session", show_spinner="Reading your file…")
-def _load_upload(file_id: str, sheet: str | None, _raw: bytes) -> LoadedData:
-    # Keyed by the upload's id (and sheet) only: hashing tens of MB on every rerun would cost more than the fit.
-    return load_table(_raw, sheet=sheet)
+def _session_id() -> str:
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else "bare"
+
+
+def _load_upload(key: str, sheet: str | None, uploaded: UploadedFile) -> LoadedData:
+    """Parse an upload once; later runs find it in the server's upload store (ui.upload_store)."""
+    data = STORE.get(_session_id(), key)
+    if data is None:
+        with st.spinner("Reading your file…"):
+            data = load_table(uploaded.getvalue(), sheet=sheet)
+        STORE.put(_session_id(), key, data)
+        release_memory()  # parsing left large freed buffers behind: give them back to the system
+    return data
 
 
 @st.cache_data(max_entries=16, scope="session", show_spinner=False)
@@ -116,8 +130,11 @@ def dataset_label(name: str) -> str:
     return "Upload a CSV" if name == UPLOAD else BUILTIN[name][0]
 
 
-def _uploaded_data() -> tuple[str, str, LoadedData] | None:
-    """The uploaded file as (key, label, data); a bad file says why and the last good one stays."""
+def _uploaded_data() -> tuple[str, str, LoadedData | None] | None:
+    """The uploaded file as (key, label, data); a bad file says why and the last good one stays.
+
+    data is None when the file was set aside for the server's memory budget (its last fit stays).
+    """
     uploaded = st.file_uploader(
         "Your data file", key="upload",
         help="A CSV or text table (comma, semicolon, tab or space separated) or an Excel .xlsx workbook, "
@@ -125,32 +142,46 @@ def _uploaded_data() -> tuple[str, str, LoadedData] | None:
     )
     if uploaded is None:
         kept = st.session_state.get("_last_good_upload")
-        if kept is None:
+        data = STORE.get(_session_id(), kept[0]) if kept is not None else None
+        if data is None:
             st.info("Upload a CSV, text or Excel (.xlsx) file to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
-        else:
-            st.caption(f"Using your earlier file, **{kept[1]}**.")
-        return kept
+            return None
+        st.caption(f"Using your earlier file, **{kept[1]}**.")
+        return kept[0], kept[1], data
     if st.session_state.get("_sheet_for") != uploaded.file_id:
         st.session_state["_sheet_for"] = uploaded.file_id  # a new file opens on its own first sheet
         st.session_state.pop("sheet", None)
     sheet = st.session_state.get("sheet")
-    kept, error = last_good(
-        "upload",
-        lambda: (f"upload:{uploaded.file_id}:{sheet}", uploaded.name, _load_upload(uploaded.file_id, sheet, uploaded.getvalue())),
-        DataError,
-    )
+    key = f"upload:{uploaded.file_id}:{sheet}"
+    if STORE.was_dropped(_session_id(), key) and not st.session_state.get(f"_reload_{key}"):
+        st.warning(
+            f"**{uploaded.name}** was set aside to make room for other students' data on this server. "
+            "Its last fit stays on screen; load it again to change the fit.",
+            icon=":material/memory:",
+        )
+        st.button("Load my file again", key=f"_reload_{key}", icon=":material/refresh:", help="Read your file again (a few seconds).")
+        return key, uploaded.name, None
+    error = None
+    try:
+        data = _load_upload(key, sheet, uploaded)
+    except DataError as problem:
+        error = problem
+    else:
+        kept = st.session_state["_last_good_upload"] = (key, uploaded.name)  # light: the data stay in the store
     if error is not None:
         st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
-        if kept is None:
+        kept = st.session_state.get("_last_good_upload")
+        data = STORE.get(_session_id(), kept[0]) if kept is not None else None
+        if data is None:
             st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
-        else:
-            st.caption(f"Still showing the last good file, **{kept[1]}**.")
-    if kept is not None and len(kept[2].sheets) > 1:
+            return None
+        st.caption(f"Still showing the last good file, **{kept[1]}**.")
+    if len(data.sheets) > 1:
         st.selectbox(
-            "Sheet", kept[2].sheets, index=kept[2].sheets.index(kept[2].sheet), key="sheet",
+            "Sheet", data.sheets, index=data.sheets.index(data.sheet), key="sheet",
             help="This workbook has several sheets: pick the one that holds your table.",
         )
-    return kept
+    return kept[0], kept[1], data
 
 
 def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: str | None) -> tuple[list[str], str]:
@@ -211,6 +242,11 @@ def choose_data() -> Source | None:
         if uploaded is None:
             return None
         (key, label, data), default_x, default_y = uploaded, None, None
+        if data is None:  # set aside: the last fit of this file stands in for it (see prepare)
+            last = st.session_state.get("_last_good_prepared")
+            if last is None or not last[0].key == key:
+                return None
+            return last[0]
     else:
         label, _, default_x, default_y = BUILTIN[choice]
         key, data = choice, _load_builtin(choice)
@@ -227,10 +263,17 @@ def choose_data() -> Source | None:
 
 
 def prepare(source: Source) -> tuple[Source, Prepared] | None:
-    """The one pass over the chosen columns; when they cannot be used, say why and keep the last good fit."""
+    """The one pass over the chosen columns; when they cannot be used, say why and keep the last good fit.
+
+    What is kept (``_last_good_prepared``) holds the fit's sums and a sample, never the table.
+    """
+    if source.data is None:
+        kept = st.session_state.get("_last_good_prepared")
+        st.caption(f"Showing the last fit of **{source.label}**: {', '.join(source.x_columns)} → {source.y_column}.")
+        return kept
     kept, error = last_good(
         "prepared",
-        lambda: (source, _prepare(source.key, tuple(source.x_columns), source.y_column, source.drop_missing, source.data.frame)),
+        lambda: (replace(source, data=None), _prepare(source.key, tuple(source.x_columns), source.y_column, source.drop_missing, source.data.frame)),
         DataError,
     )
     if error is not None:

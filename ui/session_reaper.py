@@ -29,6 +29,8 @@ from typing import Any
 from streamlit.runtime import Runtime
 from streamlit.runtime.caching.ttl_cache import TTLCache
 
+from ui.upload_store import STORE
+
 REAP_EVERY_SECONDS = 5.0
 
 _LOGGER = logging.getLogger(__name__)
@@ -75,6 +77,7 @@ class ShutDownWhenDropped(TTLCache):
 
     def _shut_down(self, session: Any) -> None:
         self.shut_down_count += 1
+        STORE.forget(session.id)  # its uploaded tables go with it
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(session.shutdown)
         else:
