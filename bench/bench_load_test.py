@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from tests.conftest import ARTIFACTS, CHROMIUM_ARGS, chromium_path, start_app  # noqa: E402
+from tests.conftest import ARTIFACTS, CHROMIUM_ARGS, W_SHOWN, chromium_path, start_app  # noqa: E402
 
 
 def requests_for(client: int, step: int) -> tuple[str, str]:
@@ -116,12 +116,6 @@ async def run_clients(
     return latencies, errors, peak, upload_latencies
 
 
-# True once the page names the uploaded file and its metric labelled "w" shows the file's slope.
-W_SHOWN = """({name, slope}) => document.body.innerText.includes(name) && [...document.querySelectorAll('[data-testid="stMetric"]')]
-  .some(m => m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'w'
-    && Math.abs(parseFloat(m.querySelector('[data-testid="stMetricValue"]').innerText) - slope) < 1e-3)"""
-
-
 def upload_loop(url: str, count: int, deadline: float, latencies: list[float], errors: list[str]) -> None:
     """``count`` Chromium tabs take turns uploading their own CSV until the deadline."""
     executable = chromium_path()
@@ -149,7 +143,6 @@ def upload_loop(url: str, count: int, deadline: float, latencies: list[float], e
                 start = time.perf_counter()
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
                 # Done when the new file's fit is on screen: the metric labelled w shows its slope.
-                # (Reading once instead races the rerun: mid-render the first metric can be b.)
                 try:
                     page.wait_for_function(
                         W_SHOWN,
