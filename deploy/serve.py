@@ -83,7 +83,7 @@ class ProcessGroup:
         # that stopping them never signals the shell or test that started serve.py.
         group = self.children[0][1].pid if self.children else 0
         proc = subprocess.Popen(  # type: ignore[call-overload]
-            argv, stdin=subprocess.DEVNULL, process_group=group, preexec_fn=_die_with_parent, **popen
+            argv, stdin=subprocess.DEVNULL, process_group=group, preexec_fn=_die_with_parent, **popen,  # noqa: PLW1509 - no threads here
         )
         self.children.append((name, proc))
         return proc
