@@ -182,6 +182,17 @@ async def run_clients(
     return load
 
 
+def snapshot(page, stem: str) -> str:
+    """A full-page screenshot in artifacts/ for an error message; its name, or why there is none."""
+    shot = ARTIFACTS / f"load_test_{stem}.png"
+    try:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(shot), full_page=True, timeout=10_000)
+    except Exception as error:  # noqa: BLE001 - the error being reported matters more
+        return f"no screenshot: {type(error).__name__}"
+    return f"screenshot {shot.name}"
+
+
 def upload_loop(url: str, count: int, deadline: float, latencies: list[float], errors: list[str]) -> None:
     """``count`` Chromium tabs take turns uploading their own CSV until the deadline."""
     executable = chromium_path()
@@ -216,16 +227,14 @@ def upload_loop(url: str, count: int, deadline: float, latencies: list[float], e
                         timeout=60_000,
                     )
                 except Exception:  # noqa: BLE001 - report what the page shows instead
-                    shot = ARTIFACTS / f"load_test_{path.stem}.png"
-                    ARTIFACTS.mkdir(exist_ok=True)
-                    page.screenshot(path=str(shot), full_page=True)
-                    errors.append(f"upload {path.name}: w = {slope} not shown within 60 s (screenshot {shot.name})")
+                    errors.append(f"upload {path.name}: w = {slope} not shown within 60 s ({snapshot(page, path.stem)})")
                     continue
                 latencies.append(time.perf_counter() - start)
                 if page.locator("[data-testid='stException']").count():
                     errors.append(f"upload {path.name}: exception on the page")
             except Exception as error:  # noqa: BLE001 - any failure is an error to report
-                errors.append(f"upload {path.name}: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
+                message = str(error).splitlines()[0][:120]
+                errors.append(f"upload {path.name}: {type(error).__name__}: {message} ({snapshot(page, path.stem)})")
         browser.close()
 
 
