@@ -9,17 +9,32 @@ peak, and after the sessions close. The baseline is the same request pattern fro
 measured first in the same run. Alongside the websocket clients, a few real Chromium tabs
 (``--uploaders``, counted among the sessions) upload CSV files through the regression page's
 uploader over and over, each a different file, and check that each sees its own fit.
-Run: python bench/bench_load_test.py [--sessions 30] [--seconds 60] [--uploaders 3]
+
+With ``--think SECONDS`` the clients behave like a lecture hall instead: each waits an
+exponential think time (mean SECONDS), then changes one URL-bound control on a random page,
+and waits again; 100 clients thinking 3 s offer about 33 reruns/s. Reported then: reruns served
+per second (finished within the run), p50/p95/p99 latency and errors, next to one client
+sending the same kind of moves back to back (the baseline, in the same run).
+
+``--url`` points the load at a server that is already running (deploy/serve.py's proxy, say)
+instead of starting one; the server's memory is then not read. A websocket client sends no
+cookie, so behind the proxy each one is placed by HAProxy's balancing and stays on that replica
+for as long as its connection lives, as a browser tab's websocket does.
+Run: python bench/bench_load_test.py [--clients 30] [--seconds 60] [--uploaders 3]
+     python bench/bench_load_test.py --clients 100 --think 3 --seconds 60 --rounds 1 --uploaders 0 [--url URL]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import random
 import sys
 import tempfile
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
@@ -30,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
 
-from tests.conftest import ARTIFACTS, CHROMIUM_ARGS, chromium_path, start_app  # noqa: E402
+from tests.conftest import ARTIFACTS, CHROMIUM_ARGS, W_SHOWN, chromium_path, start_app  # noqa: E402
 
 
 def requests_for(client: int, step: int) -> tuple[str, str]:
@@ -47,7 +62,46 @@ def requests_for(client: int, step: int) -> tuple[str, str]:
     return pages[step % len(pages)]
 
 
-def rss_mb(pid: int) -> float:
+# The think-time model's moves: per view (page, its fixed query), each control a student moves
+# and the values they pick from; the same ranges requests_for() runs.
+VIEWS = [
+    ("intuition", "", {"alpha": [f"{0.05 + 0.01 * k:.2f}" for k in range(9)], "w0": [f"{6 - 0.5 * k:.1f}" for k in range(9)]}),
+    ("learning_rate", "", {"w0": [f"{-1.5 + 0.3 * k:.1f}" for k in range(9)], "iters": [str(40 + 5 * k) for k in range(9)]}),
+    ("local_minimum", "", {"w0": [f"{0.5 + 0.6 * k:.1f}" for k in range(9)], "alpha": [f"{0.05 + 0.01 * k:.2f}" for k in range(9)]}),
+    ("regression", "", {"alpha": [f"{0.005 + 0.001 * k:.3f}" for k in range(9)], "iters": [str(2000 + 500 * k) for k in range(9)]}),
+    ("regression", "dataset=Auto+MPG+cars&scale=true&iters=300", {"alpha": [f"{0.1 + 0.05 * k:.2f}" for k in range(9)]}),
+]
+
+
+def next_move(rng: random.Random, views: dict[int, dict[str, str]]) -> tuple[str, str]:
+    """(page, query string) after a student changes one control on a random page.
+
+    ``views`` holds this student's settings per view, so every other control stays where they
+    left it, as it does in their browser's URL.
+    """
+    index = rng.randrange(len(VIEWS))
+    page, fixed, controls = VIEWS[index]
+    settings = views.setdefault(index, {})
+    name = rng.choice(list(controls))
+    settings[name] = rng.choice([value for value in controls[name] if value != settings.get(name)])
+    return page, "&".join(part for part in [fixed, *(f"{k}={v}" for k, v in settings.items())] if part)
+
+
+@dataclass
+class Load:
+    """What one run of clients measured."""
+
+    latencies: list[float] = field(default_factory=list)  # every rerun that finished, seconds
+    later: list[float] = field(default_factory=list)  # the same without each session's first run
+    served: int = 0  # reruns that finished before the deadline
+    errors: list[str] = field(default_factory=list)
+    peak_mb: float = float("nan")
+    upload_latencies: list[float] = field(default_factory=list)
+
+
+def rss_mb(pid: int | None) -> float:
+    if pid is None:  # a server this script did not start (--url)
+        return float("nan")
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
@@ -78,48 +132,65 @@ async def rerun(ws, page: str, query: str, timeout: float = 30.0) -> tuple[float
             return time.perf_counter() - start, exceptions
 
 
-async def client(index: int, url: str, deadline: float, latencies: list[float], errors: list[str]) -> None:
+async def client(index: int, url: str, deadline: float, load: Load, think: float | None = None) -> None:
+    """One tab. ``think`` None: back to back through requests_for(); a number: the think-time
+    model, next_move() after an exponential pause of that mean (0: no pause)."""
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    rng = random.Random(index)
+    views: dict[int, dict[str, str]] = {}
     try:
         async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, origin=url) as ws:
             step = 0
             while time.monotonic() < deadline:
-                page, query = requests_for(index, step)
+                if think is None:
+                    page, query = requests_for(index, step)
+                else:
+                    pause = rng.expovariate(1 / think) if think > 0 else 0.0
+                    if time.monotonic() + pause >= deadline:
+                        return
+                    await asyncio.sleep(pause)
+                    page, query = next_move(rng, views)
                 try:
                     seconds, exceptions = await rerun(ws, page, query)
                 except (asyncio.TimeoutError, websockets.WebSocketException) as error:
-                    errors.append(f"client {index} {page}?{query}: {type(error).__name__}")
+                    load.errors.append(f"client {index} {page}?{query}: {type(error).__name__}")
                     return
-                latencies.append(seconds)
+                load.latencies.append(seconds)
+                if step:
+                    load.later.append(seconds)
+                if time.monotonic() <= deadline:
+                    load.served += 1
                 if exceptions:
-                    errors.append(f"client {index} {page}?{query}: {exceptions} exception(s) on the page")
+                    load.errors.append(f"client {index} {page}?{query}: {exceptions} exception(s) on the page")
                 step += 1
     except OSError as error:
-        errors.append(f"client {index}: could not connect ({error})")
+        load.errors.append(f"client {index}: could not connect ({error})")
 
 
 async def run_clients(
-    url: str, sessions: int, seconds: float, pid: int, uploaders: int = 0
-) -> tuple[list[float], list[str], float, list[float]]:
-    latencies: list[float] = []
-    errors: list[str] = []
-    upload_latencies: list[float] = []
-    peak = rss_mb(pid)
+    url: str, sessions: int, seconds: float, pid: int | None, uploaders: int = 0, think: float | None = None
+) -> Load:
+    load = Load(peak_mb=rss_mb(pid))
     deadline = time.monotonic() + seconds
-    uploads = threading.Thread(target=upload_loop, args=(url, uploaders, deadline, upload_latencies, errors)) if uploaders else None
+    uploads = threading.Thread(target=upload_loop, args=(url, uploaders, deadline, load.upload_latencies, load.errors)) if uploaders else None
     if uploads:
         uploads.start()
-    tasks = [asyncio.create_task(client(i, url, deadline, latencies, errors)) for i in range(sessions - uploaders)]
+    tasks = [asyncio.create_task(client(i, url, deadline, load, think)) for i in range(sessions - uploaders)]
     while not all(task.done() for task in tasks) or (uploads and uploads.is_alive()):
-        peak = max(peak, rss_mb(pid))
+        load.peak_mb = max(load.peak_mb, rss_mb(pid))
         await asyncio.sleep(0.25)
-    return latencies, errors, peak, upload_latencies
+    return load
 
 
-# True once the page names the uploaded file and its metric labelled "w" shows the file's slope.
-W_SHOWN = """({name, slope}) => document.body.innerText.includes(name) && [...document.querySelectorAll('[data-testid="stMetric"]')]
-  .some(m => m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'w'
-    && Math.abs(parseFloat(m.querySelector('[data-testid="stMetricValue"]').innerText) - slope) < 1e-3)"""
+def snapshot(page, stem: str) -> str:
+    """A full-page screenshot in artifacts/ for an error message; its name, or why there is none."""
+    shot = ARTIFACTS / f"load_test_{stem}.png"
+    try:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(shot), full_page=True, timeout=10_000)
+    except Exception as error:  # noqa: BLE001 - the error being reported matters more
+        return f"no screenshot: {type(error).__name__}"
+    return f"screenshot {shot.name}"
 
 
 def upload_loop(url: str, count: int, deadline: float, latencies: list[float], errors: list[str]) -> None:
@@ -149,7 +220,6 @@ def upload_loop(url: str, count: int, deadline: float, latencies: list[float], e
                 start = time.perf_counter()
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
                 # Done when the new file's fit is on screen: the metric labelled w shows its slope.
-                # (Reading once instead races the rerun: mid-render the first metric can be b.)
                 try:
                     page.wait_for_function(
                         W_SHOWN,
@@ -157,16 +227,14 @@ def upload_loop(url: str, count: int, deadline: float, latencies: list[float], e
                         timeout=60_000,
                     )
                 except Exception:  # noqa: BLE001 - report what the page shows instead
-                    shot = ARTIFACTS / f"load_test_{path.stem}.png"
-                    ARTIFACTS.mkdir(exist_ok=True)
-                    page.screenshot(path=str(shot), full_page=True)
-                    errors.append(f"upload {path.name}: w = {slope} not shown within 60 s (screenshot {shot.name})")
+                    errors.append(f"upload {path.name}: w = {slope} not shown within 60 s ({snapshot(page, path.stem)})")
                     continue
                 latencies.append(time.perf_counter() - start)
                 if page.locator("[data-testid='stException']").count():
                     errors.append(f"upload {path.name}: exception on the page")
             except Exception as error:  # noqa: BLE001 - any failure is an error to report
-                errors.append(f"upload {path.name}: {type(error).__name__}: {str(error).splitlines()[0][:120]}")
+                message = str(error).splitlines()[0][:120]
+                errors.append(f"upload {path.name}: {type(error).__name__}: {message} ({snapshot(page, path.stem)})")
         browser.close()
 
 
@@ -175,66 +243,97 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))] if ordered else float("nan")
 
 
+def row(label: str, load: Load, seconds: float, base_p50: float) -> str:
+    p50, p95, p99 = (percentile(load.latencies, q) * 1e3 for q in (0.5, 0.95, 0.99))
+    return (
+        f"{label:<34} {len(load.latencies):>7} {load.served / seconds:>9.1f} {len(load.errors):>7}"
+        f" {p50:>7.0f} {p95:>7.0f} {p99:>7.0f} {p50 / (base_p50 * 1e3):>9.1f}x"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--clients", "--sessions", dest="sessions", type=int, default=30, help="sessions, the Chromium uploaders included")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--rounds", type=int, default=2, help="repeat the load: memory must not keep growing")
     parser.add_argument("--uploaders", type=int, default=3, help="how many of the sessions are Chromium tabs uploading CSVs")
+    parser.add_argument("--think", type=float, help="mean think time (s, exponential) before each client's next move; default: back to back")
+    parser.add_argument("--url", help="load this running server (e.g. deploy/serve.py's proxy) instead of starting one")
     args = parser.parse_args()
     # Closed sessions are kept for server.disconnectedSessionTTL (120 s by default) in case the
     # student reconnects, then shut down by ui/session_reaper.py; a 10 s TTL lets the run see
     # the memory come back within its time.
     ttl = 10
-    proc, url = start_app(extra_args=["--server.disconnectedSessionTTL", str(ttl)])
+    proc, url = (None, args.url.rstrip("/")) if args.url else start_app(extra_args=["--server.disconnectedSessionTTL", str(ttl)])
+    pid = proc.pid if proc else None
+    base_seconds = min(15.0, args.seconds)
     try:
-        # Warm-up: every page once and one upload (imports, caches, first runs), so that "start"
-        # is a server that has done everything once and the growth after it is the sessions'.
-        asyncio.run(run_clients(url, 2, 8, proc.pid, uploaders=1))
-        start_mb = rss_mb(proc.pid)
-        base, base_errors, _, _ = asyncio.run(run_clients(url, 1, min(15.0, args.seconds), proc.pid))
-        lat: list[float] = []
-        errors: list[str] = []
-        uploads: list[float] = []
-        peak_mb, closed_mb, after_ttl = 0.0, 0.0, []
+        # Warm-up: every page and one upload (imports, caches, first runs), so that "start" is a
+        # server that has done everything once and the growth after it is the sessions'. Four
+        # clients, so that behind a proxy every replica gets its share.
+        warm_uploads = min(1, args.uploaders)
+        asyncio.run(run_clients(url, 4 + warm_uploads, 8, pid, uploaders=warm_uploads))
+        start_mb = rss_mb(pid)
+        # One client alone, the same kind of moves as the load below, back to back.
+        base = asyncio.run(run_clients(url, 1, base_seconds, pid, think=None if args.think is None else 0.0))
+        load = Load(peak_mb=0.0)
+        closed_mb, after_ttl = float("nan"), []
         for _ in range(args.rounds):
-            round_lat, round_errors, round_peak, round_uploads = asyncio.run(
-                run_clients(url, args.sessions, args.seconds, proc.pid, args.uploaders)
-            )
-            lat += round_lat
-            uploads += round_uploads
-            errors += round_errors
-            peak_mb = max(peak_mb, round_peak)
+            one = asyncio.run(run_clients(url, args.sessions, args.seconds, pid, args.uploaders, args.think))
+            load.latencies += one.latencies
+            load.later += one.later
+            load.served += one.served
+            load.errors += one.errors
+            load.upload_latencies += one.upload_latencies
+            load.peak_mb = max(load.peak_mb, one.peak_mb)
+            if proc is None:
+                continue
             time.sleep(5)
-            closed_mb = rss_mb(proc.pid)
+            closed_mb = rss_mb(pid)
             # Past the TTL, the app's session reaper (every 5 s) and its memory release.
             for _ in range(ttl + 20):
                 time.sleep(1)
-                settled = rss_mb(proc.pid)
+                settled = rss_mb(pid)
             after_ttl.append(settled)
-        end_mb = after_ttl[-1]
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-    all_errors = base_errors + errors
-    p50_1, p95_1 = percentile(base, 0.5), percentile(base, 0.95)
-    p50, p95 = percentile(lat, 0.5), percentile(lat, 0.95)
-    print(f"{'run':<28} {'reruns':>7} {'errors':>7} {'p50 ms':>8} {'p95 ms':>8} {'p50 ratio':>10}")
-    print(f"{'1 session (baseline)':<28} {len(base):>7} {len(base_errors):>7} {p50_1 * 1e3:>8.0f} {p95_1 * 1e3:>8.0f} {1:>9.1f}x")
-    label = f"{args.sessions} sessions x {args.rounds} rounds"
-    print(f"{label:<28} {len(lat):>7} {len(errors):>7} {p50 * 1e3:>8.0f} {p95 * 1e3:>8.0f} {p50 / p50_1:>9.1f}x")
-    print(
-        f"server memory: {start_mb:.0f} MB at start, {peak_mb:.0f} MB at peak, {closed_mb:.0f} MB 5 s after the"
-        f" sessions closed, {end_mb:.0f} MB once their {ttl} s TTL had passed ({end_mb / start_mb:.2f}x the start)"
-    )
-    if uploads:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(timeout=20)
+    base_p50 = percentile(base.latencies, 0.5)
+    clients = args.sessions - args.uploaders
+    if args.think is None:
+        base_label, label = "1 session (baseline)", f"{args.sessions} sessions x {args.rounds} rounds"
+    else:
+        base_label, label = "1 client, no think (baseline)", f"{clients} clients, think {args.think:g} s x {args.rounds}"
+    print(f"load on {url}, {os.cpu_count()} cores")
+    print(f"{'run':<34} {'reruns':>7} {'served/s':>9} {'errors':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'p50 ratio':>10}")
+    print(row(base_label, base, base_seconds, base_p50))
+    print(row(label, load, args.seconds * args.rounds, base_p50))
+    if args.think:
+        print(f"offered: at most {clients / args.think:.1f} reruns/s ({clients} clients, one move per {args.think:g} s of thinking)")
+        # A session's first run costs more than a later one, and a class opening the link
+        # together pays it all at once: shown apart, so that a join burst is not mistaken for
+        # what moving a control costs.
+        later = [percentile(load.later, q) * 1e3 for q in (0.5, 0.95, 0.99)]
         print(
-            f"uploads: {len(uploads)} CSVs uploaded through the page by {args.uploaders} Chromium tabs, upload to fit"
-            f" p50 {percentile(uploads, 0.5) * 1e3:.0f} ms, p95 {percentile(uploads, 0.95) * 1e3:.0f} ms"
+            f"without each session's first run: {len(load.later)} reruns, p50 {later[0]:.0f} ms,"
+            f" p95 {later[1]:.0f} ms, p99 {later[2]:.0f} ms"
         )
-    growth = f"; round {len(after_ttl)} vs round 1: {after_ttl[-1] - after_ttl[0]:+.0f} MB" if len(after_ttl) > 1 else ""
-    print("after each round, past the TTL: " + ", ".join(f"{mb:.0f} MB" for mb in after_ttl) + growth)
-    print(f"throughput: {len(lat) / (args.seconds * args.rounds):.1f} reruns/s with {args.sessions} sessions on {__import__('os').cpu_count()} cores")
+    if proc is not None:
+        end_mb = after_ttl[-1]
+        print(
+            f"server memory: {start_mb:.0f} MB at start, {load.peak_mb:.0f} MB at peak, {closed_mb:.0f} MB 5 s after the"
+            f" sessions closed, {end_mb:.0f} MB once their {ttl} s TTL had passed ({end_mb / start_mb:.2f}x the start)"
+        )
+        growth = f"; round {len(after_ttl)} vs round 1: {after_ttl[-1] - after_ttl[0]:+.0f} MB" if len(after_ttl) > 1 else ""
+        print("after each round, past the TTL: " + ", ".join(f"{mb:.0f} MB" for mb in after_ttl) + growth)
+    if load.upload_latencies:
+        uploads = load.upload_latencies
+        print(
+            f"uploads: {len(uploads)} CSVs uploaded through the page by {args.uploaders} Chromium tabs, each showed its own"
+            f" fit; upload to fit p50 {percentile(uploads, 0.5) * 1e3:.0f} ms, p95 {percentile(uploads, 0.95) * 1e3:.0f} ms"
+        )
+    all_errors = base.errors + load.errors
     for line in all_errors[:20]:
         print("error:", line)
     if all_errors:

@@ -113,6 +113,13 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+# True once the page names the uploaded file and its metric labelled "w" shows the file's slope.
+# (Reading the first metric once instead races the rerun: mid-render it can be b.)
+W_SHOWN = """({name, slope}) => document.body.innerText.includes(name) && [...document.querySelectorAll('[data-testid="stMetric"]')]
+  .some(m => m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'w'
+    && Math.abs(parseFloat(m.querySelector('[data-testid="stMetricValue"]').innerText) - slope) < 1e-3)"""
+
+
 def wait_for_app(page: object, timeout_ms: int = 30_000) -> None:
     """Wait until Streamlit has rendered and finished its run: no running-status widget, no
     skeleton placeholders and no stale elements, twice in a row 300 ms apart."""

@@ -1,0 +1,1 @@
+"""Run the app as N Streamlit replicas behind HAProxy: see serve.py."""
