@@ -5,7 +5,8 @@ import streamlit as st
 
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, run_descent, suggested_alphas, sweep_alphas, sweep_range
 from gd_core.verdict import judge
-from ui.charts_compare import compare_paths_chart, cost_history_chart, sweep_chart
+from ui import figures
+from ui.charts_compare import sweep_chart
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
 from ui.page import open_lesson
 from ui.text import fmt, verdict_icon
@@ -54,14 +55,14 @@ for col, (label, run) in zip(cols, runs):
         st.markdown(f"{verdict_icon(verdict.kind)} {verdict.text}")
         st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader("Paths on the curve")
-    st.vega_lite_chart(spec=compare_paths_chart(curve.cost, (curve.w_min, curve.w_max), runs), width="stretch")
-with right:
-    st.subheader("Cost per iteration")
-    st.vega_lite_chart(spec=cost_history_chart(runs, lowest_cost(curve, curve.minima, [r for _, r in runs])), width="stretch")
-    st.caption("J(w) − J(w*), the cost above the lowest minimum, on a log scale: a straight fall is steady progress.")
+st.subheader("Every α on the curve and on its cost, iteration by iteration")
+j_min = lowest_cost(curve, curve.minima, [r for _, r in runs])
+key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
+st.plotly_chart(figures.learning_rate(key, curve, runs, j_min), width="stretch", key="learning_rate_player")
+st.caption(
+    "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
+    "minimum, on a log scale: a straight fall is steady progress."
+)
 
 st.subheader("How many iterations does each α need?")
 sweep_iters = lesson.defaults["sweep_iters"]
