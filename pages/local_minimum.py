@@ -4,11 +4,11 @@ import numpy as np
 import streamlit as st
 
 from gd_core.descent import basins, run_descent
-from ui.charts_1d import intuition_chart
-from ui.charts_minima import basin_chart, steps_chart
+from ui import figures
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
-from ui.landscape import landscape_view
+from ui.landscape import add_start, landscape_controls, landscape_map, landscape_paths
 from ui.page import open_lesson
+from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
 from ui.text import fmt
 
 lesson = open_lesson("local_minimum")
@@ -21,11 +21,14 @@ def cached_basins(curve_key: tuple, _curve, alpha: float) -> tuple[np.ndarray, o
     return starts, basins(_curve, starts, alpha, BASIN_ITERS, _curve.minima)
 
 
-def pick_start_from_curve() -> None:
-    # Runs before the script, so setting the bound w0 widget's value here is allowed.
-    selection = st.session_state.get("basin_click", {}).get("selection", {}).get("pick", [])
-    if selection:
-        st.session_state["w0"] = round(float(selection[0]["w"]), 3)
+def pick_start() -> None:
+    # Runs before the script, so setting the bound w0 widget's value here is allowed. A click on
+    # the curve's dots picks w0; a click on the landscape drops a start there.
+    for point in st.session_state.get("minima_click", {}).get("selection", {}).get("points", []):
+        if point.get("legendgroup") == BASIN_GROUP:
+            st.session_state["w0"] = round(float(point["x"]), 3)
+        elif point.get("legendgroup") == LANDSCAPE_GROUP:
+            add_start(point["x"], point["y"])
 
 
 st.markdown(
@@ -42,16 +45,15 @@ run = run_descent(curve, settings.w0, settings.alpha, settings.iters, slope_tol=
 stop_unless_finite_start(run)
 slope0 = float(run.slope[0])
 
-left, right = st.columns([3, 2], gap="large")
+left, right = st.columns([2, 3], gap="large")
 with left:
-    st.vega_lite_chart(spec=intuition_chart(curve.cost, (curve.w_min, curve.w_max), run, 0), width="stretch")
-with right:
     st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
     st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={settings.w0:.3f}}} = {slope0:.3f}")
     st.latex(
         rf"\text{{step}} = -\alpha \times \frac{{dJ}}{{dw}} = -{settings.alpha:.3f} \times {'(' if slope0 < 0 else ''}{slope0:.3f}{')' if slope0 < 0 else ''}"
         rf" = {run.next_step(0):.3f}"
     )
+with right:
     if run.stop_reason == "diverged":
         st.error(f"This run {run.message}. Lower α.", icon=":material/warning:")
     elif np.all(run.step == 0):
@@ -71,25 +73,22 @@ with right:
     if curve.minima:
         st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
 
-st.subheader("Steps shrink by themselves near a minimum")
 step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
     (f"w₀ = {fmt(w)}", run_descent(curve, w, settings.alpha, settings.iters, slope_tol=None, step_tol=None))
     for w in curve.other_starts(settings.w0)
 ]
-st.vega_lite_chart(spec=steps_chart(step_runs), width="stretch")
-st.caption(f"α stays {settings.alpha:g} the whole time; the steps get smaller because the slope does.")
-
-st.subheader("Which minimum does each start reach?")
 starts, basin = cached_basins(curve_id(curve), curve, settings.alpha)
-st.vega_lite_chart(
-    spec=basin_chart(curve.cost, (curve.w_min, curve.w_max), starts, basin.minimum_index, curve.minima, settings.w0),
-    width="stretch", on_select=pick_start_from_curve, selection_mode="pick", key="basin_click",
-)
-st.caption(
-    f"Every dot is a start w₀, coloured by the minimum that gradient descent with α = {settings.alpha:g} ends in. "
-    "Click a dot to start there. Diamonds mark the minima."
-)
 
-st.subheader("The same in two parameters: a landscape with several valleys")
+st.subheader("Watch every start roll downhill, in one and in two parameters")
 st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
-landscape_view(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
+surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
+paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
+key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
+figure = figures.local_minimum(key, curve, step_runs, (starts, basin), landscape_map(), paths)
+st.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
+st.caption(
+    f"Press **Play**: every start moves at once, α stays {settings.alpha:g} on the curve and the steps get smaller "
+    "because the slope does. Dots on the curve: a start w₀, coloured by the minimum gradient descent ends in "
+    f"(click one to start there); diamonds mark the minima. On the landscape, click anywhere to drop a start "
+    "(the last 8 are kept); drag the surface to turn it."
+)
