@@ -73,7 +73,7 @@ def minima_figure(
     for n, (label, run) in enumerate(runs):
         fig.add_trace(go.Scatter(x=run.w, y=run.cost, mode="lines", line={"color": colors[n % len(colors)], "width": 1.5, "dash": "dot"}, showlegend=False, hoverinfo="skip"), row=1, col=1)
         steps = np.abs(run.step) if run.step.size else np.zeros(1)
-        fig.add_trace(go.Scatter(x=np.arange(1, steps.size + 1), y=steps, mode="lines", line={"color": colors[n % len(colors)], "width": 2}, name=label, legendgroup=label, showlegend=False), row=1, col=2)
+        fig.add_trace(go.Scatter(x=np.arange(1, steps.size + 1), y=steps, mode="lines", line={"color": colors[n % len(colors)], "width": 2}, name=label, legendgroup=label), row=1, col=2)
     y_lo, y_hi = cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
     # --- the landscape from above and as a surface ------------------------------------------
     gw, gb, gz = landscape
@@ -95,16 +95,19 @@ def minima_figure(
         movers.append((len(fig.data), lambda i, kind=trace.type: {"type": kind, **make(i)}))
         fig.add_trace(trace.update(make(0)), row=row, col=col)
 
-    for n, (label, run) in enumerate(runs):
-        color = colors[n % len(colors)]
-        ring = {"size": 14, "color": color, "line": {"color": "white", "width": 2}}
-        mover(go.Scatter(mode="markers", marker=ring, name=label, legendgroup=label, hovertemplate=label + "<br>w = %{x:.4f}<extra></extra>"), 1, 1, lambda i, r=run: {"x": [at(r.w, i)], "y": [at(r.cost, i)]})
-        steps = np.abs(run.step) if run.step.size else np.zeros(1)
-        mover(go.Scatter(mode="markers", marker={**ring, "size": 10}, legendgroup=label, showlegend=False, hoverinfo="skip"), 1, 2, lambda i, s=steps: {"x": [min(max(int(i), 1), s.size)], "y": [at(s, max(int(i) - 1, 0))]})
-    for k in range(n_starts):
-        ball = {"size": 12, "color": PATH_COLORS[k % len(PATH_COLORS)], "line": {"color": "white", "width": 2}}
-        mover(go.Scatter(mode="markers", marker=ball, showlegend=False, hoverinfo="skip"), 2, 1, lambda i, k=k: {"x": [at(paths.w[:, k], i)], "y": [at(paths.b[:, k], i)]})
-        mover(go.Scatter3d(mode="markers", marker={**ball, "size": 6}, showlegend=False, hoverinfo="skip"), 2, 2, lambda i, k=k: {"x": [at(paths.w[:, k], i)], "y": [at(paths.b[:, k], i)], "z": [at(paths.cost[:, k], i)]})
+    # One trace per panel holds every start's point: a frame carries 4 small traces, not 16.
+    run_colors = [colors[n % len(colors)] for n in range(len(runs))]
+    ring = {"size": 14, "color": run_colors, "line": {"color": "white", "width": 2}}
+    step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
+    mover(go.Scatter(mode="markers", marker=ring, showlegend=False, hovertemplate="w = %{x:.4f}<extra></extra>"), 1, 1,
+          lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
+    mover(go.Scatter(mode="markers", marker={**ring, "size": 10}, showlegend=False, hoverinfo="skip"), 1, 2,
+          lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
+    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n_starts)], "line": {"color": "white", "width": 2}}
+    mover(go.Scatter(mode="markers", marker=ball, showlegend=False, hoverinfo="skip"), 2, 1,
+          lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
+    mover(go.Scatter3d(mode="markers", marker={**ball, "size": 6}, showlegend=False, hoverinfo="skip"), 2, 2,
+          lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
     last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
     iterations = timeline(last)
     frames = [go.Frame(name=str(f), data=[make(i) for _, make in movers], traces=[t for t, _ in movers]) for f, i in enumerate(iterations)]
