@@ -40,7 +40,7 @@ def upload_to_charts(page, url: str, csv: Path) -> float:
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
     page.get_by_text(csv.name).first.wait_for(timeout=60_000)
     page.wait_for_function(
-        "() => document.querySelectorAll('[data-testid=\"stVegaLiteChart\"] .marks').length >= 4"
+        "() => document.querySelector('.js-plotly-plot .updatemenu-button') && document.querySelector('.js-plotly-plot .gl-container, .js-plotly-plot canvas')"
         " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " && document.body.innerText.includes('" + csv.name + "')",
         timeout=60_000,

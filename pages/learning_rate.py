@@ -6,7 +6,8 @@ import streamlit as st
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, run_descent, suggested_alphas, sweep_alphas, sweep_range
 from gd_core.run_facts import describe_sweep
 from gd_core.verdict import classify_descent
-from ui.charts_compare import compare_paths_chart, cost_history_chart, sweep_chart
+from ui import figures
+from ui.charts_compare import sweep_chart
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
 from ui.page import open_lesson
 from ui.text import fmt, limit_text, number, sweep_caption
@@ -49,21 +50,21 @@ if math.isfinite(alpha_max):
         "Above this α that factor is below −1: every bounce is bigger than the last."
     )
 
+st.subheader("Every α on the curve and on its cost, iteration by iteration")
+j_min = lowest_cost(curve, curve.minima, [r for _, r in runs])
+key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
+st.plotly_chart(figures.learning_rate(key, curve, runs, j_min), width="stretch", key="learning_rate_player")
+st.caption(
+    "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
+    "minimum, on a log scale: a straight fall is steady progress."
+)
+
 cols = st.columns(len(runs))
 for col, (label, run) in zip(cols, runs):
     with col.container(border=True):
         st.markdown(f"**{label}**")
         verdict_line(classify_descent(run, curve, alpha_max))
         st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
-
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader("Paths on the curve")
-    st.vega_lite_chart(spec=compare_paths_chart(curve.cost, (curve.w_min, curve.w_max), runs), width="stretch")
-with right:
-    st.subheader("Cost per iteration")
-    st.vega_lite_chart(spec=cost_history_chart(runs, lowest_cost(curve, curve.minima, [r for _, r in runs])), width="stretch")
-    st.caption("J(w) − J(w*), the cost above the lowest minimum, on a log scale: a straight fall is steady progress.")
 
 st.subheader("How many iterations does each α need?")
 sweep_iters = lesson.defaults["sweep_iters"]

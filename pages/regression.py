@@ -5,10 +5,11 @@ import streamlit as st
 from gd_core.fit import fit_line
 from gd_core.sums import fit_summary, largest_stable_alpha
 from gd_core.regression_verdict import classify_regression
-from ui.charts_regression import cost_chart, fit_chart, parameter_chart
+from ui import figures
+from ui.charts_regression import cost_chart, parameter_chart
 from ui.data_source import choose_data, prepare, show_upload_help
 from ui.page import end_lesson, open_lesson
-from ui.regression_views import contour_maps, descent_controls, downloads, first_update, fit_metrics, sequential_note, verdict_banner
+from ui.regression_views import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
 from ui.text import BATCH_TEXT, cost_chart_caption
 
 lesson = open_lesson("regression")
@@ -54,34 +55,26 @@ verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
 fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
 
 if stats.n == 1:
-    fit_col, cost_col = st.columns(2, gap="large")
-    with fit_col:
-        st.subheader("The data and the line")
-        st.vega_lite_chart(
-            spec=fit_chart(prepared.x_sample, prepared.y_sample, fit.path.w_history[:, 0], fit.path.b_history, float(stats.w_star[0]), stats.b_star, x_names[0], source.y_column),
-            width="stretch",
-        )
-        st.caption(
-            "Red: the gradient-descent line at the iteration on the slider (drag it). Dashed: the exact "
-            f"least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}."
-            + (f" Showing {prepared.x_sample.size:,} of {stats.m:,} rows; the fit uses all of them." if prepared.x_sample.size < stats.m else "")
-        )
+    st.subheader("The line, its cost and J(w, b), iteration by iteration")
+    key = (source.key, tuple(x_names), source.y_column, source.drop_missing, settings.alpha, settings.iters, settings.w0, settings.b0, settings.scale, settings.compare)
+    figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column)
+    st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
+    st.caption(
+        "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
+        f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
+        "the diamond is the same answer on the map. Click the map to start there; drag the surface to turn it."
+        + (f" Showing {prepared.x_sample.size:,} of {stats.m:,} rows; the fit uses all of them." if prepared.x_sample.size < stats.m else "")
+    )
+    st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha) + (f" Scaling: x' = (x − {float(fit.mu[0]):.4g}) / {float(fit.sigma[0]):.4g}." if fit.scaled else ""))
 else:
-    cost_col = st.container()
-with cost_col:
     st.subheader("Cost per iteration")
     st.vega_lite_chart(spec=cost_chart([(f"{label} update", f.result.cost_history) for label, f in fits], stats.cost_star), width="stretch")
     st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha))
-    if settings.compare:
-        sequential_note(fit, settings.alpha)
-
-if stats.n == 1:
-    st.subheader("The cost surface J(w, b) and the path of descent")
-    contour_maps(stats, fits, x_names[0])
-else:
     st.subheader("Each parameter per iteration")
     st.vega_lite_chart(spec=parameter_chart(fit.path.w_history, fit.path.b_history, x_names), width="stretch")
-    st.info("The contour view shows one feature at a time: pick a single x column to see J(w, b) as a map.", icon=":material/info:")
+    st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")
+if settings.compare:
+    sequential_note(fit, settings.alpha)
 
 with st.expander("The first update, with its numbers", expanded=True):
     first_update(fit, settings.alpha)

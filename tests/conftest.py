@@ -172,3 +172,34 @@ def scrub_chart_slider(page: object, chart: object, value: int, sent: list[int])
     page.wait_for_timeout(800)  # type: ignore[attr-defined]
     return chart.screenshot() != before, sent[0] - frames  # type: ignore[attr-defined]
 
+
+
+# Page coordinates of point ``index`` of the first trace ``pick`` (a JS predicate on a trace) matches.
+PLOT_POINT = """([pick, index]) => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const t = gd._fullData.find(eval(pick));
+  const xa = gd._fullLayout[t.xaxis.replace('x', 'xaxis')], ya = gd._fullLayout[t.yaxis.replace('y', 'yaxis')];
+  const box = gd.getBoundingClientRect();
+  return [box.left + xa._offset + xa.d2p(t.x[index]), box.top + ya._offset + ya.d2p(t.y[index])];
+}"""
+
+
+def click_plot_point(page: object, pick: str, index: int) -> None:
+    """Click point ``index`` of a Plotly trace (``pick``: a JS predicate on the figure's traces)."""
+    x, y = page.evaluate(PLOT_POINT, [pick, index])  # type: ignore[attr-defined]
+    page.mouse.click(x, y)  # type: ignore[attr-defined]
+
+
+def scrub_player(page: object, fraction: float, sent: list[int]) -> tuple[int, int]:
+    """Click the Plotly player's slider rail at ``fraction`` of its length, as a student would.
+
+    Returns (the slider's step now, how many messages went to the server meanwhile).
+    """
+    frames = sent[0]
+    rail = page.locator(".js-plotly-plot .slider-rail-rect").first  # type: ignore[attr-defined]
+    rail.scroll_into_view_if_needed()
+    box = rail.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * fraction, box["y"] + box["height"] / 2)  # type: ignore[attr-defined]
+    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    active = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active")  # type: ignore[attr-defined]
+    return int(active), sent[0] - frames

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from gd_core.curves import CURVES
+from gd_core.descent import run_descent
+from ui.text import update_text
 
 from tests.conftest import ROOT
 
@@ -22,27 +28,34 @@ def all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [l.value for l in at.latex]
     parts += [e.value for e in at.error] + [s.value for s in at.success] + [i.value for i in at.info]
     parts += [str(m.value) for m in at.metric] + [w.value for w in at.warning]
+    parts += [chart.proto.spec for chart in at.get("plotly_chart")]  # the numbers written inside the figures
     return "\n".join(str(p) for p in parts)
+
+
+def figure(at: AppTest, n: int = 0) -> dict:
+    return json.loads(at.get("plotly_chart")[n].proto.spec)
 
 
 @pytest.mark.parametrize("page", ["intuition", "learning_rate", "local_minimum"])
 def test_page_loads_without_exception(page: str) -> None:
     at = open_page(page)
     assert not at.exception, at.exception
-    assert len(at.get("vega_lite_chart")) >= 1
+    assert len(at.get("plotly_chart")) == 1  # one figure, one player: the page's only iteration control
+    spec = figure(at)
+    assert spec["frames"] and spec["layout"]["sliders"][0]["steps"]
+    assert not any(b.label in ("Step", "Back") for b in at.button)  # (page 3's Reset puts back the landscape's starts)
 
 
-def test_intuition_step_back_reset_and_live_numbers() -> None:
-    at = open_page("intuition")
-    first = all_text(at)
-    assert "Iteration 1" in at.subheader[0].value
-    step = next(b for b in at.button if b.label == "Step")
-    step.click().run()
-    assert "Iteration 2" in at.subheader[0].value
-    assert all_text(at) != first
-    back = next(b for b in at.button if b.label == "Back")
-    back.click().run()
-    assert "Iteration 1" in at.subheader[0].value
+def test_intuition_player_has_every_iteration_with_its_update() -> None:
+    at = open_page("intuition", iters="12")
+    spec = figure(at)
+    labels = [step["label"] for step in spec["layout"]["sliders"][0]["steps"]]
+    assert labels == [str(i) for i in range(13)]  # one frame per iteration, 0 to the last
+    texts = [frame["data"][-1]["text"][0] for frame in spec["frames"]]
+    run = run_descent(CURVES["bowl"], 7.0, 0.1, 12)
+    assert texts[0].startswith(f"Iteration 1 of 12<br><b>{update_text(run, 0)}</b>")
+    assert texts[-1].startswith("<b>After 12 iterations</b>") and "no update is taken" in texts[-1]  # none was taken
+    assert len(set(texts)) == len(texts)  # every frame writes its own numbers
 
 
 def test_intuition_controls_change_what_is_shown() -> None:

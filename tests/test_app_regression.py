@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,11 @@ def test_default_page_fits_the_lab_with_no_upload() -> None:
     assert not at.exception, at.exception
     assert metric(at, "w") == "199.9929"  # the lab's published figures
     assert metric(at, "b") == "100.0116"
-    assert len(at.get("vega_lite_chart")) == 3  # fit, cost, contours
+    assert len(at.get("plotly_chart")) == 1 and not at.get("vega_lite_chart")  # one figure: line, cost, map, surface
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert {trace["type"] for trace in spec["data"]} >= {"scatter", "surface", "scatter3d"}
+    labels = [step["label"] for step in spec["layout"]["sliders"][0]["steps"]]
+    assert labels[0] == "0" and labels[-1] == "10000" and len(labels) <= 300
 
 
 def test_builtin_real_dataset_with_missing_values() -> None:
@@ -46,7 +51,7 @@ def test_builtin_real_dataset_with_missing_values() -> None:
     text = texts(at)
     assert "rows with missing values were left out" in text
     assert "converged" in text
-    assert len(at.get("vega_lite_chart")) == 4  # fit, cost, original + scaled contours
+    assert "xaxis4" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]  # the scaled map is a 5th panel
 
 
 def test_unscaled_large_alpha_says_how_to_fix() -> None:
@@ -60,13 +65,16 @@ def test_unscaled_large_alpha_says_how_to_fix() -> None:
 def test_sequential_and_scaling_toggles_change_what_is_shown() -> None:
     at = open_page()
     before = texts(at)
-    n_charts = len(at.get("vega_lite_chart"))
+    def traces() -> int:
+        return len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"])
+
+    n_traces = traces()
     at.toggle(key="sequential").set_value(True).run()
     assert not at.exception
-    assert len(at.get("vega_lite_chart")) == n_charts
+    assert len(at.get("plotly_chart")) == 1 and traces() > n_traces  # the second run on every panel
     at.toggle(key="scale").set_value(True).run()
     assert not at.exception
-    assert len(at.get("vega_lite_chart")) == n_charts + 1
+    assert "xaxis4" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
     assert texts(at) != before
 
 

@@ -1,11 +1,11 @@
-"""Real Chromium: the lesson pages render, the chart's iteration slider scrubs with no rerun,
+"""Real Chromium: the lesson pages render, the player's iteration slider scrubs with no rerun,
 and the URL carries the view both ways."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import count_sent_frames, screenshot, scrub_chart_slider, wait_for_app
+from tests.conftest import click_plot_point, count_sent_frames, screenshot, scrub_player, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ PAGES = {"intuition": "intuition", "learning_rate": "learning_rate", "local_mini
 def test_page_renders_without_error(page, app_url: str, path: str) -> None:
     page.goto(f"{app_url}/{path}")
     wait_for_app(page)
-    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=30_000)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, f"lesson-{path}")
 
@@ -25,9 +25,12 @@ def test_iteration_slider_moves_point_without_rerun(page, app_url: str) -> None:
     sent = count_sent_frames(page)
     page.goto(f"{app_url}/intuition?iters=20")
     wait_for_app(page)
-    chart = page.locator("[data-testid='stVegaLiteChart']").first
-    changed, messages = scrub_chart_slider(page, chart, 12, sent)
-    assert changed, "moving the iteration slider changed nothing in the chart"
+    page.wait_for_selector(".js-plotly-plot .slider-rail-rect", timeout=60_000)
+    point = "() => document.querySelector('.js-plotly-plot').data.find(t => t.name === 'w').x[0]"
+    start = page.evaluate(point)
+    active, messages = scrub_player(page, 0.6, sent)
+    assert 8 <= active <= 16, active
+    assert page.evaluate(point) != start, "moving the iteration slider did not move the point"
     assert messages == 0, "moving the iteration slider sent a message to the server (a rerun)"
     assert page.locator("[data-testid='stStatusWidget']").count() == 0
 
@@ -70,12 +73,10 @@ def test_first_visitor_of_a_fresh_server_gets_the_page(browser) -> None:
 def test_clicking_the_basin_map_picks_the_start(page, app_url: str) -> None:
     page.goto(f"{app_url}/local_minimum?w0=5&alpha=0.1")
     wait_for_app(page)
-    chart = page.locator("[data-testid='stVegaLiteChart']").nth(2)  # curve, steps, basins
-    chart.scroll_into_view_if_needed()
-    box = chart.locator("canvas, svg.marks").first.bounding_box()
-    assert box is not None
-    # Click in the left part of the plot: a start in the deep valley's basin (w < 3.5).
-    page.mouse.click(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.55)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    # Click a dot of the curve in the deep valley's basin (w < 3.5): the first basin trace's 60th start.
+    click_plot_point(page, "t => t.legendgroup === 'pick a start w0'", 60)
     page.wait_for_function("() => /[?&]w0=/.test(window.location.search) && !window.location.search.includes('w0=5&')", timeout=20_000)
     wait_for_app(page)
     w0 = float(page.get_by_role("spinbutton", name="Start w₀").input_value())

@@ -1,4 +1,4 @@
-"""Chart builders: plain Vega-Lite specs with bounded, finite data and a client-side slider."""
+"""Vega-Lite chart builders (views that show no iteration): plain specs with bounded, finite data."""
 
 from __future__ import annotations
 
@@ -6,15 +6,13 @@ import json
 
 import numpy as np
 import pandas as pd
-import pytest
 
 from gd_core.curves import CURVES
-from gd_core.descent import run_descent
-from gd_core.linreg import cost_grid, run_from_stats, summarize
-from ui.charts_1d import intuition_chart
-from ui.charts_compare import compare_paths_chart, cost_history_chart
-from ui.charts_regression import contour_window, cost_chart, fit_chart, path_frame
-from ui.charts_surface import surface_chart
+from gd_core.descent import sweep_alphas, sweep_range
+from gd_core.linreg import run_from_stats, summarize
+from ui.charts_compare import sweep_chart
+from ui.charts_regression import contour_window, cost_chart, parameter_chart
+from ui.charts_surface import contour_segments
 
 
 def datasets_are_finite_and_small(spec: dict, limit: int = 5_000) -> None:
@@ -26,19 +24,12 @@ def datasets_are_finite_and_small(spec: dict, limit: int = 5_000) -> None:
     json.dumps({k: v for k, v in spec.items() if k != "datasets"})  # the rest is plain JSON
 
 
-@pytest.mark.parametrize("alpha", [0.1, 0.9, 1.5])
-def test_1d_charts_for_converging_and_diverging_runs(alpha: float) -> None:
+def test_sweep_chart_is_finite_and_marks_the_wall() -> None:
     curve = CURVES["bowl"]
-    run = run_descent(curve, 7.0, alpha, 200)
-    spec = intuition_chart(curve.cost, (curve.w_min, curve.w_max), run, 0)
+    sweep = sweep_alphas(curve, 7.0, sweep_range(1.0), 500)
+    spec = sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, 1.0, 500)
     datasets_are_finite_and_small(spec)
-    slider = spec["params"][0]
-    assert slider["bind"]["input"] == "range" and slider["bind"]["max"] == run.w.size - 1
-    x_domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
-    assert x_domain[1] - x_domain[0] <= 2.2 * (curve.w_max - curve.w_min) + 1e-9  # at most 60% wider each side
-    runs = [(f"α = {a}", run_descent(curve, 7.0, a, 60)) for a in (0.02, 0.5, 1.05)]
-    datasets_are_finite_and_small(compare_paths_chart(curve.cost, (curve.w_min, curve.w_max), runs))
-    datasets_are_finite_and_small(cost_history_chart(runs, 1.0))
+    assert "wall" in spec["datasets"]
 
 
 def test_regression_charts_send_at_most_5000_points_for_a_million_rows() -> None:
@@ -47,9 +38,15 @@ def test_regression_charts_send_at_most_5000_points_for_a_million_rows() -> None
     y = 3 * x + 2 + rng.normal(size=x.size)
     stats = summarize(x, y)
     result = run_from_stats(stats, 0.0, 0.0, 0.01, 20_000)
-    spec = fit_chart(x, y, result.w_history[:, 0], result.b_history, float(stats.w_star[0]), stats.b_star, "x", "y")
-    datasets_are_finite_and_small(spec)
     datasets_are_finite_and_small(cost_chart([("run", result.cost_history)], stats.sse_star / (2 * stats.m)))
+    datasets_are_finite_and_small(parameter_chart(result.w_history, result.b_history, ["x"]))
     gw, gb = contour_window([result.w_history[:, 0]], [result.b_history], float(stats.w_star[0]), stats.b_star)
-    paths = path_frame("run", result.w_history[:, 0], result.b_history, result.cost_history)
-    datasets_are_finite_and_small(surface_chart(gw, gb, cost_grid(stats, gw, gb), paths, marker=(1.0, 2.0)))
+    assert gw.size == gb.size == 40 and gw[0] <= float(stats.w_star[0]) <= gw[-1]
+
+
+def test_contour_segments_of_a_bowl_are_rings_at_their_level() -> None:
+    w = b = np.linspace(-1.0, 1.0, 41)
+    z = np.add.outer(b**2, w**2)
+    segments = contour_segments(w, b, z, np.array([0.25]))
+    radius = np.hypot(segments[["w", "w2"]].to_numpy(), segments[["b", "b2"]].to_numpy())
+    assert len(segments) > 20 and np.allclose(radius, 0.5, atol=0.01)

@@ -1,4 +1,5 @@
-"""Chart builders for the regression page: pure functions from arrays to Vega-Lite specs.
+"""Chart helpers for the regression page: Vega-Lite specs for several features, and the sampling,
+thinning and map window the moving figure (ui/plotly_regression.py) uses.
 
 No chart sends the browser more than about 5,000 points: the data are sampled for display (the
 fit uses every row) and long histories are thinned to a few hundred frames.
@@ -11,13 +12,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from ui.vl import Spec, chart, field, layer_of, nominal_color, slider_param, value
+from ui.vl import Spec, chart, field, layer_of, nominal_color
 
 MAX_POINTS = 4_000
 MAX_FRAMES = 240
 FIT_COLOR = "#dc2626"
 EXACT_COLOR = "#0f172a"
-DATA_COLOR = "#2563eb"
 
 
 def sample_rows(m: int, limit: int = MAX_POINTS, seed: int = 0) -> np.ndarray:
@@ -39,89 +39,6 @@ def thin(values: np.ndarray, limit: int = MAX_POINTS) -> tuple[np.ndarray, np.nd
     k = values.size - 1
     idx = frame_indices(k, limit)
     return idx, values[idx]
-
-
-def fit_chart(
-    x: np.ndarray,
-    y: np.ndarray,
-    w_history: np.ndarray,
-    b_history: np.ndarray,
-    w_exact: float,
-    b_exact: float,
-    x_title: str,
-    y_title: str,
-    height: int = 400,
-) -> Spec:
-    """Data, the gradient-descent line at the iteration picked by a slider, and least squares."""
-    rows = sample_rows(x.size)
-    data = pd.DataFrame({"x": x[rows], "y": y[rows]})
-    lo, hi = float(np.min(x)), float(np.max(x))
-    pad = 0.04 * (hi - lo or 1.0)
-    lo, hi = lo - pad, hi + pad
-    k = w_history.size - 1
-    frames = frame_indices(k)
-    w_f, b_f = w_history[frames], b_history[frames]
-    lines = pd.DataFrame(
-        {
-            "iteration": frames,
-            "x": lo,
-            "x2": hi,
-            "y": w_f * lo + b_f,
-            "y2": w_f * hi + b_f,
-            "label": [f"f(x) = {w:.4g}·x + {b:.4g}" for w, b in zip(w_f, b_f)],
-            "caption": [f"after iteration {i}" for i in frames],
-        }
-    )
-    ends = [w_exact * lo + b_exact, w_exact * hi + b_exact]
-    y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
-    y_pad = 0.1 * (y_hi - y_lo or 1.0)
-    # The line shown is the last frame at or before the slider's iteration.
-    shown = [
-        {"filter": "datum.iteration <= fit_iteration"},
-        {"joinaggregate": [{"op": "max", "field": "iteration", "as": "last"}]},
-        {"filter": "datum.iteration == datum.last"},
-    ]
-    size = 18 if x.size > 2000 else 50 if x.size > 100 else 140
-    layers = [
-        layer_of(
-            "data",
-            {"type": "circle", "size": size, "opacity": 0.6, "color": DATA_COLOR},
-            {
-                "x": field("x", title=x_title, scale={"domain": [lo, hi], "nice": False}),
-                "y": field("y", title=y_title, scale={"domain": [y_lo - y_pad, y_hi + y_pad], "nice": False}),
-                "tooltip": [field("x", title=x_title), field("y", title=y_title)],
-            },
-        ),
-        layer_of(
-            "exact",
-            {"type": "rule", "color": EXACT_COLOR, "strokeDash": [6, 4], "strokeWidth": 2, "clip": True},
-            {"x": field("x"), "y": field("y"), "x2": field("x2"), "y2": field("y2")},
-        ),
-        layer_of(
-            "lines",
-            {"type": "rule", "color": FIT_COLOR, "strokeWidth": 3, "clip": True},
-            {"x": field("x"), "y": field("y"), "x2": field("x2"), "y2": field("y2")},
-            shown,
-        ),
-        layer_of(
-            "lines",
-            {"type": "text", "align": "left", "baseline": "top", "color": FIT_COLOR, "fontSize": 13, "fontWeight": "bold"},
-            {"x": value(8), "y": value(8), "text": field("label", "nominal")},
-            shown,
-        ),
-        layer_of(
-            "lines",
-            {"type": "text", "align": "left", "baseline": "top", "color": "#475569", "fontSize": 12},
-            {"x": value(8), "y": value(26), "text": field("caption", "nominal")},
-            shown,
-        ),
-    ]
-    datasets = {
-        "data": data,
-        "exact": pd.DataFrame({"x": [lo], "x2": [hi], "y": [ends[0]], "y2": [ends[1]]}),
-        "lines": lines,
-    }
-    return chart(layers, datasets, height=height, params=[slider_param("fit_iteration", int(k), int(k))])
 
 
 def cost_chart(runs: Sequence[tuple[str, np.ndarray]], j_exact: float, height: int = 300) -> Spec:
@@ -202,8 +119,3 @@ def contour_window(
     b_pad = 0.15 * (b_hi - b_lo or abs(b_star) or 1.0)
     # 40 x 40 cells: the browser draws each one, and two such maps must render in well under a second.
     return np.linspace(w_lo - w_pad, w_hi + w_pad, n), np.linspace(b_lo - b_pad, b_hi + b_pad, n)
-
-
-def path_frame(label: str, w_history: np.ndarray, b_history: np.ndarray, cost_history: np.ndarray, limit: int = 600) -> pd.DataFrame:
-    idx = frame_indices(w_history.size - 1, limit)
-    return pd.DataFrame({"path": label, "i": idx, "w": w_history[idx], "b": b_history[idx], "J": cost_history[idx]})

@@ -189,32 +189,6 @@ def parse_alphas(suggested: list[float]) -> list[float]:
     return values or suggested
 
 
-def step_buttons(run_id: tuple, last: int) -> int:
-    """Back / Step / Reset over the iterations 0..last of the run ``run_id``; returns the one shown.
-
-    A different run (any setting changed) starts again at iteration 0.
-    """
-    state = st.session_state
-    if state.get("_step_run") != run_id:
-        state["_step_run"] = run_id
-        state["_step_i"] = 0
-
-    def move(delta: int | None) -> None:
-        # Callbacks run before the script, so the buttons below are drawn with the new position.
-        current = state.get("_step_i", 0)
-        state["_step_i"] = 0 if delta is None else min(max(current + delta, 0), last)
-
-    i = min(state.get("_step_i", 0), last)
-    buttons = st.columns([1, 1, 1, 5])
-    buttons[0].button("Back", icon=":material/undo:", help="Go back one iteration.", disabled=i == 0, width="stretch", on_click=move, args=(-1,))
-    buttons[1].button(
-        "Step", icon=":material/redo:", type="primary", help="Take one update w := w − α·dJ/dw.",
-        disabled=i >= last, width="stretch", on_click=move, args=(1,),
-    )
-    buttons[2].button("Reset", icon=":material/restart_alt:", help="Back to the start w₀.", disabled=i == 0, width="stretch", on_click=move, args=(None,))
-    return i
-
-
 def stop_unless_finite_start(run: DescentRun) -> None:
     """A formula that overflows at the start has nothing to draw: say so and end the page there."""
     if run.stop_reason == "not_finite":

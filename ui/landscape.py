@@ -1,8 +1,8 @@
-"""Page 3's two-parameter landscape: its controls, the starts a student drops, and the map.
+"""Page 3's two-parameter landscape: its controls, the starts a student drops, and their runs.
 
 The starts live in the session (a click adds one, the last 8 are kept); alpha and the number
-of iterations are in the URL. The map for a set of starts is the same for every student, so
-its spec is kept in one shared, bounded cache.
+of iterations are in the URL. The runs for a set of starts are the same for every student, so
+they are kept in one shared, bounded cache; the map is drawn by the page's moving figure.
 """
 
 from __future__ import annotations
@@ -11,28 +11,31 @@ import numpy as np
 import streamlit as st
 
 from gd_core import surface
-from ui.charts_surface import landscape_chart
 
 DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
 MAX_STARTS = 8
+GRID = 60  # 60 x 60 nodes: the surface a student turns, and the map under the contours
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _landscape_spec(starts: tuple[tuple[float, float], ...], alpha: float, iters: int) -> dict:
-    paths = surface.descend(np.array(starts), alpha, iters)
-    return landscape_chart(*surface.cost_map(50), paths, starts)  # 2,500 cells: light to draw
+def landscape_paths(starts: tuple[tuple[float, float], ...], alpha: float, iters: int) -> surface.SurfacePaths:
+    return surface.descend(np.array(starts), alpha, iters)
 
 
-def _add_clicked_start() -> None:
-    # Runs before the script: the click's (w, b) joins the starts.
-    selection = st.session_state.get("surface_click", {}).get("selection", {}).get("start", [])
-    if selection:
-        point = (round(float(selection[0]["w"]), 2), round(float(selection[0]["b"]), 2))
-        st.session_state["_surface_starts"] = (st.session_state["_surface_starts"] + [point])[-MAX_STARTS:]
+@st.cache_data(max_entries=1, show_spinner=False)
+def landscape_map() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return surface.cost_map(GRID)
 
 
-def landscape_view(alpha: float, iters: int) -> None:
-    """The controls (α, iterations, random starts, reset) and the clickable map with its paths."""
+def add_start(w: float, b: float) -> None:
+    """A clicked (w, b) joins the starts (call from a selection callback: before the script)."""
+    state = st.session_state
+    point = (round(float(w), 2), round(float(b), 2))
+    state["_surface_starts"] = (list(state.get("_surface_starts", DEFAULT_STARTS)) + [point])[-MAX_STARTS:]
+
+
+def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, float], ...], float, int]:
+    """α, iterations, random starts and reset, in a row; returns (starts, α, iterations)."""
     state = st.session_state
     state.setdefault("_surface_starts", list(DEFAULT_STARTS))
     controls = st.columns([2, 2, 1, 1])
@@ -48,8 +51,4 @@ def landscape_view(alpha: float, iters: int) -> None:
     if controls[3].button("Reset", icon=":material/restart_alt:", help="Back to the five default starts.", width="stretch", key="surface_reset"):
         state["_surface_starts"] = list(DEFAULT_STARTS)
     starts = tuple((float(w), float(b)) for w, b in state["_surface_starts"])
-    st.vega_lite_chart(
-        spec=_landscape_spec(starts, float(surface_alpha), int(surface_iters)),
-        width="stretch", on_select=_add_clicked_start, selection_mode="start", key="surface_click",
-    )
-    st.caption(f"Click anywhere on the map to drop a start there (the last {MAX_STARTS} are kept). Crosses mark where each path ends.")
+    return starts, float(surface_alpha), int(surface_iters)

@@ -16,12 +16,11 @@ import streamlit as st
 
 from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
 from gd_core.fit import Fit
-from gd_core.linreg import cost_grid, one_update
+from gd_core.linreg import one_update
 from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
-from ui.charts_regression import contour_window, path_frame
-from ui.charts_surface import surface_chart
+from ui.plotly_regression import CLICK_NAME
 from ui.text import exact, limit_text, r2_text, sequential_comparison_text, update_equation
 from ui.verdicts import show_verdict
 
@@ -127,37 +126,16 @@ def fit_metrics(fit: Fit, summary: FitSummary, kind: str) -> None:
     )
 
 
-def contour_maps(stats: Stats, fits: list[tuple[str, Fit]], x_name: str) -> None:
-    """J(w, b) as a map with each run's path; with scaling, the scaled map beside the original."""
-    main = fits[0][1]
-    grid_w, grid_b = contour_window([f.path.w_history[:, 0] for _, f in fits], [f.path.b_history for _, f in fits], float(stats.w_star[0]), stats.b_star)
-    paths = pd.concat([path_frame(label, f.path.w_history[:, 0], f.path.b_history, f.result.cost_history) for label, f in fits], ignore_index=True)
-    original = surface_chart(
-        grid_w, grid_b, cost_grid(stats, grid_w, grid_b), paths,
-        w_title=f"w (per unit of {x_name})", b_title="b (intercept)", height=420, marker=(float(stats.w_star[0]), stats.b_star),
-    )
-    if not main.scaled:
-        st.vega_lite_chart(spec=original, width="stretch")
-    else:
-        left, right = st.columns(2, gap="large")
-        with left:
-            st.markdown("**Original units**: long, narrow valleys")
-            st.vega_lite_chart(spec=original, width="stretch")
-        with right:
-            st.markdown("**Scaled x**: round contours, a straight path")
-            run_stats = main.run_stats
-            s_paths = [path_frame(label, f.result.w_history[:, 0], f.result.b_history, f.result.cost_history) for label, f in fits]
-            s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], float(run_stats.w_star[0]), run_stats.b_star, square=True)
-            st.vega_lite_chart(
-                spec=surface_chart(
-                    s_w, s_b, cost_grid(run_stats, s_w, s_b), pd.concat(s_paths, ignore_index=True),
-                    w_title="w' (per standard deviation of x)", b_title="b'", height=340, width=340,
-                    marker=(float(run_stats.w_star[0]), run_stats.b_star),
-                ),
-                width=470,  # plot area 340 x 340 plus the legend: round contours look round
-            )
-        st.caption(f"Scaling: x' = (x − {float(main.mu[0]):.4g}) / {float(main.sigma[0]):.4g}; back in original units w = w'/σ, b = b' − w·μ.")
-    st.caption("Darker is lower cost. The diamond is the least-squares answer; a cross marks where each path ended.")
+def start_from_click() -> None:
+    """A click on the map of J(w, b) sets the start (w0, b0); the URL follows (the widgets are bound to it).
+
+    A selection callback runs before the script, so setting the bound widgets' values is allowed.
+    """
+    for point in st.session_state.get("regression_click", {}).get("selection", {}).get("points", []):
+        if point.get("legendgroup") == CLICK_NAME:
+            st.session_state["w0"] = float(f"{float(point['x']):.4g}")
+            st.session_state["b0"] = float(f"{float(point['y']):.4g}")
+            return
 
 
 def first_update(fit: Fit, alpha: float) -> None:

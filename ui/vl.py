@@ -59,15 +59,6 @@ def chart(
     return spec
 
 
-def slider_param(name: str, max_value: int, start: int, label: str = "iteration ") -> Spec:
-    """A parameter bound to an HTML range slider drawn under the chart (client-side)."""
-    return {
-        "name": name,
-        "value": int(min(max(start, 0), max_value)),
-        "bind": {"input": "range", "min": 0, "max": max(int(max_value), 0), "step": 1, "name": label},
-    }
-
-
 def nominal_color(name: str, labels: list[str], colors: list[str], title: str | None = None, legend: bool = True) -> Spec:
     channel = field(name, "nominal", title, scale={"domain": labels, "range": colors[: max(len(labels), 1)]}, sort=labels)
     if not legend:

@@ -1,0 +1,99 @@
+"""The moving figures, without a browser: frames hold only what moves, at most 300 of them,
+the first and the last iteration always in, every number finite, the surfaces about 60 x 60."""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from gd_core import surface
+from gd_core.curves import CURVES
+from gd_core.descent import basins, run_descent
+from gd_core.fit import fit_line
+from gd_core.sums import summarize
+from ui.plotly_anim import MAX_FRAMES, timeline
+from ui.plotly_curves import compare_figure, intuition_figure
+from ui.plotly_minima import minima_figure
+from ui.plotly_regression import regression_figure
+
+
+def numbers(values) -> np.ndarray:
+    flat = np.asarray(values, dtype=object).ravel() if values is not None else np.array([])
+    return np.array([v for v in flat if isinstance(v, (int, float, np.number)) and not isinstance(v, bool)], dtype=float)
+
+
+def check_player(fig: go.Figure, last_iteration: int) -> list[int]:
+    """The frames, the slider and the buttons agree; returns the iterations the slider shows."""
+    assert 2 <= len(fig.frames) <= MAX_FRAMES
+    slider = fig.layout.sliders[0]
+    labels = [int(step.label) for step in slider.steps]
+    assert len(labels) == len(fig.frames) and labels[0] == 0 and labels[-1] == last_iteration
+    assert labels == sorted(labels)
+    assert [step.args[0][0] for step in slider.steps] == [frame.name for frame in fig.frames]
+    assert {b.label for b in fig.layout.updatemenus[0].buttons} == {"▶ Play", "❚❚ Pause"}
+    assert len(fig.layout.updatemenus[1].buttons) >= 3  # the speeds
+    for frame in fig.frames:
+        assert len(frame.traces) == len(frame.data) < len(fig.data)  # only the moving traces
+        for trace in frame.data:
+            for axis in ("x", "y", "z"):
+                values = numbers(getattr(trace, axis, None))
+                assert np.all(np.isfinite(values)), f"frame {frame.name} has a non-finite {axis}"
+    return labels
+
+
+def test_timeline_keeps_first_and_last() -> None:
+    assert list(timeline(5)) == [0, 1, 2, 3, 4, 5]
+    long = timeline(10_000)
+    assert long[0] == 0 and long[-1] == 10_000 and len(long) <= MAX_FRAMES
+
+
+@pytest.mark.parametrize("alpha", [0.1, 0.9, 1.5])
+def test_intuition_has_one_frame_per_iteration(alpha: float) -> None:
+    curve = CURVES["bowl"]
+    run = run_descent(curve, 7.0, alpha, 200)
+    fig = intuition_figure(curve.cost, (curve.w_min, curve.w_max), run)
+    assert check_player(fig, run.iterations) == list(range(run.iterations + 1))
+
+
+def test_learning_rate_runs_that_stop_early_stay_put() -> None:
+    curve = CURVES["bowl"]
+    runs = [(f"α = {a}", run_descent(curve, 7.0, a, 500)) for a in (0.02, 0.5, 1.05)]
+    fig = compare_figure(curve.cost, (curve.w_min, curve.w_max), runs, 1.0)
+    check_player(fig, max(run.iterations for _, run in runs))
+    last = fig.frames[-1].data
+    assert last[0].x[0] == runs[0][1].w[-1] and last[2].x[0] == runs[1][1].w[-1]
+
+
+def test_local_minimum_with_landscape() -> None:
+    curve = CURVES["two_minima"]
+    runs = [(f"w₀ = {w}", run_descent(curve, w, 0.1, 30, slope_tol=None, step_tol=None)) for w in (5.0, 0.06, 5.94)]
+    starts = curve.grid(241)
+    basin = basins(curve, starts, 0.1, 2000, curve.minima)
+    paths = surface.descend(np.array([(-4.0, -4.0), (4.0, 4.0)]), 0.5, 150)
+    fig = minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(60), paths)
+    check_player(fig, 150)
+    (mesh,) = [t for t in fig.data if t.type == "surface"]
+    assert np.asarray(mesh.z).shape == (60, 60)
+
+
+@pytest.mark.parametrize("scaled", [False, True])
+def test_regression_10000_iterations_on_a_million_rows(scaled: bool) -> None:
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 10, 1_000_000)
+    y = 3 * x + 2 + rng.normal(size=x.size)
+    stats = summarize(x, y)
+    fits = [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 10_000, scaled=scaled))]
+    fits.append(("sequential", fit_line(stats, 0.0, 0.0, 0.01, 10_000, scaled=scaled, sequential=True)))
+    fig = regression_figure(x, y, stats, fits, "x", "y")
+    check_player(fig, 10_000)
+    assert sum(len(t.x) for t in fig.data if t.type == "scatter" and t.name == "data") <= 5_000
+    (mesh,) = [t for t in fig.data if t.type == "surface"]
+    assert np.asarray(mesh.z).shape == (60, 60)
+    assert any(t.type == "scatter3d" and t.name == "least squares (w*, b*)" for t in fig.data)
+
+
+def test_a_diverging_regression_run_stays_finite() -> None:
+    stats = summarize([1.0, 2.0, 3.0], [300.0, 500.0, 800.0])
+    fig = regression_figure(np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 800.0]), stats, [("run", fit_line(stats, 0.0, 0.0, 5.0, 1_000))], "x", "y")
+    check_player(fig, len(fig.frames) and int(fig.layout.sliders[0].steps[-1].label))

@@ -1,0 +1,171 @@
+"""What every moving figure shares: the frame timeline, the player, the click grid.
+
+A Plotly figure carries its frames; Play, Pause, the speed menu and the iteration slider run
+in the browser (Plotly.animate), so playing sends nothing to the server. Each frame holds only
+the traces that move, and a long run plays a subsampled timeline that always keeps the first
+and the last iteration. Every subplot of one figure shares its frames: the views that must move
+together are subplots of one figure.
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from ui.charts_regression import frame_indices
+from ui.charts_surface import contour_segments
+
+MAX_FRAMES = 300
+SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
+
+
+def timeline(last: int, limit: int = MAX_FRAMES) -> np.ndarray:
+    """Iterations that get a frame: every one of 0..last when few, else at most ``limit``
+    (denser at the start, where the path moves most), the first and the last always in."""
+    return frame_indices(int(max(last, 0)), limit)
+
+
+def at(values: np.ndarray, i: int) -> np.ndarray:
+    """Row i of a run's history, or its last row when the run stopped before iteration i."""
+    return values[min(int(i), len(values) - 1)]
+
+
+def _animate(names: list[str] | None, duration: float, redraw: bool | list[bool]) -> list:
+    frame = [{"duration": duration, "redraw": r} for r in redraw] if isinstance(redraw, list) else {"duration": duration, "redraw": redraw}
+    options = {
+        "frame": frame,
+        "transition": {"duration": 0},
+        "mode": "immediate",
+        "fromcurrent": True,
+    }
+    return [names, options]
+
+
+def add_player(
+    fig: go.Figure,
+    frames: Sequence[go.Frame],
+    iterations: Sequence[int],
+    frame_ms: float,
+    *,
+    redraw_every: int = 0,
+    start: int = 0,
+    y: float = -0.06,
+) -> go.Figure:
+    """Give ``fig`` its frames (named by position), Play / Pause, a speed menu and a slider
+    labelled with the iteration each frame shows.
+
+    Play continues from the frame on screen; at the last frame it starts again from the first.
+    A frame normally moves only the 2-D traces (Plotly's fast path, no full redraw). 3-D traces
+    move only on a full redraw, which costs some 100 ms: with ``redraw_every`` = k, every k-th
+    played frame and the last one redraw everything, and a step picked on the slider always does.
+    """
+    fig.frames = list(frames)
+    names = [frame.name for frame in frames]
+    scrub = redraw_every > 0
+    played: bool | list[bool] = [i % redraw_every == redraw_every - 1 or i == len(names) - 1 for i in range(len(names))] if scrub else False
+    steps = [
+        {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, scrub)}
+        for name, i in zip(names, iterations)
+    ]
+    speeds = [
+        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in SPEEDS
+    ]
+    menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
+    fig.update_layout(
+        updatemenus=[
+            {
+                **menu,
+                "buttons": [
+                    {"label": "▶ Play", "method": "animate", "args": _animate(None, frame_ms, played)},
+                    {"label": "❚❚ Pause", "method": "animate", "args": _animate([None], 0, False)},
+                ],
+            },
+            {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": SPEEDS.index(1.0), "x": 1.0, "xanchor": "right", "buttons": speeds},
+        ],
+        sliders=[
+            {
+                "active": int(min(max(start, 0), len(steps) - 1)),
+                "steps": steps,
+                "x": 0.0,
+                "len": 1.0,
+                "y": y - 0.05,
+                "yanchor": "top",
+                "pad": {"t": 6, "b": 0},
+                "ticklen": 0,
+                "minorticklen": 0,
+                "font": {"color": "rgba(0,0,0,0)", "size": 1},  # 300 step labels would overlap: the current one is shown above
+                "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": "#0f172a"}, "xanchor": "center", "offset": 4},
+                "transition": {"duration": 0},
+            }
+        ],
+    )
+    return fig
+
+
+def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: str, name: str = "start here") -> go.Scatter:
+    """An invisible point at every grid node of a map: a click on the map selects the nearest
+    one, and its (w, b) becomes a start. It also carries the map's hover (w, b, J)."""
+    ww, bb = np.meshgrid(w, b)
+    return go.Scatter(
+        x=ww.ravel(), y=bb.ravel(), customdata=np.asarray(z, dtype=float).ravel(), mode="markers", name=name,
+        marker={"size": 9, "opacity": 0.0, "color": "#000"}, showlegend=False, legendgroup=name, xaxis=xaxis, yaxis=yaxis,
+        hovertemplate="w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{customdata:.4g}<extra>click: start here</extra>",
+        selected={"marker": {"opacity": 0.0}}, unselected={"marker": {"opacity": 0.0}},
+    )
+
+
+def contour_levels(z: np.ndarray) -> np.ndarray:
+    """log(J − lowest + a little): evenly spaced contours of it are geometric levels of J, so a
+    bowl shows nested rings all the way down to its minimum."""
+    finite = z[np.isfinite(z)]
+    lowest, highest = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    return np.log(np.maximum(z - lowest, 0) + 2e-3 * ((highest - lowest) or 1.0))
+
+
+BLUES = np.array([[8, 48, 107], [8, 81, 156], [33, 113, 181], [66, 146, 198], [107, 174, 214], [158, 202, 225], [198, 219, 239], [222, 235, 247], [247, 251, 255]], dtype=float)
+
+
+def _png(rgb: np.ndarray) -> str:
+    """An RGB array (rows top to bottom) as a PNG data URI: zlib and a few headers, no imaging library."""
+    height, width, _ = rgb.shape
+    raw = b"".join(b"\x00" + row.tobytes() for row in rgb.astype(np.uint8))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, go.Scatter]:
+    """J(w, b) from above, darker lower: a picture under the axes plus the contour lines as one
+    line trace. Plotly's own heatmap and contour traces vanish while frames play (a frame redraws
+    only the scatter layers of a subplot); a layout image and a scatter trace stay."""
+    t = contour_levels(z)
+    t = (t - np.nanmin(t)) / ((np.nanmax(t) - np.nanmin(t)) or 1.0)
+    pos = np.nan_to_num(t, nan=1.0) * (len(BLUES) - 1)
+    low = np.clip(np.floor(pos).astype(int), 0, len(BLUES) - 2)
+    rgb = BLUES[low] + (pos - low)[..., None] * (BLUES[low + 1] - BLUES[low])
+    image = {
+        "source": _png(rgb[::-1]), "xref": xref, "yref": yref, "x": float(w[0]), "y": float(b[-1]),
+        "sizex": float(w[-1] - w[0]), "sizey": float(b[-1] - b[0]), "sizing": "stretch", "layer": "below", "opacity": 0.9,
+    }
+    segments = contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1])
+    xs = np.column_stack([segments["w"], segments["w2"], np.full(len(segments), np.nan)]).ravel()
+    ys = np.column_stack([segments["b"], segments["b2"], np.full(len(segments), np.nan)]).ravel()
+    lines = go.Scatter(x=xs, y=ys, mode="lines", line={"color": "rgba(30,41,59,0.5)", "width": 0.8}, hoverinfo="skip", showlegend=False, xaxis=xref, yaxis=yref)
+    return image, lines
+
+
+def surface_trace(w: np.ndarray, b: np.ndarray, z: np.ndarray, scene: str) -> go.Surface:
+    """J(w, b) as a surface a student can turn (drag) and zoom (scroll)."""
+    return go.Surface(
+        x=w, y=b, z=z, scene=scene, colorscale="Blues", reversescale=True, showscale=False, opacity=0.92,
+        hovertemplate="w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{z:.4g}<extra></extra>",
+        contours={"z": {"show": True, "usecolormap": True, "project": {"z": True}, "width": 1}},
+    )

@@ -1,0 +1,122 @@
+"""Moving figures for the cost-curve pages 1 and 2: pure functions from runs to Plotly figures.
+
+Page 1: the point on J(w), its tangent with rise and run, the step arrow and the update written
+out with its numbers, one frame per iteration. Page 2: every alpha's point on the curve beside
+a marker on each cost history, one figure so both panels share the player.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from gd_core.descent import DescentRun
+from ui.charts_1d import CURVE_COLOR, PALETTE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, cost_domain, curve_frame, view_domain
+from ui.charts_compare import gap_to_minimum
+from ui.plotly_anim import add_player, at, timeline
+from ui.text import direction_text, fmt, iteration_heading, update_text
+
+INK = "#0f172a"
+
+
+def _line(x, y, color: str, **extra) -> go.Scatter:
+    return go.Scatter(x=x, y=y, mode="lines", line={"color": color, **extra.pop("line", {})}, showlegend=False, hoverinfo="skip", **extra)
+
+
+def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 500) -> go.Figure:
+    """Page 1: one frame per iteration 0..k (a short run); the text in the corner is the update
+    from the shown w, with its numbers (ui.text.update_text)."""
+    lo, hi = view_domain(*w_range, run.w)
+    curve = curve_frame(curve_cost, lo, hi)
+    y_lo, y_hi = cost_domain(curve)
+    span = hi - lo
+    half, run_len = 0.12 * span, 0.08 * span
+    w, j, s = run.w, run.cost, run.slope
+    fig = go.Figure([_line(curve["w"], curve["J"], CURVE_COLOR, line={"width": 2.5}, name="J(w)")])
+
+    def state(i: int) -> list[dict]:
+        wi, ji, si = float(w[i]), float(j[i]), float(s[i])
+        taken = i < run.iterations  # the last row is where the run stopped: no update was taken from it
+        w_next = run.next_w(i) if taken else wi
+        if taken:
+            sentence = direction_text(si, run.alpha).replace(": ", ":<br>", 1)  # two short lines fit beside the curve
+            text = f"{iteration_heading(i, run.iterations)}<br><b>{update_text(run, i)}</b><br>{sentence}"
+        else:
+            text = f"<b>{iteration_heading(i, run.iterations)}</b><br>The run stopped here: no update is taken from this w."
+        text += f"<br>J(w) = {fmt(ji)},  dJ/dw = {fmt(si)}"
+        return [
+            {"x": w[: i + 1], "y": j[: i + 1]},  # the path so far
+            {"x": [wi - half, wi + half], "y": [ji - si * half, ji + si * half]},  # tangent
+            {"x": [wi, wi + run_len, wi + run_len], "y": [ji, ji, ji + si * run_len]},  # run, then rise
+            {"x": [wi + run_len, wi + run_len / 2], "y": [ji + si * run_len, ji], "text": [f"rise = {fmt(si * run_len)}", f"run = {fmt(run_len)}"]},
+            {"x": [wi, w_next], "y": [ji, ji]},  # the step
+            {"x": [w_next], "y": [ji], "marker": {"symbol": "triangle-right" if w_next >= wi else "triangle-left", "size": 14, "color": POINT_COLOR}},
+            {"x": [wi], "y": [ji], "customdata": [[i, si]]},
+            {"x": [lo + 0.01 * span], "y": [y_hi - 0.02 * (y_hi - y_lo)], "text": [text]},
+        ]
+
+    first = state(0)
+    traces = [
+        go.Scatter(mode="lines+markers", line={"color": PATH_COLOR, "dash": "dot"}, marker={"size": 6, "color": PATH_COLOR}, hoverinfo="skip", name="path so far"),
+        _line(None, None, TANGENT_COLOR, line={"width": 2}, name="tangent"),
+        _line(None, None, TANGENT_COLOR, line={"dash": "dash", "width": 1.5}, name="run and rise"),
+        go.Scatter(mode="text", textposition=["middle right", "bottom center"], textfont={"color": TANGENT_COLOR, "size": 13}, hoverinfo="skip", showlegend=False),
+        _line(None, None, POINT_COLOR, line={"width": 3}, name="step"),
+        go.Scatter(mode="markers", hoverinfo="skip", showlegend=False),
+        go.Scatter(
+            mode="markers", marker={"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}}, name="w", showlegend=False,
+            hovertemplate="iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
+        ),
+        go.Scatter(mode="text", textposition="bottom right", textfont={"size": 15, "color": INK}, hoverinfo="skip", showlegend=False, cliponaxis=False),
+    ]
+    for trace, data in zip(traces, first):
+        trace.update(data)
+        fig.add_trace(trace)
+    moving = list(range(1, len(fig.data)))
+    steps = np.arange(w.size)
+    frames = [go.Frame(name=str(i), data=[{"type": "scatter", **d} for d in state(int(i))], traces=moving) for i in steps]
+    fig.update_layout(
+        height=height, margin={"l": 60, "r": 20, "t": 20, "b": 140}, hovermode="closest", legend={"x": 1, "xanchor": "right", "y": 1},
+        xaxis={"title": "w (parameter)", "range": [lo, hi]}, yaxis={"title": "J(w) (cost)", "range": [y_lo, y_hi]},
+    )
+    return add_player(fig, frames, steps, frame_ms, y=-0.16)
+
+
+def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 460) -> go.Figure:
+    """Page 2: every alpha's point on the curve (left) and on its cost history (right), moved
+    together by one player; a run that stopped early stays where it stopped."""
+    all_w = np.concatenate([run.w for _, run in runs])
+    lo, hi = view_domain(*w_range, all_w)
+    curve = curve_frame(curve_cost, lo, hi)
+    y_lo, y_hi = cost_domain(curve)
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=("Paths on the curve", "Cost per iteration"))
+    fig.add_trace(_line(curve["w"], curve["J"], "#94a3b8", line={"width": 2}, name="J(w)"), row=1, col=1)
+    colors = PALETTE[: len(runs)] if len(runs) <= len(PALETTE) else PALETTE * (len(runs) // len(PALETTE) + 1)
+    gaps = [gap_to_minimum(run.cost, j_min) for _, run in runs]
+    for (label, run), color, gap in zip(runs, colors, gaps):
+        inside = np.clip(run.w, lo - (hi - lo), hi + (hi - lo))
+        fig.add_trace(go.Scatter(x=inside, y=run.cost, mode="lines+markers", line={"color": color, "width": 1}, marker={"size": 4}, opacity=0.35, legendgroup=label, showlegend=False, hoverinfo="skip"), row=1, col=1)
+        fig.add_trace(go.Scatter(x=np.arange(gap.size), y=gap, mode="lines", line={"color": color, "width": 2}, name=label, legendgroup=label), row=1, col=2)
+    moving = []
+    for (label, run), color, gap in zip(runs, colors, gaps):
+        moving.append(len(fig.data))
+        fig.add_trace(go.Scatter(x=[run.w[0]], y=[run.cost[0]], mode="markers", marker={"size": 14, "color": color, "line": {"color": "white", "width": 1.5}}, legendgroup=label, showlegend=False, hovertemplate=f"{label}<br>w = %{{x:.4f}}<br>J = %{{y:.4f}}<extra></extra>"), row=1, col=1)
+        moving.append(len(fig.data))
+        fig.add_trace(go.Scatter(x=[0], y=[gap[0]], mode="markers", marker={"size": 11, "color": color, "line": {"color": "white", "width": 1.5}}, legendgroup=label, showlegend=False, hoverinfo="skip"), row=1, col=2)
+    iterations = timeline(max(run.w.size for _, run in runs) - 1)
+    frames = []
+    for k, i in enumerate(iterations):
+        data = []
+        for (_, run), gap in zip(runs, gaps):
+            data.append({"type": "scatter", "x": [at(run.w, i)], "y": [at(run.cost, i)]})
+            data.append({"type": "scatter", "x": [min(int(i), gap.size - 1)], "y": [at(gap, i)]})
+        frames.append(go.Frame(name=str(k), data=data, traces=moving))
+    fig.update_layout(height=height, margin={"l": 60, "r": 20, "t": 80, "b": 150}, hovermode="closest", legend={"orientation": "h", "y": 1.2, "x": 0.0})
+    fig.update_xaxes(title_text="w (parameter)", range=[lo, hi], row=1, col=1)
+    fig.update_yaxes(title_text="J(w) (cost)", range=[y_lo, y_hi], row=1, col=1)
+    fig.update_xaxes(title_text="iteration", row=1, col=2)
+    fig.update_yaxes(title_text="J(w) − J(w*)  (log scale)", type="log", row=1, col=2)
+    return add_player(fig, frames, iterations, frame_ms, y=-0.2)

@@ -1,0 +1,137 @@
+"""Page 3's moving figure: several starts rolling into different valleys, one player for all.
+
+Panels: the curve coloured by the minimum each start reaches (click a dot to start there) with
+every start's point; the step size per iteration with a marker each; the two-parameter
+landscape from above (click to drop a start) and as a surface to turn, its starts' points on
+both. The frame timeline counts iterations for every run at once; a run shorter than the
+timeline stays at its last point.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from gd_core.descent import Basins, DescentRun
+from gd_core.surface import SurfacePaths
+from gd_core.wording import number
+from ui.charts_1d import PALETTE, POINT_COLOR, cost_domain
+from ui.charts_surface import PATH_COLORS
+from ui.plotly_anim import add_player, at, click_grid, cost_map, surface_trace, timeline
+
+BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
+LIGHT_COLORS = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"]
+AWAY_COLOR = "#94a3b8"
+DIVERGED_COLOR = "#dc2626"
+BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
+LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
+
+
+def minima_figure(
+    curve_cost,
+    w_range: tuple[float, float],
+    runs: Sequence[tuple[str, DescentRun]],
+    basins: Basins,
+    landscape: tuple[np.ndarray, np.ndarray, np.ndarray],
+    paths: SurfacePaths,
+    frame_ms: float = 60,
+    redraw_every: int = 6,
+) -> go.Figure:
+    """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
+
+    A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
+    is still slowly heading for, red only when its run diverged, grey when it stops at none.
+    """
+    basin_starts, minima = basins.starts, basins.minima
+    lo, hi = w_range
+    fig = make_subplots(
+        rows=2, cols=2, specs=[[{"type": "xy"}, {"type": "xy"}], [{"type": "xy"}, {"type": "scene"}]],
+        horizontal_spacing=0.09, vertical_spacing=0.13, column_widths=[0.55, 0.45],
+        subplot_titles=(
+            "Each start's point on J(w); dot colour: where descent from there goes (click one)",
+            "|step| = α·|dJ/dw| per iteration",
+            "Landscape J(w, b) from above: click to drop a start",
+            "The same landscape: drag to turn it",
+        ),
+    )
+    # --- the curve coloured by basin, the minima, every start's path --------------------------
+    with np.errstate(all="ignore"):
+        j = np.asarray(curve_cost(np.asarray(basin_starts)), dtype=float)
+    ok = np.isfinite(j)
+    groups = [(f"ends at w = {number(m, 3)}", basins.minimum_index == k, BASIN_COLORS[k % len(BASIN_COLORS)]) for k, m in enumerate(minima)]
+    groups += [
+        (f"on its way to w = {number(m, 3)}", (basins.minimum_index < 0) & (basins.heading_to == k), LIGHT_COLORS[k % len(LIGHT_COLORS)])
+        for k, m in enumerate(minima)
+    ]
+    settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
+    groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR)]
+    for name, members, color in groups:
+        pick = ok & members
+        if pick.any():
+            fig.add_trace(go.Scatter(
+                x=basin_starts[pick], y=j[pick], mode="markers", name=name, legendgroup=BASIN_GROUP,
+                marker={"size": 7, "color": color},
+                selected={"marker": {"size": 7}}, unselected={"marker": {"opacity": 1}},
+                hovertemplate="start w₀ = %{x:.3f}<br>" + name + "<extra>click: start here</extra>",
+            ), row=1, col=1)
+    minima_arr = np.asarray(minima, dtype=float)
+    if minima_arr.size:
+        fig.add_trace(go.Scatter(x=minima_arr, y=np.asarray(curve_cost(minima_arr), dtype=float), mode="markers", name="minima", marker={"symbol": "diamond", "size": 12, "color": "#0f172a"}, hoverinfo="skip"), row=1, col=1)
+    colors = [POINT_COLOR, *PALETTE[1:]]
+    for n, (label, run) in enumerate(runs):
+        fig.add_trace(go.Scatter(x=run.w, y=run.cost, mode="lines", line={"color": colors[n % len(colors)], "width": 1.5, "dash": "dot"}, showlegend=False, hoverinfo="skip"), row=1, col=1)
+        steps = np.abs(run.step) if run.step.size else np.zeros(1)
+        fig.add_trace(go.Scatter(x=np.arange(1, steps.size + 1), y=steps, mode="lines", line={"color": colors[n % len(colors)], "width": 2}, name=label, legendgroup=label), row=1, col=2)
+    y_lo, y_hi = cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
+    # --- the landscape from above and as a surface ------------------------------------------
+    gw, gb, gz = landscape
+    image, lines = cost_map(gw, gb, gz, "x3", "y3")
+    fig.add_layout_image(image)
+    fig.add_trace(lines, row=2, col=1)
+    fig.add_trace(click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), row=2, col=1)
+    fig.data[-1].legendgroup = LANDSCAPE_GROUP
+    fig.add_trace(surface_trace(gw, gb, gz, "scene"), row=2, col=2)
+    n_starts = paths.w.shape[1]
+    for k in range(n_starts):
+        color = PATH_COLORS[k % len(PATH_COLORS)]
+        fig.add_trace(go.Scatter(x=paths.w[:, k], y=paths.b[:, k], mode="lines", line={"color": color, "width": 2.5}, showlegend=False, hoverinfo="skip"), row=2, col=1)
+        fig.add_trace(go.Scatter3d(x=paths.w[:, k], y=paths.b[:, k], z=paths.cost[:, k], mode="lines", line={"color": color, "width": 5}, showlegend=False, hoverinfo="skip"), row=2, col=2)
+    # --- what moves --------------------------------------------------------------------------
+    movers: list[tuple[int, object]] = []
+
+    def mover(trace, row: int, col: int, make) -> None:
+        movers.append((len(fig.data), lambda i, kind=trace.type: {"type": kind, **make(i)}))
+        fig.add_trace(trace.update(make(0)), row=row, col=col)
+
+    # One trace per panel holds every start's point: a frame carries 4 small traces, not 16.
+    run_colors = [colors[n % len(colors)] for n in range(len(runs))]
+    ring = {"size": 14, "color": run_colors, "line": {"color": "white", "width": 2}}
+    step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
+    mover(go.Scatter(mode="markers", marker=ring, showlegend=False, hovertemplate="w = %{x:.4f}<extra></extra>"), 1, 1,
+          lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
+    mover(go.Scatter(mode="markers", marker={**ring, "size": 10}, showlegend=False, hoverinfo="skip"), 1, 2,
+          lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
+    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n_starts)], "line": {"color": "white", "width": 2}}
+    mover(go.Scatter(mode="markers", marker=ball, showlegend=False, hoverinfo="skip"), 2, 1,
+          lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
+    mover(go.Scatter3d(mode="markers", marker={**ball, "size": 6}, showlegend=False, hoverinfo="skip"), 2, 2,
+          lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
+    last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
+    iterations = timeline(last)
+    frames = [go.Frame(name=str(f), data=[make(i) for _, make in movers], traces=[t for t, _ in movers]) for f, i in enumerate(iterations)]
+    fig.update_layout(
+        height=1050, margin={"l": 60, "r": 20, "t": 60, "b": 130}, hovermode="closest", clickmode="event+select", dragmode="pan",
+        legend={"orientation": "h", "y": 1.07, "x": 0.0}, uirevision="keep",
+    )
+    fig.update_xaxes(title_text="w (start w₀ for the dots)", range=[lo, hi], row=1, col=1)
+    fig.update_yaxes(title_text="J(w)", range=[y_lo, y_hi], row=1, col=1)
+    fig.update_xaxes(title_text="iteration", row=1, col=2)
+    fig.update_yaxes(title_text="|step|", row=1, col=2)
+    fig.update_xaxes(title_text="w", range=[gw[0], gw[-1]], row=2, col=1)
+    fig.update_yaxes(title_text="b", range=[gb[0], gb[-1]], scaleanchor="x3", scaleratio=1, row=2, col=1)
+    fig.update_scenes(xaxis_title="w", yaxis_title="b", zaxis_title="J", camera={"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, aspectmode="manual", aspectratio={"x": 1, "y": 1, "z": 0.6})
+    return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, y=-0.05)
