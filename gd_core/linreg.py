@@ -34,7 +34,9 @@ gd_core (``run_from_stats``, ``GDResult``) w is always an array with one entry p
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -177,9 +179,7 @@ def run_from_stats(
             [w], [float(b_in)], [cost_from_stats(stats, w, float(b_in))], alpha, num_iters, sequential, "not_finite",
             "the cost at the start is too large to compute: pick a smaller start",
         )
-    if stats.n == 1:
-        return _run_one_feature(stats, float(w[0]), float(b_in), alpha, num_iters, sequential, tol)
-    return _run_features(stats, w, float(b_in), alpha, num_iters, sequential, tol)
+    return _descend(stats, float(w[0]) if stats.n == 1 else w, float(b_in), alpha, num_iters, sequential, tol)
 
 
 def _result(
@@ -200,82 +200,76 @@ def _limit(cost0: float) -> float:
     return DIVERGENCE_FACTOR * max(cost0, 1.0)
 
 
-def _run_one_feature(
-    stats: Stats, w: float, b: float, alpha: float, num_iters: int, sequential: bool, tol: float | None
-) -> GDResult:
-    # Plain floats: for one feature an iteration is a dozen flops, so numpy's call overhead
-    # would dominate. Each line mirrors the formula in the module docstring.
+Step = Callable[[Any, float], tuple[Any, float, float]]  # (w, b) -> (w, b, cost) after one update
+Norm = Callable[[Any, float], float]  # |gradient| at (w, b)
+
+
+def _one_feature(stats: Stats, alpha: float, sequential: bool) -> tuple[Step, Norm, Callable[[Any, float], float]]:
+    """The update for one feature on plain floats: an iteration is a dozen flops, so numpy's
+    call overhead would dominate. Each line mirrors the formulas in gd_core.sums."""
     m = stats.m
     x_bar, y_bar = float(stats.x_bar[0]), stats.y_bar
     sxx_m, w_star, sse_m = float(stats.sxx[0, 0]) / m, float(stats.w_star[0]), stats.sse_star / m
 
-    c = x_bar * w + b - y_bar
-    d = w - w_star
-    cost = 0.5 * (sxx_m * d * d + sse_m + c * c)
-    limit = _limit(cost)
-    stop_at = None
-    if tol is not None:
-        g0 = math.hypot(sxx_m * d + x_bar * c, c)
-        stop_at = tol * g0
-    w_hist, b_hist, cost_hist = [w], [b], [cost]
-    reason: StopReason = "max_iters"
-    message = f"ran all {num_iters} iterations"
-    for i in range(1, num_iters + 1):
-        dj_dw = sxx_m * d + x_bar * c
-        dj_db = c
-        if stop_at is not None and math.hypot(dj_dw, dj_db) <= stop_at:
-            reason, message = "converged", f"converged in {i - 1} iterations"
-            break
-        w = w - alpha * dj_dw
-        if sequential:  # the wrong way: dJ/db is taken at the *new* w
-            dj_db = x_bar * w + b - y_bar
-        b = b - alpha * dj_db
+    def cost(w: float, b: float) -> float:
+        c, d = x_bar * w + b - y_bar, w - w_star
+        return 0.5 * (sxx_m * d * d + sse_m + c * c)
+
+    def step(w: float, b: float) -> tuple[float, float, float]:
         c = x_bar * w + b - y_bar
-        d = w - w_star
-        cost = 0.5 * (sxx_m * d * d + sse_m + c * c)
-        if not (cost <= limit):  # also catches nan and inf
-            reason, message = "diverged", f"diverged at iteration {i}: the cost grew past {limit:.1e}"
-            break
-        w_hist.append(w)
-        b_hist.append(b)
-        cost_hist.append(cost)
-    return _result(w_hist, b_hist, cost_hist, alpha, num_iters, sequential, reason, message)
+        w_new = w - alpha * (sxx_m * (w - w_star) + x_bar * c)
+        dj_db = x_bar * w_new + b - y_bar if sequential else c  # sequential: dJ/db at the *new* w
+        b_new = b - alpha * dj_db
+        return w_new, b_new, cost(w_new, b_new)
+
+    def norm(w: float, b: float) -> float:
+        c = x_bar * w + b - y_bar
+        return math.hypot(sxx_m * (w - w_star) + x_bar * c, c)
+
+    return step, norm, cost
 
 
-def _run_features(
-    stats: Stats, w: np.ndarray, b: float, alpha: float, num_iters: int, sequential: bool, tol: float | None
-) -> GDResult:
+def _features(stats: Stats, alpha: float, sequential: bool) -> tuple[Step, Norm, Callable[[Any, float], float]]:
+    """The same update for n features, on arrays of shape (n,)."""
     m = stats.m
     sxx_m, x_bar, y_bar, w_star, sse_m = stats.sxx / m, stats.x_bar, stats.y_bar, stats.w_star, stats.sse_star / m
 
-    def cost_of(w_: np.ndarray, c_: float) -> float:
-        d_ = w_ - w_star
-        return float(0.5 * (d_ @ sxx_m @ d_ + sse_m + c_ * c_))
+    def cost(w: np.ndarray, b: float) -> float:
+        d, c = w - w_star, float(x_bar @ w) + b - y_bar
+        return float(0.5 * (d @ sxx_m @ d + sse_m + c * c))
 
-    c = float(x_bar @ w) + b - y_bar
-    cost = cost_of(w, c)
+    def step(w: np.ndarray, b: float) -> tuple[np.ndarray, float, float]:
+        c = float(x_bar @ w) + b - y_bar
+        w_new = w - alpha * (sxx_m @ (w - w_star) + x_bar * c)
+        dj_db = float(x_bar @ w_new) + b - y_bar if sequential else c
+        b_new = b - alpha * dj_db
+        return w_new, b_new, cost(w_new, b_new)
+
+    def norm(w: np.ndarray, b: float) -> float:
+        c = float(x_bar @ w) + b - y_bar
+        g = sxx_m @ (w - w_star) + x_bar * c
+        return math.sqrt(float(g @ g) + c * c)
+
+    return step, norm, cost
+
+
+def _descend(stats: Stats, w: Any, b: float, alpha: float, num_iters: int, sequential: bool, tol: float | None) -> GDResult:
+    """The loop: update, stop when the cost passes DIVERGENCE_FACTOR x its start (or is not a
+    number), or when the gradient's norm falls under ``tol`` x its norm at the start."""
+    step, norm, cost_of = (_one_feature if stats.n == 1 else _features)(stats, alpha, sequential)
+    cost = cost_of(w, b)
     limit = _limit(cost)
-    stop_at = None
-    if tol is not None:
-        g0 = sxx_m @ (w - w_star) + x_bar * c
-        stop_at = tol * math.sqrt(float(g0 @ g0) + c * c)
-    w_hist, b_hist, cost_hist = [w.copy()], [b], [cost]
+    stop_at = tol * norm(w, b) if tol is not None else None
+    w_hist, b_hist, cost_hist = [w], [b], [cost]
     reason: StopReason = "max_iters"
     message = f"ran all {num_iters} iterations"
     with np.errstate(all="ignore"):
         for i in range(1, num_iters + 1):
-            dj_dw = sxx_m @ (w - w_star) + x_bar * c
-            dj_db = c
-            if stop_at is not None and math.sqrt(float(dj_dw @ dj_dw) + c * c) <= stop_at:
+            if stop_at is not None and norm(w, b) <= stop_at:
                 reason, message = "converged", f"converged in {i - 1} iterations"
                 break
-            w = w - alpha * dj_dw
-            if sequential:
-                dj_db = float(x_bar @ w) + b - y_bar
-            b = b - alpha * dj_db
-            c = float(x_bar @ w) + b - y_bar
-            cost = cost_of(w, c)
-            if not (cost <= limit):
+            w, b, cost = step(w, b)
+            if not (cost <= limit):  # also catches nan and inf
                 reason, message = "diverged", f"diverged at iteration {i}: the cost grew past {limit:.1e}"
                 break
             w_hist.append(w)

@@ -10,7 +10,8 @@ from ui import figures
 from ui.charts_compare import sweep_chart
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
 from ui.page import open_lesson
-from ui.text import fmt, limit_text, number, sweep_caption
+from ui.text import fmt, limit_text, number
+from ui.captions import sweep_caption
 from ui.verdicts import verdict_line
 
 lesson = open_lesson("learning_rate")

@@ -10,7 +10,8 @@ from ui.controls import curve_id, curve_settings, stop_unless_finite_start
 from ui.landscape import add_start, landscape_controls, landscape_map, landscape_paths
 from ui.page import open_lesson
 from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
-from ui.text import exact, fmt, number, step_equation, steps_caption
+from ui.text import exact, fmt, number, step_equation
+from ui.captions import steps_caption
 from ui.verdicts import show_verdict
 
 lesson = open_lesson("local_minimum")

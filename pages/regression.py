@@ -7,10 +7,11 @@ from gd_core.sums import fit_summary, largest_stable_alpha
 from gd_core.regression_verdict import classify_regression
 from ui import figures
 from ui.charts_regression import cost_chart, parameter_chart
-from ui.data_source import choose_data, prepare, show_upload_help
+from ui.data_source import choose_data, prepare
+from ui.uploads import show_upload_help
 from ui.page import end_lesson, open_lesson
 from ui.regression_views import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
-from ui.text import BATCH_TEXT, cost_chart_caption
+from ui.captions import BATCH_TEXT, cost_chart_caption
 
 lesson = open_lesson("regression")
 st.markdown(

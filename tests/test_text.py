@@ -18,20 +18,18 @@ from gd_core.curves import CURVES, curve_from_expression
 from gd_core.descent import run_descent
 from gd_core.linreg import gradient_from_stats, largest_stable_alpha, summarize
 from gd_core.wording import limit, number, plural, round_down
+from ui.captions import BATCH_TEXT, cost_chart_caption, r2_text
 from ui.text import (
-    BATCH_TEXT,
-    VERDICT_ICONS,
     alpha_vs_limit,
-    cost_chart_caption,
     direction_text,
     fmt,
     iteration_heading,
     limit_text,
-    r2_text,
     step_equation,
     update_equation,
     update_text,
 )
+from ui.verdicts import VERDICT_ICONS
 
 NUM = r"−?\d+(?:\.\d+)?(?:e−?\d+)?"
 UPDATE = re.compile(rf"^(\w) :?= ({NUM}) − ({NUM}) × \(?({NUM})\)? = ({NUM})$")

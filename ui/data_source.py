@@ -1,4 +1,4 @@
-"""Where the regression page's data come from: a built-in dataset or an uploaded table (CSV, text, .xlsx).
+"""Where the regression and debug pages' data come from: a built-in dataset or an uploaded table (CSV, text, .xlsx).
 
 Parsing is cached per file (keyed by the upload's id, in the user's own session), so changing
 alpha or iterations never parses again; the one pass over the rows (``summarize``) is cached per
@@ -13,16 +13,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
-from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from gd_core.data import DataError, LoadedData, load_table, prepare_xy
+from ui.uploads import uploaded_data
 from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
 from ui.last_good import last_good
-from ui.session_reaper import release_memory
-from ui.upload_store import STORE
-from ui.vl import chart, field, layer_of
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BUILTIN = {
@@ -68,22 +64,6 @@ def _load_builtin(name: str) -> LoadedData:
     return load_table((DATA_DIR / BUILTIN[name][1]).read_bytes())
 
 
-def _session_id() -> str:
-    ctx = get_script_run_ctx()
-    return ctx.session_id if ctx is not None else "bare"
-
-
-def _load_upload(key: str, sheet: str | None, uploaded: UploadedFile) -> LoadedData:
-    """Parse an upload once; later runs find it in the server's upload store (ui.upload_store)."""
-    data = STORE.get(_session_id(), key)
-    if data is None:
-        with st.spinner("Reading your file…"):
-            data = load_table(uploaded.getvalue(), sheet=sheet)
-        STORE.put(_session_id(), key, data)
-        release_memory()  # parsing left large freed buffers behind: give them back to the system
-    return data
-
-
 @st.cache_data(max_entries=16, scope="session", show_spinner=False)
 def _prepare(source_key: str, x_columns: tuple[str, ...], y_column: str, drop_missing: bool, _frame: pd.DataFrame) -> Prepared:
     x, y, dropped = prepare_xy(_frame, list(x_columns), y_column, drop_missing=drop_missing)
@@ -93,95 +73,8 @@ def _prepare(source_key: str, x_columns: tuple[str, ...], y_column: str, drop_mi
     return Prepared(stats=stats, x_sample=x_first[rows].copy(), y_sample=y[rows].copy(), dropped=dropped)
 
 
-EXAMPLE = pd.DataFrame({"size_1000sqft": [0.8, 1.0, 1.5, 2.0, 2.5, 3.0], "price_1000usd": [250, 300, 390, 500, 610, 700]})
-
-
-def show_upload_help() -> None:
-    """What a usable file looks like, shown while the page waits for one."""
-    st.subheader("What your file should look like")
-    left, right = st.columns([2, 3], gap="large")
-    with left:
-        st.markdown(
-            "A header row with column names, then one row per example, numbers only in the columns "
-            "you want to use. Text columns are left out; empty cells count as missing."
-        )
-        st.dataframe(EXAMPLE, hide_index=True, width="stretch")
-        st.download_button(
-            "Download this example", EXAMPLE.to_csv(index=False).encode(), "example_houses.csv", "text/csv",
-            icon=":material/download:", help="A small CSV you can upload to try the page.",
-        )
-    with right:
-        spec = chart(
-            [
-                layer_of(
-                    "example",
-                    {"type": "circle", "size": 90, "color": "#2563eb"},
-                    {"x": field("size_1000sqft", title="size_1000sqft (x)"), "y": field("price_1000usd", title="price_1000usd (y)")},
-                )
-            ],
-            {"example": EXAMPLE},
-            height=240,
-        )
-        st.vega_lite_chart(spec=spec, width="stretch")
-        st.caption("Pick the column to predict as y and one or more columns as x in the sidebar.")
-
-
 def dataset_label(name: str) -> str:
     return "Upload a CSV" if name == UPLOAD else BUILTIN[name][0]
-
-
-def _uploaded_data() -> tuple[str, str, LoadedData | None] | None:
-    """The uploaded file as (key, label, data); a bad file says why and the last good one stays.
-
-    data is None when the file was set aside for the server's memory budget (its last fit stays).
-    """
-    uploaded = st.file_uploader(
-        "Your data file", key="upload",
-        help="A CSV or text table (comma, semicolon, tab or space separated) or an Excel .xlsx workbook, "
-        "with at least two numeric columns: one for x, one for y. A header row is optional.",
-    )
-    if uploaded is None:
-        kept = st.session_state.get("_last_good_upload")
-        data = STORE.get(_session_id(), kept[0]) if kept is not None else None
-        if data is None:
-            st.info("Upload a CSV, text or Excel (.xlsx) file to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
-            return None
-        st.caption(f"Using your earlier file, **{kept[1]}**.")
-        return kept[0], kept[1], data
-    if st.session_state.get("_sheet_for") != uploaded.file_id:
-        st.session_state["_sheet_for"] = uploaded.file_id  # a new file opens on its own first sheet
-        st.session_state.pop("sheet", None)
-    sheet = st.session_state.get("sheet")
-    key = f"upload:{uploaded.file_id}:{sheet}"
-    if STORE.was_dropped(_session_id(), key) and not st.session_state.get(f"_reload_{key}"):
-        st.warning(
-            f"**{uploaded.name}** was set aside to make room for other students' data on this server. "
-            "Its last fit stays on screen; load it again to change the fit.",
-            icon=":material/memory:",
-        )
-        st.button("Load my file again", key=f"_reload_{key}", icon=":material/refresh:", help="Read your file again (a few seconds).")
-        return key, uploaded.name, None
-    error = None
-    try:
-        data = _load_upload(key, sheet, uploaded)
-    except DataError as problem:
-        error = problem
-    else:
-        kept = st.session_state["_last_good_upload"] = (key, uploaded.name)  # light: the data stay in the store
-    if error is not None:
-        st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
-        kept = st.session_state.get("_last_good_upload")
-        data = STORE.get(_session_id(), kept[0]) if kept is not None else None
-        if data is None:
-            st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
-            return None
-        st.caption(f"Still showing the last good file, **{kept[1]}**.")
-    if len(data.sheets) > 1:
-        st.selectbox(
-            "Sheet", data.sheets, index=data.sheets.index(data.sheet), key="sheet",
-            help="This workbook has several sheets: pick the one that holds your table.",
-        )
-    return kept[0], kept[1], data
 
 
 def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: str | None) -> tuple[list[str], str]:
@@ -238,7 +131,7 @@ def choose_data() -> Source | None:
         help="A built-in dataset, or your own table: CSV, text or Excel .xlsx, up to 200 MB.",
     )
     if choice == UPLOAD:
-        uploaded = _uploaded_data()
+        uploaded = uploaded_data()
         if uploaded is None:
             return None
         (key, label, data), default_x, default_y = uploaded, None, None

@@ -21,7 +21,8 @@ from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
 from ui.plotly_regression import CLICK_NAME
-from ui.text import exact, limit_text, r2_text, sequential_comparison_text, update_equation
+from ui.text import exact, limit_text, update_equation
+from ui.captions import r2_text, sequential_comparison_text
 from ui.verdicts import show_verdict
 
 

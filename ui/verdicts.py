@@ -9,7 +9,40 @@ from __future__ import annotations
 import streamlit as st
 
 from gd_core.verdict import Verdict
-from ui.text import VERDICT_BOX, VERDICT_ICONS
+
+
+# One icon per verdict kind (gd_core.verdict.Kind), so pages do not repeat the mapping.
+VERDICT_ICONS: dict[str, str] = {
+    "converged": ":material/check_circle:",
+    "oscillating": ":material/swap_horiz:",
+    "creeping": ":material/hourglass_top:",
+    "diverging": ":material/error:",
+    "cycling": ":material/sync:",
+    "too_few": ":material/more_horiz:",
+    "alpha_zero": ":material/pause_circle:",
+    "at_minimum": ":material/anchor:",
+    "at_maximum": ":material/warning:",
+    "flat": ":material/horizontal_rule:",
+}
+
+# Which Streamlit box suits each kind: st.success / st.info / st.warning / st.error.
+VERDICT_BOX: dict[str, str] = {
+    "converged": "success",
+    "oscillating": "info",
+    "creeping": "warning",
+    "diverging": "error",
+    "cycling": "error",
+    "too_few": "info",
+    "alpha_zero": "warning",
+    "at_minimum": "success",
+    "at_maximum": "warning",
+    "flat": "warning",
+}
+
+
+def verdict_icon(kind: str) -> str:
+    """The icon that goes with a verdict's kind (one mapping for every page)."""
+    return VERDICT_ICONS.get(kind, ":material/info:")
 
 
 def _sentence(text: str) -> str:
