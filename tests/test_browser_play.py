@@ -11,11 +11,11 @@ from tests.conftest import count_sent_frames, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 
-# Each page opened with a short run, so Play reaches the end in a few seconds.
+# Each page opened with a run that plays for a few seconds: long enough to pause midway, short enough to finish.
 PAGES = {
     "intuition": "intuition?iters=8",
-    "learning_rate": "learning_rate?iters=20",
-    "local_minimum": "local_minimum?iters=20&surface_iters=40",
+    "learning_rate": "learning_rate?iters=60",
+    "local_minimum": "local_minimum?iters=20&surface_iters=100",
     "regression": "regression?iters=300",
 }
 
