@@ -11,9 +11,8 @@ from ui.page import end_lesson, open_lesson
 
 lesson = open_lesson("debug")
 st.markdown(
-    "Your own `compute_cost`, `compute_gradient` and `gradient_descent` printed a log. Paste it here "
-    "and say what data and settings you ran: the page simulates the correct code and eight classic "
-    "mistakes with the same settings, and tells you which one reproduces your numbers, digit for digit."
+    "Paste what your own `gradient_descent` printed, and set the data and settings you ran (sidebar): the page "
+    "runs the correct code and eight classic mistakes and names the one that reproduces your numbers."
 )
 
 with st.sidebar:
@@ -41,5 +40,4 @@ if error is not None:
         end_lesson()
     st.caption("Still showing the diagnosis of the last log that could be read.")
 log, diagnosis = read
-st.caption(log.summary)
 show_diagnosis(log, diagnosis, stats, settings.alpha)

@@ -47,6 +47,27 @@ run = run_descent(curve, settings.w0, settings.alpha, settings.iters, slope_tol=
 stop_unless_finite_start(run)
 slope0 = float(run.slope[0])
 
+step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
+    (f"w₀ = {fmt(w)}", run_descent(curve, w, settings.alpha, settings.iters, slope_tol=None, step_tol=None))
+    for w in curve.other_starts(settings.w0)
+]
+basin = cached_basins(curve_id(curve), curve, settings.alpha)
+
+st.subheader("Watch every start roll downhill, in one and in two parameters")
+figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
+surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
+paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
+key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
+figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths)
+figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
+figure_slot.caption(
+    f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
+    f"Dots on the curve: a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
+    f"in {BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. On the landscape, click "
+    "anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+)
+st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
+
 left, right = st.columns([2, 3], gap="large")
 with left:
     st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
@@ -56,23 +77,3 @@ with right:
     show_verdict(classify_descent(run, curve))
     if curve.minima:
         st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
-
-step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
-    (f"w₀ = {fmt(w)}", run_descent(curve, w, settings.alpha, settings.iters, slope_tol=None, step_tol=None))
-    for w in curve.other_starts(settings.w0)
-]
-basin = cached_basins(curve_id(curve), curve, settings.alpha)
-
-st.subheader("Watch every start roll downhill, in one and in two parameters")
-st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
-surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
-paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
-key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
-figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths)
-st.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
-st.caption(
-    f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
-    f"Dots on the curve: a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-    f"in {BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. On the landscape, click "
-    "anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
-)

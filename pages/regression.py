@@ -53,7 +53,6 @@ verdict = classify_regression(result, fit.run_stats, scaled=settings.scale)
 
 # --- what happened, and the numbers it learned -------------------------------------------------------
 verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
-fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
 
 if stats.n == 1:
     st.subheader("The line, its cost and J(w, b), iteration by iteration")
@@ -76,6 +75,7 @@ else:
     st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")
 if settings.compare:
     sequential_note(fit, settings.alpha)
+fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
 
 with st.expander("The first update, with its numbers", expanded=True):
     first_update(fit, settings.alpha)

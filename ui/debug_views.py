@@ -70,24 +70,33 @@ def paste_box(examples: dict[str, str]) -> str:
     def load_example() -> None:
         st.session_state["log"] = examples[st.session_state["log_example"]]
 
-    st.selectbox(
-        "Start from an example", list(examples), index=None, key="log_example", on_change=load_example,
-        placeholder="Paste your own log below, or pick an example",
-        help="Fills the box with a log, so you can see what the page does before pasting yours.",
-    )
     st.session_state.setdefault("log", next(iter(examples.values())))
-    return st.text_area(
-        "What your code printed", key="log", height=220,
+    text = st.text_area(
+        "What your code printed", key="log", height=160,
         help="Paste the lines your gradient_descent printed: the lab's 'Iteration ...: Cost ... dj_dw ... w ... b ...' "
         "lines with any of those fields, a column of costs, or a CSV with columns such as iteration, cost, w, b.",
     )
+    st.selectbox(
+        "Start from an example", list(examples), index=None, key="log_example", on_change=load_example,
+        placeholder="Or start from an example log",
+        help="Fills the box with a log, so you can see what the page does before pasting yours.",
+    )
+    return text
 
 
 def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_alpha: float) -> None:
     """The verdict, the line to fix, the logged values over the runs, and the ranking."""
     box = st.success if diagnosis.name == "correct" else st.info if not diagnosis.matched else st.warning
     box(f"**{diagnosis.name}**: {diagnosis.verdict}", icon=":material/bug_report:" if diagnosis.matched else ":material/help:")
-    st.caption(f"{diagnosis.timing_note} Compared: {diagnosis.compared}. Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}.")
+    fields = [name for name in FIELDS if log.field(name) is not None]
+    for tab, name in zip(st.tabs(fields), fields):
+        with tab:
+            st.vega_lite_chart(spec=debug_chart(log, diagnosis, name), width="stretch")
+    st.caption(
+        "Dots: your log. Solid: the closest mistake's run. Dashed: the correct code with the same settings. "
+        f"{log.summary} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
+        f"Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}."
+    )
     buggy, corrected = diagnosis.lines
     if diagnosis.matched and buggy:
         st.markdown(f"**Where to look:** {diagnosis.entry.where}. {diagnosis.entry.explanation}")
@@ -98,11 +107,6 @@ def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_
         with right:
             st.markdown("The corrected line")
             st.code(corrected, language="python")
-    fields = [name for name in FIELDS if log.field(name) is not None]
-    for tab, name in zip(st.tabs(fields), fields):
-        with tab:
-            st.vega_lite_chart(spec=debug_chart(log, diagnosis, name), width="stretch")
-    st.caption("Dots: your log. Solid: the closest mistake's run. Dashed: the correct code with the same settings.")
     with st.expander(f"How close each of the {plural(len(diagnosis.ranking), 'entry', 'entries')} comes"):
         st.dataframe(ranking_table(diagnosis), hide_index=True, width="stretch")
 
