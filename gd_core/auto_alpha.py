@@ -10,7 +10,7 @@ so a run is stable for alpha < 2 / lambda_max (the stable limit), and the slowes
 by |1 - alpha lambda_min| per step. The rule:
 
 - alpha: half the stable limit, rounded down to 1, 2 or 5 x 10^k (between 0.2 and 0.5 of it);
-- iterations: the first k with J_k - J* <= 1e-6 (J_0 - J*), the rule ``judge_by_gap`` uses,
+- iterations: the first k with J_k - J* <= 1e-6 (J_0 - J*), the stop rule of ``regression_verdict``,
   from the formula above; past the cap (200,000, the page's maximum) the run will still be
   creeping, and feature scaling is the fix when the scaled problem converges within the cap;
 - "watch it diverge": a round alpha about 1.2 to 1.6 times the limit, where the fastest mode
@@ -33,13 +33,13 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from gd_core.scaling import scale_stats
-from gd_core.sums import Stats, hessian
+from gd_core.scaling import scale_params, scale_stats
+from gd_core.sums import Stats, as_weights, hessian
 from gd_core.wording import MINUS, exact, limit as limit_text
 
 MAX_ITERS = 200_000  # the page's iteration limit
 MIN_ITERS = 100  # enough for a visible cost curve, and for a diverging run to show itself
-REL_TOL = 1e-6  # judge_by_gap's rule: all but a millionth of the starting gap closed
+REL_TOL = 1e-6  # regression_verdict's stop rule: all but a millionth of the starting gap closed
 
 
 @dataclass(frozen=True)
@@ -184,8 +184,8 @@ def _round_iterations(needed: int, max_iters: int) -> int:
 
 def _scaled_start(stats: Stats, w_in: ArrayLike, b_in: float) -> tuple[Stats, np.ndarray, float]:
     scaled, mu, sigma = scale_stats(stats)
-    w = np.broadcast_to(np.asarray(w_in, dtype=float).reshape(-1), (stats.n,))
-    return scaled, w * sigma, float(b_in) + float(w @ mu)  # w' = w sigma, b' = b + w . mu
+    w_s, b_s = scale_params(as_weights(stats, w_in), b_in, mu, sigma)
+    return scaled, w_s, b_s
 
 
 def suggest_alpha(stats: Stats, w_in: ArrayLike = 0.0, b_in: float = 0.0, *, max_iters: int = MAX_ITERS) -> AlphaChoice:

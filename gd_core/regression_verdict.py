@@ -13,8 +13,8 @@ import math
 import numpy as np
 
 from gd_core.linreg import GDResult
-from gd_core.run_facts import condition_number, hessian_eigenvalues, sign_flip_fraction, update_factor
-from gd_core.sums import Stats
+from gd_core.run_facts import condition_number, sign_flip_fraction, update_factor
+from gd_core.sums import Stats, largest_stable_alpha
 from gd_core.verdict import BADLY_CONDITIONED, Verdict, _vs_limit, regression_rule
 from gd_core.wording import number, plural
 
@@ -32,10 +32,9 @@ def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False,
     rule = regression_rule(rel_tol)
     alpha, n = float(result.alpha), result.iterations
     cost = np.asarray(result.cost_history, dtype=float)
-    j_star = stats.sse_star / (2 * stats.m)
+    j_star = stats.cost_star
     gap = cost - j_star
-    eigenvalues = hessian_eigenvalues(stats)
-    alpha_limit = float(2.0 / eigenvalues[-1])
+    alpha_limit = largest_stable_alpha(stats)
     factor = update_factor(stats, alpha, result.sequential)
     if result.stop_reason == "not_finite":
         return Verdict("diverging", result.message, 0, None, rule, alpha_limit)

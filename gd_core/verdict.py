@@ -42,7 +42,7 @@ from typing import Literal
 import numpy as np
 
 from gd_core.curves import find_minima
-from gd_core.descent import CostCurve, DescentRun, curvature_at
+from gd_core.descent import CostCurve, DescentRun, curvature_at, largest_stable_alpha
 from gd_core.run_facts import sign_flip_fraction
 from gd_core.wording import exact, limit, number, plural
 
@@ -122,8 +122,7 @@ def _limit_at(curve: CostCurve, w_star: float | None, given: float | None) -> fl
     limit only when the run has no w* (a page's limit may belong to another valley)."""
     if w_star is None:
         return None if given is None else float(given)
-    c = curvature_at(curve, w_star)
-    return 2.0 / c if np.isfinite(c) and c > 0 else float("inf")
+    return largest_stable_alpha(curve, w_star)
 
 
 def _shape_at(curve: CostCurve, w: float) -> tuple[Kind, float]:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from gd_core.fit import fit_line
-from gd_core.sums import fit_summary, largest_stable_alpha
+from gd_core.sums import fit_summary
 from gd_core.regression_verdict import classify_regression
 from ui import figures
 from ui.charts_regression import cost_chart, parameter_chart
@@ -37,7 +37,7 @@ x_names = source.x_columns
 
 with st.sidebar:
     st.header("Gradient descent")
-    settings, rate = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
+    settings = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
 
 # --- run: the simultaneous update, and on request the sequential (wrong) one beside it ----------
 fit = fit_line(stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale)
@@ -47,16 +47,16 @@ if settings.compare:
 if fit.result.stop_reason == "not_finite":
     st.error(f"Gradient descent could not start: {fit.result.message}.", icon=":material/error:")
     end_lesson()
-alpha_max = largest_stable_alpha(fit.run_stats)
 result = fit.result
 verdict = classify_regression(result, fit.run_stats, scaled=settings.scale)
+alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on
 
 # --- what happened, and the numbers it learned -------------------------------------------------------
 verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
 
 if stats.n == 1:
     st.subheader("The line, its cost and J(w, b), iteration by iteration")
-    key = (source.key, tuple(x_names), source.y_column, source.drop_missing, settings.alpha, settings.iters, settings.w0, settings.b0, settings.scale, settings.compare)
+    key = (source.data_id, settings)
     figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column)
     st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
     st.caption(

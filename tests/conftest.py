@@ -159,21 +159,6 @@ def count_sent_frames(page: object) -> list[int]:
     return sent
 
 
-def scrub_chart_slider(page: object, chart: object, value: int, sent: list[int]) -> tuple[bool, int]:
-    """Move the iteration slider under ``chart`` to ``value``, as a student would drag it.
-
-    Returns (did the chart's picture change, how many messages went to the server meanwhile).
-    """
-    slider = chart.locator("input[type='range']").first  # type: ignore[attr-defined]
-    slider.wait_for(timeout=30_000)
-    frames = sent[0]
-    before = chart.screenshot()  # type: ignore[attr-defined]
-    slider.evaluate(f"(el) => {{ el.value = {int(value)}; el.dispatchEvent(new Event('input', {{bubbles: true}})); }}")
-    page.wait_for_timeout(800)  # type: ignore[attr-defined]
-    return chart.screenshot() != before, sent[0] - frames  # type: ignore[attr-defined]
-
-
-
 # Page coordinates of point ``index`` of the first trace ``pick`` (a JS predicate on a trace) matches.
 PLOT_POINT = """([pick, index]) => {
   const gd = document.querySelector('.js-plotly-plot');

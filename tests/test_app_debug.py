@@ -65,3 +65,11 @@ def test_settings_travel_in_the_url() -> None:
     assert not at.exception, at.exception
     assert at.number_input(key="alpha").value == 0.1
     assert at.selectbox(key="timing").value == "before the update"
+
+
+def test_an_example_log_is_made_when_picked() -> None:
+    at = open_page(alpha="0.1", iters="100")
+    picker = at.selectbox(key="log_example")
+    picker.set_value(next(o for o in picker.options if "missing x" in o)).run()
+    assert not at.exception, at.exception
+    assert verdict(at).startswith("**missing x in dJ/dw**")

@@ -6,7 +6,7 @@ in the URL. A paste that cannot be read says why and the last diagnosis stays on
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,23 +54,31 @@ def run_settings(defaults: Mapping[str, Any]) -> RunSettings:
     return RunSettings(float(alpha), int(iters), float(w0), float(b0), TIMINGS[timing])
 
 
-def example_logs(stats: Stats, settings: RunSettings) -> dict[str, str]:
-    """Logs to try: the course lab's own, and what two classic mistakes print with these settings."""
-    examples = {"The course lab's printed log (α = 0.01, 10,000 iterations)": COURSE_LOG.read_text(encoding="utf-8")}
+def example_logs(stats: Stats, settings: RunSettings) -> dict[str, Callable[[], str]]:
+    """Logs to try, each made only when picked: the course lab's own, and what two classic
+    mistakes print with these settings."""
+
+    def course() -> str:
+        return COURSE_LOG.read_text(encoding="utf-8")
+
+    def printed_by(name: str) -> Callable[[], str]:
+        return lambda: printed_log(simulate(ENTRIES[name], stats, settings.alpha, settings.iters, settings.w0, settings.b0), settings.iters)
+
+    examples = {"The course lab's printed log (α = 0.01, 10,000 iterations)": course}
     if stats.n == 1 and settings.alpha > 0:
         for name in ("sign flipped", "missing x in dJ/dw"):
-            run = simulate(ENTRIES[name], stats, settings.alpha, settings.iters, settings.w0, settings.b0)
-            examples[f"A log printed by code with a mistake ({name})"] = printed_log(run, settings.iters)
+            examples[f"A log printed by code with a mistake ({name})"] = printed_by(name)
     return examples
 
 
-def paste_box(examples: dict[str, str]) -> str:
+def paste_box(examples: dict[str, Callable[[], str]]) -> str:
     """The text area for the log, with a picker that fills it with an example."""
 
     def load_example() -> None:
-        st.session_state["log"] = examples[st.session_state["log_example"]]
+        st.session_state["log"] = examples[st.session_state["log_example"]]()
 
-    st.session_state.setdefault("log", next(iter(examples.values())))
+    if "log" not in st.session_state:
+        st.session_state["log"] = next(iter(examples.values()))()
     text = st.text_area(
         "What your code printed", key="log", height=160,
         help="Paste the lines your gradient_descent printed: the lab's 'Iteration ...: Cost ... dj_dw ... w ... b ...' "

@@ -54,7 +54,7 @@ def _rate_for_data(data_id: tuple, choice: AlphaChoice, defaults: Mapping[str, A
         state["alpha"], state["iters"] = alpha, iters
 
 
-def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, default_data: bool) -> tuple[DescentSettings, AlphaChoice | None]:
+def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, default_data: bool) -> DescentSettings:
     """Sidebar: scaling, learning rate (chosen for new data), iterations, start, sequential comparison."""
     scale = st.toggle(
         "Feature scaling (z-score)", value=False, key="scale", bind="query-params",
@@ -83,7 +83,7 @@ def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, 
         "Compare with the sequential (wrong) update", value=False, key="sequential", bind="query-params",
         help="Also run the version that updates w first and then computes b's gradient with the new w.",
     )
-    return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare)), choice
+    return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare))
 
 
 def rate_note(choice: AlphaChoice, alpha: float) -> str:

@@ -40,11 +40,6 @@ VERDICT_BOX: dict[str, str] = {
 }
 
 
-def verdict_icon(kind: str) -> str:
-    """The icon that goes with a verdict's kind (one mapping for every page)."""
-    return VERDICT_ICONS.get(kind, ":material/info:")
-
-
 def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
