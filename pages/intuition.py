@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-from gd_core.descent import run_descent
-from gd_core.verdict import classify_descent
-from ui import figures
+from ui import figures, runs
 from ui.charts_1d import iterations_table
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
 from ui.page import open_lesson
@@ -20,7 +18,7 @@ st.markdown(
 with st.sidebar:
     curve, settings = curve_settings(lesson.defaults)
 
-run = run_descent(curve, settings.w0, settings.alpha, settings.iters)
+run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
 stop_unless_finite_start(run)
 last = run.iterations
 
@@ -36,7 +34,7 @@ with chart_col:
 with text_col:
     st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
     st.latex(rf"J(w) = {curve.latex}")
-    show_verdict(classify_descent(run, curve), prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+    show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
 
 with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):
     rows = iterations_table(run)

@@ -3,10 +3,9 @@
 import math
 import streamlit as st
 
-from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, run_descent, suggested_alphas, sweep_alphas, sweep_range
+from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, suggested_alphas, sweep_alphas, sweep_range
 from gd_core.run_facts import describe_sweep
-from gd_core.verdict import classify_descent
-from ui import figures
+from ui import figures, runs
 from ui.charts_compare import sweep_chart
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
 from ui.page import open_lesson
@@ -38,8 +37,8 @@ alpha_max = largest_stable_alpha(curve, w_star) if w_star is not None else float
 with st.sidebar:
     alphas = parse_alphas(suggested_alphas(alpha_max))
 
-runs = [(f"α = {alpha:g}", run_descent(curve, settings.w0, alpha, settings.iters)) for alpha in alphas]
-stop_unless_finite_start(runs[0][1])
+judged = [(f"α = {alpha:g}", *runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)) for alpha in alphas]
+stop_unless_finite_start(judged[0][1])
 
 if math.isfinite(alpha_max):
     st.latex(
@@ -52,19 +51,19 @@ if math.isfinite(alpha_max):
     )
 
 st.subheader("Every α on the curve and on its cost, iteration by iteration")
-j_min = lowest_cost(curve, curve.minima, [r for _, r in runs])
+j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
 key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
-st.plotly_chart(figures.learning_rate(key, curve, runs, j_min), width="stretch", key="learning_rate_player")
+st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key="learning_rate_player")
 st.caption(
     "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
     "minimum, on a log scale: a straight fall is steady progress."
 )
 
-cols = st.columns(len(runs))
-for col, (label, run) in zip(cols, runs):
+cols = st.columns(len(judged))
+for col, (label, run, verdict) in zip(cols, judged):
     with col.container(border=True):
         st.markdown(f"**{label}**")
-        verdict_line(classify_descent(run, curve, alpha_max))
+        verdict_line(verdict)
         st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
 
 st.subheader("How many iterations does each α need?")

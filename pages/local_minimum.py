@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from gd_core.descent import Basins, basins, run_descent
+from gd_core.descent import Basins, basins
 from gd_core.run_facts import steps_shrink
-from gd_core.verdict import classify_descent
-from ui import figures
+from ui import figures, runs
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
 from ui.landscape import add_start, landscape_controls, landscape_map, landscape_paths
 from ui.page import open_lesson
@@ -43,12 +42,12 @@ with st.sidebar:
     curve, settings = curve_settings(lesson.defaults)
 
 # Run every iteration, even at a minimum, to show that nothing moves there.
-run = run_descent(curve, settings.w0, settings.alpha, settings.iters, slope_tol=None, step_tol=None)
+run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters, every_step=True)
 stop_unless_finite_start(run)
 slope0 = float(run.slope[0])
 
 step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
-    (f"w₀ = {fmt(w)}", run_descent(curve, w, settings.alpha, settings.iters, slope_tol=None, step_tol=None))
+    (f"w₀ = {fmt(w)}", runs.descent(curve_id(curve), curve, w, settings.alpha, settings.iters, every_step=True)[0])
     for w in curve.other_starts(settings.w0)
 ]
 basin = cached_basins(curve_id(curve), curve, settings.alpha)
@@ -74,6 +73,6 @@ with left:
     st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(settings.w0)}}} = {number(slope0)}")
     st.latex(step_equation(settings.alpha, slope0, latex=True))
 with right:
-    show_verdict(classify_descent(run, curve))
+    show_verdict(verdict)
     if curve.minima:
         st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))

@@ -2,10 +2,8 @@
 
 import streamlit as st
 
-from gd_core.fit import fit_line
 from gd_core.sums import fit_summary
-from gd_core.regression_verdict import classify_regression
-from ui import figures
+from ui import figures, runs
 from ui.charts_regression import cost_chart, parameter_chart
 from ui.data_source import choose_data, prepare
 from ui.uploads import show_upload_help
@@ -40,15 +38,14 @@ with st.sidebar:
     settings = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
 
 # --- run: the simultaneous update, and on request the sequential (wrong) one beside it ----------
-fit = fit_line(stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale)
+start = (settings.w0, settings.b0, settings.alpha, settings.iters, settings.scale)
+fit, verdict = runs.fit(source.data_id, stats, *start, sequential=False)
 fits = [("simultaneous", fit)]
 if settings.compare:
-    fits.append(("sequential (wrong)", fit_line(stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale, sequential=True)))
-if fit.result.stop_reason == "not_finite":
+    fits.append(("sequential (wrong)", runs.fit(source.data_id, stats, *start, sequential=True)[0]))
+if verdict is None:
     st.error(f"Gradient descent could not start: {fit.result.message}.", icon=":material/error:")
     end_lesson()
-result = fit.result
-verdict = classify_regression(result, fit.run_stats, scaled=settings.scale)
 alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on
 
 # --- what happened, and the numbers it learned -------------------------------------------------------

@@ -3,8 +3,12 @@ the first and the last iteration always in, every number finite, the surfaces ab
 
 from __future__ import annotations
 
+import base64
+import json
+
 import numpy as np
 import plotly.graph_objects as go
+import plotly.io as pio
 import pytest
 
 from gd_core import surface
@@ -12,7 +16,7 @@ from gd_core.curves import CURVES
 from gd_core.descent import basins, run_descent
 from gd_core.fit import fit_line
 from gd_core.sums import summarize
-from ui.plotly_anim import MAX_FRAMES, timeline
+from ui.plotly_anim import MAX_FRAMES, ReadyFigure, timeline
 from ui.plotly_curves import compare_figure, intuition_figure
 from ui.plotly_minima import minima_figure
 from ui.plotly_regression import regression_figure
@@ -23,22 +27,40 @@ def numbers(values) -> np.ndarray:
     return np.array([v for v in flat if isinstance(v, (int, float, np.number)) and not isinstance(v, bool)], dtype=float)
 
 
-def check_player(fig: go.Figure, last_iteration: int) -> list[int]:
-    """The frames, the slider and the buttons agree; returns the iterations the slider shows."""
-    assert 2 <= len(fig.frames) <= MAX_FRAMES
-    slider = fig.layout.sliders[0]
-    labels = [int(step.label) for step in slider.steps]
-    assert len(labels) == len(fig.frames) and labels[0] == 0 and labels[-1] == last_iteration
+def array(value) -> np.ndarray:
+    """A trace's array from a figure's dict: plotly writes large arrays as base64 ("bdata")."""
+    if isinstance(value, dict) and "bdata" in value:
+        shape = [int(n) for n in str(value.get("shape", "-1")).split(",")]
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).reshape(shape)
+    return np.asarray(value)
+
+
+def traces(fig: ReadyFigure) -> list[dict]:
+    return fig.to_dict()["data"]
+
+
+def check_player(fig: ReadyFigure, last_iteration: int) -> list[int]:
+    """The frames, the slider and the buttons agree; returns the iterations the slider shows.
+    The figure also goes through plotly's own checks, as graph objects, and to JSON."""
+    spec = fig.to_dict()
+    frames, layout = spec["frames"], spec["layout"]
+    checked = go.Figure(spec)  # raises on any property plotly does not know
+    assert len(checked.frames) == len(frames) and json.loads(pio.to_json(spec, validate=False))["frames"]
+    assert 2 <= len(frames) <= MAX_FRAMES
+    slider = layout["sliders"][0]
+    labels = [int(step["label"]) for step in slider["steps"]]
+    assert len(labels) == len(frames) and labels[0] == 0 and labels[-1] == last_iteration
     assert labels == sorted(labels)
-    assert [step.args[0][0] for step in slider.steps] == [frame.name for frame in fig.frames]
-    assert {b.label for b in fig.layout.updatemenus[0].buttons} == {"▶ Play", "❚❚ Pause"}
-    assert len(fig.layout.updatemenus[1].buttons) >= 3  # the speeds
-    for frame in fig.frames:
-        assert len(frame.traces) == len(frame.data) < len(fig.data)  # only the moving traces
-        for trace in frame.data:
+    assert [step["args"][0][0] for step in slider["steps"]] == [frame["name"] for frame in frames]
+    assert {b["label"] for b in layout["updatemenus"][0]["buttons"]} == {"▶ Play", "❚❚ Pause"}
+    assert len(layout["updatemenus"][1]["buttons"]) >= 3  # the speeds
+    for frame in frames:
+        assert len(frame["traces"]) == len(frame["data"]) < len(spec["data"])  # only the moving traces
+        for index, trace in zip(frame["traces"], frame["data"]):
+            assert trace["type"] == spec["data"][index]["type"]  # moves the trace it is meant for
             for axis in ("x", "y", "z"):
-                values = numbers(getattr(trace, axis, None))
-                assert np.all(np.isfinite(values)), f"frame {frame.name} has a non-finite {axis}"
+                values = numbers(trace.get(axis))
+                assert np.all(np.isfinite(values)), f"frame {frame['name']} has a non-finite {axis}"
     return labels
 
 
@@ -61,8 +83,8 @@ def test_learning_rate_runs_that_stop_early_stay_put() -> None:
     runs = [(f"α = {a}", run_descent(curve, 7.0, a, 500)) for a in (0.02, 0.5, 1.05)]
     fig = compare_figure(curve.cost, (curve.w_min, curve.w_max), runs, 1.0)
     check_player(fig, max(run.iterations for _, run in runs))
-    last = fig.frames[-1].data
-    assert last[0].x[0] == runs[0][1].w[-1] and last[2].x[0] == runs[1][1].w[-1]
+    last = fig.to_dict()["frames"][-1]["data"]
+    assert last[0]["x"][0] == runs[0][1].w[-1] and last[2]["x"][0] == runs[1][1].w[-1]
 
 
 def test_local_minimum_with_landscape() -> None:
@@ -73,8 +95,8 @@ def test_local_minimum_with_landscape() -> None:
     paths = surface.descend(np.array([(-4.0, -4.0), (4.0, 4.0)]), 0.5, 150)
     fig = minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(60), paths)
     check_player(fig, 150)
-    (mesh,) = [t for t in fig.data if t.type == "surface"]
-    assert np.asarray(mesh.z).shape == (60, 60)
+    (mesh,) = [t for t in traces(fig) if t["type"] == "surface"]
+    assert array(mesh["z"]).shape == (60, 60)
 
 
 @pytest.mark.parametrize("scaled", [False, True])
@@ -87,13 +109,14 @@ def test_regression_10000_iterations_on_a_million_rows(scaled: bool) -> None:
     fits.append(("sequential", fit_line(stats, 0.0, 0.0, 0.01, 10_000, scaled=scaled, sequential=True)))
     fig = regression_figure(x, y, stats, fits, "x", "y")
     check_player(fig, 10_000)
-    assert sum(len(t.x) for t in fig.data if t.type == "scatter" and t.name == "data") <= 5_000
-    (mesh,) = [t for t in fig.data if t.type == "surface"]
-    assert np.asarray(mesh.z).shape == (60, 60)
-    assert any(t.type == "scatter3d" and t.name == "least squares (w*, b*)" for t in fig.data)
+    data = traces(fig)
+    assert sum(array(t["x"]).size for t in data if t["type"] == "scatter" and t.get("name") == "data") <= 5_000
+    (mesh,) = [t for t in data if t["type"] == "surface"]
+    assert array(mesh["z"]).shape == (60, 60)
+    assert any(t["type"] == "scatter3d" and t.get("name") == "least squares (w*, b*)" for t in data)
 
 
 def test_a_diverging_regression_run_stays_finite() -> None:
     stats = summarize([1.0, 2.0, 3.0], [300.0, 500.0, 800.0])
     fig = regression_figure(np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 800.0]), stats, [("run", fit_line(stats, 0.0, 0.0, 5.0, 1_000))], "x", "y")
-    check_player(fig, len(fig.frames) and int(fig.layout.sliders[0].steps[-1].label))
+    check_player(fig, int(fig.to_dict()["layout"]["sliders"][0]["steps"][-1]["label"]))

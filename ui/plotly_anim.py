@@ -5,6 +5,12 @@ in the browser (Plotly.animate), so playing sends nothing to the server. Each fr
 the traces that move, and a long run plays a subsampled timeline that always keeps the first
 and the last iteration. Every subplot of one figure shares its frames: the views that must move
 together are subplots of one figure.
+
+The still part of a figure (its traces and axes) is built with plotly's graph objects, which
+check every property; the frames and the player are plain dicts added to its finished dict. A
+frame is a few numbers, and checking a few hundred of them through graph objects cost most of
+a figure's build (about 100 ms of 110 on page 4). The result is a ReadyFigure: a figure given
+as its dict, which st.plotly_chart sends as it is.
 """
 
 from __future__ import annotations
@@ -22,6 +28,31 @@ from ui.charts_surface import contour_segments
 
 MAX_FRAMES = 300
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
+
+
+class ReadyFigure(go.Figure):
+    """A finished figure given as its dict (``spec``: data, layout, frames), for st.plotly_chart.
+
+    st.plotly_chart calls to_dict() on a figure on every rerun; for a graph-objects figure that
+    is a deep copy of every trace and frame (5 to 20 ms here), for this one it is the dict as
+    it is. A figure is cached and shared between sessions: its dict is read, never changed.
+    """
+
+    def __init__(self, spec: dict) -> None:
+        super().__init__()
+        self._spec = spec
+
+    @property
+    def spec(self) -> dict:
+        return self._spec
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+def frame(name: int, data: list[dict], traces: list[int]) -> dict:
+    """One frame of the player: new values for the traces at the indices ``traces``."""
+    return {"name": str(name), "data": data, "traces": traces}
 
 
 def timeline(last: int, limit: int = MAX_FRAMES) -> np.ndarray:
@@ -48,24 +79,23 @@ def _animate(names: list[str] | None, duration: float, redraw: bool | list[bool]
 
 def add_player(
     fig: go.Figure,
-    frames: Sequence[go.Frame],
+    frames: Sequence[dict],
     iterations: Sequence[int],
     frame_ms: float,
     *,
     redraw_every: int = 0,
     start: int = 0,
     y: float = -0.06,
-) -> go.Figure:
-    """Give ``fig`` its frames (named by position), Play / Pause, a speed menu and a slider
-    labelled with the iteration each frame shows.
+) -> ReadyFigure:
+    """``fig`` with its frames (named by position, see ``frame``), Play / Pause, a speed menu and
+    a slider labelled with the iteration each frame shows, as a ReadyFigure.
 
     Play continues from the frame on screen; at the last frame it starts again from the first.
     A frame normally moves only the 2-D traces (Plotly's fast path, no full redraw). 3-D traces
     move only on a full redraw, which costs some 100 ms: with ``redraw_every`` = k, every k-th
     played frame and the last one redraw everything, and a step picked on the slider always does.
     """
-    fig.frames = list(frames)
-    names = [frame.name for frame in frames]
+    names = [f["name"] for f in frames]
     scrub = redraw_every > 0
     played: bool | list[bool] = [i % redraw_every == redraw_every - 1 or i == len(names) - 1 for i in range(len(names))] if scrub else False
     steps = [
@@ -76,7 +106,9 @@ def add_player(
         {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in SPEEDS
     ]
     menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
-    fig.update_layout(
+    spec = fig.to_dict()
+    spec["frames"] = list(frames)
+    spec["layout"].update(
         updatemenus=[
             {
                 **menu,
@@ -104,7 +136,7 @@ def add_player(
             }
         ],
     )
-    return fig
+    return ReadyFigure(spec)
 
 
 def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: str, name: str = "start here") -> go.Scatter:

@@ -16,7 +16,7 @@ from plotly.subplots import make_subplots
 from gd_core.descent import DescentRun
 from ui.charts_1d import CURVE_COLOR, PALETTE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, cost_domain, curve_frame, view_domain
 from ui.charts_compare import gap_to_minimum
-from ui.plotly_anim import add_player, at, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, frame, timeline
 from ui.text import direction_text, fmt, iteration_heading, update_text
 
 INK = "#0f172a"
@@ -26,7 +26,7 @@ def _line(x, y, color: str, **extra) -> go.Scatter:
     return go.Scatter(x=x, y=y, mode="lines", line={"color": color, **extra.pop("line", {})}, showlegend=False, hoverinfo="skip", **extra)
 
 
-def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 500) -> go.Figure:
+def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 500) -> ReadyFigure:
     """Page 1: one frame per iteration 0..k (a short run); the text in the corner is the update
     from the shown w, with its numbers (ui.text.update_text)."""
     lo, hi = view_domain(*w_range, run.w)
@@ -77,7 +77,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
         fig.add_trace(trace)
     moving = list(range(1, len(fig.data)))
     steps = np.arange(w.size)
-    frames = [go.Frame(name=str(i), data=[{"type": "scatter", **d} for d in state(int(i))], traces=moving) for i in steps]
+    frames = [frame(i, [{"type": "scatter", **d} for d in state(int(i))], moving) for i in steps]
     fig.update_layout(
         height=height, margin={"l": 60, "r": 20, "t": 20, "b": 140}, hovermode="closest", legend={"x": 1, "xanchor": "right", "y": 1},
         xaxis={"title": "w (parameter)", "range": [lo, hi]}, yaxis={"title": "J(w) (cost)", "range": [y_lo, y_hi]},
@@ -85,7 +85,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
     return add_player(fig, frames, steps, frame_ms, y=-0.16)
 
 
-def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 460) -> go.Figure:
+def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 460) -> ReadyFigure:
     """Page 2: every alpha's point on the curve (left) and on its cost history (right), moved
     together by one player; a run that stopped early stays where it stopped."""
     all_w = np.concatenate([run.w for _, run in runs])
@@ -113,7 +113,7 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
         for (_, run), gap in zip(runs, gaps):
             data.append({"type": "scatter", "x": [at(run.w, i)], "y": [at(run.cost, i)]})
             data.append({"type": "scatter", "x": [min(int(i), gap.size - 1)], "y": [at(gap, i)]})
-        frames.append(go.Frame(name=str(k), data=data, traces=moving))
+        frames.append(frame(k, data, moving))
     fig.update_layout(height=height, margin={"l": 60, "r": 20, "t": 80, "b": 150}, hovermode="closest", legend={"orientation": "h", "y": 1.2, "x": 0.0})
     fig.update_xaxes(title_text="w (parameter)", range=[lo, hi], row=1, col=1)
     fig.update_yaxes(title_text="J(w) (cost)", range=[y_lo, y_hi], row=1, col=1)

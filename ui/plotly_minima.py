@@ -21,7 +21,7 @@ from gd_core.surface import SurfacePaths
 from gd_core.wording import number
 from ui.charts_1d import PALETTE, POINT_COLOR, cost_domain
 from ui.charts_surface import PATH_COLORS
-from ui.plotly_anim import add_player, at, click_grid, cost_map, surface_trace, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, surface_trace, timeline
 
 BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
 LIGHT_COLORS = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"]
@@ -40,7 +40,7 @@ def minima_figure(
     paths: SurfacePaths,
     frame_ms: float = 60,
     redraw_every: int = 6,
-) -> go.Figure:
+) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
 
     A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
@@ -122,7 +122,7 @@ def minima_figure(
           lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
     last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
     iterations = timeline(last)
-    frames = [go.Frame(name=str(f), data=[make(i) for _, make in movers], traces=[t for t, _ in movers]) for f, i in enumerate(iterations)]
+    frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
     fig.update_layout(
         height=1050, margin={"l": 60, "r": 20, "t": 60, "b": 130}, hovermode="closest", clickmode="event+select", dragmode="pan",
         legend={"orientation": "h", "y": 1.07, "x": 0.0}, uirevision="keep",

@@ -19,7 +19,7 @@ from gd_core.fit import Fit
 from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
 from ui.charts_regression import contour_window, frame_indices, sample_rows
-from ui.plotly_anim import add_player, at, click_grid, cost_map, surface_trace, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, surface_trace, timeline
 
 RUN_COLORS = ["#dc2626", "#f59e0b"]
 EXACT_COLOR = "#0f172a"
@@ -36,7 +36,7 @@ def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
 
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 12
-) -> go.Figure:
+) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports."""
     main = fits[0][1]
     scaled = main.scaled
@@ -126,7 +126,7 @@ def regression_figure(
         fig.update_yaxes(title_text="b'", range=[s_b[0], s_b[-1]], scaleanchor="x4", scaleratio=1, row=3, col=1)
 
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
-    frames = [go.Frame(name=str(k), data=[make(i) for make in frames_data], traces=moving) for k, i in enumerate(iterations)]
+    frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
     fig.update_layout(
         height=1450 if scaled else 1000, margin={"l": 60, "r": 20, "t": 40, "b": 130}, hovermode="closest", clickmode="event+select",
         showlegend=False, dragmode="pan", uirevision="keep",

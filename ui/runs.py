@@ -1,0 +1,40 @@
+"""The runs the pages show, with their verdicts, kept in shared, bounded caches.
+
+A rerun that comes back to a view (a student moving a control back, or a class trying the same
+values) gets the finished run instead of making it again: a 10,000-iteration fit is about 5 ms of
+a rerun, and a 1-D run with its verdict about 1 ms. Results are frozen dataclasses with read-only
+arrays (gd_core.frozen), so sharing one between sessions is safe. The first argument of each
+function is the view's key (what the result depends on); arguments with a leading underscore
+are not hashed.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from gd_core.descent import CostCurve, DescentRun, run_descent
+from gd_core.fit import Fit, fit_line
+from gd_core.regression_verdict import classify_regression
+from gd_core.sums import Stats
+from gd_core.verdict import Verdict, classify_descent
+
+
+@st.cache_resource(max_entries=1024, show_spinner=False)
+def descent(
+    key: tuple, _curve: CostCurve, w0: float, alpha: float, iters: int, *, every_step: bool = False, alpha_limit: float | None = None
+) -> tuple[DescentRun, Verdict]:
+    """run_descent on ``_curve`` (named by ``key``) and its verdict. ``every_step`` runs every
+    iteration even at a minimum (no stop rule); its verdict then uses the default stop rule."""
+    tols = {"slope_tol": None, "step_tol": None} if every_step else {}
+    run = run_descent(_curve, w0, alpha, iters, **tols)
+    return run, classify_descent(run, _curve, alpha_limit)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def fit(key: tuple, _stats: Stats, w0: float, b0: float, alpha: float, iters: int, scaled: bool, sequential: bool) -> tuple[Fit, Verdict | None]:
+    """fit_line on ``_stats`` (named by ``key``, the data's id) and its verdict (None when the
+    run could not start: nothing ran, so there is nothing to judge)."""
+    result = fit_line(_stats, w0, b0, alpha, iters, scaled=scaled, sequential=sequential)
+    if result.result.stop_reason == "not_finite":
+        return result, None
+    return result, classify_regression(result.result, result.run_stats, scaled=scaled)
