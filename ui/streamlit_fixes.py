@@ -1,22 +1,53 @@
-"""A fix for Streamlit 1.67 that the app needs, applied once per server process.
+"""Two fixes for Streamlit 1.67 that the app needs, applied once per server process.
 
-An integer ``st.number_input`` bound to the URL (``bind="query-params"``) reads a link value
+**A link such as iters=1e999.** An integer ``st.number_input`` bound to the URL (``bind="query-params"``) reads a link value
 such as ``iters=1e999`` as ``int(inf)``: Streamlit catches ValueError and TypeError there but
 not the OverflowError this raises, so the page shows a traceback instead of ignoring the value.
 ``install()`` makes the integer conversion treat a non-finite number as out of range, which
 Streamlit then handles as it does any out-of-range value (the default is used, the URL value is
 cleared). tests/test_app_links.py fails without it.
+
+**40 ms on every rerun.** Streamlit's server makes its listening socket with
+``socket.socket(family=...)``, so every connection it accepts has ``proto`` 0. asyncio turns
+Nagle's algorithm off (TCP_NODELAY) only for sockets whose ``proto`` is IPPROTO_TCP, so these
+keep it on: a rerun's messages after the first wait for the browser's delayed ACK, 40 ms on
+Linux, before they leave. Measured over a websocket on loopback: a page-1 rerun took 52 ms to
+arrive, of which the script was 7 ms; with TCP_NODELAY, 7 ms. ``install()`` gives every TCP
+stream asyncio sets up from then on TCP_NODELAY (connections already open keep what they have:
+only those accepted before the app's first run).
 """
 
 from __future__ import annotations
 
+import asyncio.base_events
 import math
+import socket
 from typing import Any
 
 from streamlit.elements.widgets.number_input import NumberInputSerde
 
 
 def install() -> None:
+    """Apply both fixes once (idempotent)."""
+    _integer_overflow()
+    _tcp_nodelay()
+
+
+def _tcp_nodelay() -> None:
+    """Make asyncio set TCP_NODELAY on every TCP stream socket, whatever its ``proto``."""
+    original = asyncio.base_events._set_nodelay  # type: ignore[attr-defined]
+    if getattr(original, "_gd_fixed", False):
+        return
+
+    def set_nodelay(sock: socket.socket) -> None:
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and sock.type == socket.SOCK_STREAM:
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    set_nodelay._gd_fixed = True  # type: ignore[attr-defined]
+    asyncio.base_events._set_nodelay = set_nodelay  # type: ignore[attr-defined]
+
+
+def _integer_overflow() -> None:
     """Patch NumberInputSerde.deserialize once (idempotent)."""
     original = NumberInputSerde.deserialize
     if getattr(original, "_gd_fixed", False):

@@ -1,0 +1,43 @@
+"""The server-side fixes in ui.streamlit_fixes, tested on what they change."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+
+from ui import streamlit_fixes
+
+
+def accepted_nodelay() -> int:
+    """TCP_NODELAY on a connection asyncio accepts from a listening socket made the way
+    Streamlit's server makes it (``socket.socket(family=...)``: proto 0), on loopback."""
+
+    async def serve() -> int:
+        listener = socket.socket(family=socket.AF_INET)
+        listener.bind(("127.0.0.1", 0))
+        seen: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport: asyncio.BaseTransport) -> None:
+                sock = transport.get_extra_info("socket")
+                seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+        try:
+            _, writer = await asyncio.open_connection(*listener.getsockname())
+            value = await asyncio.wait_for(seen, 10)
+            writer.close()
+            return value
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    return asyncio.run(serve())
+
+
+def test_accepted_connections_have_tcp_nodelay() -> None:
+    assert socket.socket(family=socket.AF_INET).proto == 0  # why asyncio's own check skips them
+    streamlit_fixes.install()
+    streamlit_fixes.install()  # idempotent
+    assert accepted_nodelay() != 0
