@@ -12,11 +12,12 @@ from ui.page import open_lesson
 from ui.text import fmt, limit_text, number
 from ui.captions import sweep_caption
 from ui.verdicts import verdict_line
+from ui.shared_cache import shared
 
 lesson = open_lesson("learning_rate")
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@shared(max_entries=64)
 def cached_sweep(curve_key: tuple, _curve, w0: float, alpha_max: float, w_star: float | None, num_iters: int):
     # 70 full runs and what they show: shared between students who look at the same curve and start.
     sweep = sweep_alphas(_curve, w0, sweep_range(alpha_max), num_iters)

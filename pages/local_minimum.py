@@ -12,12 +12,13 @@ from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
 from ui.text import exact, fmt, number, step_equation
 from ui.captions import steps_caption
 from ui.verdicts import show_verdict
+from ui.shared_cache import shared
 
 lesson = open_lesson("local_minimum")
 BASIN_STARTS, BASIN_ITERS = 241, 2000
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@shared(max_entries=64)
 def cached_basins(curve_key: tuple, _curve, alpha: float) -> Basins:
     return basins(_curve, _curve.grid(BASIN_STARTS), alpha, BASIN_ITERS, _curve.minima)
 

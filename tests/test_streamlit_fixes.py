@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 from ui import streamlit_fixes
 
@@ -33,7 +34,9 @@ def accepted_nodelay() -> int:
             server.close()
             await server.wait_closed()
 
-    return asyncio.run(serve())
+    # In a thread of its own: its event loop must not meet one another test left running here.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, serve()).result(timeout=30)
 
 
 def test_accepted_connections_have_tcp_nodelay() -> None:

@@ -17,12 +17,13 @@ from gd_core.descent import DescentRun
 from gd_core.expression import ExpressionError
 from ui.last_good import last_good
 from ui.page import end_lesson, note_curve_choice
+from ui.shared_cache import shared
 
 CUSTOM = "custom"
 DEFAULT_EXPR = "w**4 - 3*w**2 + w"
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@shared(max_entries=256)
 def _typed_curve(text: str) -> Curve:
     # Parsing and locating minima is pure and cheap to keep; keyed by the text alone.
     return curve_from_expression(text)

@@ -19,6 +19,7 @@ from ui.uploads import uploaded_data
 from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
 from ui.last_good import last_good
+from ui.shared_cache import shared
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BUILTIN = {
@@ -59,8 +60,9 @@ class Prepared:
     dropped: int
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@shared(max_entries=8)
 def _load_builtin(name: str) -> LoadedData:
+    # Shared by every session, read only: a copy per rerun (st.cache_data) cost more than the page.
     return load_table((DATA_DIR / BUILTIN[name][1]).read_bytes())
 
 
@@ -103,6 +105,8 @@ def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: 
 
 def _missing_choice(data: LoadedData, chosen: list[str]) -> bool:
     """Whether to drop the rows with a gap in the chosen columns (asked only when there are some)."""
+    if not any(data.missing.get(column, 0) for column in chosen):
+        return True  # known from the table's counts, without a pass over its rows
     rows_with_missing = int(data.frame[chosen].isna().any(axis=1).sum())
     if not rows_with_missing:
         return True

@@ -11,18 +11,19 @@ import numpy as np
 import streamlit as st
 
 from gd_core import surface
+from ui.shared_cache import shared
 
 DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
 MAX_STARTS = 8
 GRID = 60  # 60 x 60 nodes: the surface a student turns, and the map under the contours
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@shared(max_entries=64)
 def landscape_paths(starts: tuple[tuple[float, float], ...], alpha: float, iters: int) -> surface.SurfacePaths:
     return surface.descend(np.array(starts), alpha, iters)
 
 
-@st.cache_data(max_entries=1, show_spinner=False)
+@shared(max_entries=1)
 def landscape_map() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return surface.cost_map(GRID)
 

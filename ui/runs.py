@@ -5,21 +5,21 @@ values) gets the finished run instead of making it again: a 10,000-iteration fit
 a rerun, and a 1-D run with its verdict about 1 ms. Results are frozen dataclasses with read-only
 arrays (gd_core.frozen), so sharing one between sessions is safe. The first argument of each
 function is the view's key (what the result depends on); arguments with a leading underscore
-are not hashed.
+are not part of the key (ui.shared_cache).
 """
 
 from __future__ import annotations
 
-import streamlit as st
 
 from gd_core.descent import CostCurve, DescentRun, run_descent
 from gd_core.fit import Fit, fit_line
 from gd_core.regression_verdict import classify_regression
 from gd_core.sums import Stats
 from gd_core.verdict import Verdict, classify_descent
+from ui.shared_cache import shared
 
 
-@st.cache_resource(max_entries=1024, show_spinner=False)
+@shared(max_entries=1024)
 def descent(
     key: tuple, _curve: CostCurve, w0: float, alpha: float, iters: int, *, every_step: bool = False, alpha_limit: float | None = None
 ) -> tuple[DescentRun, Verdict]:
@@ -30,7 +30,7 @@ def descent(
     return run, classify_descent(run, _curve, alpha_limit)
 
 
-@st.cache_resource(max_entries=256, show_spinner=False)
+@shared(max_entries=256)
 def fit(key: tuple, _stats: Stats, w0: float, b0: float, alpha: float, iters: int, scaled: bool, sequential: bool) -> tuple[Fit, Verdict | None]:
     """fit_line on ``_stats`` (named by ``key``, the data's id) and its verdict (None when the
     run could not start: nothing ran, so there is nothing to judge)."""
