@@ -3,8 +3,7 @@
 import math
 import streamlit as st
 
-from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, suggested_alphas, sweep_alphas, sweep_range
-from gd_core.run_facts import describe_sweep
+from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, suggested_alphas
 from ui import figures, runs
 from ui.charts_compare import sweep_chart
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
@@ -12,16 +11,9 @@ from ui.page import open_lesson
 from ui.text import fmt, limit_text, number
 from ui.captions import sweep_caption
 from ui.verdicts import verdict_line
-from ui.shared_cache import shared
 
 lesson = open_lesson("learning_rate")
 
-
-@shared(max_entries=64)
-def cached_sweep(curve_key: tuple, _curve, w0: float, alpha_max: float, w_star: float | None, num_iters: int):
-    # 70 full runs and what they show: shared between students who look at the same curve and start.
-    sweep = sweep_alphas(_curve, w0, sweep_range(alpha_max), num_iters)
-    return sweep, describe_sweep(sweep, alpha_max, _curve, w0, w_star)
 
 
 st.markdown(
@@ -69,6 +61,6 @@ for col, (label, run, verdict) in zip(cols, judged):
 
 st.subheader("How many iterations does each α need?")
 sweep_iters = lesson.defaults["sweep_iters"]
-sweep, facts = cached_sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
+sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
 st.vega_lite_chart(spec=sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, sweep_iters), width="stretch")
 st.caption(sweep_caption(facts, sweep_iters))

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from gd_core.descent import Basins, basins
 from gd_core.run_facts import steps_shrink
 from ui import figures, runs
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
@@ -12,15 +11,9 @@ from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
 from ui.text import exact, fmt, number, step_equation
 from ui.captions import steps_caption
 from ui.verdicts import show_verdict
-from ui.shared_cache import shared
 
 lesson = open_lesson("local_minimum")
-BASIN_STARTS, BASIN_ITERS = 241, 2000
 
-
-@shared(max_entries=64)
-def cached_basins(curve_key: tuple, _curve, alpha: float) -> Basins:
-    return basins(_curve, _curve.grid(BASIN_STARTS), alpha, BASIN_ITERS, _curve.minima)
 
 
 def pick_start() -> None:
@@ -51,7 +44,7 @@ step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
     (f"w₀ = {fmt(w)}", runs.descent(curve_id(curve), curve, w, settings.alpha, settings.iters, every_step=True)[0])
     for w in curve.other_starts(settings.w0)
 ]
-basin = cached_basins(curve_id(curve), curve, settings.alpha)
+basin = runs.basins(curve_id(curve), curve, settings.alpha)
 
 st.subheader("Watch every start roll downhill, in one and in two parameters")
 figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
@@ -63,7 +56,7 @@ figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selectio
 figure_slot.caption(
     f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
     f"Dots on the curve: a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-    f"in {BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. On the landscape, click "
+    f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. On the landscape, click "
     "anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
 )
 st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")

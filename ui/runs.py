@@ -1,5 +1,8 @@
 """The runs the pages show, with their verdicts, kept in shared, bounded caches.
 
+Each cache is defined here, in a module imported once, not in a page: a page's script runs
+again on every rerun, and a cache made there would be a new, empty one each time.
+
 A rerun that comes back to a view (a student moving a control back, or a class trying the same
 values) gets the finished run instead of making it again: a 10,000-iteration fit is about 5 ms of
 a rerun, and a 1-D run with its verdict about 1 ms. Results are frozen dataclasses with read-only
@@ -11,9 +14,10 @@ are not part of the key (ui.shared_cache).
 from __future__ import annotations
 
 
-from gd_core.descent import CostCurve, DescentRun, run_descent
+from gd_core.descent import AlphaSweep, Basins, CostCurve, DescentRun, basins as basins_from, run_descent, sweep_alphas, sweep_range
 from gd_core.fit import Fit, fit_line
 from gd_core.regression_verdict import classify_regression
+from gd_core.run_facts import SweepFacts, describe_sweep
 from gd_core.sums import Stats
 from gd_core.verdict import Verdict, classify_descent
 from ui.shared_cache import shared
@@ -38,3 +42,19 @@ def fit(key: tuple, _stats: Stats, w0: float, b0: float, alpha: float, iters: in
     if result.result.stop_reason == "not_finite":
         return result, None
     return result, classify_regression(result.result, result.run_stats, scaled=scaled)
+
+
+BASIN_STARTS, BASIN_ITERS = 241, 2000  # page 3's dots: starts along the curve, and how long each runs
+
+
+@shared(max_entries=64)
+def sweep(key: tuple, _curve: CostCurve, w0: float, alpha_max: float, w_star: float | None, num_iters: int) -> tuple[AlphaSweep, SweepFacts]:
+    """Page 2's 70 full runs over a range of alpha around ``alpha_max``, and what they show."""
+    result = sweep_alphas(_curve, w0, sweep_range(alpha_max), num_iters)
+    return result, describe_sweep(result, alpha_max, _curve, w0, w_star)
+
+
+@shared(max_entries=64)
+def basins(key: tuple, _curve: CostCurve, alpha: float) -> Basins:
+    """Page 3's dots: where descent with ``alpha`` goes from each of BASIN_STARTS starts."""
+    return basins_from(_curve, _curve.grid(BASIN_STARTS), alpha, BASIN_ITERS, _curve.minima)
