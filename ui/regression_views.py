@@ -14,12 +14,13 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
+from gd_core.auto_alpha import AlphaChoice
 from gd_core.fit import Fit
 from gd_core.linreg import one_update
 from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
+from ui import runs
 from ui.plotly_regression import CLICK_NAME
 from ui.text import exact, limit_text, update_equation
 from ui.captions import r2_text, sequential_comparison_text
@@ -62,7 +63,7 @@ def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, 
         "It makes the cost's contours round, so one α suits every direction.",
     )
     w_start, b_start = st.session_state.get("w0", defaults["w0"]), st.session_state.get("b0", defaults["b0"])
-    choice = (suggest_alpha_scaled if scale else suggest_alpha)(stats, w_start, b_start)
+    choice = runs.alpha_choice(data_id, stats, float(w_start), float(b_start), bool(scale))
     _rate_for_data((*data_id, scale), choice, defaults, default_data and not scale)
     alpha = st.number_input(
         "Learning rate α", min_value=0.0, max_value=100.0, value=defaults["alpha"], step=0.001, format="%.6g",
@@ -156,21 +157,27 @@ def first_update(fit: Fit, alpha: float) -> None:
 
 def downloads(stats: Stats, fit: Fit, x_names: list[str]) -> None:
     """The fitted parameters beside least squares, and the cost history, as CSV files."""
-    params = pd.DataFrame(
-        {
-            "parameter": [*(f"w[{name}]" for name in x_names), "b"],
-            "gradient_descent": [*fit.path.w, fit.path.b],
-            "least_squares": [*stats.w_star, stats.b_star],
-        }
-    )
-    history = pd.DataFrame({"iteration": np.arange(fit.result.cost_history.size), "cost": fit.result.cost_history})
+
+    def params() -> bytes:
+        return pd.DataFrame(
+            {
+                "parameter": [*(f"w[{name}]" for name in x_names), "b"],
+                "gradient_descent": [*fit.path.w, fit.path.b],
+                "least_squares": [*stats.w_star, stats.b_star],
+            }
+        ).to_csv(index=False).encode()
+
+    def history() -> bytes:
+        costs = fit.result.cost_history
+        return pd.DataFrame({"iteration": np.arange(costs.size), "cost": costs}).to_csv(index=False).encode()
+
     d1, d2 = st.columns(2)
     d1.download_button(
-        # Callables: the CSV is made when the button is clicked, not on every rerun.
-        "Download fitted parameters (CSV)", lambda: params.to_csv(index=False).encode(), "fitted_parameters.csv", "text/csv",
+        # Callables: the tables and their CSV are made when a button is clicked, not on every rerun.
+        "Download fitted parameters (CSV)", params, "fitted_parameters.csv", "text/csv",
         icon=":material/download:", help="w and b from gradient descent and from least squares.",
     )
     d2.download_button(
-        "Download cost history (CSV)", lambda: history.to_csv(index=False).encode(), "cost_history.csv", "text/csv",
+        "Download cost history (CSV)", history, "cost_history.csv", "text/csv",
         icon=":material/download:", help="J(w, b) after every iteration.",
     )

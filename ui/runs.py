@@ -14,6 +14,7 @@ are not part of the key (ui.shared_cache).
 from __future__ import annotations
 
 
+from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
 from gd_core.descent import AlphaSweep, Basins, CostCurve, DescentRun, basins as basins_from, run_descent, sweep_alphas, sweep_range
 from gd_core.fit import Fit, fit_line
 from gd_core.regression_verdict import classify_regression
@@ -58,3 +59,9 @@ def sweep(key: tuple, _curve: CostCurve, w0: float, alpha_max: float, w_star: fl
 def basins(key: tuple, _curve: CostCurve, alpha: float) -> Basins:
     """Page 3's dots: where descent with ``alpha`` goes from each of BASIN_STARTS starts."""
     return basins_from(_curve, _curve.grid(BASIN_STARTS), alpha, BASIN_ITERS, _curve.minima)
+
+
+@shared(max_entries=256)
+def alpha_choice(key: tuple, _stats: Stats, w0: float, b0: float, scaled: bool) -> AlphaChoice:
+    """The learning rate picked for this data (gd_core.auto_alpha), scaled or not, from (w0, b0)."""
+    return (suggest_alpha_scaled if scaled else suggest_alpha)(_stats, w0, b0)
