@@ -65,7 +65,7 @@ def main() -> None:
     revisit, new = {}, {}
     for name, (page, key, first, step) in cases.items():
         revisit[name] = statistics.median(timed_reruns(page, key, lambda i: first + step * (i % 2)))
-        new[name] = statistics.median(timed_reruns(page, key, lambda i: first + step * (i + 2) / 20))
+        new[name] = statistics.median(timed_reruns(page, key, lambda i: first + step * (i + 2) / 23))
     base = revisit["home (baseline)"]
     print(f"{'page: widget changed':<26} {'revisit ms':>11} {'x home':>7} {'new view ms':>12} {'x home':>7}")
     for name in cases:

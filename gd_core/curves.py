@@ -38,6 +38,7 @@ class Curve:
     w_min: float
     w_max: float
     minima: tuple[float, ...]
+    formula: str = ""  # the typed text of a student's own J(w), exactly as typed; "" for the catalogue's
 
     def point_at(self, fraction: float) -> float:
         """The w at ``fraction`` of the plotted range: w_min + fraction * (w_max - w_min)."""
@@ -180,4 +181,5 @@ def curve_from_expression(text: str, w_min: float = -3.0, w_max: float = 3.0) ->
         w_min=w_min,
         w_max=w_max,
         minima=find_minima(expression.slope, w_min, w_max),
+        formula=text,
     )

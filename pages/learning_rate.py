@@ -14,8 +14,6 @@ from ui.verdicts import verdict_line
 
 lesson = open_lesson("learning_rate")
 
-
-
 st.markdown(
     "The learning rate α sets the size of every step. Too small and descent **crawls**; too large "
     "and it **overshoots** the minimum, bouncing from side to side, and past a limit it **diverges**."
@@ -30,7 +28,10 @@ alpha_max = largest_stable_alpha(curve, w_star) if w_star is not None else float
 with st.sidebar:
     alphas = parse_alphas(suggested_alphas(alpha_max))
 
-judged = [(f"α = {alpha:g}", *runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)) for alpha in alphas]
+judged = []  # (label, run, verdict) per alpha
+for alpha in alphas:
+    run, verdict = runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)
+    judged.append((f"α = {alpha:g}", run, verdict))
 stop_unless_finite_start(judged[0][1])
 
 if math.isfinite(alpha_max):

@@ -15,7 +15,6 @@ from ui.verdicts import show_verdict
 lesson = open_lesson("local_minimum")
 
 
-
 def pick_start() -> None:
     # Runs before the script, so setting the bound w0 widget's value here is allowed. A click on
     # the curve's dots picks w0; a click on the landscape drops a start there.

@@ -4,12 +4,17 @@ and every cache lives in a module, never in a page (a page's script runs again e
 from __future__ import annotations
 
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from gd_core.curves import curve_from_expression
+from ui import runs
+from ui.controls import curve_id
 from ui.shared_cache import shared
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,3 +85,45 @@ def test_an_exception_is_not_cached() -> None:
 def test_no_page_defines_a_cache(page: Path) -> None:
     source = page.read_text()
     assert not re.search(r"@(shared|st\.cache_\w+)\b", source), f"{page.name}: define caches in a ui module, not in a page"
+
+
+def test_bounded_in_bytes_too() -> None:
+    @shared(max_entries=10, max_bytes=3 * 800)
+    def zeros(n: int) -> np.ndarray:
+        return np.zeros(100 * n)  # 800 bytes per n
+
+    zeros(1), zeros(2)  # 800 + 1600 bytes: within the budget
+    assert zeros.cache_info()[2] == 2
+    zeros(1)  # a hit: 1 is now the most recently used
+    zeros(3)  # 2400 more: 2, then 1, must go
+    assert zeros.cache_info()[2] == 1
+    hits = zeros.cache_info()[0]
+    zeros(3)
+    assert zeros.cache_info()[0] == hits + 1
+
+
+def test_callers_of_a_new_key_wait_for_one_computation() -> None:
+    started, release, made = threading.Event(), threading.Event(), []
+
+    @shared(max_entries=4)
+    def slow(x: int) -> int:
+        made.append(x)
+        started.set()
+        release.wait(10)
+        return x * 10
+
+    with ThreadPoolExecutor(4) as pool:
+        first = pool.submit(slow, 1)
+        assert started.wait(10)
+        others = [pool.submit(slow, 1) for _ in range(3)]
+        release.set()
+        assert [f.result(10) for f in [first, *others]] == [10] * 4
+    assert made == [1]
+
+
+def test_typed_formulas_that_print_alike_do_not_share_a_run() -> None:
+    a, b = curve_from_expression("0.9999996*w**2"), curve_from_expression("1.0000004*w**2")
+    assert a.latex == b.latex  # why a formula's LaTeX cannot name it in a cache key
+    run_a, _ = runs.descent(curve_id(a), a, 1.0, 1.0, 200)
+    run_b, _ = runs.descent(curve_id(b), b, 1.0, 1.0, 200)
+    assert run_a.final_w != run_b.final_w

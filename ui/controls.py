@@ -30,8 +30,9 @@ def _typed_curve(text: str) -> Curve:
 
 
 def curve_id(curve: Curve) -> tuple:
-    """What identifies a curve for caching: its key, and for a typed one its formula and range."""
-    return (curve.key, curve.latex, curve.w_min, curve.w_max)
+    """What identifies a curve for caching: its key, and for a typed one its exact text and range
+    (not its LaTeX, which rounds numbers: 0.9999996*w**2 and 1.0000004*w**2 print alike)."""
+    return (curve.key, curve.formula, curve.w_min, curve.w_max)
 
 
 def curve_label(key: str) -> str:

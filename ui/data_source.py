@@ -63,7 +63,8 @@ class Prepared:
 
 @shared(max_entries=8)
 def _load_builtin(name: str) -> LoadedData:
-    # Shared by every session, read only: a copy per rerun (st.cache_data) cost more than the page.
+    # One copy for every session (st.cache_data made a copy on every rerun, which cost more than
+    # the page); nothing in the app writes to a loaded table.
     return load_table((DATA_DIR / BUILTIN[name][1]).read_bytes())
 
 

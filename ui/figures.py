@@ -9,7 +9,6 @@ the arguments after it with a leading underscore are not part of the key (ui.sha
 
 from __future__ import annotations
 
-
 from ui.plotly_anim import ReadyFigure
 from ui.plotly_curves import compare_figure, intuition_figure
 from ui.plotly_minima import minima_figure

@@ -35,7 +35,10 @@ class ReadyFigure(go.Figure):
 
     st.plotly_chart calls to_dict() on a figure on every rerun; for a graph-objects figure that
     is a deep copy of every trace and frame (5 to 20 ms here), for this one it is the dict as
-    it is. A figure is cached and shared between sessions: its dict is read, never changed.
+    it is. A figure is cached and shared between sessions, so its dict must not be changed (the
+    only write made to it is plotly's to_json removing each trace's "uid", which it has none
+    of). It is not a graph-objects figure to edit: ``data`` and ``layout`` are empty; read
+    ``spec``.
     """
 
     def __init__(self, spec: dict) -> None:

@@ -8,14 +8,24 @@ values) gets the finished run instead of making it again: a 10,000-iteration fit
 a rerun, and a 1-D run with its verdict about 1 ms. Results are frozen dataclasses with read-only
 arrays (gd_core.frozen), so sharing one between sessions is safe. The first argument of each
 function is the view's key (what the result depends on); arguments with a leading underscore
-are not part of the key (ui.shared_cache).
+are not part of the key (ui.shared_cache). Each cache is bounded in bytes as well as entries: a
+fit of 10 features over 200,000 iterations holds about 20 MB, and a fit of an uploaded file,
+keyed by its session's own file id, is never asked for by anyone else.
 """
 
 from __future__ import annotations
 
-
 from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
-from gd_core.descent import AlphaSweep, Basins, CostCurve, DescentRun, basins as basins_from, run_descent, sweep_alphas, sweep_range
+from gd_core.descent import (
+    AlphaSweep,
+    Basins,
+    CostCurve,
+    DescentRun,
+    run_descent,
+    sweep_alphas,
+    sweep_range,
+)
+from gd_core.descent import basins as basins_from
 from gd_core.fit import Fit, fit_line
 from gd_core.regression_verdict import classify_regression
 from gd_core.run_facts import SweepFacts, describe_sweep
@@ -23,8 +33,10 @@ from gd_core.sums import Stats
 from gd_core.verdict import Verdict, classify_descent
 from ui.shared_cache import shared
 
+MB = 2**20
 
-@shared(max_entries=1024)
+
+@shared(max_entries=1024, max_bytes=32 * MB)
 def descent(
     key: tuple, _curve: CostCurve, w0: float, alpha: float, iters: int, *, every_step: bool = False, alpha_limit: float | None = None
 ) -> tuple[DescentRun, Verdict]:
@@ -35,7 +47,7 @@ def descent(
     return run, classify_descent(run, _curve, alpha_limit)
 
 
-@shared(max_entries=256)
+@shared(max_entries=256, max_bytes=128 * MB)
 def fit(key: tuple, _stats: Stats, w0: float, b0: float, alpha: float, iters: int, scaled: bool, sequential: bool) -> tuple[Fit, Verdict | None]:
     """fit_line on ``_stats`` (named by ``key``, the data's id) and its verdict (None when the
     run could not start: nothing ran, so there is nothing to judge)."""
@@ -48,14 +60,14 @@ def fit(key: tuple, _stats: Stats, w0: float, b0: float, alpha: float, iters: in
 BASIN_STARTS, BASIN_ITERS = 241, 2000  # page 3's dots: starts along the curve, and how long each runs
 
 
-@shared(max_entries=64)
+@shared(max_entries=64, max_bytes=32 * MB)
 def sweep(key: tuple, _curve: CostCurve, w0: float, alpha_max: float, w_star: float | None, num_iters: int) -> tuple[AlphaSweep, SweepFacts]:
     """Page 2's 70 full runs over a range of alpha around ``alpha_max``, and what they show."""
     result = sweep_alphas(_curve, w0, sweep_range(alpha_max), num_iters)
     return result, describe_sweep(result, alpha_max, _curve, w0, w_star)
 
 
-@shared(max_entries=64)
+@shared(max_entries=64, max_bytes=32 * MB)
 def basins(key: tuple, _curve: CostCurve, alpha: float) -> Basins:
     """Page 3's dots: where descent with ``alpha`` goes from each of BASIN_STARTS starts."""
     return basins_from(_curve, _curve.grid(BASIN_STARTS), alpha, BASIN_ITERS, _curve.minima)
