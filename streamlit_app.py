@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import session_reaper, streamlit_fixes
+from ui import memory, session_reaper, streamlit_fixes
 from ui.lessons import HOME
 from ui.page import navigation, run_page
 
@@ -28,6 +28,8 @@ st.html(
 
 # Closed tabs' sessions must be shut down, or what they hold is never freed (see the module).
 session_reaper.install()
+# Big freed buffers (an upload, a parsed table) go back to the system at once (see the module).
+memory.tune()
 # A link such as iters=1e999 must not crash an integer input (see the module).
 streamlit_fixes.install()
 

@@ -12,16 +12,14 @@ included). Without it, a server a class uses all term grows with every closed ta
 server's event loop (where Streamlit shuts sessions down itself), and reaps expired sessions
 every few seconds: the cache only expires entries when it is touched. After a pass that shut
 sessions down it collects their reference cycles (the app turns off Streamlit's gc after every
-run) and asks glibc to return freed heap pages to the system, so the server's memory comes back
-down once a class has left. It relies on Streamlit internals of the pinned version;
+run) and asks glibc to return freed heap pages to the system (``ui.memory``), so the server's
+memory comes back down once a class has left. It relies on Streamlit internals of the pinned version;
 tests/test_session_reaper.py fails if they move.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import gc
 import logging
 import threading
 from typing import Any
@@ -29,29 +27,13 @@ from typing import Any
 from streamlit.runtime import Runtime
 from streamlit.runtime.caching.ttl_cache import TTLCache
 
+from ui import memory
 from ui.upload_store import STORE
 
 REAP_EVERY_SECONDS = 5.0
 
 _LOGGER = logging.getLogger(__name__)
 _INSTALL_LOCK = threading.Lock()
-
-
-def _find_malloc_trim() -> Any:
-    try:
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc (macOS, musl): nothing to trim
-        return None
-
-
-_malloc_trim = _find_malloc_trim()
-
-
-def release_memory() -> None:
-    """Collect unreachable cycles, then give freed heap pages back to the system (glibc only)."""
-    gc.collect()
-    if _malloc_trim is not None:
-        _malloc_trim(0)
 
 
 class ShutDownWhenDropped(TTLCache):
@@ -128,6 +110,6 @@ async def _reap_forever(cache: ShutDownWhenDropped, lock: threading.Lock) -> Non
             if releases_due:
                 releases_due -= 1
                 await asyncio.sleep(0.5)  # the shutdowns were queued on this loop: let them run
-                release_memory()
+                memory.release()
         except Exception:  # noqa: BLE001 - a failed pass must not stop the next one
             _LOGGER.exception("Session reaper pass failed")

@@ -13,7 +13,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from gd_core.data import DataError, LoadedData, load_table
-from ui.session_reaper import release_memory
+from ui import memory
 from ui.upload_store import STORE
 from ui.vl import chart, field, layer_of
 
@@ -30,7 +30,7 @@ def _load_upload(key: str, sheet: str | None, uploaded: UploadedFile) -> LoadedD
         with st.spinner("Reading your file…"):
             data = load_table(uploaded.getvalue(), sheet=sheet)
         STORE.put(_session_id(), key, data)
-        release_memory()  # parsing left large freed buffers behind: give them back to the system
+        memory.release()  # parsing left large freed buffers behind: give them back to the system
     return data
 
 
