@@ -4,8 +4,9 @@ Takes the same arguments as ``streamlit run``. Every line read from stdin is ans
 line on stdout, ``PROBE`` and a JSON object (Streamlit prints there too): how many sessions
 the server still knows (connected, or kept for a reconnect), and how many sessions Streamlit
 still holds things for: download-button callables and files (MediaFileManager) and uploaded
-files (UploadedFileManager), and the bytes of parsed uploads in ui.upload_store against its
-budget. A session that is gone
+files (UploadedFileManager) with the bytes it still holds, the uploaded files kept on disk
+(ui.upload_files), and the bytes of parsed uploads in ui.upload_store against its budget. A
+session that is gone
 but still holds things is an orphan: its memory is never given back.
 """
 
@@ -30,6 +31,8 @@ def report() -> dict[str, int]:
     uploads = runtime._uploaded_file_mgr
     with uploads._lock:
         upload_holders = {session for session, files in uploads.file_storage.items() if files}
+        upload_bytes = sum(len(rec.data) for files in uploads.file_storage.values() for rec in files.values())
+    from ui.upload_files import FILES
     from ui.upload_store import STORE
 
     return {
@@ -40,6 +43,9 @@ def report() -> dict[str, int]:
         "media_orphans": len(media_holders - known),
         "upload_holders": len(upload_holders),
         "upload_orphans": len(upload_holders - known),
+        "upload_bytes": upload_bytes,
+        "files_on_disk": FILES.count(),
+        "file_orphans": len(FILES.sessions() - known),
     }
 
 

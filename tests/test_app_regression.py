@@ -98,6 +98,23 @@ def test_good_upload_fits() -> None:
     assert any(m.label == "R²" for m in at.metric)
 
 
+def test_an_upload_is_read_again_from_disk_once_streamlit_let_go_of_it() -> None:
+    from ui.upload_files import FILES
+    from ui.upload_store import STORE
+
+    content = (CORPUS / "good.csv").read_bytes()
+    at = upload(open_page(), "good.csv", content)
+    r2 = metric(at, "R²")
+    uploaded = at.file_uploader(key="upload").value
+    assert uploaded.name == "good.csv" and uploaded.getvalue() == b""  # Streamlit's copy: emptied
+    session = "test session id"  # AppTest's
+    assert FILES.read(session, uploaded.file_id) == content
+    STORE.forget(session)  # as if the table had been set aside: the next run parses the file again
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error and metric(at, "R²") == r2
+
+
 BAD_FILES = {
     "empty.csv": "empty",
     "not_csv.png": "not",

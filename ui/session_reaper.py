@@ -28,6 +28,7 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.caching.ttl_cache import TTLCache
 
 from ui import memory
+from ui.upload_files import FILES
 from ui.upload_store import STORE
 
 REAP_EVERY_SECONDS = 5.0
@@ -59,7 +60,8 @@ class ShutDownWhenDropped(TTLCache):
 
     def _shut_down(self, session: Any) -> None:
         self.shut_down_count += 1
-        STORE.forget(session.id)  # its uploaded tables go with it
+        STORE.forget(session.id)  # its uploaded tables go with it, and their files on disk
+        FILES.forget(session.id)
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon_threadsafe(session.shutdown)
         else:

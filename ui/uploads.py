@@ -1,8 +1,9 @@
 """A student's own file: the uploader, what a usable file looks like, and reading it once.
 
 A parsed upload is kept in the server's upload store (ui.upload_store), keyed by the session
-and the upload; a file that cannot be read says why and the last good one stays; a file the
-store had to set aside says so, and can be read again with one click.
+and the upload, and the file's bytes on disk (ui.upload_files), not in Streamlit's memory; a
+file that cannot be read says why and the last good one stays; a file the store had to set
+aside says so, and can be read again with one click.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from gd_core.data import DataError, LoadedData, load_table
 from ui import memory
+from ui.upload_files import FILES, release_streamlit_copy
 from ui.upload_store import STORE
 from ui.vl import chart, field, layer_of
 
@@ -23,12 +25,27 @@ def _session_id() -> str:
     return ctx.session_id if ctx is not None else "bare"
 
 
+def _file_bytes(uploaded: UploadedFile) -> bytes:
+    """The upload's bytes: from disk once kept there, else from the uploader (key "upload"),
+    whose copies are then emptied."""
+    session = _session_id()
+    try:
+        raw = FILES.read(session, uploaded.file_id)
+    except OSError:
+        raise DataError("the server no longer has a copy of this file. Upload it again.") from None
+    if raw is None:
+        raw = uploaded.getvalue()
+        if FILES.keep(session, uploaded.file_id, raw):
+            release_streamlit_copy("upload")
+    return raw
+
+
 def _load_upload(key: str, sheet: str | None, uploaded: UploadedFile) -> LoadedData:
     """Parse an upload once; later runs find it in the server's upload store (ui.upload_store)."""
     data = STORE.get(_session_id(), key)
     if data is None:
         with st.spinner("Reading your file…"):
-            data = load_table(uploaded.getvalue(), sheet=sheet)
+            data = load_table(_file_bytes(uploaded), sheet=sheet)
         STORE.put(_session_id(), key, data)
         memory.release()  # parsing left large freed buffers behind: give them back to the system
     return data
