@@ -115,6 +115,17 @@ def test_an_upload_is_read_again_from_disk_once_streamlit_let_go_of_it() -> None
     assert not at.error and metric(at, "R²") == r2
 
 
+def test_a_bad_upload_is_not_parsed_again_on_every_run(monkeypatch) -> None:
+    import ui.uploads
+
+    at = upload(open_page(), "all_text.csv", (CORPUS / "all_text.csv").read_bytes())
+    message = at.error[0].value
+    monkeypatch.setattr(ui.uploads, "load_table", lambda *a, **k: pytest.fail("parsed again"))
+    at.run()
+    assert not at.exception, at.exception
+    assert at.error[0].value == message
+
+
 BAD_FILES = {
     "empty.csv": "empty",
     "not_csv.png": "not",

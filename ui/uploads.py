@@ -2,8 +2,8 @@
 
 A parsed upload is kept in the server's upload store (ui.upload_store), keyed by the session
 and the upload, and the file's bytes on disk (ui.upload_files), not in Streamlit's memory; a
-file that cannot be read says why and the last good one stays; a file the store had to set
-aside says so, and can be read again with one click.
+file that cannot be read says why (once: a rerun does not parse it again) and the last good one
+stays; a file the store had to set aside says so, and can be read again with one click.
 """
 
 from __future__ import annotations
@@ -115,13 +115,16 @@ def uploaded_data() -> tuple[str, str, LoadedData | None] | None:
         )
         st.button("Load my file again", key=f"_reload_{key}", icon=":material/refresh:", help="Read your file again (a few seconds).")
         return key, uploaded.name, None
-    error = None
-    try:
-        data = _load_upload(key, sheet, uploaded)
-    except DataError as problem:
-        error = problem
-    else:
-        kept = st.session_state["_last_good_upload"] = (key, uploaded.name)  # light: the data stay in the store
+    failed = st.session_state.get("_failed_upload")
+    error = failed[1] if failed is not None and failed[0] == key else None  # said already: not parsed again
+    if error is None:
+        try:
+            data = _load_upload(key, sheet, uploaded)
+        except DataError as problem:
+            error = str(problem)
+            st.session_state["_failed_upload"] = (key, error)
+        else:
+            kept = st.session_state["_last_good_upload"] = (key, uploaded.name)  # light: the data stay in the store
     if error is not None:
         st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
         kept = st.session_state.get("_last_good_upload")
