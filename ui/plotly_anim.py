@@ -174,10 +174,25 @@ def _png(rgb: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
-def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, go.Scatter]:
+def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, layer: str = "between") -> dict:
+    """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
+    a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
+    but not the layout's shapes."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    parts, pen_down = [], False
+    for xi, yi in zip(x, y):
+        if not (np.isfinite(xi) and np.isfinite(yi)):
+            pen_down = False
+            continue
+        parts.append(f"{'L' if pen_down else 'M'}{xi:.6g},{yi:.6g}")
+        pen_down = True
+    return {"type": "path", "path": "".join(parts) or "M0,0", "xref": xref, "yref": yref, "line": line, "layer": layer}
+
+
+def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, dict]:
     """J(w, b) from above, darker lower: a picture under the axes plus the contour lines as one
-    line trace. Plotly's own heatmap and contour traces vanish while frames play (a frame redraws
-    only the scatter layers of a subplot); a layout image and a scatter trace stay."""
+    path shape. Plotly's own heatmap and contour traces vanish while frames play (a frame redraws
+    only the scatter layers of a subplot); a layout image and a shape stay."""
     t = contour_levels(z)
     t = (t - np.nanmin(t)) / ((np.nanmax(t) - np.nanmin(t)) or 1.0)
     pos = np.nan_to_num(t, nan=1.0) * (len(BLUES) - 1)
@@ -190,8 +205,7 @@ def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, 
     segments = contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1])
     xs = np.column_stack([segments["w"], segments["w2"], np.full(len(segments), np.nan)]).ravel()
     ys = np.column_stack([segments["b"], segments["b2"], np.full(len(segments), np.nan)]).ravel()
-    lines = go.Scatter(x=xs, y=ys, mode="lines", line={"color": "rgba(30,41,59,0.5)", "width": 0.8}, hoverinfo="skip", showlegend=False, xaxis=xref, yaxis=yref)
-    return image, lines
+    return image, path_shape(xs, ys, xref, yref, {"color": "rgba(30,41,59,0.5)", "width": 0.8})
 
 
 def surface_trace(w: np.ndarray, b: np.ndarray, z: np.ndarray, scene: str) -> go.Surface:

@@ -21,7 +21,7 @@ from gd_core.surface import SurfacePaths
 from gd_core.wording import number
 from ui.charts_1d import PALETTE, POINT_COLOR, cost_domain
 from ui.charts_surface import PATH_COLORS
-from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, surface_trace, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline
 
 BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
 LIGHT_COLORS = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"]
@@ -91,14 +91,14 @@ def minima_figure(
     gw, gb, gz = landscape
     image, lines = cost_map(gw, gb, gz, "x3", "y3")
     fig.add_layout_image(image)
-    fig.add_trace(lines, row=2, col=1)
+    fig.add_shape(lines)
     fig.add_trace(click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), row=2, col=1)
     fig.data[-1].legendgroup = LANDSCAPE_GROUP
     fig.add_trace(surface_trace(gw, gb, gz, "scene"), row=2, col=2)
     n_starts = paths.w.shape[1]
     for k in range(n_starts):
         color = PATH_COLORS[k % len(PATH_COLORS)]
-        fig.add_trace(go.Scatter(x=paths.w[:, k], y=paths.b[:, k], mode="lines", line={"color": color, "width": 2.5}, showlegend=False, hoverinfo="skip"), row=2, col=1)
+        fig.add_shape(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))
         fig.add_trace(go.Scatter3d(x=paths.w[:, k], y=paths.b[:, k], z=paths.cost[:, k], mode="lines", line={"color": color, "width": 5}, showlegend=False, hoverinfo="skip"), row=2, col=2)
     # --- what moves --------------------------------------------------------------------------
     movers: list[tuple[int, object]] = []
