@@ -119,16 +119,16 @@ def test_regression_10000_iterations_on_a_million_rows(scaled: bool) -> None:
 
 
 def test_regression_frames_move_few_traces() -> None:
-    """Every frame re-reads every trace of the figure: the still lines (least squares, the contours,
-    the paths on the map) are layout shapes, and each panel's moving points share one trace."""
+    """Every frame re-reads every trace of the figure: the still lines (least squares, the cost curve,
+    the contours, the path on the map) are layout shapes, and each panel's moving points share one trace."""
     x = np.linspace(0, 10, 50)
     y = 3 * x + 2 + np.random.default_rng(0).normal(size=x.size)
     stats = summarize(x, y)
     fig = regression_figure(x, y, stats, [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 10_000))], "x", "y")
     spec = fig.to_dict()
-    assert len(spec["data"]) <= 10 and len(spec["frames"][0]["traces"]) <= 4
+    assert len(spec["data"]) <= 8 and len(spec["frames"][0]["traces"]) <= 4
     paths = [s for s in spec["layout"]["shapes"] if s["type"] == "path"]
-    assert len(paths) == 2 and all(s["path"].startswith("M") for s in paths)  # the contour lines, the path of the run
+    assert len(paths) == 3 and all(s["path"].startswith("M") for s in paths)  # the cost curve, the contour lines, the path on the map
 
 
 def test_a_diverging_regression_run_stays_finite() -> None:

@@ -5,8 +5,9 @@ with a marker there; J(w, b) from above (click to start there) with the path and
 same J(w, b) as a surface to turn, the path on it, the least-squares point marked. With feature
 scaling a last panel shows the scaled map. Frames hold only the moving traces: each run's line
 (the first one also carries the written-out line) and one trace of markers per panel. Every frame
-re-reads every trace of the figure, so still lines (least squares, contours, paths on the map)
-are layout shapes, and the least-squares diamond shares its trace with the moving points.
+re-reads every trace of the figure, so still lines (least squares, the cost curves, contours,
+paths on the map) are layout shapes, and the least-squares diamond shares its trace with the
+moving points.
 """
 
 from __future__ import annotations
@@ -90,12 +91,15 @@ def regression_figure(
     # --- cost per iteration -----------------------------------------------------------------
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 2_000)
-        static(go.Scatter(x=idx, y=np.maximum(cost[idx], 1e-300), mode="lines", name=f"J, {label}", line={"color": RUN_COLORS[n], "width": 2}, showlegend=False, xaxis="x2", yaxis="y2"))
-    if stats.cost_star > 0:
-        static(go.Scatter(x=[0, max(p[3].size for p in paths) - 1], y=[stats.cost_star] * 2, mode="lines", name="lowest J (least squares)", line={"color": EXACT_COLOR, "dash": "dash"}, xaxis="x2", yaxis="y2"))
+        fig.add_shape(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
+    if stats.cost_star > 0:  # lowest J (least squares)
+        fig.add_shape(type="line", x0=0, x1=max(p[3].size for p in paths) - 1, y0=stats.cost_star, y1=stats.cost_star, xref="x2", yref="y2", line={"color": EXACT_COLOR, "dash": "dash", "width": 2}, layer="between")
     costs = [p[3] for p in paths]
     mover(
-        go.Scatter(mode="markers", marker={"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": "white", "width": 1.5}}, showlegend=False, hoverinfo="skip", xaxis="x2", yaxis="y2"),
+        go.Scatter(
+            mode="markers", marker={"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": "white", "width": 1.5}}, showlegend=False, xaxis="x2", yaxis="y2",
+            hovertemplate=[f"{p[0]}<br>iteration %{{x}}: J = %{{y:.4g}}<extra></extra>" for p in paths],
+        ),
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
     fig.update_xaxes(title_text="iteration", row=1, col=2)
