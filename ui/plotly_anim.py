@@ -86,11 +86,13 @@ def add_player(
     redraw_every: int = 0,
     start: int = 0,
     y: float = -0.06,
+    speeds: Sequence[float] = SPEEDS,
 ) -> ReadyFigure:
     """``fig`` with its frames (named by position, see ``frame``), Play / Pause, a speed menu and
     a slider labelled with the iteration each frame shows, as a ReadyFigure.
 
     Play continues from the frame on screen; at the last frame it starts again from the first.
+    ``speeds`` are the speed menu's factors of 1x (``frame_ms`` per frame); 1.0 must be one.
     A frame normally moves only the 2-D traces (Plotly's fast path, no full redraw). 3-D traces
     move only on a full redraw, which costs some 100 ms: with ``redraw_every`` = k, every k-th
     played frame and the last one redraw everything, and a step picked on the slider always does.
@@ -102,8 +104,8 @@ def add_player(
         {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, scrub)}
         for name, i in zip(names, iterations)
     ]
-    speeds = [
-        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in SPEEDS
+    speed_buttons = [
+        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in speeds
     ]
     menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
     spec = fig.to_dict()
@@ -117,7 +119,7 @@ def add_player(
                     {"label": "❚❚ Pause", "method": "animate", "args": _animate([None], 0, False)},
                 ],
             },
-            {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": SPEEDS.index(1.0), "x": 1.0, "xanchor": "right", "buttons": speeds},
+            {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": list(speeds).index(1.0), "x": 1.0, "xanchor": "right", "buttons": speed_buttons},
         ],
         sliders=[
             {

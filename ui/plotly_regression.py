@@ -28,7 +28,12 @@ RUN_COLORS = ["#dc2626", "#f59e0b"]
 EXACT_COLOR = "#0f172a"
 DATA_COLOR = "#2563eb"
 STAR = {"symbol": "diamond", "size": 13, "color": "#facc15", "line": {"color": EXACT_COLOR, "width": 1.5}}
-FRAME_MS = 25  # 1x: 40 frames a second, a 240-frame run in 6 s
+# 1x: a frame at every screen refresh (60 Hz) when the browser keeps up. Plotly's player steps only
+# on requestAnimationFrame: a frame time just over one refresh (25 ms) waits for the second one,
+# which caps it at 30 frames a second, fewer with every 3-D redraw. On that clock no speed is
+# faster than 1x, so the menu offers the slower ones.
+FRAME_MS = 12
+SPEEDS = (0.25, 0.5, 1.0)
 CLICK_NAME = "start here"
 
 
@@ -146,7 +151,7 @@ def regression_figure(
         height=1450 if scaled else 1000, margin={"l": 60, "r": 20, "t": 40, "b": 130}, hovermode="closest", clickmode="event+select",
         showlegend=False, dragmode="pan", uirevision="keep",
     )
-    return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035)
+    return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035, speeds=SPEEDS)
 
 
 def _cost_map(fig, static, mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> None:
