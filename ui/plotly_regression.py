@@ -43,7 +43,7 @@ def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
 
 
 def regression_figure(
-    x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 12
+    x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports."""
     main = fits[0][1]
