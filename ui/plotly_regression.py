@@ -35,6 +35,7 @@ STAR = {"symbol": "diamond", "size": 13, "color": "#facc15", "line": {"color": E
 FRAME_MS = 12
 SPEEDS = (0.25, 0.5, 1.0)
 CLICK_NAME = "start here"
+HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 
 
 def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
@@ -52,11 +53,14 @@ def regression_figure(
     paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
     rows = 3 if scaled else 2
     specs = [[{"type": "xy"}, {"type": "xy"}], [{"type": "xy"}, {"type": "scene"}]] + ([[{"type": "xy"}, None]] if scaled else [])
-    titles = ["The data and the line", "Cost per iteration", "J(w, b) from above: click to start there", "J(w, b) as a surface: drag to turn it"]
+    # Short titles, the hint under each: two panels side by side stay readable on a phone.
+    titles = [f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
+              f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>"]
     fig = make_subplots(
         rows=rows, cols=2, specs=specs, horizontal_spacing=0.09, vertical_spacing=0.12 if scaled else 0.14,
-        subplot_titles=titles + (["Scaled x: round contours, a straight path"] if scaled else []),
+        subplot_titles=titles + ([f"Scaled x{HINT}round contours, a straight path</span>"] if scaled else []),
     )
+    fig.update_annotations(font={"size": 14})
     moving: list[int] = []
     frames_data: list[list[go.BaseTraceType]] = []
 
@@ -83,9 +87,9 @@ def regression_figure(
         if n == 0:  # the first run's line carries the written-out line, after a gap: one trace fewer to move
             line = lambda i, w_h=w_h, b_h=b_h: {  # noqa: E731
                 "x": [lo, hi, None, label_x], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i), None, label_y],
-                "text": ["", "", "", f"iteration {i}: f(x) = {at(w_h, i):.4g}·x + {at(b_h, i):.4g}"],
+                "text": ["", "", "", f"iteration {i}<br>w = {at(w_h, i):.4g}, b = {at(b_h, i):.4g}"],
             }
-            extra = {"mode": "lines+text", "textposition": "middle right", "textfont": {"color": RUN_COLORS[0], "size": 13}}
+            extra = {"mode": "lines+text", "textposition": "middle right", "textfont": {"color": RUN_COLORS[0], "size": 12}}
         else:
             line = lambda i, w_h=w_h, b_h=b_h: {"x": [lo, hi], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i)]}  # noqa: E731
             extra = {"mode": "lines"}
@@ -108,7 +112,7 @@ def regression_figure(
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
     fig.update_xaxes(title_text="iteration", row=1, col=2)
-    fig.update_yaxes(title_text="J(w, b)  (log scale)", type="log", row=1, col=2)
+    fig.update_yaxes(title_text="J(w, b)", type="log", row=1, col=2)
 
     # --- J(w, b) from above, and as a surface -----------------------------------------------
     ws = [p[1] for p in paths]
@@ -148,7 +152,7 @@ def regression_figure(
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
     fig.update_layout(
-        height=1450 if scaled else 1000, margin={"l": 60, "r": 20, "t": 40, "b": 130}, hovermode="closest", clickmode="event+select",
+        height=1450 if scaled else 1000, margin={"l": 60, "r": 20, "t": 60, "b": 130}, hovermode="closest", clickmode="event+select",
         showlegend=False, dragmode="pan", uirevision="keep",
     )
     return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035, speeds=SPEEDS)
