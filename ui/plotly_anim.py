@@ -110,6 +110,12 @@ def add_player(
     menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
     spec = fig.to_dict()
     spec["frames"] = list(frames)
+    # The slider sits a fixed ~40 px under the buttons (positions are fractions of the plot's
+    # height): its "iteration N" must clear them when a phone's width puts them under it.
+    layout = spec["layout"]
+    margin = layout.get("margin", {})
+    plot_px = max(float(layout.get("height", 450)) - margin.get("t", 100) - margin.get("b", 80), 100.0)
+    gap = max(0.05, 40.0 / plot_px)
     spec["layout"].update(
         updatemenus=[
             {
@@ -127,7 +133,7 @@ def add_player(
                 "steps": steps,
                 "x": 0.0,
                 "len": 1.0,
-                "y": y - 0.05,
+                "y": y - gap,
                 "yanchor": "top",
                 "pad": {"t": 6, "b": 0},
                 "ticklen": 0,

@@ -136,7 +136,7 @@ def minima_figure(
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of
         # entries (not one block per legend group), under the tool bar: on a phone it wraps to three rows,
         # which the top margin holds.
-        legend={"orientation": "h", "yref": "container", "y": 0.97, "yanchor": "top", "x": 0.0, "traceorder": "normal", "font": {"size": 12}}, uirevision="keep",
+        legend={"orientation": "h", "yref": "container", "y": 1 - 32 / 1100, "yanchor": "top", "x": 0.0, "traceorder": "normal", "font": {"size": 12}}, uirevision="keep",
     )
     fig.update_xaxes(title_text="w (start w₀ for the dots)", range=[lo, hi], row=1, col=1)
     fig.update_yaxes(title_text="J(w)", range=[y_lo, y_hi], row=1, col=1)
