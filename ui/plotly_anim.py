@@ -186,15 +186,12 @@ def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, l
     """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
     a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
     but not the layout's shapes."""
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    parts, pen_down = [], False
-    for xi, yi in zip(x, y):
-        if not (np.isfinite(xi) and np.isfinite(yi)):
-            pen_down = False
-            continue
-        parts.append(f"{'L' if pen_down else 'M'}{xi:.6g},{yi:.6g}")
-        pen_down = True
-    return {"type": "path", "path": "".join(parts) or "M0,0", "xref": xref, "yref": yref, "line": line, "layer": layer}
+    x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
+    ok = np.isfinite(x) & np.isfinite(y)
+    after_ok = np.concatenate([[False], ok[:-1]])[ok] if ok.size else ok  # a kept point whose predecessor was kept continues the line
+    template = "".join("L%.6g,%.6g" if cont else "M%.6g,%.6g" for cont in after_ok)
+    path = template % tuple(np.column_stack([x[ok], y[ok]]).ravel().tolist())  # one C-level format, not one f-string a point
+    return {"type": "path", "path": path or "M0,0", "xref": xref, "yref": yref, "line": line, "layer": layer}
 
 
 def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, dict]:
