@@ -113,7 +113,22 @@ def test_regression_10000_iterations_on_a_million_rows(scaled: bool) -> None:
     assert sum(array(t["x"]).size for t in data if t["type"] == "scatter" and t.get("name") == "data") <= 5_000
     (mesh,) = [t for t in data if t["type"] == "surface"]
     assert array(mesh["z"]).shape == (60, 60)
-    assert any(t["type"] == "scatter3d" and t.get("name") == "least squares (w*, b*)" for t in data)
+    (marks,) = [t for t in data if t["type"] == "scatter3d" and t.get("name") == "least squares (w*, b*)"]
+    assert marks["marker"]["symbol"][0] == "diamond"  # the least-squares point comes first, each run's point after it
+    assert np.allclose([marks["x"][0], marks["y"][0]], [stats.w_star[0], stats.b_star])
+
+
+def test_regression_frames_move_few_traces() -> None:
+    """Every frame re-reads every trace of the figure: the still lines (least squares, the cost curve,
+    the contours, the path on the map) are layout shapes, and each panel's moving points share one trace."""
+    x = np.linspace(0, 10, 50)
+    y = 3 * x + 2 + np.random.default_rng(0).normal(size=x.size)
+    stats = summarize(x, y)
+    fig = regression_figure(x, y, stats, [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 10_000))], "x", "y")
+    spec = fig.to_dict()
+    assert len(spec["data"]) <= 8 and len(spec["frames"][0]["traces"]) <= 4
+    paths = [s for s in spec["layout"]["shapes"] if s["type"] == "path"]
+    assert len(paths) == 3 and all(s["path"].startswith("M") for s in paths)  # the cost curve, the contour lines, the path on the map
 
 
 def test_a_diverging_regression_run_stays_finite() -> None:
@@ -121,3 +136,39 @@ def test_a_diverging_regression_run_stays_finite() -> None:
     fit = fit_line(stats, 0.0, 0.0, 5.0, 1_000)
     assert fit.result.stop_reason == "diverged"
     check_player(regression_figure(np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 800.0]), stats, [("run", fit)], "x", "y"), fit.result.cost_history.size - 1)
+
+
+def test_a_diverging_point_stays_on_the_curve_panel() -> None:
+    """Page 2: a run that leaves the panel is held at its edge, as a triangle with its w written beside it."""
+    curve = CURVES["bowl"]
+    runs = [(f"α = {a}", run_descent(curve, -1.5, a, 60)) for a in (0.02, 1.1)]
+    spec = compare_figure(curve.cost, (curve.w_min, curve.w_max), runs, 1.0).to_dict()
+    (x_lo, x_hi), (y_lo, y_hi) = spec["layout"]["xaxis"]["range"], spec["layout"]["yaxis"]["range"]
+    for frame in spec["frames"]:
+        for point in frame["data"][0::2]:  # each run's point on the curve (its cost marker follows it)
+            assert x_lo <= point["x"][0] <= x_hi and y_lo <= point["y"][0] <= y_hi, frame["name"]
+    last = spec["frames"][-1]["data"][2]
+    assert last["marker"]["symbol"].startswith("triangle") and last["text"][0].startswith("w = ")
+    assert abs(last["customdata"][0][0] - runs[1][1].w[-1]) < 1e-9 * abs(runs[1][1].w[-1])  # the hover keeps the true w
+    assert spec["frames"][-1]["data"][0]["marker"]["symbol"] == "circle"  # the slow run is still on the panel
+
+
+def test_the_written_update_sits_above_the_curve() -> None:
+    """Page 1: the update with its numbers is drawn from the plot's top edge upwards, never over the curve."""
+    curve = CURVES["two_minima"]
+    spec = intuition_figure(curve.cost, (curve.w_min, curve.w_max), run_descent(curve, 0.2, 0.1, 10)).to_dict()
+    top = spec["layout"]["yaxis"]["range"][1]
+    text = spec["data"][-1]
+    assert text["mode"] == "text" and text["textposition"] == "top right"
+    assert all(frame["data"][-1]["y"] == [top] and "w = " in frame["data"][-1]["text"][0] for frame in spec["frames"])
+
+
+def test_minima_diamonds_are_drawn_over_the_moving_points() -> None:
+    curve = CURVES["two_minima"]
+    runs = [("w₀ = 5", run_descent(curve, 5.0, 0.1, 30))]
+    basin = basins(curve, curve.grid(61), 0.1, 500, curve.minima)
+    paths = surface.descend(np.array([(-4.0, -4.0)]), 0.5, 50)
+    spec = minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(60), paths).to_dict()
+    (diamonds,) = [k for k, t in enumerate(spec["data"]) if t.get("name") == "minima"]
+    assert diamonds > max(spec["frames"][0]["traces"])
+    assert spec["data"][diamonds]["marker"]["symbol"] == "diamond-open"

@@ -89,11 +89,13 @@ def add_player(
     redraw_every: int = 0,
     start: int = 0,
     y: float = -0.06,
+    speeds: Sequence[float] = SPEEDS,
 ) -> ReadyFigure:
     """``fig`` with its frames (named by position, see ``frame``), Play / Pause, a speed menu and
     a slider labelled with the iteration each frame shows, as a ReadyFigure.
 
     Play continues from the frame on screen; at the last frame it starts again from the first.
+    ``speeds`` are the speed menu's factors of 1x (``frame_ms`` per frame); 1.0 must be one.
     A frame normally moves only the 2-D traces (Plotly's fast path, no full redraw). 3-D traces
     move only on a full redraw, which costs some 100 ms: with ``redraw_every`` = k, every k-th
     played frame and the last one redraw everything, and a step picked on the slider always does.
@@ -105,12 +107,18 @@ def add_player(
         {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, scrub)}
         for name, i in zip(names, iterations)
     ]
-    speeds = [
-        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in SPEEDS
+    speed_buttons = [
+        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in speeds
     ]
     menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
     spec = fig.to_dict()
     spec["frames"] = list(frames)
+    # The slider sits a fixed ~40 px under the buttons (positions are fractions of the plot's
+    # height): its "iteration N" must clear them when a phone's width puts them under it.
+    layout = spec["layout"]
+    margin = layout.get("margin", {})
+    plot_px = max(float(layout.get("height", 450)) - margin.get("t", 100) - margin.get("b", 80), 100.0)
+    gap = max(0.05, 40.0 / plot_px)
     spec["layout"].update(
         updatemenus=[
             {
@@ -120,7 +128,7 @@ def add_player(
                     {"label": "❚❚ Pause", "method": "animate", "args": _animate([None], 0, False)},
                 ],
             },
-            {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": SPEEDS.index(1.0), "x": 1.0, "xanchor": "right", "buttons": speeds},
+            {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": list(speeds).index(1.0), "x": 1.0, "xanchor": "right", "buttons": speed_buttons},
         ],
         sliders=[
             {
@@ -128,7 +136,7 @@ def add_player(
                 "steps": steps,
                 "x": 0.0,
                 "len": 1.0,
-                "y": y - 0.05,
+                "y": y - gap,
                 "yanchor": "top",
                 "pad": {"t": 6, "b": 0},
                 "ticklen": 0,
@@ -177,10 +185,22 @@ def _png(rgb: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
-def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, go.Scatter]:
+def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, layer: str = "between") -> dict:
+    """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
+    a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
+    but not the layout's shapes."""
+    x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
+    ok = np.isfinite(x) & np.isfinite(y)
+    after_ok = np.concatenate([[False], ok[:-1]])[ok] if ok.size else ok  # a kept point whose predecessor was kept continues the line
+    template = "".join("L%.6g,%.6g" if cont else "M%.6g,%.6g" for cont in after_ok)
+    path = template % tuple(np.column_stack([x[ok], y[ok]]).ravel().tolist())  # one C-level format, not one f-string a point
+    return {"type": "path", "path": path or "M0,0", "xref": xref, "yref": yref, "line": line, "layer": layer}
+
+
+def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, dict]:
     """J(w, b) from above, darker lower: a picture under the axes plus the contour lines as one
-    line trace. Plotly's own heatmap and contour traces vanish while frames play (a frame redraws
-    only the scatter layers of a subplot); a layout image and a scatter trace stay."""
+    path shape. Plotly's own heatmap and contour traces vanish while frames play (a frame redraws
+    only the scatter layers of a subplot); a layout image and a shape stay."""
     t = contour_levels(z)
     t = (t - np.nanmin(t)) / ((np.nanmax(t) - np.nanmin(t)) or 1.0)
     pos = np.nan_to_num(t, nan=1.0) * (len(BLUES) - 1)
@@ -193,8 +213,7 @@ def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, 
     segments = contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1])
     xs = np.column_stack([segments["w"], segments["w2"], np.full(len(segments), np.nan)]).ravel()
     ys = np.column_stack([segments["b"], segments["b2"], np.full(len(segments), np.nan)]).ravel()
-    lines = go.Scatter(x=xs, y=ys, mode="lines", line={"color": "rgba(30,41,59,0.5)", "width": 0.8}, hoverinfo="skip", showlegend=False, xaxis=xref, yaxis=yref)
-    return image, lines
+    return image, path_shape(xs, ys, xref, yref, {"color": "rgba(30,41,59,0.5)", "width": 0.8})
 
 
 def surface_trace(w: np.ndarray, b: np.ndarray, z: np.ndarray, scene: str) -> go.Surface:

@@ -7,6 +7,7 @@ a marker on each cost history, one figure so both panels share the player.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -26,7 +27,7 @@ def _line(x, y, color: str, **extra) -> go.Scatter:
     return go.Scatter(x=x, y=y, mode="lines", line={"color": color, **extra.pop("line", {})}, showlegend=False, hoverinfo="skip", **extra)
 
 
-def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 500) -> ReadyFigure:
+def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 610) -> ReadyFigure:
     """Page 1: one frame per iteration 0..k (a short run); the text in the corner is the update
     from the shown w, with its numbers (ui.text.update_text)."""
     lo, hi = view_domain(*w_range, run.w)
@@ -55,7 +56,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
             {"x": [wi, w_next], "y": [ji, ji]},  # the step
             {"x": [w_next], "y": [ji], "marker": {"symbol": "triangle-right" if w_next >= wi else "triangle-left", "size": 14, "color": POINT_COLOR}},
             {"x": [wi], "y": [ji], "customdata": [[i, si]]},
-            {"x": [lo + 0.01 * span], "y": [y_hi - 0.02 * (y_hi - y_lo)], "text": [text]},
+            {"x": [lo + 0.01 * span], "y": [y_hi], "text": [text]},  # above the plot, in the top margin
         ]
 
     first = state(0)
@@ -70,7 +71,9 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
             mode="markers", marker={"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}}, name="w", showlegend=False,
             hovertemplate="iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
         ),
-        go.Scatter(mode="text", textposition="bottom right", textfont={"size": 15, "color": INK}, hoverinfo="skip", showlegend=False, cliponaxis=False),
+        # The update, written out, sits above the plot (drawn from the plot's top edge upwards), so
+        # it never covers the curve, whatever its shape.
+        go.Scatter(mode="text", textposition="top right", textfont={"size": 15, "color": INK}, hoverinfo="skip", showlegend=False, cliponaxis=False),
     ]
     for trace, data in zip(traces, first):
         trace.update(data)
@@ -79,20 +82,49 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
     steps = np.arange(w.size)
     frames = [frame(i, [{"type": "scatter", **d} for d in state(int(i))], moving) for i in steps]
     fig.update_layout(
-        height=height, margin={"l": 60, "r": 20, "t": 20, "b": 140}, hovermode="closest", legend={"x": 1, "xanchor": "right", "y": 1},
+        height=height, margin={"l": 60, "r": 20, "t": 130, "b": 150}, hovermode="closest", legend={"x": 1, "xanchor": "right", "y": 1},
         xaxis={"title": "w (parameter)", "range": [lo, hi]}, yaxis={"title": "J(w) (cost)", "range": [y_lo, y_hi]},
     )
     return add_player(fig, frames, steps, frame_ms, y=-0.16)
 
 
-def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 460) -> ReadyFigure:
+def _on_panel(w: float, j: float, box: tuple[float, float, float, float]) -> dict:
+    """A point for a panel with fixed axes: where it is when inside; else held at the edge it left
+    by, as a triangle pointing the way it went, with its w written beside it (a diverging run
+    stays in sight). The true (w, J) ride along for the hover."""
+    lo, hi, y_lo, y_hi = box
+    w_ok, j_ok = math.isfinite(w), math.isfinite(j)
+    x = min(max(w, lo), hi) if w_ok else (lo + hi) / 2
+    y = min(max(j, y_lo), y_hi) if j_ok else y_hi
+    if w_ok and j_ok and (x, y) == (w, j):
+        # A space, not "": Plotly drops the text element of an empty label, and a frame never brings it back.
+        return {"x": [w], "y": [j], "marker": {"symbol": "circle"}, "text": [" "], "customdata": [[w, j]]}
+    if not j_ok or j > y_hi:
+        symbol, where = "triangle-up", "bottom center"
+    elif j < y_lo:
+        symbol, where = "triangle-down", "top center"
+    elif w < lo:
+        symbol, where = "triangle-left", "middle right"
+    else:
+        symbol, where = "triangle-right", "middle left"
+    if w_ok and x == lo and symbol in ("triangle-up", "triangle-down"):
+        where = where.replace("center", "right")  # in a corner, the label goes inwards
+    elif w_ok and x == hi and symbol in ("triangle-up", "triangle-down"):
+        where = where.replace("center", "left")
+    return {"x": [x], "y": [y], "marker": {"symbol": symbol}, "text": [f"w = {fmt(w)}"], "textposition": where, "customdata": [[w, j]]}
+
+
+def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 490) -> ReadyFigure:
     """Page 2: every alpha's point on the curve (left) and on its cost history (right), moved
     together by one player; a run that stopped early stays where it stopped."""
     all_w = np.concatenate([run.w for _, run in runs])
     lo, hi = view_domain(*w_range, all_w)
     curve = curve_frame(curve_cost, lo, hi)
     y_lo, y_hi = cost_domain(curve)
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.1, subplot_titles=("Paths on the curve", "Cost per iteration"))
+    fig = make_subplots(
+        rows=1, cols=2, horizontal_spacing=0.1,
+        subplot_titles=("Paths on the curve", 'Cost per iteration<br><span style="font-size:11px">J(w) − J(w*), log scale</span>'),
+    )
     fig.add_trace(_line(curve["w"], curve["J"], "#94a3b8", line={"width": 2}, name="J(w)"), row=1, col=1)
     colors = PALETTE[: len(runs)] if len(runs) <= len(PALETTE) else PALETTE * (len(runs) // len(PALETTE) + 1)
     gaps = [gap_to_minimum(run.cost, j_min) for _, run in runs]
@@ -100,10 +132,15 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
         inside = np.clip(run.w, lo - (hi - lo), hi + (hi - lo))
         fig.add_trace(go.Scatter(x=inside, y=run.cost, mode="lines+markers", line={"color": color, "width": 1}, marker={"size": 4}, opacity=0.35, legendgroup=label, showlegend=False, hoverinfo="skip"), row=1, col=1)
         fig.add_trace(go.Scatter(x=np.arange(gap.size), y=gap, mode="lines", line={"color": color, "width": 2}, name=label, legendgroup=label), row=1, col=2)
+    box = (lo, hi, y_lo, y_hi)
     moving = []
     for (label, run), color, gap in zip(runs, colors, gaps):
         moving.append(len(fig.data))
-        fig.add_trace(go.Scatter(x=[run.w[0]], y=[run.cost[0]], mode="markers", marker={"size": 14, "color": color, "line": {"color": "white", "width": 1.5}}, legendgroup=label, showlegend=False, hovertemplate=f"{label}<br>w = %{{x:.4f}}<br>J = %{{y:.4f}}<extra></extra>"), row=1, col=1)
+        fig.add_trace(go.Scatter(
+            mode="markers+text", marker={"size": 14, "color": color, "line": {"color": "white", "width": 1.5}},
+            textfont={"color": color, "size": 12}, cliponaxis=False, legendgroup=label, showlegend=False,
+            hovertemplate=f"{label}<br>w = %{{customdata[0]:.4g}}<br>J = %{{customdata[1]:.4g}}<extra></extra>",
+        ).update(_on_panel(float(run.w[0]), float(run.cost[0]), box)), row=1, col=1)
         moving.append(len(fig.data))
         fig.add_trace(go.Scatter(x=[0], y=[gap[0]], mode="markers", marker={"size": 11, "color": color, "line": {"color": "white", "width": 1.5}}, legendgroup=label, showlegend=False, hoverinfo="skip"), row=1, col=2)
     iterations = timeline(max(run.w.size for _, run in runs) - 1)
@@ -111,12 +148,15 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
     for k, i in enumerate(iterations):
         data = []
         for (_, run), gap in zip(runs, gaps):
-            data.append({"type": "scatter", "x": [at(run.w, i)], "y": [at(run.cost, i)]})
+            data.append({"type": "scatter", **_on_panel(float(at(run.w, i)), float(at(run.cost, i)), box)})
             data.append({"type": "scatter", "x": [min(int(i), gap.size - 1)], "y": [at(gap, i)]})
         frames.append(frame(k, data, moving))
-    fig.update_layout(height=height, margin={"l": 60, "r": 20, "t": 80, "b": 150}, hovermode="closest", legend={"orientation": "h", "y": 1.2, "x": 0.0})
+    # The legend at the top of the figure, under the tool bar, above the panel titles: on a phone it
+    # wraps to a second row, which the top margin holds.
+    legend = {"orientation": "h", "yref": "container", "y": 1 - 32 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
+    fig.update_layout(height=height, margin={"l": 60, "r": 20, "t": 120, "b": 150}, hovermode="closest", legend=legend)
     fig.update_xaxes(title_text="w (parameter)", range=[lo, hi], row=1, col=1)
     fig.update_yaxes(title_text="J(w) (cost)", range=[y_lo, y_hi], row=1, col=1)
     fig.update_xaxes(title_text="iteration", row=1, col=2)
-    fig.update_yaxes(title_text="J(w) − J(w*)  (log scale)", type="log", row=1, col=2)
+    fig.update_yaxes(type="log", row=1, col=2)  # named in the panel's title: on a phone an axis title here covers the curve
     return add_player(fig, frames, iterations, frame_ms, y=-0.2)

@@ -21,7 +21,7 @@ from gd_core.surface import SurfacePaths
 from gd_core.wording import number
 from ui.charts_1d import PALETTE, POINT_COLOR, cost_domain
 from ui.charts_surface import PATH_COLORS
-from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, surface_trace, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline
 
 BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
 LIGHT_COLORS = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"]
@@ -29,6 +29,7 @@ AWAY_COLOR = "#94a3b8"
 DIVERGED_COLOR = "#dc2626"
 BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
 LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
+HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 
 
 def minima_figure(
@@ -51,13 +52,15 @@ def minima_figure(
     fig = make_subplots(
         rows=2, cols=2, specs=[[{"type": "xy"}, {"type": "xy"}], [{"type": "xy"}, {"type": "scene"}]],
         horizontal_spacing=0.09, vertical_spacing=0.13, column_widths=[0.55, 0.45],
+        # Short titles, the hint under each: two panels side by side stay readable on a phone.
         subplot_titles=(
-            "Each start's point on J(w); dot colour: where descent from there goes (click one)",
-            "|step| = α·|dJ/dw| per iteration",
-            "Landscape J(w, b) from above: click to drop a start",
-            "The same landscape: drag to turn it",
+            f"Every start on J(w){HINT}click a dot to start there</span>",
+            f"Step sizes |α·dJ/dw|{HINT}per iteration</span>",
+            f"J(w, b) from above{HINT}click to drop a start</span>",
+            f"J(w, b) in 3-D{HINT}drag to turn it</span>",
         ),
     )
+    fig.update_annotations(font={"size": 14})
     # --- the curve coloured by basin, the minima, every start's path --------------------------
     with np.errstate(all="ignore"):
         j = np.asarray(curve_cost(np.asarray(basin_starts)), dtype=float)
@@ -78,9 +81,6 @@ def minima_figure(
                 selected={"marker": {"size": 7}}, unselected={"marker": {"opacity": 1}},
                 hovertemplate="start w₀ = %{x:.3f}<br>" + name + "<extra>click: start here</extra>",
             ), row=1, col=1)
-    minima_arr = np.asarray(minima, dtype=float)
-    if minima_arr.size:
-        fig.add_trace(go.Scatter(x=minima_arr, y=np.asarray(curve_cost(minima_arr), dtype=float), mode="markers", name="minima", marker={"symbol": "diamond", "size": 12, "color": "#0f172a"}, hoverinfo="skip"), row=1, col=1)
     colors = [POINT_COLOR, *PALETTE[1:]]
     for n, (label, run) in enumerate(runs):
         fig.add_trace(go.Scatter(x=run.w, y=run.cost, mode="lines", line={"color": colors[n % len(colors)], "width": 1.5, "dash": "dot"}, showlegend=False, hoverinfo="skip"), row=1, col=1)
@@ -91,14 +91,14 @@ def minima_figure(
     gw, gb, gz = landscape
     image, lines = cost_map(gw, gb, gz, "x3", "y3")
     fig.add_layout_image(image)
-    fig.add_trace(lines, row=2, col=1)
+    fig.add_shape(lines)
     fig.add_trace(click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), row=2, col=1)
     fig.data[-1].legendgroup = LANDSCAPE_GROUP
     fig.add_trace(surface_trace(gw, gb, gz, "scene"), row=2, col=2)
     n_starts = paths.w.shape[1]
     for k in range(n_starts):
         color = PATH_COLORS[k % len(PATH_COLORS)]
-        fig.add_trace(go.Scatter(x=paths.w[:, k], y=paths.b[:, k], mode="lines", line={"color": color, "width": 2.5}, showlegend=False, hoverinfo="skip"), row=2, col=1)
+        fig.add_shape(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))
         fig.add_trace(go.Scatter3d(x=paths.w[:, k], y=paths.b[:, k], z=paths.cost[:, k], mode="lines", line={"color": color, "width": 5}, showlegend=False, hoverinfo="skip"), row=2, col=2)
     # --- what moves --------------------------------------------------------------------------
     movers: list[tuple[int, object]] = []
@@ -120,17 +120,28 @@ def minima_figure(
           lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
     mover(go.Scatter3d(mode="markers", marker={**ball, "size": 6}, showlegend=False, hoverinfo="skip"), 2, 2,
           lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
+    # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
+    # rests on a minimum shows through its diamond.
+    minima_arr = np.asarray(minima, dtype=float)
+    if minima_arr.size:
+        fig.add_trace(go.Scatter(
+            x=minima_arr, y=np.asarray(curve_cost(minima_arr), dtype=float), mode="markers", name="minima",
+            marker={"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, hoverinfo="skip",
+        ), row=1, col=1)
     last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
     iterations = timeline(last)
     frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
     fig.update_layout(
-        height=1050, margin={"l": 60, "r": 20, "t": 60, "b": 130}, hovermode="closest", clickmode="event+select", dragmode="pan",
-        legend={"orientation": "h", "y": 1.07, "x": 0.0}, uirevision="keep",
+        height=1100, margin={"l": 60, "r": 20, "t": 135, "b": 130}, hovermode="closest", clickmode="event+select", dragmode="pan",
+        # The legend at the top of the figure, above the two-line panel titles, one flowing row of
+        # entries (not one block per legend group), under the tool bar: on a phone it wraps to three rows,
+        # which the top margin holds.
+        legend={"orientation": "h", "yref": "container", "y": 1 - 32 / 1100, "yanchor": "top", "x": 0.0, "traceorder": "normal", "font": {"size": 12}}, uirevision="keep",
     )
     fig.update_xaxes(title_text="w (start w₀ for the dots)", range=[lo, hi], row=1, col=1)
     fig.update_yaxes(title_text="J(w)", range=[y_lo, y_hi], row=1, col=1)
     fig.update_xaxes(title_text="iteration", row=1, col=2)
-    fig.update_yaxes(title_text="|step|", row=1, col=2)
+    fig.update_yaxes(title_text="", row=1, col=2)  # the panel's title names it; on a phone an axis title here covers the curve
     fig.update_xaxes(title_text="w", range=[gw[0], gw[-1]], row=2, col=1)
     fig.update_yaxes(title_text="b", range=[gb[0], gb[-1]], scaleanchor="x3", scaleratio=1, row=2, col=1)
     fig.update_scenes(xaxis_title="w", yaxis_title="b", zaxis_title="J", camera={"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, aspectmode="manual", aspectratio={"x": 1, "y": 1, "z": 0.6})

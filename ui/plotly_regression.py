@@ -3,8 +3,11 @@
 Panels: the data with the gradient-descent line at the shown iteration; the cost per iteration
 with a marker there; J(w, b) from above (click to start there) with the path and the point; the
 same J(w, b) as a surface to turn, the path on it, the least-squares point marked. With feature
-scaling a last panel shows the scaled map. Frames hold only the moving traces: the line, its
-label and one marker per panel and run.
+scaling a last panel shows the scaled map. Frames hold only the moving traces: each run's line
+(the first one also carries the written-out line) and one trace of markers per panel. Every frame
+re-reads every trace of the figure, so still lines (least squares, the cost curves, contours,
+paths on the map) are layout shapes, and the least-squares diamond shares its trace with the
+moving points.
 """
 
 from __future__ import annotations
@@ -19,14 +22,20 @@ from gd_core.fit import Fit
 from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
 from ui.charts_regression import contour_window, frame_indices, sample_rows
-from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, surface_trace, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline
 
 RUN_COLORS = ["#dc2626", "#f59e0b"]
 EXACT_COLOR = "#0f172a"
 DATA_COLOR = "#2563eb"
 STAR = {"symbol": "diamond", "size": 13, "color": "#facc15", "line": {"color": EXACT_COLOR, "width": 1.5}}
-FRAME_MS = 25  # 1x: 40 frames a second, a 240-frame run in 6 s
+# 1x: a frame at every screen refresh (60 Hz) when the browser keeps up. Plotly's player steps only
+# on requestAnimationFrame: a frame time just over one refresh (25 ms) waits for the second one,
+# which caps it at 30 frames a second, fewer with every 3-D redraw. On that clock no speed is
+# faster than 1x, so the menu offers the slower ones.
+FRAME_MS = 12
+SPEEDS = (0.25, 0.5, 1.0)
 CLICK_NAME = "start here"
+HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 
 
 def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
@@ -35,7 +44,7 @@ def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
 
 
 def regression_figure(
-    x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 12
+    x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports."""
     main = fits[0][1]
@@ -44,11 +53,14 @@ def regression_figure(
     paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
     rows = 3 if scaled else 2
     specs = [[{"type": "xy"}, {"type": "xy"}], [{"type": "xy"}, {"type": "scene"}]] + ([[{"type": "xy"}, None]] if scaled else [])
-    titles = ["The data and the line", "Cost per iteration", "J(w, b) from above: click to start there", "J(w, b) as a surface: drag to turn it"]
+    # Short titles, the hint under each: two panels side by side stay readable on a phone.
+    titles = [f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
+              f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>"]
     fig = make_subplots(
         rows=rows, cols=2, specs=specs, horizontal_spacing=0.09, vertical_spacing=0.12 if scaled else 0.14,
-        subplot_titles=titles + (["Scaled x: round contours, a straight path"] if scaled else []),
+        subplot_titles=titles + ([f"Scaled x{HINT}round contours, a straight path</span>"] if scaled else []),
     )
+    fig.update_annotations(font={"size": 14})
     moving: list[int] = []
     frames_data: list[list[go.BaseTraceType]] = []
 
@@ -57,7 +69,7 @@ def regression_figure(
 
     def mover(trace: go.BaseTraceType, per_frame) -> None:
         moving.append(len(fig.data))
-        fig.add_trace(trace)
+        fig.add_trace(trace.update(per_frame(0)))
         frames_data.append(lambda i, kind=trace.type: {"type": kind, **per_frame(i)})
 
     # --- the data and the line --------------------------------------------------------------
@@ -66,33 +78,41 @@ def regression_figure(
     pad = 0.04 * (hi - lo or 1.0)
     lo, hi = lo - pad, hi + pad
     static(go.Scatter(x=x[rows_shown], y=y[rows_shown], mode="markers", name="data", marker={"color": DATA_COLOR, "size": 5 if x.size > 2000 else 9, "opacity": 0.6}, xaxis="x", yaxis="y", hovertemplate=f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>"))
-    static(go.Scatter(x=[lo, hi], y=[w_star * lo + b_star, w_star * hi + b_star], mode="lines", name="least squares", line={"color": EXACT_COLOR, "dash": "dash", "width": 2}, xaxis="x", yaxis="y"))
+    fig.add_shape(type="line", x0=lo, y0=w_star * lo + b_star, x1=hi, y1=w_star * hi + b_star, xref="x", yref="y", line={"color": EXACT_COLOR, "dash": "dash", "width": 2}, layer="between")
     ends = [w_star * lo + b_star, w_star * hi + b_star]
     y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
     y_pad = 0.12 * (y_hi - y_lo or 1.0)
+    label_x, label_y = lo + 0.02 * (hi - lo), y_hi + 0.9 * y_pad
     for n, (label, w_h, b_h, _) in enumerate(paths):
-        line = lambda i, w_h=w_h, b_h=b_h: {"x": [lo, hi], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i)]}  # noqa: E731
-        mover(go.Scatter(**line(0), mode="lines", name=f"{label} update", line={"color": RUN_COLORS[n], "width": 3}, xaxis="x", yaxis="y"), line)
-    w_h, b_h = paths[0][1], paths[0][2]
-    label_xy = {"x": [lo + 0.02 * (hi - lo)], "y": [y_hi + 0.9 * y_pad]}
-    mover(
-        go.Scatter(**label_xy, text=[""], mode="text", textposition="middle right", textfont={"color": RUN_COLORS[0], "size": 13}, showlegend=False, hoverinfo="skip", xaxis="x", yaxis="y"),
-        lambda i: {**label_xy, "text": [f"iteration {i}: f(x) = {at(w_h, i):.4g}·x + {at(b_h, i):.4g}"]},
-    )
+        if n == 0:  # the first run's line carries the written-out line, after a gap: one trace fewer to move
+            line = lambda i, w_h=w_h, b_h=b_h: {  # noqa: E731
+                "x": [lo, hi, None, label_x], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i), None, label_y],
+                "text": ["", "", "", f"iteration {i}<br>w = {at(w_h, i):.4g}, b = {at(b_h, i):.4g}"],
+            }
+            extra = {"mode": "lines+text", "textposition": "middle right", "textfont": {"color": RUN_COLORS[0], "size": 12}}
+        else:
+            line = lambda i, w_h=w_h, b_h=b_h: {"x": [lo, hi], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i)]}  # noqa: E731
+            extra = {"mode": "lines"}
+        mover(go.Scatter(**line(0), **extra, name=f"{label} update", line={"color": RUN_COLORS[n], "width": 3}, hoverinfo="skip", xaxis="x", yaxis="y"), line)
     fig.update_xaxes(title_text=x_title, range=[lo, hi], row=1, col=1)
     fig.update_yaxes(title_text=y_title, range=[y_lo - y_pad, y_hi + 1.6 * y_pad], row=1, col=1)
 
     # --- cost per iteration -----------------------------------------------------------------
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 2_000)
-        static(go.Scatter(x=idx, y=np.maximum(cost[idx], 1e-300), mode="lines", name=f"J, {label}", line={"color": RUN_COLORS[n], "width": 2}, showlegend=False, xaxis="x2", yaxis="y2"))
-    if stats.cost_star > 0:
-        static(go.Scatter(x=[0, max(p[3].size for p in paths) - 1], y=[stats.cost_star] * 2, mode="lines", name="lowest J (least squares)", line={"color": EXACT_COLOR, "dash": "dash"}, xaxis="x2", yaxis="y2"))
-    for n, (label, _, _, cost) in enumerate(paths):
-        point = lambda i, cost=cost: {"x": [min(i, cost.size - 1)], "y": [max(at(cost, i), 1e-300)]}  # noqa: E731
-        mover(go.Scatter(**point(0), mode="markers", marker={"color": RUN_COLORS[n], "size": 11, "line": {"color": "white", "width": 1.5}}, showlegend=False, xaxis="x2", yaxis="y2"), point)
+        fig.add_shape(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
+    if stats.cost_star > 0:  # lowest J (least squares)
+        fig.add_shape(type="line", x0=0, x1=max(p[3].size for p in paths) - 1, y0=stats.cost_star, y1=stats.cost_star, xref="x2", yref="y2", line={"color": EXACT_COLOR, "dash": "dash", "width": 2}, layer="between")
+    costs = [p[3] for p in paths]
+    mover(
+        go.Scatter(
+            mode="markers", marker={"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": "white", "width": 1.5}}, showlegend=False, xaxis="x2", yaxis="y2",
+            hovertemplate=[f"{p[0]}<br>iteration %{{x}}: J = %{{y:.4g}}<extra></extra>" for p in paths],
+        ),
+        lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
+    )
     fig.update_xaxes(title_text="iteration", row=1, col=2)
-    fig.update_yaxes(title_text="J(w, b)  (log scale)", type="log", row=1, col=2)
+    fig.update_yaxes(title_text="J(w, b)", type="log", row=1, col=2)
 
     # --- J(w, b) from above, and as a surface -----------------------------------------------
     ws = [p[1] for p in paths]
@@ -107,10 +127,14 @@ def regression_figure(
     for n, (label, w_h, b_h, cost) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
         static(go.Scatter3d(x=w_h[keep], y=b_h[keep], z=cost[keep], mode="lines", line={"color": RUN_COLORS[n], "width": 5}, name=f"path, {label}", showlegend=False, scene="scene"))
-    static(go.Scatter3d(x=[w_star], y=[b_star], z=[stats.cost_star], mode="markers", marker={**STAR, "size": 6}, name="least squares (w*, b*)", showlegend=False, scene="scene"))
-    for n, (label, w_h, b_h, cost) in enumerate(paths):
-        ball = lambda i, w_h=w_h, b_h=b_h, cost=cost: {"x": [at(w_h, i)], "y": [at(b_h, i)], "z": [at(cost, i)]}  # noqa: E731
-        mover(go.Scatter3d(**ball(0), mode="markers", marker={"color": RUN_COLORS[n], "size": 6, "line": {"color": "white", "width": 1}}, showlegend=False, scene="scene"), ball)
+    # The least-squares diamond and every run's point share one trace (each trace costs every frame).
+    mover(
+        go.Scatter3d(
+            mode="markers", name="least squares (w*, b*)", showlegend=False, scene="scene", hoverinfo="skip",
+            marker={"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
+        ),
+        lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
+    )
     z_top = float(np.nanmax(sz))
     fig.update_scenes(
         xaxis={"title": "w", "range": [sw[0], sw[-1]]}, yaxis={"title": "b", "range": [sb[0], sb[-1]]},
@@ -128,23 +152,29 @@ def regression_figure(
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
     fig.update_layout(
-        height=1450 if scaled else 1000, margin={"l": 60, "r": 20, "t": 40, "b": 130}, hovermode="closest", clickmode="event+select",
+        height=1450 if scaled else 1000, margin={"l": 60, "r": 20, "t": 60, "b": 130}, hovermode="closest", clickmode="event+select",
         showlegend=False, dragmode="pan", uirevision="keep",
     )
-    return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035)
+    return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035, speeds=SPEEDS)
 
 
 def _cost_map(fig, static, mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> None:
     """J(w, b) from above with each run's path, the least-squares diamond and the moving point."""
     image, lines = cost_map(gw, gb, z, xaxis, yaxis)
     fig.add_layout_image(image)
-    static(lines)
-    if clickable:
-        static(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
+    fig.add_shape(lines)
     for n, (label, w_h, b_h, _) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
-        static(go.Scatter(x=w_h[keep], y=b_h[keep], mode="lines", line={"color": RUN_COLORS[n], "width": 2.5}, showlegend=False, hoverinfo="skip", xaxis=xaxis, yaxis=yaxis))
-    static(go.Scatter(x=[star[0]], y=[star[1]], mode="markers", marker=STAR, name="least squares (w*, b*)", showlegend=xaxis == "x3", xaxis=xaxis, yaxis=yaxis, hovertemplate="least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"))
-    for n, (label, w_h, b_h, _) in enumerate(paths):
-        point = lambda i, w_h=w_h, b_h=b_h: {"x": [at(w_h, i)], "y": [at(b_h, i)]}  # noqa: E731
-        mover(go.Scatter(**point(0), mode="markers", marker={"color": RUN_COLORS[n], "size": 12, "line": {"color": "white", "width": 2}}, showlegend=False, hoverinfo="skip", xaxis=xaxis, yaxis=yaxis), point)
+        fig.add_shape(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5}))
+    if clickable:
+        static(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
+    # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
+    k = len(paths)
+    mover(
+        go.Scatter(
+            mode="markers", name="least squares (w*, b*)", showlegend=False, xaxis=xaxis, yaxis=yaxis,
+            marker={"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
+            hovertemplate=["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
+        ),
+        lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},
+    )
