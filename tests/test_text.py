@@ -175,6 +175,8 @@ def test_finding_plurals_and_negative_zero() -> None:
     assert plural(3531, "iteration") == "3,531 iterations"
     assert step_equation(0.1, -1e-5) == "step = −α × dJ/dw = −0.1 × (−1e−5) = 1e−6"
     assert update_equation(3.0, 0.1, -1e-5) == "w = 3 − 0.1 × (−1e−5) = 3"  # true at 4 digits
+    # A product that never ends (0.2 × 458.333...): two more digits in the operands, not seventeen.
+    assert update_equation(0.0, 0.2, -1375 / 3, name="b", assign=":=") == "b := 0 − 0.2 × (−458.33) = 91.67"
     assert not NEGATIVE_ZERO.search(update_equation(-1e-5, 0.1, -1e-4))
     assert fmt(-0.0) == "0.000" and fmt(-1e-4) == "−1.000e−04"
     assert str(round_down(0.58359, 3)) == "0.583" and limit(2.0967e-7) == "2.09e−7"

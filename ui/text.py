@@ -84,17 +84,21 @@ def _holds(start: str, product: Decimal, result: str, decimals: int) -> bool:
 def _equation(start: float, alpha: float, slope: float) -> tuple[str, str, str, str]:
     """(start, alpha, slope, result) written so that start − alpha × slope = result holds.
 
-    The operands get 4 significant digits, more while the printed arithmetic is off by more
-    than half a unit of the result's last digit; alpha is written as typed. The result is the
-    true result rounded (from the printed operands only if 17 digits were not enough).
+    The operands and the result get 4 significant digits, up to 7 while the printed arithmetic
+    is off by more than half a unit of the result's last digit. Where that is not enough (a
+    product that never ends, as 0.2 × 458.333...), the result keeps 4 or more digits and the
+    operands up to two more: 0 − 0.2 × (−458.33) = 91.67, not 458.33333333333331. Alpha is
+    written as typed. The result is the true result rounded (from the printed operands only if
+    17 digits were not enough).
     """
     alpha_s = exact(alpha)
     result = float(start) - float(alpha) * float(slope)
-    for p in range(4, 18):
-        start_s, slope_s = number(start, p), number(slope, p)
+    tries = [(p, p) for p in range(4, 8)] + [(p, q) for p in range(4, 18) for q in range(p + 1, min(p + 2, 17) + 1)]
+    for p, q in tries:  # p: the result's significant digits, q: the operands'
         decimals = _decimals(p, start, result)
-        product = _dec(alpha_s) * _dec(slope_s)
         result_s = _at_decimals(Decimal(repr(result)), decimals)
+        start_s, slope_s = number(start, q), number(slope, q)
+        product = _dec(alpha_s) * _dec(slope_s)
         if _holds(start_s, product, result_s, decimals):
             return start_s, alpha_s, slope_s, result_s
     return start_s, alpha_s, slope_s, _at_decimals(_dec(start_s) - product, decimals)
