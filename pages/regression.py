@@ -43,7 +43,7 @@ fit, verdict = runs.fit(source.data_id, stats, *start, sequential=False)
 fits = [("simultaneous", fit)]
 if settings.compare:
     fits.append(("sequential (wrong)", runs.fit(source.data_id, stats, *start, sequential=True)[0]))
-if verdict is None:
+if fit.result.stop_reason == "not_finite":
     st.error(f"Gradient descent could not start: {fit.result.message}.", icon=":material/error:")
     end_lesson()
 alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on

@@ -16,7 +16,8 @@ view's runs and figure are made once, not once per student.
 ...     return x * x
 >>> square(3.0), square(3.0, _note="not part of the key"), square.cache_info()
 (9.0, 9.0, (1, 1, 1))
->>> array_bytes((np.zeros(3), [np.ones(2)], "text"))
+>>> same = np.zeros(3)
+>>> sum(a.nbytes for a in arrays((same, [np.ones(2), same], "text")))
 40
 """
 
@@ -35,29 +36,23 @@ import numpy as np
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def read_only(value: Any) -> Any:
-    """``value`` with every numpy array in it (in a dataclass, tuple or list, at any depth) made
-    read-only; returns ``value`` itself."""
-    if isinstance(value, np.ndarray):
-        value.setflags(write=False)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for item in dataclasses.fields(value):
-            read_only(getattr(value, item.name))
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            read_only(item)
-    return value
+def arrays(value: Any) -> list[np.ndarray]:
+    """The numpy arrays in ``value`` (in a dataclass, tuple or list, at any depth), each once
+    (a scaled-or-not Fit holds the same run twice)."""
+    found: dict[int, np.ndarray] = {}
 
+    def walk(item: Any) -> None:
+        if isinstance(item, np.ndarray):
+            found.setdefault(id(item), item)
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            for part in dataclasses.fields(item):
+                walk(getattr(item, part.name))
+        elif isinstance(item, (tuple, list)):
+            for part in item:
+                walk(part)
 
-def array_bytes(value: Any) -> int:
-    """The bytes of the numpy arrays in ``value`` (in a dataclass, tuple or list, at any depth)."""
-    if isinstance(value, np.ndarray):
-        return int(value.nbytes)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return sum(array_bytes(getattr(value, item.name)) for item in dataclasses.fields(value))
-    if isinstance(value, (tuple, list)):
-        return sum(array_bytes(item) for item in value)
-    return 0
+    walk(value)
+    return list(found.values())
 
 
 def shared(max_entries: int, max_bytes: int | None = None) -> Callable[[F], F]:
@@ -95,8 +90,11 @@ def shared(max_entries: int, max_bytes: int | None = None) -> Callable[[F], F]:
                         break  # this caller computes it
                 done.wait()  # another caller is computing it; then look again (it may have failed)
             try:
-                value = read_only(function(*args, **kwargs))
-                size = array_bytes(value)
+                value = function(*args, **kwargs)
+                held = arrays(value)
+                for array in held:
+                    array.setflags(write=False)
+                size = sum(int(array.nbytes) for array in held)
                 with lock:
                     counts["misses"] += 1
                     entries[key] = (value, size)
