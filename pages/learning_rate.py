@@ -5,7 +5,6 @@ import streamlit as st
 
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, suggested_alphas
 from ui import figures, runs
-from ui.charts_compare import sweep_chart
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
 from ui.page import open_lesson
 from ui.text import fmt, limit_text, number
@@ -63,5 +62,5 @@ for col, (label, run, verdict) in zip(cols, judged):
 st.subheader("How many iterations does each α need?")
 sweep_iters = lesson.defaults["sweep_iters"]
 sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
-st.vega_lite_chart(spec=sweep_chart(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, sweep_iters), width="stretch")
+st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters), width="stretch")
 st.caption(sweep_caption(facts, sweep_iters))

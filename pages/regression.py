@@ -4,7 +4,6 @@ import streamlit as st
 
 from gd_core.sums import fit_summary
 from ui import figures, runs
-from ui.charts_regression import cost_chart, parameter_chart
 from ui.data_source import choose_data, prepare
 from ui.uploads import show_upload_help
 from ui.page import end_lesson, open_lesson
@@ -61,14 +60,17 @@ if stats.n == 1:
         f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
         "the diamond is the same answer on the map. Click the map to start there; drag the surface to turn it."
         + (f" Showing {prepared.x_sample.size:,} of {stats.m:,} rows; the fit uses all of them." if prepared.x_sample.size < stats.m else "")
+        + "\n\n"  # one caption, two paragraphs: the figure, then its cost
+        + cost_chart_caption(stats.cost_star, alpha_max, settings.alpha)
+        + (f" Scaling: x' = (x − {float(fit.mu[0]):.4g}) / {float(fit.sigma[0]):.4g}." if fit.scaled else "")
     )
-    st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha) + (f" Scaling: x' = (x − {float(fit.mu[0]):.4g}) / {float(fit.sigma[0]):.4g}." if fit.scaled else ""))
 else:
     st.subheader("Cost per iteration")
-    st.vega_lite_chart(spec=cost_chart([(f"{label} update", f.result.cost_history) for label, f in fits], stats.cost_star), width="stretch")
+    key = (source.data_id, settings)
+    st.vega_lite_chart(spec=figures.costs(key, fits, stats.cost_star), width="stretch")
     st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha))
     st.subheader("Each parameter per iteration")
-    st.vega_lite_chart(spec=parameter_chart(fit.path.w_history, fit.path.b_history, x_names), width="stretch")
+    st.vega_lite_chart(spec=figures.parameters(key, fit, tuple(x_names)), width="stretch")
     st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")
 if settings.compare:
     sequential_note(fit, settings.alpha)

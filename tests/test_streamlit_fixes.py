@@ -44,3 +44,18 @@ def test_accepted_connections_have_tcp_nodelay() -> None:
     streamlit_fixes.install()
     streamlit_fixes.install()  # idempotent
     assert accepted_nodelay() != 0
+
+
+def test_a_cached_figure_is_turned_into_json_once() -> None:
+    import plotly.io
+
+    from ui.plotly_anim import ReadyFigure
+
+    streamlit_fixes.install()
+    spec = {"data": [{"type": "scatter", "x": [1.0, 2.5], "y": [3.0, 4.0], "hovertemplate": "w = %{x}<br>J"}], "layout": {"title": {"text": "</b>"}}}
+    figure = ReadyFigure(spec).to_dict()
+    first = plotly.io.to_json(figure, validate=False)  # as st.plotly_chart calls it
+    assert first == plotly.io.to_json(dict(spec), validate=False)  # the same text a plain dict gives
+    assert plotly.io.to_json(figure, validate=False) is first  # made once, then kept
+    assert plotly.io.to_json(figure, validate=False, pretty=True) != first  # any other call is plotly's own
+    assert plotly.io.to_json(dict(spec), validate=False) is not first

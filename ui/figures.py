@@ -1,4 +1,4 @@
-"""Each page's moving figure, built once per view and kept in one shared, bounded cache.
+"""Each page's moving figure (and still chart), built once per view and kept in one shared, bounded cache.
 
 Building a figure with its frames costs tens of milliseconds; sending a cached one costs the
 JSON dump of its dict (under 1.5 ms; see ui.plotly_anim.ReadyFigure). A cached figure is shared
@@ -9,11 +9,14 @@ the arguments after it with a leading underscore are not part of the key (ui.sha
 
 from __future__ import annotations
 
+from ui.charts_compare import sweep_chart
+from ui.charts_regression import cost_chart, parameter_chart
 from ui.plotly_anim import ReadyFigure
 from ui.plotly_curves import compare_figure, intuition_figure
 from ui.plotly_minima import minima_figure
 from ui.plotly_regression import regression_figure
 from ui.shared_cache import shared
+from ui.vl import Spec, with_arrow_data
 
 
 @shared(max_entries=64)
@@ -34,3 +37,18 @@ def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths) -> Rea
 @shared(max_entries=16)
 def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str) -> ReadyFigure:
     return regression_figure(_x, _y, _stats, _fits, x_title, y_title)
+
+
+@shared(max_entries=64)
+def sweep(key: tuple, _sweep, alpha_max: float, num_iters: int) -> Spec:
+    return with_arrow_data(sweep_chart(_sweep.alphas, _sweep.iterations, _sweep.diverged, alpha_max, num_iters))
+
+
+@shared(max_entries=16)
+def costs(key: tuple, _fits, cost_star: float) -> Spec:
+    return with_arrow_data(cost_chart([(f"{label} update", f.result.cost_history) for label, f in _fits], cost_star))
+
+
+@shared(max_entries=16)
+def parameters(key: tuple, _fit, x_names: tuple[str, ...]) -> Spec:
+    return with_arrow_data(parameter_chart(_fit.path.w_history, _fit.path.b_history, list(x_names)))

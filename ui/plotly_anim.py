@@ -18,7 +18,7 @@ from __future__ import annotations
 import base64
 import struct
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
@@ -30,26 +30,44 @@ MAX_FRAMES = 300
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 
+class FigureDict(dict):
+    """A finished figure's dict that keeps its JSON text once made (see ``json``).
+
+    st.plotly_chart turns a figure into its dict, then the dict into JSON text on every
+    rerun: for a 260 kB figure, 1.3 ms, most of it plotly making the text safe to put in a
+    web page (five replaces over the whole text). A cached figure never changes, so its text
+    is made once; ui.streamlit_fixes makes plotly.io.to_json use it.
+    """
+
+    _text: str | None = None
+
+    def json(self, make: Callable[[], str]) -> str:
+        """The figure's JSON text: ``make()`` the first time, the same text after."""
+        if self._text is None:
+            self._text = make()
+        return self._text
+
+
 class ReadyFigure(go.Figure):
     """A finished figure given as its dict (``spec``: data, layout, frames), for st.plotly_chart.
 
     st.plotly_chart calls to_dict() on a figure on every rerun; for a graph-objects figure that
     is a deep copy of every trace and frame (5 to 20 ms here), for this one it is the dict as
-    it is. A figure is cached and shared between sessions, so its dict must not be changed (the
-    only write made to it is plotly's to_json removing each trace's "uid", which it has none
-    of). It is not a graph-objects figure to edit: ``data`` and ``layout`` are empty; read
-    ``spec``.
+    it is, and its JSON text is made once (FigureDict). A figure is cached and shared between
+    sessions, so its dict must not be changed (the only write made to it is plotly's to_json
+    removing each trace's "uid", which it has none of). It is not a graph-objects figure to
+    edit: ``data`` and ``layout`` are empty; read ``spec``.
     """
 
     def __init__(self, spec: dict) -> None:
         super().__init__()
-        self._spec = spec
+        self._spec = FigureDict(spec)
 
     @property
-    def spec(self) -> dict:
+    def spec(self) -> FigureDict:
         return self._spec
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> FigureDict:
         return self._spec
 
 

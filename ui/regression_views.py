@@ -115,7 +115,8 @@ def sequential_note(fit: Fit, alpha: float) -> None:
 
 def fit_metrics(fit: Fit, summary: FitSummary, kind: str) -> None:
     """The learned w and b (original units) and how good the line is."""
-    cols = [*st.columns(3), *st.columns(3)]
+    row = st.columns(3)
+    cols = [*row, *row]  # two metrics a column: a 3 x 2 grid from one row of columns
     w_text = f"{float(fit.path.w[0]):.7g}" if fit.path.w.size == 1 else ", ".join(f"{v:.4g}" for v in fit.path.w)
     cols[0].metric("w", w_text, help="The learned weight(s), in original units.")
     cols[1].metric("b", f"{fit.path.b:.7g}", help="The learned intercept, in original units.")
@@ -171,13 +172,13 @@ def downloads(stats: Stats, fit: Fit, x_names: list[str]) -> None:
         costs = fit.result.cost_history
         return pd.DataFrame({"iteration": np.arange(costs.size), "cost": costs}).to_csv(index=False).encode()
 
-    d1, d2 = st.columns(2)
-    d1.download_button(
+    row = st.container(horizontal=True)  # side by side, wrapping on a narrow screen
+    row.download_button(
         # Callables: the tables and their CSV are made when a button is clicked, not on every rerun.
         "Download fitted parameters (CSV)", params, "fitted_parameters.csv", "text/csv",
         icon=":material/download:", help="w and b from gradient descent and from least squares.",
     )
-    d2.download_button(
+    row.download_button(
         "Download cost history (CSV)", history, "cost_history.csv", "text/csv",
         icon=":material/download:", help="J(w, b) after every iteration.",
     )
