@@ -4,10 +4,10 @@ import streamlit as st
 
 from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
-from ui.data_source import choose_data, prepare
-from ui.debug_views import example_logs, paste_box, run_settings, show_diagnosis
+from ui.data_source import choose_data, prepare, rerun_if_set_aside
+from ui.debug_views import RunSettings, example_logs, paste_box, run_settings, show_diagnosis
 from ui.last_good import last_good
-from ui.page import end_lesson, open_lesson
+from ui.page import end_lesson, live_part, open_lesson
 
 lesson = open_lesson("debug")
 st.markdown(
@@ -18,26 +18,42 @@ st.markdown(
 with st.sidebar:
     st.header("The data you ran on")
     source = choose_data()
-    if source is not None:
-        st.header("Your settings")
-        settings = run_settings(lesson.defaults)
 if source is None:
     end_lesson()
+
+
+def settings_in_sidebar() -> RunSettings:
+    """The settings the student's own code ran with, in the sidebar under the data."""
+    with st.sidebar:
+        st.header("Your settings")
+        return run_settings(lesson.defaults)
+
+
 ready = prepare(source)
 if ready is None:
+    settings_in_sidebar()  # drawn still, so their values (a link's too) stay for when the data can be used
     end_lesson()
-stats = ready[1].stats
+source, prepared = ready  # the source without its table: the live part keeps what it uses between runs
+stats = prepared.stats
 
-text = paste_box(example_logs(stats, settings))
-read, error = last_good(
-    "diagnosis",
-    lambda: (log := parse_log(text), diagnose(log, stats, settings.alpha, settings.iters, settings.w0, settings.b0, timing=settings.timing)),
-    (LogError, ValueError),
-)
-if error is not None:
-    st.error(f"That log cannot be used: {error}", icon=":material/error:")
-    if read is None:
-        end_lesson()
-    st.caption("Still showing the diagnosis of the last log that could be read.")
-log, diagnosis = read
-show_diagnosis(log, diagnosis, stats, settings.alpha)
+
+def diagnose_and_show() -> None:
+    """The settings, the pasted log and its diagnosis (a change to them reruns only this, not the data)."""
+    rerun_if_set_aside(source)
+    settings = settings_in_sidebar()
+    text = paste_box(example_logs(stats, settings))
+    read, error = last_good(
+        "diagnosis",
+        lambda: (log := parse_log(text), diagnose(log, stats, settings.alpha, settings.iters, settings.w0, settings.b0, timing=settings.timing)),
+        (LogError, ValueError),
+    )
+    if error is not None:
+        st.error(f"That log cannot be used: {error}", icon=":material/error:")
+        if read is None:
+            end_lesson()
+        st.caption("Still showing the diagnosis of the last log that could be read.")
+    log, diagnosis = read
+    show_diagnosis(log, diagnosis, stats, settings.alpha)
+
+
+live_part(diagnose_and_show)

@@ -3,9 +3,8 @@
 import streamlit as st
 
 from ui import figures, runs
-from ui.charts_1d import iterations_table
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
-from ui.page import open_lesson
+from ui.page import live_part, open_lesson
 from ui.text import plural
 from ui.verdicts import show_verdict
 
@@ -15,35 +14,41 @@ st.markdown(
     "Press **Play** to watch it take one update after another, or drag the *iteration* slider under the chart."
 )
 
-with st.sidebar:
-    curve, settings = curve_settings(lesson.defaults)
 
-run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
-stop_unless_finite_start(run)
-last = run.iterations
+def run_and_show() -> None:
+    """The controls, the run and everything drawn from it (a control's change reruns only this)."""
+    with st.sidebar:
+        curve, settings = curve_settings(lesson.defaults)
 
-chart_col, text_col = st.columns([3, 2], gap="large")
-with chart_col:
-    key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
-    st.plotly_chart(figures.intuition(key, curve, run), width="stretch", key="intuition_player")
-    st.caption(
-        "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
-        "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
-    )
+    run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
+    stop_unless_finite_start(run)
+    last = run.iterations
 
-with text_col:
-    st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
-    st.latex(rf"J(w) = {curve.latex}")
-    show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+    chart_col, text_col = st.columns([3, 2], gap="large")
+    with chart_col:
+        key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
+        st.plotly_chart(figures.intuition(key, curve, run), width="stretch", key="intuition_player")
+        st.caption(
+            "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
+            "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
+        )
 
-with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):
-    rows = iterations_table(run)
-    st.dataframe(rows, hide_index=True, width="stretch")
-    st.download_button(
-        "Download as CSV",
-        lambda: rows.to_csv(index=False).encode(),  # made on click, not on every rerun
-        file_name="gradient_descent_iterations.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        help="Every iteration's w, J(w), slope and step, for a spreadsheet.",
-    )
+    with text_col:
+        st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
+        st.latex(rf"J(w) = {curve.latex}")
+        show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+
+    with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):
+        rows = figures.iterations(key, run)
+        st.dataframe(rows, hide_index=True, width="stretch")
+        st.download_button(
+            "Download as CSV",
+            lambda: rows.to_pandas().to_csv(index=False).encode(),  # made on click, not on every rerun
+            file_name="gradient_descent_iterations.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            help="Every iteration's w, J(w), slope and step, for a spreadsheet.",
+        )
+
+
+live_part(run_and_show)

@@ -6,7 +6,7 @@ import streamlit as st
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, suggested_alphas
 from ui import figures, runs
 from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
-from ui.page import open_lesson
+from ui.page import live_part, open_lesson
 from ui.text import fmt, limit_text, number
 from ui.captions import sweep_caption
 from ui.verdicts import verdict_line
@@ -18,49 +18,55 @@ st.markdown(
     "and it **overshoots** the minimum, bouncing from side to side, and past a limit it **diverges**."
 )
 
-with st.sidebar:
-    curve, settings = curve_settings(lesson.defaults, with_alpha=False)
 
-w_star = curve.nearest_minimum(settings.w0)
-alpha_max = largest_stable_alpha(curve, w_star) if w_star is not None else float("inf")
+def run_and_show() -> None:
+    """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
+    with st.sidebar:
+        curve, settings = curve_settings(lesson.defaults, with_alpha=False)
 
-with st.sidebar:
-    alphas = parse_alphas(suggested_alphas(alpha_max))
+    w_star = curve.nearest_minimum(settings.w0)
+    alpha_max = largest_stable_alpha(curve, w_star) if w_star is not None else float("inf")
 
-judged = []  # (label, run, verdict) per alpha
-for alpha in alphas:
-    run, verdict = runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)
-    judged.append((f"α = {alpha:g}", run, verdict))
-stop_unless_finite_start(judged[0][1])
+    with st.sidebar:
+        alphas = parse_alphas(suggested_alphas(alpha_max))
 
-if math.isfinite(alpha_max):
-    st.latex(
-        rf"\alpha_{{\max}} = \frac{{2}}{{J''(w^*)}} = \frac{{2}}{{{number(curvature_at(curve, w_star))}}} \approx {limit_text(alpha_max)}"
-        rf"\qquad (w^* = {number(w_star)})"
-    )
+    judged = []  # (label, run, verdict) per alpha
+    for alpha in alphas:
+        run, verdict = runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)
+        judged.append((f"α = {alpha:g}", run, verdict))
+    stop_unless_finite_start(judged[0][1])
+
+    if math.isfinite(alpha_max):
+        st.latex(
+            rf"\alpha_{{\max}} = \frac{{2}}{{J''(w^*)}} = \frac{{2}}{{{number(curvature_at(curve, w_star))}}} \approx {limit_text(alpha_max)}"
+            rf"\qquad (w^* = {number(w_star)})"
+        )
+        st.caption(
+            "Near the minimum w*, each step multiplies the distance to w* by (1 − α·J''(w*)). "
+            "Above this α that factor is below −1: every bounce is bigger than the last."
+        )
+
+    st.subheader("Every α on the curve and on its cost, iteration by iteration")
+    j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
+    key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
+    st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key="learning_rate_player")
     st.caption(
-        "Near the minimum w*, each step multiplies the distance to w* by (1 − α·J''(w*)). "
-        "Above this α that factor is below −1: every bounce is bigger than the last."
+        "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
+        "minimum, on a log scale: a straight fall is steady progress."
     )
 
-st.subheader("Every α on the curve and on its cost, iteration by iteration")
-j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
-key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
-st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key="learning_rate_player")
-st.caption(
-    "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
-    "minimum, on a log scale: a straight fall is steady progress."
-)
+    cols = st.columns(len(judged))
+    for col, (label, run, verdict) in zip(cols, judged):
+        with col.container(border=True):
+            st.markdown(f"**{label}**")
+            verdict_line(verdict)
+            st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
 
-cols = st.columns(len(judged))
-for col, (label, run, verdict) in zip(cols, judged):
-    with col.container(border=True):
-        st.markdown(f"**{label}**")
-        verdict_line(verdict)
-        st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
+    st.subheader("How many iterations does each α need?")
+    sweep_iters = lesson.defaults["sweep_iters"]
+    sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
+    st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters), width="stretch")
+    st.caption(sweep_caption(facts, sweep_iters))
 
-st.subheader("How many iterations does each α need?")
-sweep_iters = lesson.defaults["sweep_iters"]
-sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
-st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters), width="stretch")
-st.caption(sweep_caption(facts, sweep_iters))
+
+live_part(run_and_show)

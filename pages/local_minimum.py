@@ -6,7 +6,7 @@ from gd_core.run_facts import steps_shrink
 from ui import figures, runs
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
 from ui.landscape import add_start, landscape_controls, landscape_map, landscape_paths
-from ui.page import open_lesson
+from ui.page import live_part, open_lesson
 from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
 from ui.text import exact, fmt, number, step_equation
 from ui.captions import steps_caption
@@ -16,8 +16,8 @@ lesson = open_lesson("local_minimum")
 
 
 def pick_start() -> None:
-    # Runs before the script, so setting the bound w0 widget's value here is allowed. A click on
-    # the curve's dots picks w0; a click on the landscape drops a start there.
+    # Runs before the rerun (of the live part), so setting the bound w0 widget's value here is
+    # allowed. A click on the curve's dots picks w0; a click on the landscape drops a start there.
     for point in st.session_state.get("minima_click", {}).get("selection", {}).get("points", []):
         if point.get("legendgroup") == BASIN_GROUP:
             st.session_state["w0"] = round(float(point["x"]), 3)
@@ -31,41 +31,47 @@ st.markdown(
     "And which minimum you reach depends on **where you start**."
 )
 
-with st.sidebar:
-    curve, settings = curve_settings(lesson.defaults)
 
-# Run every iteration, even at a minimum, to show that nothing moves there.
-run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters, every_step=True)
-stop_unless_finite_start(run)
-slope0 = float(run.slope[0])
+def run_and_show() -> None:
+    """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
+    with st.sidebar:
+        curve, settings = curve_settings(lesson.defaults)
 
-step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
-    (f"w₀ = {fmt(w)}", runs.descent(curve_id(curve), curve, w, settings.alpha, settings.iters, every_step=True)[0])
-    for w in curve.other_starts(settings.w0)
-]
-basin = runs.basins(curve_id(curve), curve, settings.alpha)
+    # Run every iteration, even at a minimum, to show that nothing moves there.
+    run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters, every_step=True)
+    stop_unless_finite_start(run)
+    slope0 = float(run.slope[0])
 
-st.subheader("Watch every start roll downhill, in one and in two parameters")
-figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
-surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
-paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
-key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
-figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths)
-figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
-figure_slot.caption(
-    f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
-    f"Dots on the curve: a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-    f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. On the landscape, click "
-    "anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
-)
-st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
+    step_runs = [(f"w₀ = {fmt(settings.w0)}", run)] + [
+        (f"w₀ = {fmt(w)}", runs.descent(curve_id(curve), curve, w, settings.alpha, settings.iters, every_step=True)[0])
+        for w in curve.other_starts(settings.w0)
+    ]
+    basin = runs.basins(curve_id(curve), curve, settings.alpha)
 
-left, right = st.columns([2, 3], gap="large")
-with left:
-    st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
-    st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(settings.w0)}}} = {number(slope0)}")
-    st.latex(step_equation(settings.alpha, slope0, latex=True))
-with right:
-    show_verdict(verdict)
-    if curve.minima:
-        st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
+    st.subheader("Watch every start roll downhill, in one and in two parameters")
+    figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
+    surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
+    paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
+    key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
+    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths)
+    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
+    figure_slot.caption(
+        f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
+        f"Dots on the curve: a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
+        f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. On the landscape, click "
+        "anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+    )
+    st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
+
+    left, right = st.columns([2, 3], gap="large")
+    with left:
+        st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
+        st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(settings.w0)}}} = {number(slope0)}")
+        st.latex(step_equation(settings.alpha, slope0, latex=True))
+    with right:
+        show_verdict(verdict)
+        if curve.minima:
+            st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
+
+
+live_part(run_and_show)

@@ -27,6 +27,15 @@ def test_every_page_opens_itself_and_nothing_else_runs_the_protocol(lesson) -> N
         assert call not in source, f"{lesson.file} calls {call} itself; ui.page owns it"
 
 
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.key)
+def test_every_lesson_ends_in_its_live_part(lesson) -> None:
+    """A control's change reruns only the page's live part (ui.page.live_part): each lesson hands
+    its controls and what they change to it, once, as the page's last statement."""
+    source = (ROOT / lesson.file).read_text(encoding="utf-8")
+    calls = re.findall(r"^live_part\((\w+)\)$", source, flags=re.MULTILINE)
+    assert len(calls) == 1 and source.rstrip().endswith(f"live_part({calls[0]})"), f"{lesson.file} does not end in live_part(...)"
+
+
 def test_page_files_and_table_agree() -> None:
     on_disk = {p.stem for p in (ROOT / "pages").glob("*.py")}
     assert on_disk == set(BY_KEY)

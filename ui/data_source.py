@@ -16,7 +16,8 @@ import pyarrow as pa
 import streamlit as st
 
 from gd_core.data import DataError, LoadedData, load_table, prepare_xy
-from ui.uploads import uploaded_data
+from ui.page import part_alone
+from ui.uploads import still_held, uploaded_data
 from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
 from ui.last_good import last_good
@@ -171,6 +172,18 @@ def choose_data() -> Source | None:
     drop = _missing_choice(data, chosen)
     _preview(key, label, data, chosen)
     return Source(key=key, label=label, data=data, x_columns=x_columns, y_column=y_column, drop_missing=drop)
+
+
+def rerun_if_set_aside(source: Source) -> None:
+    """Call first in a page's live part (ui.page.live_part) drawn from ``source``.
+
+    A rerun of the live part alone does not run the data part above it. So here, for an
+    uploaded table: read it (a student changing α is using it, and the server's budget sets
+    aside the least recently used table first), and when it was set aside, rerun the whole page,
+    whose data part says so and keeps the last fit on screen (ui.uploads).
+    """
+    if part_alone() and source.key.startswith(f"{UPLOAD}:") and not still_held(source.key):
+        st.rerun()
 
 
 def prepare(source: Source) -> tuple[Source, Prepared] | None:

@@ -1,14 +1,19 @@
-"""Each page's moving figure (and still chart), built once per view and kept in one shared, bounded cache.
+"""Each page's moving figure (and still chart or table), built once per view and kept in one
+shared, bounded cache.
 
-Building a figure with its frames costs tens of milliseconds; sending a cached one costs the
-JSON dump of its dict (under 1.5 ms; see ui.plotly_anim.ReadyFigure). A cached figure is shared
-between sessions: nothing may change it after it is built.
+Building a figure with its frames costs tens of milliseconds; a cached one is sent as it is,
+its JSON text made once (ui.plotly_anim.ReadyFigure, FigureDict); a cached chart or table
+holds its data as Arrow, which Streamlit sends without converting it again. A cached value is
+shared between sessions: nothing may change it after it is built.
 The first argument of each function is the view's key (every setting the figure depends on);
 the arguments after it with a leading underscore are not part of the key (ui.shared_cache).
 """
 
 from __future__ import annotations
 
+import pyarrow as pa
+
+from ui.charts_1d import iterations_table
 from ui.charts_compare import sweep_chart
 from ui.charts_regression import cost_chart, parameter_chart
 from ui.plotly_anim import ReadyFigure
@@ -52,3 +57,9 @@ def costs(key: tuple, _fits, cost_star: float) -> Spec:
 @shared(max_entries=16)
 def parameters(key: tuple, _fit, x_names: tuple[str, ...]) -> Spec:
     return with_arrow_data(parameter_chart(_fit.path.w_history, _fit.path.b_history, list(x_names)))
+
+
+@shared(max_entries=64)
+def iterations(key: tuple, _run) -> pa.Table:
+    """Page 1's table of every update, as Arrow (st.dataframe converts a DataFrame on every rerun)."""
+    return pa.Table.from_pandas(iterations_table(_run), preserve_index=False)

@@ -29,7 +29,7 @@ def landscape_map() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def add_start(w: float, b: float) -> None:
-    """A clicked (w, b) joins the starts (call from a selection callback: before the script)."""
+    """A clicked (w, b) joins the starts (call from a selection callback: before the rerun)."""
     state = st.session_state
     point = (round(float(w), 2), round(float(b), 2))
     state["_surface_starts"] = (list(state.get("_surface_starts", DEFAULT_STARTS)) + [point])[-MAX_STARTS:]

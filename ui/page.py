@@ -2,8 +2,9 @@
 and the entry point runs the chosen page with ``run_page``.
 
 Whatever way a page ends (its last line, or ``end_lesson()`` when there is nothing more to
-show), the wrapper keeps the page's view and draws its **Link to this view**. A lesson's
-identity (title, path, URL parameters) comes from ui.lessons.
+show), the wrapper keeps the page's view and draws its **Link to this view**. A lesson draws
+its controls and what they change in ``live_part``, which a control's change reruns alone. A
+lesson's identity (title, path, URL parameters) comes from ui.lessons.
 
 The controls that make up a page's view are its URL parameters (their keys are also their URL
 names). Several pages use the same name for different things: alpha on the regression page is
@@ -12,11 +13,14 @@ not alpha on a cost curve, so a value may only travel between pages where restor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NoReturn
 from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from ui import link_check
 from ui.lessons import BY_KEY, HOME, LESSONS, Lesson
@@ -24,6 +28,10 @@ from ui.lessons import BY_KEY, HOME, LESSONS, Lesson
 
 class EndOfLesson(Exception):
     """Raised by ``end_lesson``: the page has nothing more to show (the link is still drawn)."""
+
+
+class LinkDrawn(EndOfLesson):
+    """Raised after ``live_part``: the page is done and its part drew the link itself."""
 
 
 def navigation() -> StreamlitPage:
@@ -42,16 +50,63 @@ def navigation() -> StreamlitPage:
 
 def run_page(page: StreamlitPage) -> None:
     """Run the chosen page, then keep its view and show its link, however the page ended; say
-    which of the link's values (if any) the page could not use."""
+    which of the link's values (if any) the page could not use. A page that ended in its live
+    part has done that there."""
+    link_drawn = False
     try:
         page.run()
-    except EndOfLesson:
-        pass
+    except EndOfLesson as end:
+        link_drawn = isinstance(end, LinkDrawn)
+    if not link_drawn:
+        finish_view()
+
+
+def finish_view(asked: dict[str, list[str]] | None = None) -> None:
+    """Say which of the link's values ``asked`` (by default, the URL as the page opened) the
+    page could not use, under its title; keep the view and draw its Link to this view."""
     opened = st.session_state.get("_opened")
     if opened is not None:
-        lesson, asked, slot = opened
-        link_check.report(lesson, asked, slot)
+        lesson, on_arrival, slot = opened
+        link_check.report(lesson, on_arrival if asked is None else asked, slot)
     share_link()
+
+
+def part_alone() -> bool:
+    """Whether this run is a rerun of a page's live part alone (a control in it changed)."""
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+def live_part(body: Callable[[], None]) -> NoReturn:
+    """The rest of a lesson page: ``body`` draws the page's controls and everything they change.
+
+    ``body`` runs as a fragment (st.fragment): moving one of its controls reruns ``body`` only,
+    not the entry script, the navigation and what the page drew before it (its title and
+    introduction; page 4's data). A student's click then costs the server less, and the class
+    more clicks a second. So nothing drawn before this call may depend on a control drawn in
+    ``body``. ``body`` may write to the sidebar too (a fragment's writes to an outside container
+    are redrawn in place). It ends with what ``run_page`` draws after any other page: the note on
+    link values the page could not use (read, in a rerun of this part alone, from the URL as it
+    stood before its controls read it, as ``open_lesson`` does for a whole run) and the Link to
+    this view, whose URL follows the controls. ``end_lesson()`` inside ``body`` ends ``body``
+    there; the link is still drawn.
+    """
+
+    def part() -> None:
+        asked = link_check.arrival() if part_alone() else None
+        try:
+            body()
+        except EndOfLesson:
+            pass
+        finish_view(asked)
+
+    opened = st.session_state.get("_opened")
+    # Streamlit names a fragment by its function's name and place on the page: pages 1-3 put it
+    # at the same place, so the lesson's key goes into the name (a late rerun request for one
+    # page's part must not rerun another's).
+    part.__qualname__ = f"live_part.{opened[0].key if opened is not None else 'page'}"
+    st.fragment(part)()
+    raise LinkDrawn
 
 
 def open_lesson(key: str) -> Lesson:

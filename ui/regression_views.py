@@ -132,7 +132,8 @@ def fit_metrics(fit: Fit, summary: FitSummary, kind: str) -> None:
 def start_from_click() -> None:
     """A click on the map of J(w, b) sets the start (w0, b0); the URL follows (the widgets are bound to it).
 
-    A selection callback runs before the script, so setting the bound widgets' values is allowed.
+    A selection callback runs before the rerun (of the live part), so setting the bound widgets'
+    values is allowed.
     """
     for point in st.session_state.get("regression_click", {}).get("selection", {}).get("points", []):
         if point.get("legendgroup") == CLICK_NAME:

@@ -20,6 +20,12 @@ from ui.upload_store import STORE
 from ui.vl import chart, field, layer_of
 
 
+def still_held(key: str) -> bool:
+    """Whether this session's uploaded table ``key`` is in memory. Asking counts as a use: the
+    server's budget sets aside the least recently used table first."""
+    return STORE.get(_session_id(), key) is not None
+
+
 def _session_id() -> str:
     ctx = get_script_run_ctx()
     return ctx.session_id if ctx is not None else "bare"
