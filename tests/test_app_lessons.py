@@ -53,9 +53,14 @@ def test_intuition_player_has_every_iteration_with_its_update() -> None:
     assert labels == [str(i) for i in range(13)]  # one frame per iteration, 0 to the last
     texts = [frame["data"][-1]["text"][0] for frame in spec["frames"]]
     run = run_descent(CURVES["bowl"], 7.0, 0.1, 12)
-    assert texts[0].startswith(f"Iteration 1 of 12<br><b>{update_text(run, 0)}</b>")
+    assert texts[0].startswith(f"Iteration 0: update 1 of 12<br><b>{update_text(run, 0)}</b>")
     assert texts[-1].startswith("<b>After 12 iterations</b>") and "no update is taken" in texts[-1]  # none was taken
     assert len(set(texts)) == len(texts)  # every frame writes its own numbers
+    for label, text in zip(labels[:-1], texts[:-1]):  # the written heading counts as the slider under it does
+        assert text.startswith(f"Iteration {label}: "), (label, text)
+    table = at.dataframe[0].value  # and so does the table of every update
+    assert list(table["iteration"]) == [int(label) for label in labels[:-1]]
+    assert list(table["w before"]) == list(run.w[:-1])
 
 
 def test_intuition_controls_change_what_is_shown() -> None:

@@ -184,7 +184,8 @@ def test_finding_plurals_and_negative_zero() -> None:
 
 def test_finding_last_iteration_heading_takes_no_update() -> None:
     # /intuition: at the last row the header said "Iteration 31" of a 30-iteration run.
-    assert iteration_heading(29, 30) == "Iteration 30 of 30"
+    assert iteration_heading(29, 30) == "Iteration 29: update 30 of 30"
+    assert iteration_heading(0, 30) == "Iteration 0: update 1 of 30"  # the slider's "iteration 0" shows it
     assert iteration_heading(30, 30) == "After 30 iterations"
     assert iteration_heading(1, 1) == "After 1 iteration"
 

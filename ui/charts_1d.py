@@ -40,10 +40,11 @@ def cost_domain(curve_df: pd.DataFrame) -> tuple[float, float]:
 
 
 def iterations_table(run: DescentRun) -> pd.DataFrame:
-    """One row per update taken: w before, J, dJ/dw, the step −α·dJ/dw, w after."""
+    """One row per update taken: w before, J, dJ/dw, the step −α·dJ/dw, w after. Numbered as
+    the player's slider and the course lab's log number them: the first update is iteration 0."""
     return pd.DataFrame(
         {
-            "iteration": np.arange(1, run.iterations + 1),
+            "iteration": np.arange(run.iterations),
             "w before": run.w[:-1],
             "J(w)": run.cost[:-1],
             "dJ/dw": run.slope[:-1],

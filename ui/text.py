@@ -136,10 +136,14 @@ def update_text(run: DescentRun, i: int) -> str:
 
 
 def iteration_heading(i: int, iterations: int) -> str:
-    """'Iteration 3 of 30' while an update is still to come from row i; 'After 30 iterations'
-    at the last row, where no update was taken (so none should be written out)."""
+    """'Iteration 2: update 3 of 30' while an update is still to come from row i; 'After 30
+    iterations' at the last row, where no update was taken (so none should be written out).
+
+    Counted as the player's slider counts (and as the course lab prints its log): iteration i
+    is the update taken from row i, so the first one is iteration 0.
+    """
     if i < iterations:
-        return f"Iteration {i + 1} of {iterations:,}"
+        return f"Iteration {i}: update {i + 1} of {iterations:,}"
     return f"After {plural(iterations, 'iteration')}"
 
 
