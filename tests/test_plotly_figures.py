@@ -39,12 +39,23 @@ def traces(fig: ReadyFigure) -> list[dict]:
     return fig.to_dict()["data"]
 
 
+def check_plotly_spelling(spec: dict) -> None:
+    """The figure's traces and layout are written as plotly's graph objects write them: passing
+    them through go.Figure (which checks every property and writes it its own way: a title as
+    {"text": ...}, a named colour scale as its colours, numpy arrays as typed arrays, the default
+    template added) changes nothing in the JSON st.plotly_chart sends."""
+    still = {"data": spec["data"], "layout": spec["layout"]}
+    sent = json.loads(pio.to_json(still, validate=False))
+    assert json.loads(pio.to_json(go.Figure(still).to_dict(), validate=False)) == sent
+
+
 def check_player(fig: ReadyFigure, last_iteration: int) -> list[int]:
     """The frames, the slider and the buttons agree; returns the iterations the slider shows.
     The figure also goes through plotly's own checks, as graph objects, and to JSON."""
     spec = fig.to_dict()
     frames, layout = spec["frames"], spec["layout"]
     checked = go.Figure(spec)  # raises on any property plotly does not know
+    check_plotly_spelling(spec)
     assert len(checked.frames) == len(frames) and json.loads(pio.to_json(spec, validate=False))["frames"]
     assert 2 <= len(frames) <= MAX_FRAMES
     slider = layout["sliders"][0]
@@ -172,3 +183,22 @@ def test_minima_diamonds_are_drawn_over_the_moving_points() -> None:
     (diamonds,) = [k for k, t in enumerate(spec["data"]) if t.get("name") == "minima"]
     assert diamonds > max(spec["frames"][0]["traces"])
     assert spec["data"][diamonds]["marker"]["symbol"] == "diamond-open"
+
+
+def test_still_arrays_are_sent_as_typed_arrays() -> None:
+    """A figure's still numbers (the curve, the map's click grid, the surface) go as base64 typed
+    arrays, as plotly sends numpy arrays: as JSON numbers they would be about twice the bytes."""
+    curve = CURVES["two_minima"]
+    runs = [("w₀ = 5", run_descent(curve, 5.0, 0.1, 30))]
+    basin = basins(curve, curve.grid(61), 0.1, 500, curve.minima)
+    paths = surface.descend(np.array([(-4.0, -4.0)]), 0.5, 50)
+    spec = minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(60), paths).to_dict()
+    (mesh,) = [t for t in spec["data"] if t["type"] == "surface"]
+    (grid,) = [t for t in spec["data"] if t.get("legendgroup") == "drop a start"]
+    assert mesh["z"]["dtype"] == "f8" and mesh["z"]["shape"] == "60, 60"
+    assert all(grid[key]["dtype"] == "f8" for key in ("x", "y", "customdata"))
+    stats = summarize([1.0, 2.0, 3.0], [300.0, 500.0, 800.0])
+    fit = fit_line(stats, 0.0, 0.0, 0.01, 100)
+    data = regression_figure(np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 800.0]), stats, [("run", fit)], "x", "y").to_dict()["data"]
+    assert data[0]["name"] == "data" and data[0]["x"]["dtype"] == "f8"
+    assert intuition_figure(curve.cost, (curve.w_min, curve.w_max), runs[0][1]).to_dict()["data"][0]["y"]["dtype"] == "f8"

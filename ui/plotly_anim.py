@@ -6,11 +6,9 @@ the traces that move, and a long run plays a subsampled timeline that always kee
 and the last iteration. Every subplot of one figure shares its frames: the views that must move
 together are subplots of one figure.
 
-The still part of a figure (its traces and axes) is built with plotly's graph objects, which
-check every property; the frames and the player are plain dicts added to its finished dict. A
-frame is a few numbers, and checking a few hundred of them through graph objects cost most of
-a figure's build (about 100 ms of 110 on page 4). The result is a ReadyFigure: a figure given
-as its dict, which st.plotly_chart sends as it is.
+A figure is written as a plain dict (ui.plotly_dict), its frames and player too: checking every
+property through plotly's graph objects cost most of a figure's build. The result is a
+ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
 """
 
 from __future__ import annotations
@@ -22,6 +20,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
+from plotly.colors import sequential
 
 from ui.charts_regression import frame_indices
 from ui.charts_surface import contour_segments
@@ -99,7 +98,7 @@ def _animate(names: list[str] | None, duration: float, redraw: bool | list[bool]
 
 
 def add_player(
-    fig: go.Figure,
+    spec: dict,
     frames: Sequence[dict],
     iterations: Sequence[int],
     frame_ms: float,
@@ -109,7 +108,7 @@ def add_player(
     y: float = -0.06,
     speeds: Sequence[float] = SPEEDS,
 ) -> ReadyFigure:
-    """``fig`` with its frames (named by position, see ``frame``), Play / Pause, a speed menu and
+    """The figure ``spec`` (ui.plotly_dict.figure) with its frames (named by position, see ``frame``), Play / Pause, a speed menu and
     a slider labelled with the iteration each frame shows, as a ReadyFigure.
 
     Play continues from the frame on screen; at the last frame it starts again from the first.
@@ -129,7 +128,6 @@ def add_player(
         {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in speeds
     ]
     menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
-    spec = fig.to_dict()
     spec["frames"] = list(frames)
     # The slider sits a fixed ~40 px under the buttons (positions are fractions of the plot's
     # height): its "iteration N" must clear them when a phone's width puts them under it.
@@ -168,16 +166,16 @@ def add_player(
     return ReadyFigure(spec)
 
 
-def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: str, name: str = "start here") -> go.Scatter:
+def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: str, name: str = "start here") -> dict:
     """An invisible point at every grid node of a map: a click on the map selects the nearest
     one, and its (w, b) becomes a start. It also carries the map's hover (w, b, J)."""
     ww, bb = np.meshgrid(w, b)
-    return go.Scatter(
-        x=ww.ravel(), y=bb.ravel(), customdata=np.asarray(z, dtype=float).ravel(), mode="markers", name=name,
-        marker={"size": 9, "opacity": 0.0, "color": "#000"}, showlegend=False, legendgroup=name, xaxis=xaxis, yaxis=yaxis,
-        hovertemplate="w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{customdata:.4g}<extra>click: start here</extra>",
-        selected={"marker": {"opacity": 0.0}}, unselected={"marker": {"opacity": 0.0}},
-    )
+    return {
+        "type": "scatter", "x": ww.ravel(), "y": bb.ravel(), "customdata": np.asarray(z, dtype=float).ravel(), "mode": "markers", "name": name,
+        "marker": {"size": 9, "opacity": 0.0, "color": "#000"}, "showlegend": False, "legendgroup": name, "xaxis": xaxis, "yaxis": yaxis,
+        "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{customdata:.4g}<extra>click: start here</extra>",
+        "selected": {"marker": {"opacity": 0.0}}, "unselected": {"marker": {"opacity": 0.0}},
+    }
 
 
 def contour_levels(z: np.ndarray) -> np.ndarray:
@@ -234,10 +232,15 @@ def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, 
     return image, path_shape(xs, ys, xref, yref, {"color": "rgba(30,41,59,0.5)", "width": 0.8})
 
 
-def surface_trace(w: np.ndarray, b: np.ndarray, z: np.ndarray, scene: str) -> go.Surface:
+def _named_scale(colors: list[str]) -> list[list]:
+    """A named colour scale as plotly writes it into a figure: [position, colour], evenly spaced."""
+    return [[i / (len(colors) - 1), color] for i, color in enumerate(colors)]
+
+
+def surface_trace(w: np.ndarray, b: np.ndarray, z: np.ndarray, scene: str) -> dict:
     """J(w, b) as a surface a student can turn (drag) and zoom (scroll)."""
-    return go.Surface(
-        x=w, y=b, z=z, scene=scene, colorscale="Blues", reversescale=True, showscale=False, opacity=0.92,
-        hovertemplate="w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{z:.4g}<extra></extra>",
-        contours={"z": {"show": True, "usecolormap": True, "project": {"z": True}, "width": 1}},
-    )
+    return {
+        "type": "surface", "x": w, "y": b, "z": z, "scene": scene, "colorscale": _named_scale(sequential.Blues), "reversescale": True, "showscale": False, "opacity": 0.92,
+        "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{z:.4g}<extra></extra>",
+        "contours": {"z": {"show": True, "usecolormap": True, "project": {"z": True}, "width": 1}},
+    }

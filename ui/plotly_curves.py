@@ -11,20 +11,21 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from gd_core.descent import DescentRun
 from ui.charts_1d import CURVE_COLOR, PALETTE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, cost_domain, curve_frame, view_domain
 from ui.charts_compare import gap_to_minimum
 from ui.plotly_anim import ReadyFigure, add_player, at, frame, timeline
+from ui.plotly_dict import figure, grid, merge
 from ui.text import direction_text, fmt, iteration_heading, update_text
 
 INK = "#0f172a"
+CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # page 2's panels: the curve, left
+COST_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # the cost histories, right
 
 
-def _line(x, y, color: str, **extra) -> go.Scatter:
-    return go.Scatter(x=x, y=y, mode="lines", line={"color": color, **extra.pop("line", {})}, showlegend=False, hoverinfo="skip", **extra)
+def _line(color: str, line: dict | None = None, **extra) -> dict:
+    return {"type": "scatter", "mode": "lines", "line": {"color": color, **(line or {})}, "showlegend": False, "hoverinfo": "skip", **extra}
 
 
 def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 610) -> ReadyFigure:
@@ -36,7 +37,6 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
     span = hi - lo
     half, run_len = 0.12 * span, 0.08 * span
     w, j, s = run.w, run.cost, run.slope
-    fig = go.Figure([_line(curve["w"], curve["J"], CURVE_COLOR, line={"width": 2.5}, name="J(w)")])
 
     def state(i: int) -> list[dict]:
         wi, ji, si = float(w[i]), float(j[i]), float(s[i])
@@ -59,33 +59,31 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
             {"x": [lo + 0.01 * span], "y": [y_hi], "text": [text]},  # above the plot, in the top margin
         ]
 
-    first = state(0)
     traces = [
-        go.Scatter(mode="lines+markers", line={"color": PATH_COLOR, "dash": "dot"}, marker={"size": 6, "color": PATH_COLOR}, hoverinfo="skip", name="path so far"),
-        _line(None, None, TANGENT_COLOR, line={"width": 2}, name="tangent"),
-        _line(None, None, TANGENT_COLOR, line={"dash": "dash", "width": 1.5}, name="run and rise"),
-        go.Scatter(mode="text", textposition=["middle right", "bottom center"], textfont={"color": TANGENT_COLOR, "size": 13}, hoverinfo="skip", showlegend=False),
-        _line(None, None, POINT_COLOR, line={"width": 3}, name="step"),
-        go.Scatter(mode="markers", hoverinfo="skip", showlegend=False),
-        go.Scatter(
-            mode="markers", marker={"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}}, name="w", showlegend=False,
-            hovertemplate="iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
-        ),
+        {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
+        _line(TANGENT_COLOR, {"width": 2}, name="tangent"),
+        _line(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
+        {"type": "scatter", "mode": "text", "textposition": ["middle right", "bottom center"], "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
+        _line(POINT_COLOR, {"width": 3}, name="step"),
+        {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
+        {
+            "type": "scatter", "mode": "markers", "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}}, "name": "w", "showlegend": False,
+            "hovertemplate": "iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
+        },
         # The update, written out, sits above the plot (drawn from the plot's top edge upwards), so
         # it never covers the curve, whatever its shape.
-        go.Scatter(mode="text", textposition="top right", textfont={"size": 15, "color": INK}, hoverinfo="skip", showlegend=False, cliponaxis=False),
+        {"type": "scatter", "mode": "text", "textposition": "top right", "textfont": {"size": 15, "color": INK}, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False},
     ]
-    for trace, data in zip(traces, first):
-        trace.update(data)
-        fig.add_trace(trace)
-    moving = list(range(1, len(fig.data)))
+    data = [_line(CURVE_COLOR, {"width": 2.5}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy())]
+    data += [merge(trace, first) for trace, first in zip(traces, state(0))]
+    moving = list(range(1, len(data)))
     steps = np.arange(w.size)
     frames = [frame(i, [{"type": "scatter", **d} for d in state(int(i))], moving) for i in steps]
-    fig.update_layout(
-        height=height, margin={"l": 60, "r": 20, "t": 130, "b": 150}, hovermode="closest", legend={"x": 1, "xanchor": "right", "y": 1},
-        xaxis={"title": "w (parameter)", "range": [lo, hi]}, yaxis={"title": "J(w) (cost)", "range": [y_lo, y_hi]},
-    )
-    return add_player(fig, frames, steps, frame_ms, y=-0.16)
+    layout = {
+        "height": height, "margin": {"l": 60, "r": 20, "t": 130, "b": 150}, "hovermode": "closest", "legend": {"x": 1, "xanchor": "right", "y": 1},
+        "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
+    }
+    return add_player(figure(data, layout), frames, steps, frame_ms, y=-0.16)
 
 
 def _on_panel(w: float, j: float, box: tuple[float, float, float, float]) -> dict:
@@ -121,42 +119,43 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
     lo, hi = view_domain(*w_range, all_w)
     curve = curve_frame(curve_cost, lo, hi)
     y_lo, y_hi = cost_domain(curve)
-    fig = make_subplots(
+    layout = grid(
         rows=1, cols=2, horizontal_spacing=0.1,
         subplot_titles=("Paths on the curve", 'Cost per iteration<br><span style="font-size:11px">J(w) − J(w*), log scale</span>'),
     )
-    fig.add_trace(_line(curve["w"], curve["J"], "#94a3b8", line={"width": 2}, name="J(w)"), row=1, col=1)
+    data = [_line("#94a3b8", {"width": 2}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy(), **CURVE_PANEL)]
     colors = PALETTE[: len(runs)] if len(runs) <= len(PALETTE) else PALETTE * (len(runs) // len(PALETTE) + 1)
     gaps = [gap_to_minimum(run.cost, j_min) for _, run in runs]
     for (label, run), color, gap in zip(runs, colors, gaps):
         inside = np.clip(run.w, lo - (hi - lo), hi + (hi - lo))
-        fig.add_trace(go.Scatter(x=inside, y=run.cost, mode="lines+markers", line={"color": color, "width": 1}, marker={"size": 4}, opacity=0.35, legendgroup=label, showlegend=False, hoverinfo="skip"), row=1, col=1)
-        fig.add_trace(go.Scatter(x=np.arange(gap.size), y=gap, mode="lines", line={"color": color, "width": 2}, name=label, legendgroup=label), row=1, col=2)
+        data.append({"type": "scatter", "x": inside, "y": run.cost, "mode": "lines+markers", "line": {"color": color, "width": 1}, "marker": {"size": 4}, "opacity": 0.35, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
+        data.append({"type": "scatter", "x": np.arange(gap.size), "y": gap, "mode": "lines", "line": {"color": color, "width": 2}, "name": label, "legendgroup": label, **COST_PANEL})
     box = (lo, hi, y_lo, y_hi)
     moving = []
     for (label, run), color, gap in zip(runs, colors, gaps):
-        moving.append(len(fig.data))
-        fig.add_trace(go.Scatter(
-            mode="markers+text", marker={"size": 14, "color": color, "line": {"color": "white", "width": 1.5}},
-            textfont={"color": color, "size": 12}, cliponaxis=False, legendgroup=label, showlegend=False,
-            hovertemplate=f"{label}<br>w = %{{customdata[0]:.4g}}<br>J = %{{customdata[1]:.4g}}<extra></extra>",
-        ).update(_on_panel(float(run.w[0]), float(run.cost[0]), box)), row=1, col=1)
-        moving.append(len(fig.data))
-        fig.add_trace(go.Scatter(x=[0], y=[gap[0]], mode="markers", marker={"size": 11, "color": color, "line": {"color": "white", "width": 1.5}}, legendgroup=label, showlegend=False, hoverinfo="skip"), row=1, col=2)
+        moving.append(len(data))
+        data.append(merge({
+            "type": "scatter", "mode": "markers+text", "marker": {"size": 14, "color": color, "line": {"color": "white", "width": 1.5}},
+            "textfont": {"color": color, "size": 12}, "cliponaxis": False, "legendgroup": label, "showlegend": False,
+            "hovertemplate": f"{label}<br>w = %{{customdata[0]:.4g}}<br>J = %{{customdata[1]:.4g}}<extra></extra>", **CURVE_PANEL,
+        }, _on_panel(float(run.w[0]), float(run.cost[0]), box)))
+        moving.append(len(data))
+        data.append({"type": "scatter", "x": [0], "y": [gap[0]], "mode": "markers", "marker": {"size": 11, "color": color, "line": {"color": "white", "width": 1.5}}, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **COST_PANEL})
     iterations = timeline(max(run.w.size for _, run in runs) - 1)
     frames = []
     for k, i in enumerate(iterations):
-        data = []
+        points = []
         for (_, run), gap in zip(runs, gaps):
-            data.append({"type": "scatter", **_on_panel(float(at(run.w, i)), float(at(run.cost, i)), box)})
-            data.append({"type": "scatter", "x": [min(int(i), gap.size - 1)], "y": [at(gap, i)]})
-        frames.append(frame(k, data, moving))
+            points.append({"type": "scatter", **_on_panel(float(at(run.w, i)), float(at(run.cost, i)), box)})
+            points.append({"type": "scatter", "x": [min(int(i), gap.size - 1)], "y": [at(gap, i)]})
+        frames.append(frame(k, points, moving))
     # The legend at the top of the figure, under the tool bar, above the panel titles: on a phone it
     # wraps to a second row, which the top margin holds.
     legend = {"orientation": "h", "yref": "container", "y": 1 - 32 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
-    fig.update_layout(height=height, margin={"l": 60, "r": 20, "t": 120, "b": 150}, hovermode="closest", legend=legend)
-    fig.update_xaxes(title_text="w (parameter)", range=[lo, hi], row=1, col=1)
-    fig.update_yaxes(title_text="J(w) (cost)", range=[y_lo, y_hi], row=1, col=1)
-    fig.update_xaxes(title_text="iteration", row=1, col=2)
-    fig.update_yaxes(type="log", row=1, col=2)  # named in the panel's title: on a phone an axis title here covers the curve
-    return add_player(fig, frames, iterations, frame_ms, y=-0.2)
+    merge(layout, {
+        "height": height, "margin": {"l": 60, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
+        "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
+        "xaxis2": {"title": {"text": "iteration"}},
+        "yaxis2": {"type": "log"},  # named in the panel's title: on a phone an axis title here covers the curve
+    })
+    return add_player(figure(data, layout), frames, iterations, frame_ms, y=-0.2)

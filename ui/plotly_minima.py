@@ -13,8 +13,6 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from gd_core.descent import Basins, DescentRun
 from gd_core.surface import SurfacePaths
@@ -22,6 +20,7 @@ from gd_core.wording import number
 from ui.charts_1d import PALETTE, POINT_COLOR, cost_domain
 from ui.charts_surface import PATH_COLORS
 from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline
+from ui.plotly_dict import figure, grid, merge
 
 BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
 LIGHT_COLORS = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"]
@@ -30,6 +29,9 @@ DIVERGED_COLOR = "#dc2626"
 BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
 LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
+CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
+STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
+MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
 
 
 def minima_figure(
@@ -49,9 +51,9 @@ def minima_figure(
     """
     basin_starts, minima = basins.starts, basins.minima
     lo, hi = w_range
-    fig = make_subplots(
-        rows=2, cols=2, specs=[[{"type": "xy"}, {"type": "xy"}], [{"type": "xy"}, {"type": "scene"}]],
-        horizontal_spacing=0.09, vertical_spacing=0.13, column_widths=[0.55, 0.45],
+    layout = grid(
+        rows=2, cols=2, specs=(("xy", "xy"), ("xy", "scene")),
+        horizontal_spacing=0.09, vertical_spacing=0.13, column_widths=(0.55, 0.45),
         # Short titles, the hint under each: two panels side by side stay readable on a phone.
         subplot_titles=(
             f"Every start on J(w){HINT}click a dot to start there</span>",
@@ -60,7 +62,9 @@ def minima_figure(
             f"J(w, b) in 3-D{HINT}drag to turn it</span>",
         ),
     )
-    fig.update_annotations(font={"size": 14})
+    for title in layout["annotations"]:
+        title["font"]["size"] = 14
+    data: list[dict] = []
     # --- the curve coloured by basin, the minima, every start's path --------------------------
     with np.errstate(all="ignore"):
         j = np.asarray(curve_cost(np.asarray(basin_starts)), dtype=float)
@@ -75,74 +79,76 @@ def minima_figure(
     for name, members, color in groups:
         pick = ok & members
         if pick.any():
-            fig.add_trace(go.Scatter(
-                x=basin_starts[pick], y=j[pick], mode="markers", name=name, legendgroup=BASIN_GROUP,
-                marker={"size": 7, "color": color},
-                selected={"marker": {"size": 7}}, unselected={"marker": {"opacity": 1}},
-                hovertemplate="start w₀ = %{x:.3f}<br>" + name + "<extra>click: start here</extra>",
-            ), row=1, col=1)
+            data.append({
+                "type": "scatter", "x": basin_starts[pick], "y": j[pick], "mode": "markers", "name": name, "legendgroup": BASIN_GROUP,
+                "marker": {"size": 7, "color": color},
+                "selected": {"marker": {"size": 7}}, "unselected": {"marker": {"opacity": 1}},
+                "hovertemplate": "start w₀ = %{x:.3f}<br>" + name + "<extra>click: start here</extra>", **CURVE_PANEL,
+            })
     colors = [POINT_COLOR, *PALETTE[1:]]
     for n, (label, run) in enumerate(runs):
-        fig.add_trace(go.Scatter(x=run.w, y=run.cost, mode="lines", line={"color": colors[n % len(colors)], "width": 1.5, "dash": "dot"}, showlegend=False, hoverinfo="skip"), row=1, col=1)
+        data.append({"type": "scatter", "x": run.w, "y": run.cost, "mode": "lines", "line": {"color": colors[n % len(colors)], "width": 1.5, "dash": "dot"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
         steps = np.abs(run.step) if run.step.size else np.zeros(1)
-        fig.add_trace(go.Scatter(x=np.arange(1, steps.size + 1), y=steps, mode="lines", line={"color": colors[n % len(colors)], "width": 2}, name=label, legendgroup=label), row=1, col=2)
+        data.append({"type": "scatter", "x": np.arange(1, steps.size + 1), "y": steps, "mode": "lines", "line": {"color": colors[n % len(colors)], "width": 2}, "name": label, "legendgroup": label, **STEP_PANEL})
     y_lo, y_hi = cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
     # --- the landscape from above and as a surface ------------------------------------------
     gw, gb, gz = landscape
     image, lines = cost_map(gw, gb, gz, "x3", "y3")
-    fig.add_layout_image(image)
-    fig.add_shape(lines)
-    fig.add_trace(click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), row=2, col=1)
-    fig.data[-1].legendgroup = LANDSCAPE_GROUP
-    fig.add_trace(surface_trace(gw, gb, gz, "scene"), row=2, col=2)
+    layout["images"] = [image]
+    shapes = [lines]
+    data.append(click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP))
+    data.append(surface_trace(gw, gb, gz, "scene"))
     n_starts = paths.w.shape[1]
     for k in range(n_starts):
         color = PATH_COLORS[k % len(PATH_COLORS)]
-        fig.add_shape(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))
-        fig.add_trace(go.Scatter3d(x=paths.w[:, k], y=paths.b[:, k], z=paths.cost[:, k], mode="lines", line={"color": color, "width": 5}, showlegend=False, hoverinfo="skip"), row=2, col=2)
+        shapes.append(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))
+        data.append({"type": "scatter3d", "x": paths.w[:, k], "y": paths.b[:, k], "z": paths.cost[:, k], "mode": "lines", "line": {"color": color, "width": 5}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"})
     # --- what moves --------------------------------------------------------------------------
     movers: list[tuple[int, object]] = []
 
-    def mover(trace, row: int, col: int, make) -> None:
-        movers.append((len(fig.data), lambda i, kind=trace.type: {"type": kind, **make(i)}))
-        fig.add_trace(trace.update(make(0)), row=row, col=col)
+    def mover(trace: dict, make) -> None:
+        movers.append((len(data), lambda i, kind=trace["type"]: {"type": kind, **make(i)}))
+        data.append(merge(trace, make(0)))
 
     # One trace per panel holds every start's point: a frame carries 4 small traces, not 16.
     run_colors = [colors[n % len(colors)] for n in range(len(runs))]
     ring = {"size": 14, "color": run_colors, "line": {"color": "white", "width": 2}}
     step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
-    mover(go.Scatter(mode="markers", marker=ring, showlegend=False, hovertemplate="w = %{x:.4f}<extra></extra>"), 1, 1,
+    mover({"type": "scatter", "mode": "markers", "marker": ring, "showlegend": False, "hovertemplate": "w = %{x:.4f}<extra></extra>", **CURVE_PANEL},
           lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
-    mover(go.Scatter(mode="markers", marker={**ring, "size": 10}, showlegend=False, hoverinfo="skip"), 1, 2,
+    mover({"type": "scatter", "mode": "markers", "marker": {**ring, "size": 10}, "showlegend": False, "hoverinfo": "skip", **STEP_PANEL},
           lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
     ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n_starts)], "line": {"color": "white", "width": 2}}
-    mover(go.Scatter(mode="markers", marker=ball, showlegend=False, hoverinfo="skip"), 2, 1,
+    mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
           lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
-    mover(go.Scatter3d(mode="markers", marker={**ball, "size": 6}, showlegend=False, hoverinfo="skip"), 2, 2,
+    mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
           lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
     # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
     # rests on a minimum shows through its diamond.
     minima_arr = np.asarray(minima, dtype=float)
     if minima_arr.size:
-        fig.add_trace(go.Scatter(
-            x=minima_arr, y=np.asarray(curve_cost(minima_arr), dtype=float), mode="markers", name="minima",
-            marker={"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, hoverinfo="skip",
-        ), row=1, col=1)
+        data.append({
+            "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
+            "marker": {"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
+        })
     last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
     iterations = timeline(last)
     frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
-    fig.update_layout(
-        height=1100, margin={"l": 60, "r": 20, "t": 135, "b": 130}, hovermode="closest", clickmode="event+select", dragmode="pan",
+    merge(layout, {
+        "shapes": shapes, "height": 1100, "margin": {"l": 60, "r": 20, "t": 135, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of
         # entries (not one block per legend group), under the tool bar: on a phone it wraps to three rows,
         # which the top margin holds.
-        legend={"orientation": "h", "yref": "container", "y": 1 - 32 / 1100, "yanchor": "top", "x": 0.0, "traceorder": "normal", "font": {"size": 12}}, uirevision="keep",
-    )
-    fig.update_xaxes(title_text="w (start w₀ for the dots)", range=[lo, hi], row=1, col=1)
-    fig.update_yaxes(title_text="J(w)", range=[y_lo, y_hi], row=1, col=1)
-    fig.update_xaxes(title_text="iteration", row=1, col=2)
-    fig.update_yaxes(title_text="", row=1, col=2)  # the panel's title names it; on a phone an axis title here covers the curve
-    fig.update_xaxes(title_text="w", range=[gw[0], gw[-1]], row=2, col=1)
-    fig.update_yaxes(title_text="b", range=[gb[0], gb[-1]], scaleanchor="x3", scaleratio=1, row=2, col=1)
-    fig.update_scenes(xaxis_title="w", yaxis_title="b", zaxis_title="J", camera={"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, aspectmode="manual", aspectratio={"x": 1, "y": 1, "z": 0.6})
-    return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, y=-0.05)
+        "legend": {"orientation": "h", "yref": "container", "y": 1 - 32 / 1100, "yanchor": "top", "x": 0.0, "traceorder": "normal", "font": {"size": 12}}, "uirevision": "keep",
+        "xaxis": {"title": {"text": "w (start w₀ for the dots)"}, "range": [lo, hi]},
+        "yaxis": {"title": {"text": "J(w)"}, "range": [y_lo, y_hi]},
+        "xaxis2": {"title": {"text": "iteration"}},
+        "yaxis2": {"title": {"text": ""}},  # the panel's title names it; on a phone an axis title here covers the curve
+        "xaxis3": {"title": {"text": "w"}, "range": [gw[0], gw[-1]]},
+        "yaxis3": {"title": {"text": "b"}, "range": [gb[0], gb[-1]], "scaleanchor": "x3", "scaleratio": 1},
+        "scene": {
+            "xaxis": {"title": {"text": "w"}}, "yaxis": {"title": {"text": "b"}}, "zaxis": {"title": {"text": "J"}},
+            "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
+        },
+    })
+    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-0.05)

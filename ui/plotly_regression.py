@@ -12,17 +12,16 @@ moving points.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from gd_core.fit import Fit
 from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
 from ui.charts_regression import contour_window, frame_indices, sample_rows
 from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline
+from ui.plotly_dict import figure, grid, merge
 
 RUN_COLORS = ["#dc2626", "#f59e0b"]
 EXACT_COLOR = "#0f172a"
@@ -52,33 +51,36 @@ def regression_figure(
     w_star, b_star = float(stats.w_star[0]), float(stats.b_star)
     paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
     rows = 3 if scaled else 2
-    specs = [[{"type": "xy"}, {"type": "xy"}], [{"type": "xy"}, {"type": "scene"}]] + ([[{"type": "xy"}, None]] if scaled else [])
+    specs = (("xy", "xy"), ("xy", "scene")) + ((("xy", None),) if scaled else ())
     # Short titles, the hint under each: two panels side by side stay readable on a phone.
-    titles = [f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
-              f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>"]
-    fig = make_subplots(
+    titles = (f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
+              f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
+    layout = grid(
         rows=rows, cols=2, specs=specs, horizontal_spacing=0.09, vertical_spacing=0.12 if scaled else 0.14,
-        subplot_titles=titles + ([f"Scaled x{HINT}round contours, a straight path</span>"] if scaled else []),
+        subplot_titles=titles + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled else ()),
     )
-    fig.update_annotations(font={"size": 14})
+    for title in layout["annotations"]:
+        title["font"]["size"] = 14
+    data: list[dict] = []
+    shapes: list[dict] = []
     moving: list[int] = []
-    frames_data: list[list[go.BaseTraceType]] = []
+    frames_data: list[Callable[[int], dict]] = []
 
-    def static(trace: go.BaseTraceType) -> None:
-        fig.add_trace(trace)
-
-    def mover(trace: go.BaseTraceType, per_frame) -> None:
-        moving.append(len(fig.data))
-        fig.add_trace(trace.update(per_frame(0)))
-        frames_data.append(lambda i, kind=trace.type: {"type": kind, **per_frame(i)})
+    def mover(trace: dict, per_frame) -> None:
+        moving.append(len(data))
+        data.append(merge(trace, per_frame(0)))
+        frames_data.append(lambda i, kind=trace["type"]: {"type": kind, **per_frame(i)})
 
     # --- the data and the line --------------------------------------------------------------
     rows_shown = sample_rows(x.size)
     lo, hi = float(np.min(x)), float(np.max(x))
     pad = 0.04 * (hi - lo or 1.0)
     lo, hi = lo - pad, hi + pad
-    static(go.Scatter(x=x[rows_shown], y=y[rows_shown], mode="markers", name="data", marker={"color": DATA_COLOR, "size": 5 if x.size > 2000 else 9, "opacity": 0.6}, xaxis="x", yaxis="y", hovertemplate=f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>"))
-    fig.add_shape(type="line", x0=lo, y0=w_star * lo + b_star, x1=hi, y1=w_star * hi + b_star, xref="x", yref="y", line={"color": EXACT_COLOR, "dash": "dash", "width": 2}, layer="between")
+    data.append({
+        "type": "scatter", "x": x[rows_shown], "y": y[rows_shown], "mode": "markers", "name": "data", "marker": {"color": DATA_COLOR, "size": 5 if x.size > 2000 else 9, "opacity": 0.6},
+        "xaxis": "x", "yaxis": "y", "hovertemplate": f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>",
+    })
+    shapes.append({"type": "line", "x0": lo, "y0": w_star * lo + b_star, "x1": hi, "y1": w_star * hi + b_star, "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
     ends = [w_star * lo + b_star, w_star * hi + b_star]
     y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
     y_pad = 0.12 * (y_hi - y_lo or 1.0)
@@ -93,88 +95,91 @@ def regression_figure(
         else:
             line = lambda i, w_h=w_h, b_h=b_h: {"x": [lo, hi], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i)]}  # noqa: E731
             extra = {"mode": "lines"}
-        mover(go.Scatter(**line(0), **extra, name=f"{label} update", line={"color": RUN_COLORS[n], "width": 3}, hoverinfo="skip", xaxis="x", yaxis="y"), line)
-    fig.update_xaxes(title_text=x_title, range=[lo, hi], row=1, col=1)
-    fig.update_yaxes(title_text=y_title, range=[y_lo - y_pad, y_hi + 1.6 * y_pad], row=1, col=1)
+        mover({"type": "scatter", **extra, "name": f"{label} update", "line": {"color": RUN_COLORS[n], "width": 3}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"}, line)
+    merge(layout, {"xaxis": {"title": {"text": x_title}, "range": [lo, hi]}, "yaxis": {"title": {"text": y_title}, "range": [y_lo - y_pad, y_hi + 1.6 * y_pad]}})
 
     # --- cost per iteration -----------------------------------------------------------------
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 2_000)
-        fig.add_shape(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
+        shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
     if stats.cost_star > 0:  # lowest J (least squares)
-        fig.add_shape(type="line", x0=0, x1=max(p[3].size for p in paths) - 1, y0=stats.cost_star, y1=stats.cost_star, xref="x2", yref="y2", line={"color": EXACT_COLOR, "dash": "dash", "width": 2}, layer="between")
+        shapes.append({
+            "type": "line", "x0": 0, "x1": max(p[3].size for p in paths) - 1, "y0": stats.cost_star, "y1": stats.cost_star, "xref": "x2", "yref": "y2",
+            "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between",
+        })
     costs = [p[3] for p in paths]
     mover(
-        go.Scatter(
-            mode="markers", marker={"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": "white", "width": 1.5}}, showlegend=False, xaxis="x2", yaxis="y2",
-            hovertemplate=[f"{p[0]}<br>iteration %{{x}}: J = %{{y:.4g}}<extra></extra>" for p in paths],
-        ),
+        {
+            "type": "scatter", "mode": "markers", "marker": {"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": "white", "width": 1.5}}, "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+            "hovertemplate": [f"{p[0]}<br>iteration %{{x}}: J = %{{y:.4g}}<extra></extra>" for p in paths],
+        },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
-    fig.update_xaxes(title_text="iteration", row=1, col=2)
-    fig.update_yaxes(title_text="J(w, b)", type="log", row=1, col=2)
+    merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, "type": "log"}})
 
     # --- J(w, b) from above, and as a surface -----------------------------------------------
     ws = [p[1] for p in paths]
     bs = [p[2] for p in paths]
     gw, gb = contour_window(ws, bs, w_star, b_star)
-    _cost_map(fig, static, mover, gw, gb, cost_grid(stats, gw, gb), paths, (w_star, b_star), "x3", "y3")
-    fig.update_xaxes(title_text=f"w (per unit of {x_title})", range=[gw[0], gw[-1]], row=2, col=1)
-    fig.update_yaxes(title_text="b (intercept)", range=[gb[0], gb[-1]], row=2, col=1)
+    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, (w_star, b_star), "x3", "y3")]
+    merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
     sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
     sz = cost_grid(stats, sw, sb)
-    static(surface_trace(sw, sb, sz, "scene"))
+    data.append(surface_trace(sw, sb, sz, "scene"))
     for n, (label, w_h, b_h, cost) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
-        static(go.Scatter3d(x=w_h[keep], y=b_h[keep], z=cost[keep], mode="lines", line={"color": RUN_COLORS[n], "width": 5}, name=f"path, {label}", showlegend=False, scene="scene"))
+        data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
     # The least-squares diamond and every run's point share one trace (each trace costs every frame).
     mover(
-        go.Scatter3d(
-            mode="markers", name="least squares (w*, b*)", showlegend=False, scene="scene", hoverinfo="skip",
-            marker={"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
-        ),
+        {
+            "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
+            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
+        },
         lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
     )
     z_top = float(np.nanmax(sz))
-    fig.update_scenes(
-        xaxis={"title": "w", "range": [sw[0], sw[-1]]}, yaxis={"title": "b", "range": [sb[0], sb[-1]]},
-        zaxis={"title": "J", "range": [0, z_top]}, camera={"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, aspectmode="cube",
-    )
+    merge(layout["scene"], {
+        "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
+        "zaxis": {"title": {"text": "J"}, "range": [0, z_top]}, "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
+    })
     if scaled:
         s_stats = main.run_stats
         s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
         s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
         s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
-        _cost_map(fig, static, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False)
-        fig.update_xaxes(title_text="w' (per standard deviation of x)", range=[s_w[0], s_w[-1]], row=3, col=1)
-        fig.update_yaxes(title_text="b'", range=[s_b[0], s_b[-1]], scaleanchor="x4", scaleratio=1, row=3, col=1)
+        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False))
+        merge(layout, {
+            "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
+            "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
+        })
 
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
-    fig.update_layout(
-        height=1450 if scaled else 1000, margin={"l": 60, "r": 20, "t": 60, "b": 130}, hovermode="closest", clickmode="event+select",
-        showlegend=False, dragmode="pan", uirevision="keep",
-    )
-    return add_player(fig, frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035, speeds=SPEEDS)
+    merge(layout, {
+        "images": images, "shapes": shapes, "height": 1450 if scaled else 1000, "margin": {"l": 60, "r": 20, "t": 60, "b": 130}, "hovermode": "closest",
+        "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
+    })
+    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035, speeds=SPEEDS)
 
 
-def _cost_map(fig, static, mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> None:
-    """J(w, b) from above with each run's path, the least-squares diamond and the moving point."""
+def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> dict:
+    """J(w, b) from above with each run's path, the least-squares diamond and the moving point:
+    the traces and shapes added to ``data`` and ``shapes``, the picture under the axes returned."""
     image, lines = cost_map(gw, gb, z, xaxis, yaxis)
-    fig.add_layout_image(image)
-    fig.add_shape(lines)
+    shapes.append(lines)
     for n, (label, w_h, b_h, _) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
-        fig.add_shape(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5}))
+        shapes.append(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5}))
     if clickable:
-        static(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
+        data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
     # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
     k = len(paths)
     mover(
-        go.Scatter(
-            mode="markers", name="least squares (w*, b*)", showlegend=False, xaxis=xaxis, yaxis=yaxis,
-            marker={"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
-            hovertemplate=["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
-        ),
+        {
+            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
+            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
+            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
+        },
         lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},
     )
+    return image
