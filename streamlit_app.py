@@ -34,3 +34,6 @@ memory.tune()
 streamlit_fixes.install()
 
 run_page(navigation())
+# What the first run imported stays for the process's life: keep it out of the garbage
+# collector's full collections, which stop the server while they run (see the module).
+memory.freeze_startup()

@@ -59,3 +59,20 @@ def test_a_cached_figure_is_turned_into_json_once() -> None:
     assert plotly.io.to_json(figure, validate=False) is first  # made once, then kept
     assert plotly.io.to_json(figure, validate=False, pretty=True) != first  # any other call is plotly's own
     assert plotly.io.to_json(dict(spec), validate=False) is not first
+
+
+def test_the_first_run_freezes_what_it_imported() -> None:
+    """ui.memory.freeze_startup: after the app's first run its modules are out of the collector's reach."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = (
+        "import gc; from streamlit.testing.v1 import AppTest; assert gc.get_freeze_count() == 0; "
+        "at = AppTest.from_file('streamlit_app.py', default_timeout=60).run(); assert not at.exception; "
+        "print(gc.get_freeze_count())"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert int(out.stdout.split()[-1]) > 100_000  # Streamlit, pandas, plotly and the app: hundreds of thousands of objects
