@@ -202,3 +202,19 @@ def test_still_arrays_are_sent_as_typed_arrays() -> None:
     data = regression_figure(np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 800.0]), stats, [("run", fit)], "x", "y").to_dict()["data"]
     assert data[0]["name"] == "data" and data[0]["x"]["dtype"] == "f8"
     assert intuition_figure(curve.cost, (curve.w_min, curve.w_max), runs[0][1]).to_dict()["data"][0]["y"]["dtype"] == "f8"
+
+
+def test_the_data_panel_shows_where_the_line_starts() -> None:
+    """Page 4 on the course's data: the line starts at w = b = 0 (y = 0, under the points) and is in
+    view from iteration 0; a start far off is not, so the points keep the panel."""
+    x, y = np.array([1.0, 2.0]), np.array([300.0, 500.0])
+    stats = summarize(x, y)
+
+    def y_range(w0: float, b0: float) -> list[float]:
+        fig = regression_figure(x, y, stats, [("simultaneous", fit_line(stats, w0, b0, 0.01, 1_000))], "x", "y")
+        return fig.to_dict()["layout"]["yaxis"]["range"]
+
+    low, high = y_range(0.0, 0.0)
+    assert low < 0.0 and high > 500.0  # the start line (y = 0) and every point
+    low, high = y_range(0.0, -1e6)
+    assert low > -1_000 and high > 500.0  # a start a million below stays out of view

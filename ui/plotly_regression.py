@@ -42,6 +42,16 @@ def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
     return np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=limit, posinf=limit, neginf=-limit), -limit, limit)
 
 
+def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0) -> tuple[float, float]:
+    """The data panel's y span widened to the ends of the line descent starts from, those that lie
+    within ``reach`` spans of it: on the course's data the line starts at y = 0, under the points,
+    and is then seen from iteration 0 rising to them. A start far off is left out of view (its w
+    and b are written on the panel), so the points do not shrink to a sliver."""
+    span = y_hi - y_lo or 1.0
+    near = [v for v in start if y_lo - reach * span <= v <= y_hi + reach * span]
+    return min([y_lo, *near]), max([y_hi, *near])
+
+
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16
 ) -> ReadyFigure:
@@ -83,6 +93,7 @@ def regression_figure(
     shapes.append({"type": "line", "x0": lo, "y0": w_star * lo + b_star, "x1": hi, "y1": w_star * hi + b_star, "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
     ends = [w_star * lo + b_star, w_star * hi + b_star]
     y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
+    y_lo, y_hi = _with_start(y_lo, y_hi, [float(paths[0][1][0]) * end + float(paths[0][2][0]) for end in (lo, hi)])
     y_pad = 0.12 * (y_hi - y_lo or 1.0)
     label_x, label_y = lo + 0.02 * (hi - lo), y_hi + 0.9 * y_pad
     for n, (label, w_h, b_h, _) in enumerate(paths):
