@@ -6,7 +6,7 @@ from gd_core.run_facts import steps_shrink
 from ui import figures, runs
 from ui.controls import curve_id, curve_settings, stop_unless_finite_start
 from ui.landscape import add_start, landscape_controls, landscape_map, landscape_paths
-from ui.page import live_part, open_lesson
+from ui.page import live_part, on_a_phone, open_lesson
 from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
 from ui.text import exact, fmt, number, step_equation
 from ui.captions import steps_caption
@@ -53,7 +53,7 @@ def run_and_show() -> None:
     surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
-    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths)
+    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone())
     figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
     figure_slot.caption(
         f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "

@@ -6,7 +6,7 @@ from gd_core.sums import fit_summary
 from ui import figures, runs
 from ui.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.uploads import show_upload_help
-from ui.page import end_lesson, live_part, open_lesson
+from ui.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.regression_views import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
 from ui.captions import BATCH_TEXT, cost_chart_caption
 
@@ -57,7 +57,7 @@ def run_and_show() -> None:
     if stats.n == 1:
         st.subheader("The line, its cost and J(w, b), iteration by iteration")
         key = (source.data_id, settings)
-        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column)
+        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone())
         st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
         st.caption(
             "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "

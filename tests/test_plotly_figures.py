@@ -218,3 +218,28 @@ def test_the_data_panel_shows_where_the_line_starts() -> None:
     assert low < 0.0 and high > 500.0  # the start line (y = 0) and every point
     low, high = y_range(0.0, -1e6)
     assert low > -1_000 and high > 500.0  # a start a million below stays out of view
+
+
+def test_on_a_phone_the_panels_stack_in_one_column() -> None:
+    """Pages 3 and 4 on a phone (ui.page.on_a_phone): each panel, the 3-D one too, gets the
+    screen's width, one under another, in the same order and with the same axis names."""
+    x, y = np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 650.0])
+    stats = summarize(x, y)
+    curve = CURVES["two_minima"]
+    runs = [("w₀ = 5", run_descent(curve, 5.0, 0.1, 30))]
+    basin = basins(curve, curve.grid(61), 0.1, 200, curve.minima)
+    paths = surface.descend(np.array([(-4.0, -4.0)]), 0.5, 40)
+    for scaled in (False, True):
+        fits = [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 500, scaled=scaled))]
+        wide = regression_figure(x, y, stats, fits, "x", "y").to_dict()["layout"]
+        tall = regression_figure(x, y, stats, fits, "x", "y", narrow=True).to_dict()["layout"]
+        panels = [k for k in tall if k.startswith("xaxis")]
+        assert sorted(panels) == sorted(k for k in wide if k.startswith("xaxis"))  # the same panels
+        assert all(tall[k]["domain"] == [0.0, 1.0] for k in panels) and tall["scene"]["domain"]["x"] == [0.0, 1.0]
+        tops = [tall["y" + k[1:]]["domain"][1] for k in sorted(panels, key=lambda k: int(k[5:] or 1))]
+        assert tops == sorted(tops, reverse=True)  # data, cost, map (then the scaled map) from the top down
+        assert tall["height"] > wide["height"]
+    wide = minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(30), paths).to_dict()["layout"]
+    tall = minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(30), paths, narrow=True).to_dict()["layout"]
+    assert all(tall[k]["domain"] == [0.0, 1.0] for k in ("xaxis", "xaxis2", "xaxis3")) and tall["scene"]["domain"]["x"] == [0.0, 1.0]
+    assert wide["scene"]["domain"]["x"][0] > 0.5 and tall["height"] > wide["height"]

@@ -35,13 +35,13 @@ def learning_rate(key: tuple, _curve, _runs, j_min: float) -> ReadyFigure:
 
 
 @shared(max_entries=64)
-def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths) -> ReadyFigure:
-    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths)
+def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool) -> ReadyFigure:
+    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow)
 
 
 @shared(max_entries=16)
-def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str) -> ReadyFigure:
-    return regression_figure(_x, _y, _stats, _fits, x_title, y_title)
+def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool) -> ReadyFigure:
+    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow)
 
 
 @shared(max_entries=64)

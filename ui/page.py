@@ -71,6 +71,12 @@ def finish_view(asked: dict[str, list[str]] | None = None) -> None:
     share_link()
 
 
+def on_a_phone() -> bool:
+    """Whether the browser says it is a phone (its User-Agent has "Mobi", as MDN advises): the
+    moving figures of pages 3 and 4 then stack their panels in one column, each full width."""
+    return "Mobi" in (st.context.headers.get("User-Agent") or "")
+
+
 def part_alone() -> bool:
     """Whether this run is a rerun of a page's live part alone (a control in it changed)."""
     ctx = get_script_run_ctx()

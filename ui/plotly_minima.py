@@ -43,17 +43,22 @@ def minima_figure(
     paths: SurfacePaths,
     frame_ms: float = 60,
     redraw_every: int = 6,
+    *,
+    narrow: bool = False,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
+    ``narrow`` (a phone): the four panels one under another, each the screen's width.
 
     A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
     is still slowly heading for, red only when its run diverged, grey when it stops at none.
     """
     basin_starts, minima = basins.starts, basins.minima
     lo, hi = w_range
+    one_column = {"rows": 4, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",)), "vertical_spacing": 0.075}
+    two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
+    height = 1700 if narrow else 1100
     layout = grid(
-        rows=2, cols=2, specs=(("xy", "xy"), ("xy", "scene")),
-        horizontal_spacing=0.09, vertical_spacing=0.13, column_widths=(0.55, 0.45),
+        **(one_column if narrow else two_by_two),
         # Short titles, the hint under each: two panels side by side stay readable on a phone.
         subplot_titles=(
             f"Every start on J(w){HINT}click a dot to start there</span>",
@@ -135,11 +140,11 @@ def minima_figure(
     iterations = timeline(last)
     frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
     merge(layout, {
-        "shapes": shapes, "height": 1100, "margin": {"l": 60, "r": 20, "t": 135, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
+        "shapes": shapes, "height": height, "margin": {"l": 60, "r": 20, "t": 135, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of
         # entries (not one block per legend group), under the tool bar: on a phone it wraps to three rows,
         # which the top margin holds.
-        "legend": {"orientation": "h", "yref": "container", "y": 1 - 32 / 1100, "yanchor": "top", "x": 0.0, "traceorder": "normal", "font": {"size": 12}}, "uirevision": "keep",
+        "legend": {"orientation": "h", "yref": "container", "y": 1 - 32 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal", "font": {"size": 12}}, "uirevision": "keep",
         "xaxis": {"title": {"text": "w (start w₀ for the dots)"}, "range": [lo, hi]},
         "yaxis": {"title": {"text": "J(w)"}, "range": [y_lo, y_hi]},
         "xaxis2": {"title": {"text": "iteration"}},
@@ -151,4 +156,4 @@ def minima_figure(
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         },
     })
-    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-0.05)
+    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-41.75 / (height - 265))  # ~42 px under the plot

@@ -53,20 +53,26 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
 
 
 def regression_figure(
-    x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16
+    x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
+    *, narrow: bool = False,
 ) -> ReadyFigure:
-    """The linked panels for one feature; ``fits[0]`` is the run the page reports."""
+    """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
+    phone): the panels one under another, each the screen's width, in the same order."""
     main = fits[0][1]
     scaled = main.scaled
     w_star, b_star = float(stats.w_star[0]), float(stats.b_star)
     paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
-    rows = 3 if scaled else 2
-    specs = (("xy", "xy"), ("xy", "scene")) + ((("xy", None),) if scaled else ())
+    panels = 5 if scaled else 4
+    if narrow:  # one column: the same panels, so the same axis names (x, x2, x3, scene, x4)
+        rows, cols, specs, spacing = panels, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
+    else:
+        rows, cols, spacing = 3 if scaled else 2, 2, 0.12 if scaled else 0.14
+        specs = (("xy", "xy"), ("xy", "scene")) + ((("xy", None),) if scaled else ())
     # Short titles, the hint under each: two panels side by side stay readable on a phone.
     titles = (f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
               f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
     layout = grid(
-        rows=rows, cols=2, specs=specs, horizontal_spacing=0.09, vertical_spacing=0.12 if scaled else 0.14,
+        rows=rows, cols=cols, specs=specs, horizontal_spacing=0.09, vertical_spacing=spacing,
         subplot_titles=titles + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled else ()),
     )
     for title in layout["annotations"]:
@@ -167,10 +173,13 @@ def regression_figure(
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
     merge(layout, {
-        "images": images, "shapes": shapes, "height": 1450 if scaled else 1000, "margin": {"l": 60, "r": 20, "t": 60, "b": 130}, "hovermode": "closest",
+        "images": images, "shapes": shapes, "height": panels * 420 if narrow else (1450 if scaled else 1000),
+        "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
-    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=-0.05 if not scaled else -0.035, speeds=SPEEDS)
+    # The buttons ~40 px under the plot area (y is a fraction of its height, the figure's less the margins).
+    y = -40.5 / (layout["height"] - 215) if narrow else (-0.035 if scaled else -0.05)
+    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
 
 
 def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> dict:
