@@ -97,6 +97,14 @@ def _animate(names: list[str] | None, duration: float, redraw: bool | list[bool]
     return [names, options]
 
 
+def under_plot(layout: dict, px: float) -> float:
+    """``px`` pixels as a fraction of the plot area's height (the figure's less its top and bottom
+    margins), the unit the player's positions are given in."""
+    margin = layout.get("margin", {})
+    plot_px = max(float(layout.get("height", 450)) - margin.get("t", 100) - margin.get("b", 80), 100.0)
+    return px / plot_px
+
+
 def add_player(
     spec: dict,
     frames: Sequence[dict],
@@ -129,12 +137,9 @@ def add_player(
     ]
     menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
     spec["frames"] = list(frames)
-    # The slider sits a fixed ~40 px under the buttons (positions are fractions of the plot's
-    # height): its "iteration N" must clear them when a phone's width puts them under it.
-    layout = spec["layout"]
-    margin = layout.get("margin", {})
-    plot_px = max(float(layout.get("height", 450)) - margin.get("t", 100) - margin.get("b", 80), 100.0)
-    gap = max(0.05, 40.0 / plot_px)
+    # The slider sits a fixed ~40 px under the buttons: its "iteration N" must clear them when a
+    # phone's width puts them under it.
+    gap = max(0.05, under_plot(spec["layout"], 40.0))
     spec["layout"].update(
         updatemenus=[
             {

@@ -19,7 +19,7 @@ from gd_core.surface import SurfacePaths
 from gd_core.wording import number
 from ui.charts_1d import PALETTE, POINT_COLOR, cost_domain
 from ui.charts_surface import PATH_COLORS
-from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
 from ui.plotly_dict import figure, grid, merge
 
 BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
@@ -156,4 +156,4 @@ def minima_figure(
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         },
     })
-    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-41.75 / (height - 265))  # ~42 px under the plot
+    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 41.75))  # ~42 px under the plot

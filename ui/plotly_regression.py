@@ -20,7 +20,7 @@ from gd_core.fit import Fit
 from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
 from ui.charts_regression import contour_window, frame_indices, sample_rows
-from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline
+from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
 from ui.plotly_dict import figure, grid, merge
 
 RUN_COLORS = ["#dc2626", "#f59e0b"]
@@ -177,8 +177,7 @@ def regression_figure(
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
-    # The buttons ~40 px under the plot area (y is a fraction of its height, the figure's less the margins).
-    y = -40.5 / (layout["height"] - 215) if narrow else (-0.035 if scaled else -0.05)
+    y = -under_plot(layout, 40.5) if narrow else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot
     return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
 
 
