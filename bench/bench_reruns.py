@@ -30,6 +30,7 @@ Run: python bench/bench_reruns.py
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import statistics
 import sys
@@ -142,35 +143,46 @@ async def _logged_after(log: Path, seen: int, timeout: float = 10.0) -> list[lis
         await asyncio.sleep(0.002)
 
 
-async def server_reruns(url: str, log: Path, page: str, key: str | None, value) -> tuple[float, str]:
-    """Median script CPU seconds of the server's reruns after a browser-like change of ``key`` to
-    value(i), and what reran ("fragment" or "full")."""
+async def server_reruns(url: str, log: Path, values) -> dict[str, tuple[float, str]]:
+    """Per case: the median script CPU seconds of the server's reruns after a browser-like change
+    of its widget to values(first, step)(i), and what reran ("fragment" or "full").
+
+    Every case has its own session, opened first; then the cases take turns, one rerun each per
+    round, so a change in the machine's speed during the run (this is a shared 2-core machine)
+    falls on the baseline and the pages alike instead of on whichever was measured then."""
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
-    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, origin=url) as ws:
-        widgets: dict[str, tuple[str, str]] = {}
-        query = [""]
-        msg = BackMsg()
-        msg.rerun_script.page_name = page
-        await ws.send(msg.SerializeToString())
-        await _finish(ws, widgets, query)
-        cpu, kinds = [], set()
-        for i in range(REPEATS + 2):  # the first two warm up
+    async with contextlib.AsyncExitStack() as stack:
+        sessions = {}
+        for name, (page, key, first, step) in CASES.items():
+            ws = await stack.enter_async_context(websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, origin=url))
+            widgets: dict[str, tuple[str, str]] = {}
+            query = [""]
             msg = BackMsg()
             msg.rerun_script.page_name = page
-            msg.rerun_script.query_string = query[0]
-            if key:
-                widget_id, fragment = widgets[key]
-                state = msg.rerun_script.widget_states.widgets.add()
-                state.id, state.double_value = widget_id, value(i)
-                msg.rerun_script.fragment_id = fragment  # as the browser does: rerun the part the control is in
-            seen = len(log.read_text().splitlines())
             await ws.send(msg.SerializeToString())
             await _finish(ws, widgets, query)
-            runs = await _logged_after(log, seen)
-            if i >= 2:
-                cpu.append(sum(float(ms) for ms, _ in runs) / 1e3)
-                kinds |= {kind for _, kind in runs}
-        return statistics.median(cpu), "+".join(sorted(kinds))
+            sessions[name] = (ws, widgets, query, values(first, step))
+        cpu: dict[str, list[float]] = {name: [] for name in CASES}
+        kinds: dict[str, set[str]] = {name: set() for name in CASES}
+        for i in range(REPEATS + 2):  # the first two rounds warm up
+            for name, (page, key, _, _) in CASES.items():
+                ws, widgets, query, value = sessions[name]
+                msg = BackMsg()
+                msg.rerun_script.page_name = page
+                msg.rerun_script.query_string = query[0]
+                if key:
+                    widget_id, fragment = widgets[key]
+                    state = msg.rerun_script.widget_states.widgets.add()
+                    state.id, state.double_value = widget_id, value(i)
+                    msg.rerun_script.fragment_id = fragment  # as the browser does: rerun the part the control is in
+                seen = len(log.read_text().splitlines())
+                await ws.send(msg.SerializeToString())
+                await _finish(ws, widgets, query)
+                runs = await _logged_after(log, seen)
+                if i >= 2:
+                    cpu[name].append(sum(float(ms) for ms, _ in runs) / 1e3)
+                    kinds[name] |= {kind for _, kind in runs}
+        return {name: (statistics.median(cpu[name]), "+".join(sorted(kinds[name]))) for name in CASES}
 
 
 def measure_server() -> dict[str, tuple[float, float, str]]:
@@ -179,12 +191,9 @@ def measure_server() -> dict[str, tuple[float, float, str]]:
     log.touch()
     proc, url = start_app(runner=[sys.executable, str(ROOT / "bench" / "rerun_cpu_server.py")], env={**os.environ, "RERUN_LOG": str(log)})
     try:
-        results = {}
-        for name, (page, key, first, step) in CASES.items():
-            again, kind = asyncio.run(server_reruns(url, log, page, key, revisit(first, step)))
-            new, _ = asyncio.run(server_reruns(url, log, page, key, new_view(first, step)))
-            results[name] = (again, new, kind)
-        return results
+        again = asyncio.run(server_reruns(url, log, revisit))
+        new = asyncio.run(server_reruns(url, log, new_view))
+        return {name: (again[name][0], new[name][0], again[name][1]) for name in CASES}
     finally:
         proc.terminate()
         proc.wait(timeout=20)
