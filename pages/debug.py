@@ -8,6 +8,7 @@ from ui.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.debug_views import RunSettings, example_logs, paste_box, run_settings, show_diagnosis
 from ui.last_good import last_good
 from ui.page import end_lesson, live_part, open_lesson
+from ui.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("debug")
 st.markdown(
@@ -48,7 +49,7 @@ def diagnose_and_show() -> None:
         (LogError, ValueError),
     )
     if error is not None:
-        st.error(f"That log cannot be used: {error}", icon=":material/error:")
+        st.error(f"That log cannot be used: {shown(error, MESSAGE_LIMIT)}", icon=":material/error:")
         if read is None:
             end_lesson()
         st.caption("Still showing the diagnosis of the last log that could be read.")

@@ -9,6 +9,7 @@ from ui.uploads import show_upload_help
 from ui.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.regression_views import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
 from ui.captions import BATCH_TEXT, cost_chart_caption
+from ui.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("regression")
 st.markdown(
@@ -47,7 +48,7 @@ def run_and_show() -> None:
     if settings.compare:
         fits.append(("sequential (wrong)", runs.fit(source.data_id, stats, *start, sequential=True)[0]))
     if fit.result.stop_reason == "not_finite":
-        st.error(f"Gradient descent could not start: {fit.result.message}.", icon=":material/error:")
+        st.error(f"Gradient descent could not start: {shown(fit.result.message, MESSAGE_LIMIT)}.", icon=":material/error:")
         end_lesson()
     alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on
 

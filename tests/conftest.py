@@ -7,6 +7,7 @@ one they are skipped locally; with CI=true a missing browser is a failure, not a
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -29,6 +30,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def read_back(markdown: str) -> str:
+    """What a reader sees of markdown written by ui.shown: its escapes and word joiners removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", str(markdown)).replace("\u2060", "")
 
 
 def chromium_path() -> str | None:

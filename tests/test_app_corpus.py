@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import read_back
 from tests.test_app_regression import CORPUS, metric, open_page, upload
 from gd_core.wording import exact
 from tests.test_corpus import BAD, BAD_COLUMNS, GOOD
@@ -14,7 +15,7 @@ GOOD_FILES = sorted({name for name, _, _ in GOOD})
 
 
 def verdict_words(at) -> str:
-    return " ".join(e.value for e in [*at.success, *at.warning, *at.error])
+    return " ".join(read_back(e.value) for e in [*at.success, *at.warning, *at.error])
 
 
 @pytest.mark.parametrize("name", GOOD_FILES)
@@ -38,7 +39,7 @@ def test_bad_file_says_why_and_keeps_the_last_fit(name: str) -> None:
     assert not at.exception, at.exception
     assert at.error and BAD[name].lower() in at.error[0].value.lower()
     assert metric(at, "w") == w_before
-    assert any("Still showing the last good file" in c.value for c in at.sidebar.caption)
+    assert any("Still showing the last good file" in read_back(c.value) for c in at.sidebar.caption)
 
 
 @pytest.mark.parametrize("name", sorted(BAD_COLUMNS))
@@ -56,7 +57,8 @@ def test_workbook_sheet_picker_reads_the_other_sheet() -> None:
     w_before = metric(at, "w")
     sheets.set_value("notes").run()  # a sheet of notes: no table of numbers there
     assert not at.exception, at.exception
-    assert "the sheet 'notes'" in at.error[0].value and "pick another sheet: houses" in at.error[0].value
+    error = read_back(at.error[0].value)
+    assert "the sheet 'notes'" in error and "pick another sheet: houses" in error
     assert metric(at, "w") == w_before  # the last good sheet's fit stays on screen
 
 

@@ -11,7 +11,7 @@ from gd_core.curves import CURVES
 from gd_core.descent import run_descent
 from ui.text import update_text
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, read_back
 
 ENTRY = str(ROOT / "streamlit_app.py")
 
@@ -29,7 +29,7 @@ def all_text(at: AppTest) -> str:
     parts += [e.value for e in at.error] + [s.value for s in at.success] + [i.value for i in at.info]
     parts += [str(m.value) for m in at.metric] + [w.value for w in at.warning]
     parts += [chart.proto.spec for chart in at.get("plotly_chart")]  # the numbers written inside the figures
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(read_back(p) for p in parts)
 
 
 def figure(at: AppTest, n: int = 0) -> dict:
@@ -125,7 +125,7 @@ def test_learning_rate_bad_alpha_list_keeps_last_good() -> None:
     assert "α = 0.5" in all_text(at)
     at.text_input(key="alphas").set_value("0.1, fast").run()
     assert not at.exception
-    assert "'fast' is not a number" in at.error[0].value
+    assert "'fast' is not a number" in read_back(at.error[0].value)
     assert "α = 0.5" in all_text(at)
 
 

@@ -14,10 +14,11 @@ import streamlit as st
 
 from gd_core.curves import CURVES, Curve, curve_from_expression
 from gd_core.descent import DescentRun
-from gd_core.expression import ExpressionError
+from gd_core.expression import MAX_LENGTH, ExpressionError
 from ui.last_good import last_good
 from ui.page import end_lesson, note_curve_choice
 from ui.shared_cache import shared
+from ui.shown import MESSAGE_LIMIT, shown
 
 CUSTOM = "custom"
 DEFAULT_EXPR = "w**4 - 3*w**2 + w"
@@ -71,10 +72,10 @@ def curve_picker(default: str) -> Curve:
     note_curve_choice(curve_label(key), None if text == DEFAULT_EXPR else text, False)
     kept, error = last_good("expr", lambda: (text, _typed_curve(text)), ExpressionError)
     if isinstance(error, ExpressionError) or kept is None:
-        st.error(f"That formula cannot be read: {error}", icon=":material/error:")
+        st.error(f"That formula cannot be read: {shown(error, MESSAGE_LIMIT)}", icon=":material/error:")
         st.code(f"{text}\n{' ' * getattr(error, 'position', 0)}^", language=None)
         last_text, curve = kept or (DEFAULT_EXPR, _typed_curve(DEFAULT_EXPR))
-        st.caption(f"Still showing the last formula that worked: `{last_text}`")
+        st.caption(f"Still showing the last formula that worked: {shown(last_text, MAX_LENGTH)}")
         return curve
     _, curve = kept
     if not curve.minima:
@@ -185,7 +186,7 @@ def parse_alphas(suggested: list[float]) -> list[float]:
         return suggested
     values, error = last_good("alphas", lambda: parse_alpha_list(text), ValueError)
     if error is not None:
-        st.error(f"{error}.", icon=":material/error:")
+        st.error(f"{shown(error, MESSAGE_LIMIT)}.", icon=":material/error:")
         values = values or suggested
         st.caption("Still comparing the last list that worked: " + ", ".join(f"{a:g}" for a in values))
     return values or suggested
@@ -194,5 +195,5 @@ def parse_alphas(suggested: list[float]) -> list[float]:
 def stop_unless_finite_start(run: DescentRun) -> None:
     """A formula that overflows at the start has nothing to draw: say so and end the page there."""
     if run.stop_reason == "not_finite":
-        st.error(f"Gradient descent cannot start: {run.message}, or type another formula.", icon=":material/error:")
+        st.error(f"Gradient descent cannot start: {shown(run.message, MESSAGE_LIMIT)}, or type another formula.", icon=":material/error:")
         end_lesson()

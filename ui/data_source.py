@@ -22,6 +22,7 @@ from gd_core.linreg import Stats, summarize
 from ui.charts_regression import sample_rows
 from ui.last_good import last_good
 from ui.shared_cache import shared
+from ui.shown import MESSAGE_LIMIT, shown, shown_plain
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BUILTIN = {
@@ -94,13 +95,13 @@ def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: 
         st.session_state["x"] = x_default
     st.session_state["_columns_for"] = key
     y_column = st.selectbox(
-        "Target y (what to predict)", columns, index=columns.index(y_default), key="y", bind="query-params",
+        "Target y (what to predict)", columns, index=columns.index(y_default), key="y", bind="query-params", format_func=shown_plain,
         help="The column the line should predict.",
     )
     x_options = [c for c in columns if c != y_column]
     x_columns = st.multiselect(
         "Feature x (one or more)", x_options, default=[c for c in x_default if c in x_options] or x_options[:1],
-        key="x", bind="query-params",
+        key="x", bind="query-params", format_func=shown_plain,
         help="The input column(s). One feature draws the line and the cost contours; several fit w·x + b with a w per feature.",
     )
     return list(x_columns), y_column
@@ -132,13 +133,13 @@ def _preview_tables(key: str, _data: LoadedData) -> tuple[pa.Table, pa.Table | N
 
 def _preview(key: str, label: str, data: LoadedData, chosen: list[str]) -> None:
     head, missing = _preview_tables(key, data)
-    with st.expander(f"Preview: {label} ({data.n_rows:,} rows)"):
+    with st.expander(f"Preview: {shown(label)} ({data.n_rows:,} rows)"):
         st.dataframe(head, width="stretch", height=240)
         if missing is None:
             st.caption("No missing values in any column.")
         else:
             st.dataframe(missing, hide_index=True, width="stretch")
-        gaps = [f"{c}: {data.missing[c]}" for c in chosen if data.missing.get(c, 0)]
+        gaps = [f"{shown(c)}: {data.missing[c]:,}" for c in chosen if data.missing.get(c, 0)]
         if gaps:
             st.caption("Missing in the chosen columns: " + ", ".join(gaps))
 
@@ -162,8 +163,8 @@ def choose_data() -> Source | None:
     else:
         label, _, default_x, default_y = BUILTIN[choice]
         key, data = choice, _load_builtin(choice)
-    for note in data.notes:
-        st.caption(note)
+    for note in data.notes:  # the loader's sentences quote column names
+        st.caption(shown(note, MESSAGE_LIMIT))
     x_columns, y_column = _pick_columns(key, data, default_x, default_y)
     if not x_columns:
         st.warning("Pick at least one feature column for x.", icon=":material/warning:")
@@ -172,6 +173,11 @@ def choose_data() -> Source | None:
     drop = _missing_choice(data, chosen)
     _preview(key, label, data, chosen)
     return Source(key=key, label=label, data=data, x_columns=x_columns, y_column=y_column, drop_missing=drop)
+
+
+def _columns_text(source: Source) -> str:
+    """'‘size’, ‘age’ → ‘price’': the chosen columns, each as the characters it is."""
+    return ", ".join(f"‘{shown(c)}’" for c in source.x_columns) + f" → ‘{shown(source.y_column)}’"
 
 
 def rerun_if_set_aside(source: Source) -> None:
@@ -193,7 +199,7 @@ def prepare(source: Source) -> tuple[Source, Prepared] | None:
     """
     if source.data is None:
         kept = st.session_state.get("_last_good_prepared")
-        st.caption(f"Showing the last fit of **{source.label}**: {', '.join(source.x_columns)} → {source.y_column}.")
+        st.caption(f"Showing the last fit of ‘{shown(source.label)}’: {_columns_text(source)}.")
         return kept
     kept, error = last_good(
         "prepared",
@@ -201,9 +207,9 @@ def prepare(source: Source) -> tuple[Source, Prepared] | None:
         DataError,
     )
     if error is not None:
-        st.error(f"These columns cannot be fitted: {error}", icon=":material/error:")
+        st.error(f"These columns cannot be fitted: {shown(error, MESSAGE_LIMIT)}", icon=":material/error:")
         if kept is not None:
-            st.caption(f"Still showing the last good choice: {', '.join(kept[0].x_columns)} → {kept[0].y_column} ({kept[0].label}).")
+            st.caption(f"Still showing the last good choice: {_columns_text(kept[0])} (‘{shown(kept[0].label)}’).")
         return kept
     if kept is not None and kept[1].dropped:
         st.caption(f"{kept[1].dropped:,} rows with missing values were left out; the fit uses {kept[1].stats.m:,} rows.")

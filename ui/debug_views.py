@@ -20,6 +20,7 @@ from gd_core.log_parse import FIELDS, ParsedLog
 from gd_core.sums import Stats, largest_stable_alpha
 from gd_core.wording import limit, plural
 from ui.charts_debug import debug_chart
+from ui.shown import MESSAGE_LIMIT, shown
 
 COURSE_LOG = Path(__file__).resolve().parents[1] / "data" / "course_week1_log.txt"
 # What the student says of the logged cost (the labels are also the URL values) -> diagnose's timing.
@@ -102,7 +103,7 @@ def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_
             st.vega_lite_chart(spec=debug_chart(log, diagnosis, name), width="stretch")
     st.caption(
         "Dots: your log. Solid: the closest mistake's run. Dashed: the correct code with the same settings. "
-        f"{log.summary} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
+        f"{shown(log.summary, MESSAGE_LIMIT)} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
         f"Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}."
     )
     buggy, corrected = diagnosis.lines

@@ -15,8 +15,9 @@ from typing import Any
 import streamlit as st
 
 from ui.lessons import Lesson
+from ui.shown import shown
 
-MAX_SHOWN = 40  # characters of a link value quoted back
+MAX_SHOWN = 40  # characters of a link value or name quoted back
 
 
 def _labels() -> Mapping[str, Callable[[str], str]]:
@@ -58,8 +59,8 @@ def used(name: str, values: list[str], value: Any) -> bool:
 
 
 def _quoted(values: list[str]) -> str:
-    text = ", ".join(values) if values else ""
-    return f"'{text[:MAX_SHOWN]}…'" if len(text) > MAX_SHOWN else f"'{text}'"
+    """The link's value(s) as the characters they are, in quotes (never as markdown)."""
+    return f"‘{shown(', '.join(values), MAX_SHOWN)}’"
 
 
 def replaced(lesson: Lesson, asked: Mapping[str, list[str]]) -> list[str]:
@@ -67,11 +68,11 @@ def replaced(lesson: Lesson, asked: Mapping[str, list[str]]) -> list[str]:
     notes = []
     for name, values in asked.items():
         if name not in lesson.params:
-            notes.append(f"`{name}` is not a setting of this page, so it was ignored.")
+            notes.append(f"‘{shown(name, MAX_SHOWN)}’ is not a setting of this page, so it was ignored.")
         elif name not in st.session_state:  # its control is not on this view (e.g. expr without curve=Your own formula)
-            notes.append(f"`{name}` does not apply to what this page shows now, so it was ignored.")
+            notes.append(f"‘{shown(name, MAX_SHOWN)}’ does not apply to what this page shows now, so it was ignored.")
         elif not used(name, values, st.session_state[name]):
-            notes.append(f"`{name}={_quoted(values)}` could not be used here, so the page shows its own value instead.")
+            notes.append(f"{shown(name, MAX_SHOWN)} = {_quoted(values)} could not be used here, so the page shows its own value instead.")
     return notes
 
 

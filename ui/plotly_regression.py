@@ -22,6 +22,7 @@ from gd_core.sums import Stats
 from ui.charts_regression import contour_window, frame_indices, sample_rows
 from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
 from ui.plotly_dict import figure, grid, merge
+from ui.shown import shown_plotly
 
 RUN_COLORS = ["#dc2626", "#f59e0b"]
 EXACT_COLOR = "#0f172a"
@@ -34,6 +35,7 @@ STAR = {"symbol": "diamond", "size": 13, "color": "#facc15", "line": {"color": E
 FRAME_MS = 12
 SPEEDS = (0.25, 0.5, 1.0)
 CLICK_NAME = "start here"
+AXIS_LIMIT = 40  # characters of a column name in an axis title or hover
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 
 
@@ -57,7 +59,9 @@ def regression_figure(
     *, narrow: bool = False,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
-    phone): the panels one under another, each the screen's width, in the same order."""
+    phone): the panels one under another, each the screen's width, in the same order.
+    ``x_title`` and ``y_title`` are column names: shown as their characters (ui.shown)."""
+    x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
     w_star, b_star = float(stats.w_star[0]), float(stats.b_star)

@@ -16,6 +16,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from gd_core.data import DataError, LoadedData, load_table
 from ui import memory
 from ui.upload_files import FILES, release_streamlit_copy
+from ui.shown import MESSAGE_LIMIT, shown, shown_plain
 from ui.upload_store import STORE
 from ui.vl import chart, field, layer_of
 
@@ -106,7 +107,7 @@ def uploaded_data() -> tuple[str, str, LoadedData | None] | None:
         if data is None:
             st.info("Upload a CSV, text or Excel (.xlsx) file to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
             return None
-        st.caption(f"Using your earlier file, **{kept[1]}**.")
+        st.caption(f"Using your earlier file, ‘{shown(kept[1])}’.")
         return kept[0], kept[1], data
     if st.session_state.get("_sheet_for") != uploaded.file_id:
         st.session_state["_sheet_for"] = uploaded.file_id  # a new file opens on its own first sheet
@@ -115,7 +116,7 @@ def uploaded_data() -> tuple[str, str, LoadedData | None] | None:
     key = f"upload:{uploaded.file_id}:{sheet}"
     if STORE.was_dropped(_session_id(), key) and not st.session_state.get(f"_reload_{key}"):
         st.warning(
-            f"**{uploaded.name}** was set aside to make room for other students' data on this server. "
+            f"‘{shown(uploaded.name)}’ was set aside to make room for other students' data on this server. "
             "Its last fit stays on screen; load it again to change the fit.",
             icon=":material/memory:",
         )
@@ -132,16 +133,16 @@ def uploaded_data() -> tuple[str, str, LoadedData | None] | None:
         else:
             kept = st.session_state["_last_good_upload"] = (key, uploaded.name)  # light: the data stay in the store
     if error is not None:
-        st.error(f"**{uploaded.name}** could not be used: {error}", icon=":material/error:")
+        st.error(f"‘{shown(uploaded.name)}’ could not be used: {shown(error, MESSAGE_LIMIT)}", icon=":material/error:")
         kept = st.session_state.get("_last_good_upload")
         data = STORE.get(_session_id(), kept[0]) if kept is not None else None
         if data is None:
             st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
             return None
-        st.caption(f"Still showing the last good file, **{kept[1]}**.")
+        st.caption(f"Still showing the last good file, ‘{shown(kept[1])}’.")
     if len(data.sheets) > 1:
         st.selectbox(
-            "Sheet", data.sheets, index=data.sheets.index(data.sheet), key="sheet",
+            "Sheet", data.sheets, index=data.sheets.index(data.sheet), key="sheet", format_func=shown_plain,
             help="This workbook has several sheets: pick the one that holds your table.",
         )
     return kept[0], kept[1], data

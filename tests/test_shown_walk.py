@@ -1,0 +1,153 @@
+"""A walk over the app's code: every string handed to Streamlit's markdown is either ours or
+passed through ui.shown.
+
+Streamlit renders markdown in st.markdown, captions, alerts, metrics, headers, toasts, radio
+options and help text. An argument there may be a literal, a number formatted with a format
+spec, a call of ``shown`` or of a reviewed function that returns only our words and numbers,
+or one of the reviewed names below. Anything else fails here, so a new call that formats a
+column name, a link value or a message quoting one must go through ``shown`` (or be reviewed
+and listed with its reason).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FILES = sorted([*ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "streamlit_app.py"])
+
+# Streamlit calls whose text is markdown (positional text and these keywords).
+MARKDOWN_CALLS = {
+    "markdown", "caption", "error", "warning", "info", "success", "exception", "toast", "metric",
+    "title", "header", "subheader", "write", "expander", "popover", "radio", "button", "link_button",
+    "download_button", "checkbox", "toggle", "page_link", "tabs",
+}
+MARKDOWN_KEYWORDS = {"body", "label", "value", "help", "delta"}
+
+# Functions that return markdown made safe, or only our words and numbers (each read for this list).
+SAFE_CALLS = {
+    "shown",  # ui.shown: the user's characters, escaped
+    # ui.text / gd_core.wording: numbers written out
+    "fmt", "exact", "number", "plural", "limit_text", "limit", "update_equation", "step_equation",
+    "iteration_heading", "direction_text", "update_text", "alpha_vs_limit",
+    # ui.captions: sentences made from numbers of the run
+    "sweep_caption", "steps_caption", "cost_chart_caption", "rate_note", "sequential_comparison_text", "r2_text",
+    "_sentence",  # ui.verdicts: adds a full stop to its argument, which is checked too
+    "_columns_text",  # ui.data_source: each column name through shown
+}
+
+# Expressions whose text is ours (each read for this list), per file, with where it comes from.
+REVIEWED = {
+    "pages/home.py": {
+        "lesson.file": "a page path from the ui.lessons table",
+        "lesson.title": "the ui.lessons table",
+        "lesson.summary": "the ui.lessons table",
+    },
+    "pages/regression.py": {"BATCH_TEXT": "a fixed sentence in ui.captions"},
+    "ui/data_source.py": {"gaps": "each column name through shown"},
+    "ui/page.py": {"lesson.heading": "the ui.lessons table"},
+    "pages/learning_rate.py": {"label": "'α = 0.1' built from the numbers of the run"},
+    "ui/controls.py": {"curve.description": "gd_core.curves: the catalogue's sentences, or a fixed one for a typed formula"},
+    "ui/link_check.py": {"notes": "ui.link_check.replaced: each name and value through shown"},
+    "ui/debug_views.py": {
+        "fields": "the names of gd_core.log_parse.FIELDS that the log holds",
+        "diagnosis.name": "a gd_core.bug_catalogue entry's name",
+        "diagnosis.verdict": "gd_core.log_match: written from the numbers of the match",
+        "diagnosis.timing_note": "gd_core.log_match: one of two fixed sentences",
+        "diagnosis.compared": "gd_core.log_match: field names and counts",
+        "diagnosis.entry.where": "the gd_core.bug_catalogue table",
+        "diagnosis.entry.explanation": "the gd_core.bug_catalogue table",
+    },
+    "ui/regression_views.py": {
+        "w_text": "learned weights formatted as numbers",
+        "{'dJ/dw': [float(f'{v:.6g}') for v in update.dj_dw], 'dJ/db': float(f'{update.dj_db:.6g}')}": "numbers (st.write of a dict draws JSON)",
+    },
+    "ui/verdicts.py": {
+        "verdict.text": "gd_core.verdict: written from the numbers of the run",
+        "verdict.rule": "gd_core.verdict: the stop rule with its numbers",
+        "VERDICT_ICONS[verdict.kind]": "fixed icons",
+        "prefix": "a page's fixed words and numbers (ui.regression_views, pages/intuition.py)",
+        "fix": "ui.regression_views.verdict_banner: advice made from the numbers",
+    },
+}
+# A call through a name that holds st.success / st.info / st.warning / st.error.
+ALERT_NAMES = {"box"}
+
+
+def _safe(node: ast.expr, reviewed: dict[str, str]) -> bool:
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, ast.JoinedStr):
+        return all(_safe(part, reviewed) for part in node.values)
+    if isinstance(node, ast.FormattedValue):
+        return node.format_spec is not None or _safe(node.value, reviewed)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _safe(node.left, reviewed) and _safe(node.right, reviewed)
+    if isinstance(node, ast.IfExp):
+        return _safe(node.body, reviewed) and _safe(node.orelse, reviewed)
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return all(_safe(e, reviewed) for e in node.elts)
+    if isinstance(node, ast.Call):
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "join" and _safe(func.value, reviewed):
+            return all(_safe(a, reviewed) for a in node.args)
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if name == "_sentence":
+            return all(_safe(a, reviewed) for a in node.args)
+        return name in SAFE_CALLS
+    if isinstance(node, (ast.GeneratorExp, ast.ListComp)):
+        return _safe(node.elt, reviewed)
+    return ast.unparse(node) in reviewed
+
+
+def _markdown_call(call: ast.Call) -> str | None:
+    """The Streamlit call's name where its text is markdown, else None."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in MARKDOWN_CALLS:
+        return func.attr
+    if isinstance(func, ast.Name) and func.id in ALERT_NAMES:
+        return "error"
+    return None
+
+
+def unsafe_calls(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    reviewed = REVIEWED.get(path.relative_to(ROOT).as_posix(), {})
+    found = []
+    for call in ast.walk(tree):
+        kind = _markdown_call(call) if isinstance(call, ast.Call) else None
+        if kind is None:
+            continue
+        texts = list(call.args[:2] if kind in {"metric", "radio"} else call.args[:1])
+        texts += [k.value for k in call.keywords if k.arg in MARKDOWN_KEYWORDS]
+        for text in texts:
+            if not _safe(text, reviewed):
+                found.append(f"{path.relative_to(ROOT)}:{text.lineno}: {ast.unparse(text)[:100]}")
+    return found
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_markdown_text_is_ours_or_shown(path: Path) -> None:
+    assert unsafe_calls(path) == []
+
+
+def test_the_walk_finds_an_unescaped_name(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "import streamlit as st\n"
+        "st.error(f'{name} could not be used')\n"
+        "st.caption('Left out: ' + ', '.join(columns))\n"
+        "st.metric('x', value=column)\n"
+        "st.error(f'{shown(name)} could not be used: {shown(error)}')\n"
+        "st.caption(f'{m:,} rows')\n"
+    )
+    global ROOT
+    root, ROOT = ROOT, tmp_path
+    try:
+        found = unsafe_calls(bad)
+    finally:
+        ROOT = root
+    assert [line.split(":")[1] for line in found] == ["2", "3", "4"]
