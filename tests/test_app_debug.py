@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from gd_core.bug_catalogue import ENTRIES, printed_log, simulate
 from gd_core.sums import summarize
 from tests.conftest import ROOT
+from tests.test_debug_precision import COURSE, gradient_descent
 
 ENTRY = str(ROOT / "streamlit_app.py")
 HOUSES = summarize([1.0, 2.0], [300.0, 500.0])
@@ -73,3 +74,19 @@ def test_an_example_log_is_made_when_picked() -> None:
     picker.set_value(next(o for o in picker.options if "missing x" in o)).run()
     assert not at.exception, at.exception
     assert verdict(at).startswith("**missing x in dJ/dw**")
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "fix"),
+    [
+        ("w first, then b's gradient again", "sequential update", "dj_dw, dj_db = compute_gradient(x, y, w, b)\nb = b - alpha * dj_db"),
+        ("dj_db += err * x[i]", "x in dJ/db", "dj_db_i = f_wb - y[i]"),
+    ],
+)
+def test_the_two_textbook_bugs_of_issue_20_are_named(written: str, name: str, fix: str) -> None:
+    at = open_page()  # the lab's houses, α = 0.01, 10,000 iterations
+    x, y = COURSE
+    at.text_area(key="log").set_value(gradient_descent(x, y, 0.0, 0.0, 0.01, 10_000, written, digits=4)).run()
+    assert not at.exception, at.exception
+    assert verdict(at).startswith(f"**{name}**: Your log matches '{name}'"), verdict(at)
+    assert any(fix in c.value for c in at.code)
