@@ -145,7 +145,8 @@ def sentence(finding: Finding) -> str:
     if kind == "match":
         return f"Your log matches '{best.name}': it {every}." + _runner_up(finding.runner_up, "The runner-up")
     if kind == "tie":
-        return (f"Your log is probably '{best.name}', or {_names(finding.alternatives)}: each of them {AGREES}."
+        each = "both agree" if len(finding.alternatives) == 1 else f"all {len(finding.alternatives) + 1} agree"
+        return (f"Your log is probably {_names((best, *finding.alternatives))}: {each}{AGREES.removeprefix('agrees')}."
                 + _how_to_tell(finding))
     if kind == "close":
         near = finding.alternatives[0]

@@ -156,7 +156,7 @@ def test_mistakes_that_print_the_same_log_are_both_named_as_probable(
     names = {WRITTEN[one], WRITTEN[other]}
     assert diagnosis.kind == "tie" and {diagnosis.name, *diagnosis.also_match} == names, diagnosis.verdict
     assert diagnosis.finding.tell_apart == missing
-    assert diagnosis.verdict.startswith(f"Your log is probably '{diagnosis.name}', or '{(names - {diagnosis.name}).pop()}'")
+    assert diagnosis.verdict.startswith(f"Your log is probably '{diagnosis.name}' or '{(names - {diagnosis.name}).pop()}': both agree")
     assert f"Print {missing[0]} too to tell them apart." in diagnosis.verdict
 
 

@@ -77,7 +77,12 @@ def test_every_verdict_names_its_entries_and_fills_every_slot(case: str) -> None
 def test_the_words_follow_the_facts() -> None:
     assert sentence(CASES["match"]).startswith("Your log matches 'sequential update': it agrees with every logged value")
     assert "The runner-up, 'correct', is off by up to 80%" in sentence(CASES["match"])
-    assert sentence(CASES["tie, another field tells"]).endswith("Print dj_db too to tell them apart.")
+    assert sentence(CASES["tie, another field tells"]) == (
+        "Your log is probably 'sequential update' or 'correct': both agree with every logged value to the digits printed."
+        " Print dj_db too to tell them apart.")
+    three = Finding("tie", fit("a", 0.1), fit("b", 0.2), (fit("b", 0.2), fit("c", 0.3)), None, ("cost", "dj_db"), None)
+    assert sentence(three) == ("Your log is probably 'a', 'b' or 'c': all 3 agree with every logged value to the digits "
+                               "printed. Print cost and dj_db too to tell them apart.")
     assert "print 7 significant digits (the format 0.6e) to tell them apart" in sentence(CASES["tie, more digits tell"])
     assert sentence(CASES["tie, nothing tells"]).endswith("On this data they print the same numbers: either mistake gives this log.")
     assert "'correct' reproduces them too, to within one unit of the last printed digit" in sentence(CASES["close"])
