@@ -101,6 +101,11 @@ class Diagnosis:
         return ENTRIES[self.best.name]
 
     @property
+    def candidates(self) -> tuple[BugEntry, ...]:
+        """The closest entry, then the alternatives the verdict names beside it."""
+        return tuple(ENTRIES[f.name] for f in (self.best, *self.finding.alternatives))
+
+    @property
     def lines(self) -> tuple[str, str]:
         """(buggy line, corrected line) of the closest entry, for these settings."""
         return self.entry.lines(self.alpha, self.alpha_limit)

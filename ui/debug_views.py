@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from gd_core.bug_catalogue import ENTRIES, printed_log, simulate
+from gd_core.bug_catalogue import ENTRIES, BugEntry, printed_log, simulate
 from gd_core.log_match import Diagnosis
 from gd_core.log_parse import FIELDS, ParsedLog
 from gd_core.log_verdict import headline
@@ -107,18 +107,26 @@ def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_
         f"{log.summary} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
         f"Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}."
     )
-    buggy, corrected = diagnosis.lines
-    if named and buggy:
-        st.markdown(f"**Where to look:** {diagnosis.entry.where}. {diagnosis.entry.explanation}")
-        left, right = st.columns(2)
-        with left:
-            st.markdown("The line that is usually wrong")
-            st.code(buggy, language="python")
-        with right:
-            st.markdown("The corrected line")
-            st.code(corrected, language="python")
+    candidates = diagnosis.candidates if named else ()
+    for entry in candidates:
+        where_to_look(entry, diagnosis.alpha, diagnosis.alpha_limit, f" (if it is '{entry.name}')" if len(candidates) > 1 else "")
     with st.expander(f"How close each of the {plural(len(diagnosis.ranking), 'entry', 'entries')} comes"):
         st.dataframe(ranking_table(diagnosis), hide_index=True, width="stretch")
+
+
+def where_to_look(entry: BugEntry, alpha: float, alpha_limit: float, which: str) -> None:
+    """Where the mistake sits, why it does what it does, the buggy and the corrected line."""
+    buggy, corrected = entry.lines(alpha, alpha_limit)
+    if not buggy:  # the correct code: nothing to fix
+        return
+    st.markdown(f"**Where to look{which}:** {entry.where}. {entry.explanation}")
+    left, right = st.columns(2)
+    with left:
+        st.markdown("The line that is usually wrong")
+        st.code(buggy, language="python")
+    with right:
+        st.markdown("The corrected line")
+        st.code(corrected, language="python")
 
 
 def ranking_table(diagnosis: Diagnosis) -> pd.DataFrame:
