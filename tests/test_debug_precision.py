@@ -13,9 +13,11 @@ import re
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gd_core.bug_catalogue import NAMES
-from gd_core.log_match import diagnose
+from gd_core.log_match import diagnose, tolerance
 from gd_core.log_parse import parse_log
 from gd_core.sums import summarize
 
@@ -174,3 +176,18 @@ def test_one_unit_off_in_the_last_digit_is_probably_that_mistake(written: str, d
     assert 1.0 < diagnosis.best.misfit <= 3.0 and diagnosis.best.agree == diagnosis.best.values - 1
     assert diagnosis.verdict.startswith(f"Your log is probably '{WRITTEN[written]}': no entry reproduces every printed digit")
     assert "w at iteration 500" in diagnosis.verdict
+
+
+@given(st.floats(1e-12, 1e12), st.sampled_from([-1.0, 1.0]), st.integers(2, 6), st.sampled_from([-1, 1]))
+def test_a_value_matches_what_it_prints_as_and_not_one_unit_off(size: float, sign: float, digits: int, slip: int) -> None:
+    value = sign * size
+    printed = f"{value:.{digits - 1}e}"
+    mantissa, exponent = printed.split("e")
+    off = f"{float(mantissa) + slip * 10.0 ** -(digits - 1):.{digits - 1}f}e{exponent}"  # one unit off in the last digit
+    log = parse_log(f"Iteration 0: Cost {printed}\nIteration 1: Cost {off}")
+    tol, half = tolerance(log.cost), log.cost.half_unit
+    assert abs(value - log.cost.values[0]) <= tol[0]  # it rounds to what was printed: a match
+    # Up to 6 digits the float noise is under 1% of a half unit: one unit off is a miss (misfit > 1)
+    # but for values within 1% of a rounding boundary, and always "within one unit" (misfit < 3).
+    assert np.all(tol <= 1.01 * half)
+    assert half[1] <= abs(value - log.cost.values[1]) <= 3 * half[1]
