@@ -22,5 +22,9 @@ Modules, one idea each:
                    numeric columns, or a clear error
 - ``log_parse``    a pasted gradient-descent log, read with the precision it was printed with
 - ``bug_catalogue`` the classic mistakes in the lab's loop, each an update rule to simulate
-- ``log_match``    which mistake reproduces a log: misfit in units of the last printed digit
+                   (``bug_rules``: the rules themselves)
+- ``log_fit``      how closely one simulated run reproduces a log: misfit in half units of the
+                   last printed digit
+- ``log_match``    which mistake reproduces a log: every entry simulated, fitted and ranked
+- ``log_verdict``  that verdict as data (a kind and its facts), and the one function that words it
 """

@@ -8,10 +8,8 @@ The lab's loop, which every entry changes in one place::
         w = w - alpha * dj_dw
         J_history.append(compute_cost(x, y, w, b))       # 1/(2m) sum err_i^2, after the update
 
-Each entry is an update rule: from (w, b) it returns the new (w, b) and the dj_dw, dj_db the
-buggy code would print. The formulas come from ``gd_core.sums`` (the gradient from the centred
-sums, so an iteration costs the same for 2 rows or 2 million); with ``S = m * gradient`` for the
-undivided sums and ``c`` the mean residual 1/m sum err_i, every mistake is a few flops.
+Each entry names an update rule of ``gd_core.bug_rules``: from (w, b) it returns the new (w, b)
+and the dj_dw, dj_db the buggy code would print. ``simulate`` runs one.
 
 >>> run = simulate(ENTRIES["sign flipped"], summarize([1.0, 2.0], [300.0, 500.0]), 0.01, 2, 0.0, 0.0)
 >>> run.w.tolist(), run.b.tolist()
@@ -29,6 +27,22 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from gd_core.bug_rules import (
+    Formulas,
+    Step,
+    b_with_dj_dw,
+    correct,
+    dj_db_with_x,
+    formulas,
+    missing_1_over_m,
+    missing_x,
+    not_reset,
+    not_reset_sums,
+    sequential,
+    sequential_first_dj_dw,
+    sequential_first_gradient,
+    sign_flipped,
+)
 from gd_core.frozen import frozen
 from gd_core.log_parse import course_line
 from gd_core.sums import Stats, summarize  # noqa: F401  (summarize: for the doctest)
@@ -37,135 +51,6 @@ __all__ = ["CATALOGUE", "ENTRIES", "NAMES", "BugEntry", "Formulas", "Run", "form
 
 MAX_SIM_ITERS = 100_000  # the lab itself stops recording the history there
 _HUGE = sys.float_info.max
-
-
-@dataclass(frozen=True)
-class Formulas:
-    """J, its gradient and the mean residual at (w, b), for one feature (floats) or several (arrays)."""
-
-    m: int
-    n: int
-    gradient: Callable[[Any, float], tuple[Any, float]]  # (dJ/dw, dJ/db)
-    cost: Callable[[Any, float], float]  # 1/(2m) sum err_i^2
-    mean_error: Callable[[Any, float], float]  # c = 1/m sum err_i = dJ/db
-
-
-def formulas(stats: Stats) -> Formulas:
-    """dJ/dw = Sxx (w - w*) / m + x_bar c,  dJ/db = c,  J = ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2."""
-    m = stats.m
-    if stats.n == 1:
-        # Plain floats: an iteration is a dozen flops, and numpy's call overhead would dominate.
-        sxx_m, x_bar, w_star = float(stats.sxx[0, 0]) / m, float(stats.x_bar[0]), float(stats.w_star[0])
-        y_bar, sse_m = stats.y_bar, stats.sse_star / m
-
-        def gradient(w: Any, b: float) -> tuple[Any, float]:
-            c = x_bar * w + b - y_bar
-            return sxx_m * (w - w_star) + x_bar * c, c
-
-        def cost(w: Any, b: float) -> float:
-            c, d = x_bar * w + b - y_bar, w - w_star
-            return 0.5 * (sxx_m * d * d + sse_m + c * c)
-
-        def mean_error(w: Any, b: float) -> float:
-            return x_bar * w + b - y_bar
-
-        return Formulas(m, 1, gradient, cost, mean_error)
-
-    sxx_m_a, x_bar_a, w_star_a = stats.sxx / m, stats.x_bar, stats.w_star
-    y_bar, sse_m = stats.y_bar, stats.sse_star / m
-
-    def gradient_n(w: Any, b: float) -> tuple[Any, float]:
-        c = float(x_bar_a @ w) + b - y_bar
-        return sxx_m_a @ (w - w_star_a) + x_bar_a * c, c
-
-    def cost_n(w: Any, b: float) -> float:
-        c, d = float(x_bar_a @ w) + b - y_bar, w - w_star_a
-        return float(0.5 * (d @ sxx_m_a @ d + sse_m + c * c))
-
-    def mean_error_n(w: Any, b: float) -> float:
-        return float(x_bar_a @ w) + b - y_bar
-
-    return Formulas(m, stats.n, gradient_n, cost_n, mean_error_n)
-
-
-# --- the update rules: (f, w, b, alpha, carry) -> (w, b, dj_dw, dj_db, carry) ------------------
-
-Step = tuple[Any, float, Any, float, Any]
-
-
-def correct(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """The lab's loop: ``b = b - alpha * dj_db`` and ``w = w - alpha * dj_dw``, from the same (w, b)."""
-    dj_dw, dj_db = f.gradient(w, b)
-    return w - alpha * dj_dw, b - alpha * dj_db, dj_dw, dj_db, carry
-
-
-def sign_flipped(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """Buggy ``w = w + alpha * dj_dw`` (and b); corrected ``w = w - alpha * dj_dw``: it walks uphill."""
-    dj_dw, dj_db = f.gradient(w, b)
-    return w + alpha * dj_dw, b + alpha * dj_db, dj_dw, dj_db, carry
-
-
-def missing_1_over_m(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """Buggy ``return dj_dw, dj_db`` on the sums; corrected ``dj_dw = dj_dw / m`` (and dj_db) first.
-
-    dj_dw = sum_i err_i x_i, dj_db = sum_i err_i: as if alpha were m times larger.
-    """
-    dj_dw, dj_db = f.gradient(w, b)
-    dj_dw, dj_db = f.m * dj_dw, f.m * dj_db
-    return w - alpha * dj_dw, b - alpha * dj_db, dj_dw, dj_db, carry
-
-
-def missing_x(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """Buggy ``dj_dw_i = (f_wb - y[i])``; corrected ``dj_dw_i = (f_wb - y[i]) * x[i]``.
-
-    dj_dw = 1/m sum_i err_i = dj_db (every feature's), so w moves exactly like b.
-    """
-    c = f.mean_error(w, b)
-    dj_dw = c if f.n == 1 else np.full(f.n, c)
-    return w - alpha * dj_dw, b - alpha * c, dj_dw, c, carry
-
-
-def sequential(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """Buggy ``w = w - alpha * dj_dw``, then ``dj_dw, dj_db = compute_gradient(x, y, w, b)`` at the
-    new w, then ``b = b - alpha * dj_db``; corrected: one compute_gradient, then both updates.
-
-    The printed dj_dw, dj_db are the second call's.
-    """
-    dj_dw, _ = f.gradient(w, b)
-    w = w - alpha * dj_dw
-    dj_dw, dj_db = f.gradient(w, b)
-    return w, b - alpha * dj_db, dj_dw, dj_db, carry
-
-
-def not_reset(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """Buggy ``dj_dw = 0`` and ``dj_db = 0`` once, before ``for i in range(num_iters):``; corrected:
-    reset them at the start of every iteration (as compute_gradient does).
-
-    The lab divides the sums in place (``dj_dw = dj_dw / m``), so what carries over is last
-    iteration's gradient: dj_dw_k = (dj_dw_{k-1} + sum_i err_i x_i) / m, and dj_db alike.
-    """
-    dj_dw, dj_db = f.gradient(w, b)
-    last_dw, last_db = carry if carry is not None else (0.0, 0.0)
-    dj_dw, dj_db = (last_dw + f.m * dj_dw) / f.m, (last_db + f.m * dj_db) / f.m
-    return w - alpha * dj_dw, b - alpha * dj_db, dj_dw, dj_db, (dj_dw, dj_db)
-
-
-def not_reset_sums(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """The same mistake, written with the division in the update: ``w = w - alpha * dj_dw / m``.
-
-    Then the undivided sums themselves pile up: dj_dw_k = dj_dw_{k-1} + sum_i err_i x_i (printed
-    as they are), and each update uses dj_dw_k / m.
-    """
-    dj_dw, dj_db = f.gradient(w, b)
-    last_dw, last_db = carry if carry is not None else (0.0, 0.0)
-    sum_dw, sum_db = last_dw + f.m * dj_dw, last_db + f.m * dj_db
-    return w - alpha * sum_dw / f.m, b - alpha * sum_db / f.m, sum_dw, sum_db, (sum_dw, sum_db)
-
-
-def b_with_dj_dw(f: Formulas, w: Any, b: float, alpha: float, carry: Any) -> Step:
-    """Buggy ``b = b - alpha * dj_dw``; corrected ``b = b - alpha * dj_db``: b follows w's slope."""
-    dj_dw, dj_db = f.gradient(w, b)
-    return w - alpha * dj_dw, b - alpha * dj_dw, dj_dw, dj_db, carry
 
 
 @dataclass(frozen=True)
@@ -218,6 +103,7 @@ CATALOGUE: tuple[BugEntry, ...] = (
         "w = w - alpha * dj_dw\ndj_dw, dj_db = compute_gradient(x, y, w, b)   # b's gradient at the new w\nb = b - alpha * dj_db",
         "dj_dw, dj_db = compute_gradient(x, y, w, b)\nb = b - alpha * dj_db\nw = w - alpha * dj_dw",
         "b's gradient is taken after w has moved, so the two parameters no longer step together.", sequential,
+        variants=(sequential_first_dj_dw, sequential_first_gradient),
     ),
     BugEntry(
         "gradient not reset each iteration", "gradient_descent",
@@ -231,6 +117,13 @@ CATALOGUE: tuple[BugEntry, ...] = (
         "b = b - alpha * dj_dw",
         "b = b - alpha * dj_db",
         "b follows w's slope instead of its own.", b_with_dj_dw, one_feature_only=True,
+    ),
+    BugEntry(
+        "x in dJ/db", "compute_gradient",
+        "dj_db_i = (f_wb - y[i]) * x[i]",
+        "dj_db_i = f_wb - y[i]",
+        "With x[i], dj_db is the same sum as dj_dw: b takes w's step instead of its own.", dj_db_with_x,
+        one_feature_only=True,
     ),
     BugEntry(
         "cost without the 1/2", "compute_cost",

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from gd_core.bug_catalogue import CATALOGUE
 from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
 from ui.data_source import choose_data, prepare, rerun_if_set_aside
@@ -13,7 +14,8 @@ from ui.shown import MESSAGE_LIMIT, shown
 lesson = open_lesson("debug")
 st.markdown(
     "Paste what your own `gradient_descent` printed, and set the data and settings you ran (sidebar): the page "
-    "runs the correct code and eight classic mistakes and names the one that reproduces your numbers."
+    f"runs the correct code and {len(CATALOGUE) - 1} classic mistakes and names the one that reproduces your numbers "
+    "to the digits printed, or says which it probably is when those digits cannot tell."
 )
 
 with st.sidebar:

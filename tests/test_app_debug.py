@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from gd_core.bug_catalogue import ENTRIES, printed_log, simulate
 from gd_core.sums import summarize
 from tests.conftest import ROOT
+from tests.test_debug_precision import COURSE, gradient_descent
 
 ENTRY = str(ROOT / "streamlit_app.py")
 HOUSES = summarize([1.0, 2.0], [300.0, 500.0])
@@ -73,3 +74,34 @@ def test_an_example_log_is_made_when_picked() -> None:
     picker.set_value(next(o for o in picker.options if "missing x" in o)).run()
     assert not at.exception, at.exception
     assert verdict(at).startswith("**missing x in dJ/dw**")
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "fix"),
+    [
+        ("w first, then b's gradient again", "sequential update", "dj_dw, dj_db = compute_gradient(x, y, w, b)\nb = b - alpha * dj_db"),
+        ("dj_db += err * x[i]", "x in dJ/db", "dj_db_i = f_wb - y[i]"),
+    ],
+)
+def test_the_two_textbook_bugs_of_issue_20_are_named(written: str, name: str, fix: str) -> None:
+    at = open_page()  # the lab's houses, α = 0.01, 10,000 iterations
+    x, y = COURSE
+    at.text_area(key="log").set_value(gradient_descent(x, y, 0.0, 0.0, 0.01, 10_000, written, digits=4)).run()
+    assert not at.exception, at.exception
+    assert verdict(at).startswith(f"**{name}**: Your log matches '{name}'"), verdict(at)
+    assert any(fix in c.value for c in at.code)
+
+
+def test_two_mistakes_the_log_cannot_tell_apart_are_both_shown_with_their_fix() -> None:
+    at = open_page(alpha="0.1", iters="100")
+    x, y = COURSE  # b takes w's step in both; without dj_db their logs are the same characters
+    at.text_area(key="log").set_value(gradient_descent(x, y, 0.0, 0.0, 0.1, 100, "dj_db += err * x[i]", 4, ("cost", "w", "b"))).run()
+    assert not at.exception, at.exception
+    assert verdict(at).startswith("**probably b updated with dJ/dw**: Your log is probably 'b updated with dJ/dw' or 'x in dJ/db'")
+    assert "Print dj_db too to tell them apart." in verdict(at)
+    code = [c.value for c in at.code]
+    assert "b = b - alpha * dj_db" in code and "dj_db_i = f_wb - y[i]" in code
+    assert [m.value for m in at.markdown if m.value.startswith("**Where to look")] == [
+        "**Where to look (if it is 'b updated with dJ/dw'):** gradient_descent. b follows w's slope instead of its own.",
+        "**Where to look (if it is 'x in dJ/db'):** compute_gradient. With x[i], dj_db is the same sum as dj_dw: b takes w's step instead of its own.",
+    ]

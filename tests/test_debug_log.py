@@ -51,7 +51,7 @@ def compute_gradient(x, y, w, b, bug, dj_dw=0, dj_db=0):
     for i in range(m):
         f_wb = w * x[i] + b
         dj_dw_i = (f_wb - y[i]) if bug == "missing x in dJ/dw" else (f_wb - y[i]) * x[i]
-        dj_db_i = f_wb - y[i]
+        dj_db_i = (f_wb - y[i]) * x[i] if bug == "x in dJ/db" else f_wb - y[i]
         dj_db += dj_db_i
         dj_dw += dj_dw_i
     if bug == "missing 1/m in the gradient":
@@ -145,10 +145,10 @@ def week2_gradient_descent(X, y, w_in, b_in, alpha, num_iters, bug="correct"):
 # --- the catalogue ------------------------------------------------------------------------------
 
 
-def test_the_nine_names() -> None:
+def test_the_ten_names() -> None:
     assert NAMES == (
         "correct", "sign flipped", "missing 1/m in the gradient", "missing x in dJ/dw", "sequential update",
-        "gradient not reset each iteration", "b updated with dJ/dw", "cost without the 1/2", "α too large",
+        "gradient not reset each iteration", "b updated with dJ/dw", "x in dJ/db", "cost without the 1/2", "α too large",
     )
     for entry in CATALOGUE[1:]:
         buggy, corrected = entry.lines(0.7, 0.58)

@@ -14,9 +14,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from gd_core.bug_catalogue import ENTRIES, printed_log, simulate
+from gd_core.bug_catalogue import ENTRIES, BugEntry, printed_log, simulate
 from gd_core.log_match import Diagnosis
 from gd_core.log_parse import FIELDS, ParsedLog
+from gd_core.log_verdict import headline
 from gd_core.sums import Stats, largest_stable_alpha
 from gd_core.wording import limit, plural
 from ui.charts_debug import debug_chart
@@ -95,8 +96,9 @@ def paste_box(examples: dict[str, Callable[[], str]]) -> str:
 
 def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_alpha: float) -> None:
     """The verdict, the line to fix, the logged values over the runs, and the ranking."""
-    box = st.success if diagnosis.name == "correct" else st.info if not diagnosis.matched else st.warning
-    box(f"**{diagnosis.name}**: {diagnosis.verdict}", icon=":material/bug_report:" if diagnosis.matched else ":material/help:")
+    named = diagnosis.kind != "none"
+    box = st.success if (diagnosis.kind, diagnosis.name) == ("match", "correct") else st.warning if named else st.info
+    box(f"**{headline(diagnosis.finding)}**: {diagnosis.verdict}", icon=":material/bug_report:" if named else ":material/help:")
     fields = [name for name in FIELDS if log.field(name) is not None]
     for tab, name in zip(st.tabs(fields), fields):
         with tab:
@@ -106,25 +108,34 @@ def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_
         f"{shown(log.summary, MESSAGE_LIMIT)} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
         f"Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}."
     )
-    buggy, corrected = diagnosis.lines
-    if diagnosis.matched and buggy:
-        st.markdown(f"**Where to look:** {diagnosis.entry.where}. {diagnosis.entry.explanation}")
-        left, right = st.columns(2)
-        with left:
-            st.markdown("The line that is usually wrong")
-            st.code(buggy, language="python")
-        with right:
-            st.markdown("The corrected line")
-            st.code(corrected, language="python")
+    candidates = diagnosis.candidates if named else ()
+    for entry in candidates:
+        where_to_look(entry, diagnosis.alpha, diagnosis.alpha_limit, f" (if it is '{entry.name}')" if len(candidates) > 1 else "")
     with st.expander(f"How close each of the {plural(len(diagnosis.ranking), 'entry', 'entries')} comes"):
         st.dataframe(ranking_table(diagnosis), hide_index=True, width="stretch")
+
+
+def where_to_look(entry: BugEntry, alpha: float, alpha_limit: float, which: str) -> None:
+    """Where the mistake sits, why it does what it does, the buggy and the corrected line."""
+    buggy, corrected = entry.lines(alpha, alpha_limit)
+    if not buggy:  # the correct code: nothing to fix
+        return
+    st.markdown(f"**Where to look{which}:** {entry.where}. {entry.explanation}")
+    left, right = st.columns(2)
+    with left:
+        st.markdown("The line that is usually wrong")
+        st.code(buggy, language="python")
+    with right:
+        st.markdown("The corrected line")
+        st.code(corrected, language="python")
 
 
 def ranking_table(diagnosis: Diagnosis) -> pd.DataFrame:
     rows = [
         {
             "mistake": fit.name,
-            "reproduces your log": "yes" if fit.matches else "no" if fit.applicable else "does not apply",
+            "reproduces your log": "yes" if fit.matches else "all but one unit of the last digit" if fit.near
+            else "no" if fit.applicable else "does not apply",
             "largest difference": f"{100 * fit.max_rel_diff:.3g}%" if fit.applicable else fit.reason,
             "first iteration off": "" if fit.first_miss is None else f"{fit.first_miss:,}",
         }
