@@ -46,3 +46,31 @@ def test_one_line_shortened_and_no_reordering() -> None:
     assert shown_plain("a\nb\tc\r\x00d") == "a b c  d"
     assert shown_plain("x" * 100, 10) == "x" * 9 + ELLIPSIS
     assert "\u202e" not in shown_plain("\u202eevil") and "\ufffd" in shown_plain("\u202eevil")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_column_names_reach_the_regression_figure_as_text() -> None:
+    """A column named with HTML or a hover field is written as entities in every title and hover."""
+    import numpy as np
+
+    from gd_core.fit import fit_line
+    from gd_core.sums import summarize
+    from ui.plotly_regression import regression_figure
+
+    x_name, y_name = '<a href="https://evil.example/p">PWN</a>', "%{y} <b>PWN</b> &amp;"
+    x = np.linspace(0, 5, 20)
+    stats = summarize(x, 2 * x + 1)
+    figure = regression_figure(x, 2 * x + 1, stats, [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 50))], x_name, y_name)
+    texts = [s for s in _strings(figure.to_dict()) if "PWN" in s]
+    assert texts, "the column names are not in the figure"
+    assert all("evil.example/p\">" not in s and "<b>PWN" not in s and "%{y} " not in s for s in texts), texts
+    assert any(shown_plotly(x_name, 40) in s for s in texts) and any(shown_plotly(y_name, 40) in s for s in texts)
