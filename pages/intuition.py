@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import figures, runs
-from ui.controls import curve_id, curve_settings, stop_unless_finite_start
+from ui.controls import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.page import live_part, open_lesson
 from ui.text import plural
 from ui.verdicts import show_verdict
@@ -19,6 +19,7 @@ def run_and_show() -> None:
     """The controls, the run and everything drawn from it (a control's change reruns only this)."""
     with st.sidebar:
         curve, settings = curve_settings(lesson.defaults)
+    formula_problem_here()
 
     run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
     stop_unless_finite_start(run)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, suggested_alphas
 from ui import figures, runs
-from ui.controls import curve_id, curve_settings, parse_alphas, stop_unless_finite_start
+from ui.controls import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
 from ui.page import live_part, open_lesson
 from ui.text import fmt, limit_text, number
 from ui.captions import sweep_caption
@@ -23,6 +23,7 @@ def run_and_show() -> None:
     """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
     with st.sidebar:
         curve, settings = curve_settings(lesson.defaults, with_alpha=False)
+    formula_problem_here()
 
     w_star = curve.nearest_minimum(settings.w0)
     alpha_max = largest_stable_alpha(curve, w_star) if w_star is not None else float("inf")

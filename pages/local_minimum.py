@@ -4,7 +4,7 @@ import streamlit as st
 
 from gd_core.run_facts import steps_shrink
 from ui import figures, runs
-from ui.controls import curve_id, curve_settings, stop_unless_finite_start
+from ui.controls import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.landscape import add_start, landscape_controls, landscape_map, landscape_paths
 from ui.page import live_part, on_a_phone, open_lesson
 from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
@@ -36,6 +36,7 @@ def run_and_show() -> None:
     """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
     with st.sidebar:
         curve, settings = curve_settings(lesson.defaults)
+    formula_problem_here()
 
     # Run every iteration, even at a minimum, to show that nothing moves there.
     run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters, every_step=True)

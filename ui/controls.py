@@ -16,12 +16,13 @@ from gd_core.curves import CURVES, Curve, curve_from_expression
 from gd_core.descent import DescentRun
 from gd_core.expression import MAX_LENGTH, ExpressionError
 from ui.last_good import last_good
-from ui.page import end_lesson, note_curve_choice
+from ui.page import end_lesson, link_instead, note_curve_choice
 from ui.shared_cache import shared
 from ui.shown import MESSAGE_LIMIT, shown
 
 CUSTOM = "custom"
 DEFAULT_EXPR = "w**4 - 3*w**2 + w"
+FORMULA_PROBLEM = "_formula_problem"  # session key, set on every run: the typed formula that could not be read
 
 
 @shared(max_entries=256)
@@ -55,6 +56,7 @@ def curve_picker(default: str) -> Curve:
         bind="query-params",
         help="Pick a curve from the catalogue, or choose the last entry to type a formula of your own.",
     )
+    st.session_state.pop(FORMULA_PROBLEM, None)
     if key != CUSTOM:
         note_curve_choice(curve_label(key), None, key == default)
         curve = CURVES[key]
@@ -72,15 +74,45 @@ def curve_picker(default: str) -> Curve:
     note_curve_choice(curve_label(key), None if text == DEFAULT_EXPR else text, False)
     kept, error = last_good("expr", lambda: (text, _typed_curve(text)), ExpressionError)
     if isinstance(error, ExpressionError) or kept is None:
-        st.error(f"That formula cannot be read: {shown(error, MESSAGE_LIMIT)}", icon=":material/error:")
-        st.code(f"{text}\n{' ' * getattr(error, 'position', 0)}^", language=None)
         last_text, curve = kept or (DEFAULT_EXPR, _typed_curve(DEFAULT_EXPR))
-        st.caption(f"Still showing the last formula that worked: {shown(last_text, MAX_LENGTH)}")
+        problem = FormulaProblem(text, str(error), getattr(error, "position", 0), last_text)
+        _show_problem(problem)
+        st.session_state[FORMULA_PROBLEM] = problem
+        link_instead(expr=None if last_text == DEFAULT_EXPR else last_text)  # the Link to this view: the formula drawn
         return curve
     _, curve = kept
     if not curve.minima:
         st.warning("This curve has no local minimum in the plotted range, so descent may run off the edge.")
     return curve
+
+
+@dataclass(frozen=True)
+class FormulaProblem:
+    """A typed formula that cannot be read, and the last one that could (the one drawn)."""
+
+    text: str
+    message: str
+    position: int
+    last_text: str
+
+
+def _show_problem(problem: FormulaProblem) -> None:
+    """Beside the box it was typed in: what is wrong, and which formula is still drawn."""
+    st.error(f"That formula cannot be read: {shown(problem.message, MESSAGE_LIMIT)}", icon=":material/error:")
+    st.caption(f"Still showing the last formula that worked: {shown(problem.last_text, MAX_LENGTH)}")
+
+
+def formula_problem_here() -> None:
+    """In the main area, where the student looks (the sidebar is folded away on a phone): the typed
+    formula that could not be read, where, why, and that the chart is still the last formula that
+    worked. Call after curve_settings."""
+    problem = st.session_state.get(FORMULA_PROBLEM)
+    if problem is None:
+        return
+    with st.container(border=True):
+        st.error(f"That formula cannot be read: {shown(problem.message, MESSAGE_LIMIT)}", icon=":material/error:")
+        st.code(f"J(w) = {problem.text}\n{' ' * (len('J(w) = ') + problem.position)}^", language=None)
+        st.caption(f"The chart below still shows the last formula that worked, J(w) = {shown(problem.last_text, MAX_LENGTH)}. Fix yours in the sidebar.")
 
 
 @dataclass(frozen=True)

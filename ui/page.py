@@ -26,6 +26,9 @@ from ui import link_check
 from ui.lessons import BY_KEY, HOME, LESSONS, Lesson
 
 
+LINK_INSTEAD = "_link_instead"  # session key: values the Link to this view gives instead of the URL's, this run
+
+
 class EndOfLesson(Exception):
     """Raised by ``end_lesson``: the page has nothing more to show (the link is still drawn)."""
 
@@ -156,13 +159,22 @@ def share_link() -> None:
     if current is None:
         return  # the page never opened (a rerun on the way), so there is no view to link
     remember_view(current)
-    pairs = [(key, value) for key in st.query_params for value in st.query_params.get_all(key)]
+    instead = st.session_state.pop(LINK_INSTEAD, {})
+    pairs = [(key, value) for key in st.query_params if key not in instead for value in st.query_params.get_all(key)]
+    pairs += [(key, value) for key, value in instead.items() if value is not None]
     base = st.context.url or ""
     link = base + ("?" + urlencode(pairs) if pairs else "")
     with st.sidebar:
         st.divider()
         st.markdown("**Link to this view**", help="Send this link: it opens this page with the same settings.")
         st.code(link or "(open the app in a browser to get its link)", language=None, wrap_lines=True)
+
+
+def link_instead(**values: str | None) -> None:
+    """For this run, the Link to this view gives these values instead of the URL's (None: left
+    out, as a default is). A typed formula that cannot be read stays in its box and the URL; the
+    link holds the one drawn."""
+    st.session_state.setdefault(LINK_INSTEAD, {}).update(values)
 
 
 def restore_view(lesson: Lesson) -> None:
