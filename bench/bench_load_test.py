@@ -16,7 +16,10 @@ and waits again; 100 clients thinking 3 s offer about 33 reruns/s. Reported then
 per second (finished within the run), p50/p95/p99 latency and errors, next to one client
 sending the same kind of moves back to back (the baseline, in the same run).
 
-``--url`` points the load at a server that is already running (deploy/serve.py's proxy, say)
+On a machine of two or more cores the server it starts runs on all but the last core
+(``taskset``) and the clients, with their Chromium uploaders, on the last one, so that the
+figures measure the server rather than the clients' share of its cores; the first line printed
+says so. ``--url`` points the load at a server that is already running (deploy/serve.py's proxy, say)
 instead of starting one; the server's memory is then not read. A websocket client sends no
 cookie, so behind the proxy each one is placed by HAProxy's balancing and stays on that replica
 for as long as its connection lives, as a browser tab's websocket does.
@@ -30,6 +33,7 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
@@ -251,6 +255,24 @@ def row(label: str, load: Load, seconds: float, base_p50: float) -> str:
     )
 
 
+def pin_cores() -> tuple[str, str]:
+    """Put this process (the clients) on the last core and return (server's cores, clients' cores)
+    as taskset lists; ('', '') where there is one core or no taskset."""
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2 or shutil.which("taskset") is None:
+        return "", ""
+    os.sched_setaffinity(0, {cores[-1]})
+    return ",".join(map(str, cores[:-1])), str(cores[-1])
+
+
+def pinning_note(server_cpus: str, client_cpus: str, started: bool) -> str:
+    if not client_cpus:
+        return "server and clients share the cores (no taskset, or one core)"
+    if not started:
+        return f"clients pinned to CPU {client_cpus}; the server at --url is not pinned by this bench (pin it with taskset -c {server_cpus})"
+    return f"server pinned to CPU {server_cpus} (taskset), clients and Chromium to CPU {client_cpus}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", "--sessions", dest="sessions", type=int, default=30, help="sessions, the Chromium uploaders included")
@@ -264,7 +286,11 @@ def main() -> None:
     # student reconnects, then shut down by ui/session_reaper.py; a 10 s TTL lets the run see
     # the memory come back within its time.
     ttl = 10
-    proc, url = (None, args.url.rstrip("/")) if args.url else start_app(extra_args=["--server.disconnectedSessionTTL", str(ttl)])
+    # On a 2-core machine the clients compete with the server they measure: the server gets one
+    # core, the clients (and any Chromium uploader they start) the other.
+    server_cpus, client_cpus = pin_cores()
+    runner = ["taskset", "-c", server_cpus, sys.executable, "-m", "streamlit", "run"] if server_cpus and not args.url else None
+    proc, url = (None, args.url.rstrip("/")) if args.url else start_app(extra_args=["--server.disconnectedSessionTTL", str(ttl)], runner=runner)
     pid = proc.pid if proc else None
     base_seconds = min(15.0, args.seconds)
     try:
@@ -305,7 +331,7 @@ def main() -> None:
         base_label, label = "1 session (baseline)", f"{args.sessions} sessions x {args.rounds} rounds"
     else:
         base_label, label = "1 client, no think (baseline)", f"{clients} clients, think {args.think:g} s x {args.rounds}"
-    print(f"load on {url}, {os.cpu_count()} cores")
+    print(f"load on {url}, {os.cpu_count()} cores; " + pinning_note(server_cpus, client_cpus, started=proc is not None))
     print(f"{'run':<34} {'reruns':>7} {'served/s':>9} {'errors':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'p50 ratio':>10}")
     print(row(base_label, base, base_seconds, base_p50))
     print(row(label, load, args.seconds * args.rounds, base_p50))
