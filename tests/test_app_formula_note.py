@@ -44,3 +44,14 @@ def test_the_link_holds_the_formula_that_is_drawn() -> None:
     at.text_input(key="expr").set_value("(w - 1)**2").run()
     at.text_input(key="expr").set_value(BAD).run()
     assert link(at).get("expr") == ["(w - 1)**2"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [(BAD, "(w-3)**2 + 1"), ("e^w", "exp(w)"), ("(w-3)² + 1", "(w-3)**2 + 1")])
+def test_the_likely_formula_is_offered_and_one_click_draws_it(typed: str, meant: str) -> None:
+    at = open_page("intuition", curve="Your own formula")
+    at.text_input(key="expr").set_value(typed).run()
+    (use,) = [b for b in at.main.button if b.key == "_use_suggested_formula"]
+    assert read_back(use.label) == f"Use J(w) = {meant}"
+    use.click().run()
+    assert not at.exception and not any("That formula cannot be read" in e for e in main_errors(at))
+    assert at.text_input(key="expr").value == meant

@@ -15,6 +15,7 @@ import streamlit as st
 from gd_core.curves import CURVES, Curve, curve_from_expression
 from gd_core.descent import DescentRun
 from gd_core.expression import MAX_LENGTH, ExpressionError
+from gd_core.formula_fix import suggest_formula
 from ui.last_good import last_good
 from ui.page import end_lesson, link_instead, note_curve_choice
 from ui.shared_cache import shared
@@ -112,7 +113,17 @@ def formula_problem_here() -> None:
     with st.container(border=True):
         st.error(f"That formula cannot be read: {shown(problem.message, MESSAGE_LIMIT)}", icon=":material/error:")
         st.code(f"J(w) = {problem.text}\n{' ' * (len('J(w) = ') + problem.position)}^", language=None)
+        guess = suggest_formula(problem.text)
+        if guess is not None:
+            st.button(
+                f"Use J(w) = {shown(guess, MAX_LENGTH)}", key="_use_suggested_formula", icon=":material/auto_fix_high:",
+                on_click=_use_formula, args=(guess,), help="Python writes a power as **, the exponential as exp(w) and every product with *.",
+            )
         st.caption(f"The chart below still shows the last formula that worked, J(w) = {shown(problem.last_text, MAX_LENGTH)}. Fix yours in the sidebar.")
+
+
+def _use_formula(text: str) -> None:
+    st.session_state["expr"] = text
 
 
 @dataclass(frozen=True)
