@@ -5,9 +5,15 @@ Typed formulas (pages 1-3), the written-out update (pages 1, 3, 4) and pasted lo
 
 from __future__ import annotations
 
+import time
+
+import numpy as np
 import pytest
 
-from gd_core.expression import ExpressionError, parse_expression
+from gd_core import expression, symbolic
+from gd_core.expression import ExpressionError, operations, parse_expression
+
+PRODUCT_100 = "*".join(["w"] * 100)  # valid, 199 characters: its curvature has 666,401 operations
 
 
 @pytest.mark.parametrize(
@@ -43,3 +49,41 @@ def test_names_are_ascii() -> None:
         parse_expression("ω**2")
     with pytest.raises(ExpressionError, match="unknown name 'w2'"):
         parse_expression("w2")
+
+
+def test_a_formula_whose_derivatives_are_too_big_is_refused_before_they_are_built() -> None:
+    started = time.perf_counter()
+    with pytest.raises(ExpressionError) as info:
+        parse_expression(PRODUCT_100)
+    assert time.perf_counter() - started < 0.5  # was 0.8 s to parse, then 7.7 s on page 3
+    message = info.value.message
+    assert "dJ/dw takes 10,097 operations" in message and f"limit of {expression.MAX_SLOPE_OPERATIONS:,}" in message
+    assert "w**5, not w*w*w*w*w" in message
+
+
+def test_the_curvature_has_its_own_limit() -> None:
+    text = "tanh(" * 14 + "w" + ")" * 14  # slope 167 operations, curvature 2,256
+    assert operations(parse_expression("tanh(" * 13 + "w" + ")" * 13).curvature_tree) <= expression.MAX_CURVATURE_OPERATIONS
+    with pytest.raises(ExpressionError, match=r"curvature d2J/dw2 takes 2,\d{3} operations"):
+        parse_expression(text)
+
+
+def test_operations_is_the_number_of_nodes_an_evaluation_visits(monkeypatch: pytest.MonkeyPatch) -> None:
+    e = parse_expression("w*w*w*w")  # the slope uses its factors more than once
+    visited = []
+    original = symbolic.evaluate
+
+    def counting(node: symbolic.Node, w: np.ndarray) -> np.ndarray:
+        visited.append(node)
+        return original(node, w)
+
+    monkeypatch.setattr(symbolic, "evaluate", counting)  # evaluate recurses through the module's name
+    symbolic.evaluate(e.slope_tree, np.ones(1))
+    assert len(visited) == operations(e.slope_tree) > len({id(node) for node in visited})
+    assert operations(e.tree) == 7
+
+
+def test_typical_formulas_are_well_inside_the_limits() -> None:
+    for text in ["w**4 - 3*w**2 + w", "(w-1)*(w-2)*(w-3)*(w-4)*(w-5)*(w-6)", "sin(w)*sin(2*w)*sin(3*w)*sin(4*w)*sin(5*w)"]:
+        e = parse_expression(text)
+        assert operations(e.slope_tree) < 100 and operations(e.curvature_tree) < 500
