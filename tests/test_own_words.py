@@ -5,6 +5,7 @@ Typed formulas (pages 1-3), the written-out update (pages 1, 3, 4) and pasted lo
 
 from __future__ import annotations
 
+import math
 import time
 
 import numpy as np
@@ -13,6 +14,7 @@ import pytest
 from gd_core import expression, symbolic
 from gd_core.curves import curve_from_expression, find_minima
 from gd_core.expression import ExpressionError, operations, parse_expression
+from ui.text import step_equation, update_equation
 
 PRODUCT_100 = "*".join(["w"] * 100)  # valid, 199 characters: its curvature has 666,401 operations
 
@@ -104,3 +106,25 @@ def test_find_minima_is_the_bisection_it_was() -> None:
     slope = parse_expression("w**4 - 3*w**2 + w").slope
     (root,) = find_minima(lambda w: slope(w), 0.0, 3.0)
     assert abs(4 * root**3 - 6 * root + 1) < 1e-12
+
+
+@pytest.mark.parametrize(
+    ("w", "alpha", "slope", "written"),
+    [
+        (0.0, 0.1, 3.2059423744573e40, "w = 0 − 0.1 × 3.206e40 = −3.206e39"),  # exp(30*w) at w = 3
+        (3.0, 0.1, 100 * 3.0**99, "w = 3 − 0.1 × 1.718e49 = −1.718e48"),  # w*w*...*w (100 factors) at w = 3
+        (3.0, 0.1, 1.7e21, "w = 3 − 0.1 × 1.7e21 = −1.7e20"),  # was its 21 digits, the 3 a float never held
+        (1e308, 10.0, -1e308, "w = 1e308 − 10 × (−1e308) = ∞"),  # the result overflows: nothing to check
+    ],
+)
+def test_the_written_update_never_raises_on_huge_or_tiny_numbers(w: float, alpha: float, slope: float, written: str) -> None:
+    assert update_equation(w, alpha, slope) == written
+
+
+def test_the_written_step_of_page_3_for_exp_30w() -> None:
+    slope = float(parse_expression("exp(30*w)").slope(3.0))
+    assert slope == pytest.approx(30 * math.exp(90))  # 3.661e40
+    assert step_equation(0.1, slope, latex=True) == (
+        r"step = -\alpha \times \frac{dJ}{dw} = -0.1 \times 3.661 \cdot 10^{40} = -3.661 \cdot 10^{39}"
+    )
+    assert step_equation(0.1, float("inf"), latex=True).endswith(r"\infty")
