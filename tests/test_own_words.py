@@ -14,6 +14,10 @@ import pytest
 from gd_core import expression, symbolic
 from gd_core.curves import curve_from_expression, find_minima
 from gd_core.expression import ExpressionError, operations, parse_expression
+from gd_core.log_match import diagnose
+from gd_core.log_numbers import MAX_ITERATION, half_unit, iteration_number
+from gd_core.log_parse import LogError, parse_log
+from gd_core.sums import summarize
 from ui.text import step_equation, update_equation
 
 PRODUCT_100 = "*".join(["w"] * 100)  # valid, 199 characters: its curvature has 666,401 operations
@@ -128,3 +132,60 @@ def test_the_written_step_of_page_3_for_exp_30w() -> None:
         r"step = -\alpha \times \frac{dJ}{dw} = -0.1 \times 3.661 \cdot 10^{40} = -3.661 \cdot 10^{39}"
     )
     assert step_equation(0.1, float("inf"), latex=True).endswith(r"\infty")
+
+
+# --- pasted logs (page 5) ------------------------------------------------------------------------
+
+HOUSES = summarize([1.0, 2.0], [300.0, 500.0])
+
+
+def read_and_diagnose(text: str) -> str:
+    return diagnose(parse_log(text), HOUSES, 0.01, 10, 0.0, 0.0).name
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Iteration 0: Cost 0e999\nIteration 1: Cost 1", "line 1 holds 0e999, beyond the range of a float"),
+        ("Iteration 0: Cost 1\nIteration 1: Cost 0e400", "line 2 holds 0e400, beyond the range of a float"),
+        ("iteration,cost\n0,1\n1,0e999999", "line 3 holds 0e999999, beyond the range of a float"),
+        ("1e999\n2\n3", "line 1 holds 1e999, beyond the range of a float"),
+        ("Iteration 0: Cost 1\nIteration 1: Cost " + "1" * 500, "line 2 holds a number 500 characters long"),
+        ("Iteration 0: Cost 1\nIteration 1: Cost 1e-" + "0" * 5000 + "1", "line 2 holds a number 5,004 characters long"),
+        ("Iteration 0: Cost 1\nIteration 100000000000000000000: Cost 2", "line 2: the iteration number 100000000000000000000 is too large"),
+        ("Iteration 0: Cost 1\nIteration 9223372036854775807: Cost 2", "the iteration number 9223372036854775807 is too large"),
+        ("Iteration 0: Cost 1\nIteration " + "1" * 5000 + ": Cost 2", "line 2: the iteration number of 5,000 digits is too large"),
+        ("Iteration 0: Cost 1\nIteration " + "0" * 5000 + "7: Cost 2", None),  # leading zeros: iteration 7
+        ("iteration,cost\n0,1\n100000000000000000000,2", "line 3: the iteration number 100000000000000000000 is too large"),
+        ('iteration,cost\n0,1\n1,"' + "2" * 200_000, "the CSV could not be read from line 3: a cell is longer than 131,072"),
+    ],
+)
+def test_a_pasted_log_is_refused_in_our_words(text: str, words: str | None) -> None:
+    if words is None:
+        assert parse_log(text).iterations.tolist() == [0, 7]
+        return
+    with pytest.raises(LogError) as info:
+        read_and_diagnose(text)
+    assert words in str(info.value)
+
+
+def test_iteration_numbers_up_to_the_bound_are_read_and_the_matcher_refuses_beyond_its_own() -> None:
+    log = parse_log(f"Iteration 0: Cost 1\nIteration {MAX_ITERATION}: Cost 2")
+    assert log.iterations.tolist() == [0, MAX_ITERATION]
+    with pytest.raises(LogError, match="the page simulates up to 100,000 iterations"):
+        diagnose(log, HOUSES, 0.01, 10, 0.0, 0.0)
+
+
+def test_digits_of_other_scripts_are_not_read_as_numbers() -> None:
+    # Python prints ASCII digits: a line with ٣ or a superscript is a line that could not be read.
+    log = parse_log("Iteration 0: Cost 5\nIteration ٣: Cost 4\nIteration 1²: Cost 3\nIteration 4: Cost ３\nIteration 5: Cost 2")
+    assert log.iterations.tolist() == [0, 5]
+    assert log.unread_lines == (2, 3, 4)
+    with pytest.raises(LogError, match="digits 0-9"):
+        iteration_number("٣", 2)
+
+
+def test_half_unit_of_a_huge_exponent_is_infinite_not_an_overflow() -> None:
+    assert half_unit("0e999") == (math.inf, 1)
+    assert half_unit("1e308") == (5e307, 1)
+    assert half_unit("1e-400") == (0.0, 1)
