@@ -35,10 +35,10 @@ MAX_DEPTH = 50
 USER_FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh")
 # Operations one evaluation of dJ/dw and of d2J/dw2 may take (``operations``): page 3 evaluates
 # the slope up to 2,000 times for its basins, so its work grows with the slope's size. At these
-# limits the slowest formulas found (tanh nested 13 deep, 7 sines multiplied) take under 2 s
-# there on the 2-core machine; the sizes of typical formulas are below 100 and 500.
-MAX_SLOPE_OPERATIONS = 200
-MAX_CURVATURE_OPERATIONS = 2000
+# limits the slowest formulas found (sin nested 13 deep, 6 sines multiplied) take 1 to 2 s there
+# on the shared 2-core machine; typical formulas stay below 100 and 500.
+MAX_SLOPE_OPERATIONS = 150
+MAX_CURVATURE_OPERATIONS = 1500
 
 
 class _Parser:

@@ -15,7 +15,7 @@ BAD_FORMULAS = {  # what is typed: words of our message
     "w**²": "'²' is a superscript: type ** and the number instead, e.g. w**2",
     "²": "e.g. w**2",
     "w**٣": "'٣' is not one of the digits 0-9: type 3 instead",
-    "*".join(["w"] * 100): "its slope dJ/dw takes 10,097 operations to compute, above the limit of 200",
+    "*".join(["w"] * 100): "its slope dJ/dw takes 10,097 operations to compute, above the limit of 150",
 }
 
 
