@@ -26,93 +26,19 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from gd_core.formula_tokens import ExpressionError, Token, tokenize
 from gd_core.symbolic import Add, Call, Const, Div, Mul, Neg, Node, Pow, Sub, Var, derivative, evaluate, to_latex
 
 MAX_LENGTH = 200
 MAX_POWER = 20.0
 MAX_DEPTH = 50
 USER_FUNCTIONS = ("sin", "cos", "tan", "exp", "log", "sqrt", "abs", "tanh")
-
-
-class ExpressionError(ValueError):
-    """What is wrong with a typed formula, and where (0-based character position)."""
-
-    def __init__(self, message: str, position: int) -> None:
-        super().__init__(f"{message} (at position {position})")
-        self.message = message
-        self.position = position
-
-
-# --- tokens and parser ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Token:
-    kind: str  # "num", "name", "op", "(", ")", "end"
-    text: str
-    position: int
-
-
-def tokenize(text: str) -> list[Token]:
-    tokens: list[Token] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        if ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
-            j = i
-            while j < n and (text[j].isdigit() or text[j] == "."):
-                j += 1
-            if j < n and text[j] in "eE" and (
-                (j + 1 < n and text[j + 1].isdigit()) or (j + 2 < n and text[j + 1] in "+-" and text[j + 2].isdigit())
-            ):
-                j += 2
-                while j < n and text[j].isdigit():
-                    j += 1
-            literal = text[i:j]
-            if literal.count(".") > 1:
-                raise ExpressionError(f"'{literal}' is not a number (two decimal points)", i)
-            if j < n and (text[j].isalpha() or text[j] == "_"):
-                raise ExpressionError(f"a number is followed by '{text[j]}': write a * between them, e.g. 2*w", j)
-            tokens.append(Token("num", literal, i))
-            i = j
-            continue
-        if ch.isalpha() or ch == "_":
-            j = i
-            while j < n and (text[j].isalnum() or text[j] == "_"):
-                j += 1
-            tokens.append(Token("name", text[i:j], i))
-            i = j
-            continue
-        if text.startswith("**", i):
-            tokens.append(Token("op", "**", i))
-            i += 2
-            continue
-        if ch in "+-*/":
-            tokens.append(Token("op", ch, i))
-            i += 1
-            continue
-        if ch in "()":
-            tokens.append(Token(ch, ch, i))
-            i += 1
-            continue
-        if ch == "^":
-            raise ExpressionError("'^' is not a power here: write w**2 for w squared", i)
-        if ch in "'\"":
-            raise ExpressionError("text in quotes is not allowed: use numbers, w and + - * / **", i)
-        if ch in "[]":
-            raise ExpressionError("square brackets are not allowed: use ( ) for grouping", i)
-        if ch == ".":
-            raise ExpressionError("'.' is only allowed inside a number such as 0.5", i)
-        if ch == ",":
-            raise ExpressionError("',' is not allowed: each function takes exactly one argument, e.g. sin(w)", i)
-        if ch == "=":
-            raise ExpressionError("type only the right-hand side of J(w) = ..., without '='", i)
-        raise ExpressionError(f"the character '{ch}' is not allowed: use numbers, w, + - * / ** and ( )", i)
-    tokens.append(Token("end", "", n))
-    return tokens
+# Operations one evaluation of dJ/dw and of d2J/dw2 may take (``operations``): page 3 evaluates
+# the slope up to 2,000 times for its basins, so its work grows with the slope's size. At these
+# limits the slowest formulas found (sin nested 13 deep, 6 sines multiplied) take 1 to 2 s there
+# on the shared 2-core machine; typical formulas stay below 100 and 500.
+MAX_SLOPE_OPERATIONS = 150
+MAX_CURVATURE_OPERATIONS = 1500
 
 
 class _Parser:
@@ -265,5 +191,36 @@ def parse_expression(text: str) -> Expression:
         token = parser.token
         hint = " (a '*' may be missing)" if token.kind in ("num", "name", "(") else ""
         raise ExpressionError(f"unexpected '{token.text}'{hint}", token.position)
-    slope_tree = derivative(tree)
-    return Expression(text=text, tree=tree, slope_tree=slope_tree, curvature_tree=derivative(slope_tree))
+    slope_tree = _bounded(derivative(tree), "its slope dJ/dw", MAX_SLOPE_OPERATIONS)
+    curvature_tree = _bounded(derivative(slope_tree), "its curvature d2J/dw2", MAX_CURVATURE_OPERATIONS)
+    return Expression(text=text, tree=tree, slope_tree=slope_tree, curvature_tree=curvature_tree)
+
+
+def operations(node: Node) -> int:
+    """How many nodes ``evaluate(node, w)`` visits: the tree's size, a subtree counted each time
+    it is used (a derivative shares subtrees, d(a*b) = da*b + a*db uses a and b twice), so
+    the count is the work of one evaluation, found in time proportional to the shared tree.
+
+    >>> operations(parse_expression("w*w*w").tree), operations(parse_expression("w*w*w").slope_tree)
+    (5, 9)
+    """
+    counted: dict[int, int] = {}
+
+    def count(n: Node) -> int:
+        if id(n) not in counted:
+            counted[id(n)] = 1 + sum(count(child) for child in (getattr(n, "a", None), getattr(n, "b", None)) if child is not None)
+        return counted[id(n)]
+
+    return count(node)
+
+
+def _bounded(tree: Node, what: str, limit: int) -> Node:
+    """The tree, if one evaluation takes at most ``limit`` operations; else ExpressionError."""
+    size = operations(tree)
+    if size > limit:
+        raise ExpressionError(
+            f"the formula is too big to work with: {what} takes {size:,} operations to compute, above the limit of "
+            f"{limit:,}. Write repeated factors as a power (w**5, not w*w*w*w*w) or use a shorter formula",
+            0,
+        )
+    return tree

@@ -28,14 +28,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from gd_core.frozen import frozen
+from gd_core.log_numbers import LogError, check_number, half_unit, iteration_number  # noqa: F401  (LogError: raised here too)
+
 
 FIELDS = ("cost", "dj_dw", "dj_db", "w", "b")
 MAX_LOG_CHARS = 2_000_000  # a week-1 log of every one of 10,000 iterations is 1 MB
 MAX_LOG_LINES = 100_000
 EXAMPLE = "Iteration    0: Cost 7.93e+04  dj_dw: -6.500e+02, dj_db: -4.000e+02   w:  6.500e+00, b: 4.00000e+00"
 
-_NUMBER = r"[-+]?(?:nan|inf(?:inity)?|(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)"
-_ITERATION = re.compile(r"^\s*(?:iteration|iter|it|epoch|step|i)\s*[:=#]?\s*(\d+)\b\s*:?", re.IGNORECASE)
+# Digits are ASCII, as Python prints them (r"\d" would also take ٣ and ３); \b and \w stay
+# Unicode's, so "Iteration 1²" is no iteration 1.
+_NUMBER = r"[-+]?(?:nan|inf(?:inity)?|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?)"
+_ITERATION = re.compile(r"^\s*(?:iteration|iter|it|epoch|step|i)\s*[:=#]?\s*([0-9]+)\b\s*:?", re.IGNORECASE)
 _KEYS = {"cost": "cost", "j": "cost", "loss": "cost", "dj_dw": "dj_dw", "djdw": "dj_dw", "dj_db": "dj_db",
          "djdb": "dj_db", "w": "w", "b": "b"}
 _PAIR = re.compile(r"(?<![\w.])(cost|loss|j|dj_dw|djdw|dj_db|djdb|w|b)\s*[:=]?\s*(" + _NUMBER + r")(?![\w.])", re.IGNORECASE)
@@ -49,10 +53,6 @@ _CSV_ALIASES = {
     "dj_db": "dj_db", "djdb": "dj_db", "dj/db": "dj_db", "grad_b": "dj_db",
     "w": "w", "weight": "w", "b": "b", "bias": "b", "intercept": "b",
 }
-
-
-class LogError(ValueError):
-    """The pasted log cannot be used; the message says why and what to paste instead."""
 
 
 @dataclass(frozen=True)
@@ -114,20 +114,6 @@ def line_list(numbers: tuple[int, ...], shown: int = 5) -> str:
     return f"lines {', '.join(map(str, numbers[:shown]))} and {len(numbers) - shown:,} more"
 
 
-def half_unit(token: str) -> tuple[float, int]:
-    """(half a unit in the last printed digit, significant digits) of a printed number.
-
-    >>> half_unit("-6.500e+02"), half_unit("2529.46"), half_unit("300")
-    ((0.05, 4), (0.005, 6), (0.5, 3))
-    """
-    text = token.strip().lstrip("+-").strip().lower()
-    mantissa, _, exponent = text.partition("e")
-    whole, _, decimals = mantissa.partition(".")
-    # In e-notation every mantissa digit counts (0.000e+00 has 4); in fixed notation, not leading zeros.
-    digits = len(whole.lstrip("0") or "0") + len(decimals) if exponent else len((whole + decimals).lstrip("0")) or 1
-    return 0.5 * 10.0 ** (int(exponent or 0) - len(decimals)), digits
-
-
 def _number(token: str) -> float:
     return float(token)
 
@@ -161,7 +147,7 @@ def _iteration_rows(lines: list[str]) -> list[Row]:
             rest = _ONE_NUMBER.match(line[found.end():])
             if rest:
                 tokens["cost"] = rest.group(1)
-        rows.append((number, int(found.group(1)), tokens))
+        rows.append((number, iteration_number(found.group(1), number), tokens))
     return rows
 
 
@@ -176,19 +162,27 @@ def _csv_rows(lines: list[str]) -> list[Row] | None:
     names = [_CSV_ALIASES.get(cell.strip().strip("\"'").lower().replace(" ", "")) for cell in header.split(delimiter)]
     if not any(name in FIELDS for name in names):
         return None
-    rows: list[Row] = []
-    for number, cells in enumerate(csv.reader(lines[first + 1:], delimiter=delimiter), first + 2):
-        if not cells or not "".join(cells).strip():
-            continue
-        tokens = {name: cell.strip() for name, cell in zip(names, cells) if name is not None}
-        iteration = tokens.pop("iteration", None)
-        ok = len(cells) == len(names) and all(re.fullmatch(_NUMBER, t, re.IGNORECASE) for t in tokens.values())
-        it = None
-        if iteration is not None:
-            ok = ok and re.fullmatch(r"\d+(?:\.0*)?", iteration) is not None
-            it = int(float(iteration)) if ok else None
-        rows.append((number, it, tokens if ok else {}))
-    return rows
+    reader = csv.reader(lines[first + 1:], delimiter=delimiter)
+    try:
+        return [row for number, cells in enumerate(reader, first + 2) if (row := _csv_row(number, cells, names))]
+    except csv.Error:  # a quote left open runs one cell on over many lines
+        raise LogError(
+            f"the CSV could not be read from line {first + 1 + reader.line_num}: a cell is longer than "
+            f"{csv.field_size_limit():,} characters. Check for a quote (\") that is not closed."
+        ) from None
+
+
+def _csv_row(number: int, cells: list[str], names: list[str | None]) -> Row | None:
+    if not cells or not "".join(cells).strip():
+        return None
+    tokens = {name: cell.strip() for name, cell in zip(names, cells) if name is not None}
+    iteration = tokens.pop("iteration", None)
+    ok = len(cells) == len(names) and all(re.fullmatch(_NUMBER, t, re.IGNORECASE) for t in tokens.values())
+    it = None
+    if iteration is not None:
+        ok = ok and re.fullmatch(r"[0-9]+(?:\.0*)?", iteration) is not None
+        it = iteration_number(iteration.partition(".")[0], number) if ok else None
+    return number, it, tokens if ok else {}
 
 
 def _list_rows(text: str) -> list[Row]:
@@ -258,6 +252,9 @@ def _assemble(rows: list[Row], nonempty: list[int], source: str) -> ParsedLog:
     left_out = sorted({f for _, _, tokens in readable for f in tokens} - set(signature))
     if left_out:
         notes.append(f"{', '.join(left_out)} appeared on only some lines, so {'they were' if len(left_out) > 1 else 'it was'} left out.")
+    for number, _, tokens in kept:  # before any number is converted
+        for f in signature:
+            check_number(tokens[f], number)
     finite = [all(math.isfinite(_number(tokens[f])) for f in signature) for _, _, tokens in kept]
     blown_up_at = None
     used = {row[0] for row in kept}

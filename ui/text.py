@@ -18,7 +18,7 @@ rounded down (0.58359 -> 0.583), no number is written as "−0", and plurals agr
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
 from gd_core.descent import DescentRun
 from gd_core.wording import MINUS, exact, limit, number, plural
@@ -63,6 +63,12 @@ def _paren(text: str) -> str:
     return f"({text})" if text.startswith(MINUS) else text
 
 
+# Exact arithmetic for any finite floats: rounding 3.2e40 to units needs 41 digits, beyond the
+# default context's 28 (decimal.InvalidOperation). A float has at most 309 digits before the
+# point; a product of two floats ends at most 647 + 34 digits after it.
+_EXACT = Context(prec=1100, Emax=2000, Emin=-2000)
+
+
 def _at_decimals(value: Decimal, decimals: int) -> str:
     rounded = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_EVEN)
     if rounded == 0:
@@ -72,9 +78,12 @@ def _at_decimals(value: Decimal, decimals: int) -> str:
 
 
 def _decimals(p: int, *values: float) -> int:
-    """Decimals that give ``p`` significant digits to the largest of ``values``."""
+    """Decimals that give ``p`` significant digits to the largest of ``values``; at least whole
+    units below 1e16 (a float's units are exact there), fewer beyond (negative decimals), so
+    3 − 0.1 × 1.7e49 is −1.7e48, not the 49 digits of a difference the float never held."""
     top = max((abs(v) for v in values if v != 0), default=1.0)
-    return max(0, p - 1 - math.floor(math.log10(top)))
+    decimals = p - 1 - math.floor(math.log10(top))
+    return decimals if top >= 1e16 else max(0, decimals)
 
 
 def _holds(start: str, product: Decimal, result: str, decimals: int) -> bool:
@@ -93,6 +102,13 @@ def _equation(start: float, alpha: float, slope: float) -> tuple[str, str, str, 
     """
     alpha_s = exact(alpha)
     result = float(start) - float(alpha) * float(slope)
+    if not all(math.isfinite(x) for x in (start, alpha, slope, result)):
+        return number(start), alpha_s, number(slope), number(result)  # no arithmetic to check
+    with localcontext(_EXACT):
+        return _holding(start, alpha_s, slope, result)
+
+
+def _holding(start: float, alpha_s: str, slope: float, result: float) -> tuple[str, str, str, str]:
     tries = [(p, p) for p in range(4, 8)] + [(p, q) for p in range(4, 18) for q in range(p + 1, min(p + 2, 17) + 1)]
     for p, q in tries:  # p: the result's significant digits, q: the operands'
         decimals = _decimals(p, start, result)
@@ -127,6 +143,7 @@ def _latex(text: str) -> str:
 
     text = re.sub(r"(\d(?:\.\d+)?)e(−?\d+)", lambda m: rf"{m.group(1)} \cdot 10^{{{m.group(2)}}}", text)
     text = text.replace(":=", r"\mathrel{:=}").replace("α", r"\alpha").replace("×", r"\times").replace("dJ/dw", r"\frac{dJ}{dw}")
+    text = text.replace("∞", r"\infty").replace("not a number", r"\text{not a number}")
     return text.replace(MINUS, "-")
 
 
