@@ -34,7 +34,7 @@ _VS = (
     " (α = {alpha:x} is {side:s} the stable limit {limit:lim}", " of w* = {limit_star:n}",
     "; that limit holds only near w*, and this start is far from it{far:if}", ")",
 )
-_FASTEST = (". From w₀ = {w0:n} the fastest α is about {best:n} ({best_k:it} to meet the stop rule): {change:s} α towards it", ", or run more iterations{more_helps:if}")
+_FASTEST = (". From w₀ = {w0:n} the fastest α is about {best:n3} ({best_k:it} to meet the stop rule): {change:s} α towards it", ", or run more iterations{more_helps:if}")
 
 TEMPLATES: dict[str, tuple[Part, ...]] = {
     "alpha_zero": ("α = 0, so every step −α·dJ/dw is 0: w stays at {w0:n}", ", the slope there is 0 too{slope_zero:if}", ", although the slope there is {slope0:n}, not 0"),
