@@ -65,7 +65,7 @@ LESSONS: tuple[Lesson, ...] = (
         icon=":material/speed:",
         summary="Too small crawls, too large overshoots or blows up: four learning rates side by side, and the limit 2 / J''.",
         params=("curve", "expr", "w0", "iters", "alphas"),
-        defaults=_defaults(curve="bowl", w0_at=0.05, iters=25, max_iters=500, sweep_iters=500),
+        defaults=_defaults(curve="bowl", w0_at=0.05, iters=60, max_iters=500, sweep_iters=500),
     ),
     Lesson(
         key="local_minimum",
