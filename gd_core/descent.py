@@ -7,8 +7,9 @@ One iteration reads the slope of the cost at the current point and steps against
 
 A run stops for one of four reasons:
 
-- ``"converged"``: the slope is under ``slope_tol`` (a minimum, dJ/dw = 0, where a step
-  changes nothing) or a step is under ``step_tol``;
+- ``"converged"``: with a ``StopRule`` (what the pages use, gd_core.stop_rule), a step under
+  its tolerance that lands near a minimum; without one, the slope is under ``slope_tol`` (a
+  minimum, dJ/dw = 0, where a step changes nothing) or a step is under ``step_tol``;
 - ``"diverged"``: the next w would leave [-w_limit, w_limit], or J or dJ/dw stop being
   finite numbers (checked before they are used, so no overflow warning is ever raised);
 - ``"max_iters"``: the iteration limit was reached first;

@@ -44,7 +44,7 @@ def sweep_range(alpha_max: float, count: int = 70) -> np.ndarray:
 
 @dataclass(frozen=True)
 class AlphaSweep:
-    """For each alpha: how many iterations until |dJ/dw| < slope_tol, and whether it diverged.
+    """For each alpha: how many iterations until it converged (by the sweep's rule), and whether it diverged.
 
     ``iterations[j] == num_iters`` (and not diverged) means it had not converged by then.
     """

@@ -132,7 +132,7 @@ def iterations_control(iters: int, max_iters: int) -> int:
             value=iters,
             key="iters",
             bind="query-params",
-            help="The most updates to run; a run stops early when the slope is (almost) zero or w runs away.",
+            help="The most updates to run; a run stops early when it meets the stop rule (a step under 1/1000 of the plotted range of w, near a minimum) or w runs away.",
         )
     )
 
