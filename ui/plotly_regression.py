@@ -128,8 +128,8 @@ def regression_figure(
         })
     if met_at is not None:
         shapes.append({
-            "type": "line", "x0": met_at, "x1": met_at, "y0": 0, "y1": 1, "xref": "x2", "yref": "y2 domain",
-            "line": {"color": EXACT_COLOR, "dash": "dot", "width": 1.5}, "layer": "between",
+            "type": "line", "x0": met_at, "x1": met_at, "y0": 0, "y1": 0.93, "xref": "x2", "yref": "y2 domain",
+            "line": {"color": EXACT_COLOR, "dash": "dot", "width": 1.5}, "layer": "above",
         })
         layout.setdefault("annotations", []).append({
             "x": met_at, "y": 1, "xref": "x2", "yref": "y2 domain", "text": f"stop rule met: iteration {met_at:,}",
