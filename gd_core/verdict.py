@@ -31,7 +31,7 @@ within 10 times that of a minimum. The rules, checked in this order:
 >>> from gd_core.descent import run_descent
 >>> bowl = CURVES["bowl"]
 >>> classify_descent(run_descent(bowl, 7.0, 0.1, 30), bowl).text
-'converged in 21 iterations: the last step, 0.009223, is under 0.01, at w = 3.037, 0.03689 from the minimum; the run went on to 30 iterations and w stayed within the rule'
+'converged in 21 iterations: the last step, 0.009223, is under 0.01, at w = 3.037, 0.03689 from the minimum w* = 3; the run went on to 30 iterations and w stayed within the rule'
 >>> classify_descent(run_descent(bowl, 7.0, 0.0, 30), bowl).kind
 'alpha_zero'
 """
@@ -128,7 +128,7 @@ def _converged(run: DescentRun, rule: StopRule, minima: list[float], k: int) -> 
     w_star = min(minima, key=lambda m: abs(m - w_k))
     n = run.iterations
     facts = {
-        "k": k, "step": abs(float(run.step[k - 1])), "tol": rule.step_tol, "w": w_k, "gap": abs(w_k - w_star),
+        "k": k, "step": abs(float(run.step[k - 1])), "tol": rule.step_tol, "w": w_k, "gap": abs(w_k - w_star), "w_star": w_star,
         "swung": sign_flip_fraction(run.step[:k]) > 0.5, "n": n if k < n else None,
     }
     return verdict("converged", "converged", facts, k, rule.words(), w_star=w_star)

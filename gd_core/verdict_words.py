@@ -16,8 +16,8 @@ Slot formats: ``n`` a number to 4 significant digits (``n2``, ``n3``: 2, 3), ``x
 
 >>> sentence("alpha_zero", {"w0": 7.0, "slope0": 8.0})
 'α = 0, so every step −α·dJ/dw is 0: w stays at 7, although the slope there is 8, not 0'
->>> sentence("converged", {"k": 20, "step": 0.0092, "tol": 0.01, "w": 3.04, "gap": 0.046})
-'converged in 20 iterations: the last step, 0.0092, is under 0.01, at w = 3.04, 0.046 from the minimum'
+>>> sentence("converged", {"k": 20, "step": 0.0092, "tol": 0.01, "w": 3.04, "gap": 0.046, "w_star": 3.0})
+'converged in 20 iterations: the last step, 0.0092, is under 0.01, at w = 3.04, 0.046 from the minimum w* = 3'
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ TEMPLATES: dict[str, tuple[Part, ...]] = {
     "standing_minimum": ("dJ/dw = {s0:n} here, so w stays at {w0:n}", " for all {n:it}", ", within {gap:n} of the minimum w* = {w_star:n}", ": J''({w0:n}) = {c:n}", " > 0{curved:if}", ", but J rises on both sides{flat_bottom:if}", ", a local minimum (a stable fixed point of gradient descent)"),
     "standing_maximum": ("dJ/dw = {s0:n} here, so w stays at {w0:n}", " for all {n:it}", ", but J''({w0:n}) = {c:n}", " < 0{curved:if}", ", but J falls on both sides{flat_bottom:if}", ": this is a maximum, a fixed point too but an unstable one: any nudge rolls away downhill"),
     "standing_flat": ("dJ/dw = {s0:n} and J''({w0:n}) = {c:n} here, so w stays at {w0:n}", " for all {n:it}", ": the cost is flat at this point, which is not a minimum"),
-    "converged": ("converged in {k:it}: the last step, {step:n}, is under {tol:n}, at w = {w:n}, {gap:n} from the minimum", ", swinging from side to side on the way{swung:if}", "; the run went on to {n:it} and w stayed within the rule"),
+    "converged": ("converged in {k:it}: the last step, {step:n}, is under {tol:n}, at w = {w:n}, {gap:n} from the minimum", " w* = {w_star:n}", ", swinging from side to side on the way{swung:if}", "; the run went on to {n:it} and w stayed within the rule"),
     "landed_maximum": ("landed on a maximum after {k:it}: dJ/dw ≈ 0 at w = {w:n}, but J'' = {c:n} < 0, so any nudge rolls away",),
     "stalled": ("stalled after {n:it}: the steps are under {tol:n}, but w = {w:n} is still {gap:n} from the minimum w* = {w_star:n}, so this is not convergence: α = {alpha:x} is too small for w to move much", _FASTEST),
     "flat_tail": ("ran off onto a flat tail: after {n:it} w = {w:n}", ", outside the plotted range {w_min:n} to {w_max:n}", ", where dJ/dw = {slope:n} is almost 0, so the steps no longer move w; this is not a minimum: the curve has no minimum in reach"),
