@@ -176,9 +176,9 @@ def is_minimum(cost: Fn, w: float) -> bool:
     A change of sign of dJ/dw is not enough: log(w)'s slope 1/w goes from - to + at 0, where
     J is -inf on the right and undefined on the left.
     """
-    h = 1e-6 * max(1.0, abs(w))
+    h = 1e-3 * max(1.0, abs(w))  # wide enough that an inflection (-w**3 at 0: J(h) = -1e-9) shows
     j = np.asarray(cost(np.array([w - h, w, w + h])), dtype=float)
-    return bool(np.all(np.isfinite(j)) and j[1] <= min(j[0], j[2]) + 1e-12 * max(1.0, abs(j[1])))
+    return bool(np.all(np.isfinite(j)) and j[1] <= min(j[0], j[2]) + 1e-14 * max(1.0, abs(j[1])))
 
 
 def is_kink(slope: Fn, w: float) -> bool:
