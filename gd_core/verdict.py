@@ -88,7 +88,7 @@ class Verdict:
 def verdict(kind: Kind, form: str, facts: Mapping[str, Any], iterations: int, rule: str, **extra: Any) -> Verdict:
     """A Verdict with read-only facts, its sentence checked to be writable from them."""
     result = Verdict(kind, form, MappingProxyType(dict(facts)), int(iterations), extra.pop("factor", None), rule, **extra)
-    result.text  # a missing fact fails here, in the classifier, not on a page
+    sentence(form, result.facts)  # a missing fact fails here, in the classifier, not on a page
     return result
 
 
