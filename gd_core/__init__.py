@@ -5,10 +5,15 @@ Modules, one idea each:
 - ``expression``   a safe parser for a typed cost J(w), with its exact derivatives
 - ``symbolic``     formula trees: value, derivative rule beside value rule, LaTeX
 - ``curves``       the catalogue of 1-D cost curves J(w) with dJ/dw and known minima
-- ``descent``      1-D gradient descent  w := w - alpha * dJ/dw, stability, basins, sweeps
+- ``descent``      1-D gradient descent  w := w - alpha * dJ/dw, stability, basins
+- ``stop_rule``    the lesson's convergence: a step small against the plotted range, near a minimum
+- ``sweep``        many alphas from one start at once, and the fastest of them
 - ``frozen``       read-only result arrays, and why a run stopped
-- ``verdict``      what a 1-D run did, in words (the rules for every page's verdicts)
+- ``verdict``      what a 1-D run did, as a kind and its facts (the rules for every page's
+                   verdicts; ``verdict_moving``: a run still on the move; ``path_facts``: what
+                   the path shows, minima near it, the fastest alpha)
 - ``regression_verdict``  the same for a run on J(w, b)
+- ``verdict_words`` the one function that writes a verdict's sentence from its facts
 - ``run_facts``    facts about runs that captions rely on (steps shrink, sweeps, update factors)
 - ``wording``      numbers written so that arithmetic and comparisons hold as printed
 - ``linreg``       linear regression with the course's names: compute_cost, compute_gradient,

@@ -149,7 +149,8 @@ def get_curve(key: str) -> Curve:
 
 
 def find_minima(slope: Fn, w_min: float, w_max: float, samples: int = 4001) -> tuple[float, ...]:
-    """Interior points where dJ/dw goes from - to +, refined by bisection to ~1e-12.
+    """Interior points where dJ/dw goes from - to +, refined by bisection to ~1e-12 (a root
+    within 1e-12 of the range from 0 is 0).
 
     Every bracket is halved at once (one slope evaluation per halving, 60 in all), so a curve
     with thousands of minima, sin(2000*w) say, costs no more slope evaluations than one with one.
@@ -164,9 +165,39 @@ def find_minima(slope: Fn, w_min: float, w_max: float, samples: int = 4001) -> t
         lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
     found: list[float] = []
     for root in (0.5 * (lo + hi)).tolist():
+        if abs(root) < 1e-12 * (w_max - w_min):  # bisection towards 0 stops at 1e-22, not 0
+            root = 0.0
         if w_min < root < w_max and (not found or root - found[-1] > 1e-9):
             found.append(root)
     return tuple(found)
+
+
+def is_minimum(cost: Fn, w: float) -> bool:
+    """J is finite at w and just beside it, and no lower beside it: J(w) <= J(w +- h).
+
+    A change of sign of dJ/dw is not enough: log(w)'s slope 1/w goes from - to + at 0, where
+    J is -inf on the right and undefined on the left.
+    """
+    h = 1e-3 * max(1.0, abs(w))  # wide enough that an inflection (-w**3 at 0: J(h) = -1e-9) shows
+    j = np.asarray(cost(np.array([w - h, w, w + h])), dtype=float)
+    return bool(np.all(np.isfinite(j)) and j[1] <= min(j[0], j[2]) + 1e-14 * max(1.0, abs(j[1])))
+
+
+def is_kink(slope: Fn, w: float) -> bool:
+    """The slope jumps at w instead of passing through 0: |w| at 0, where dJ/dw is -1 then +1.
+
+    At a smooth minimum dJ/dw(w +- h) shrinks with h (about J''(w) h); at a kink it does not:
+    the slopes 1e-3 and 1e-6 beside w differ by a factor of far less than 1000.
+    """
+    scale = max(1.0, abs(w))
+    wide, narrow = (np.asarray(slope(np.array([w - h * scale, w + h * scale])), dtype=float) for h in (1e-3, 1e-6))
+    gap_wide, gap_narrow = float(np.ptp(wide)), float(np.ptp(narrow))
+    return bool(np.isfinite(gap_wide) and np.isfinite(gap_narrow) and gap_narrow > 1e-9 and gap_wide < 10 * gap_narrow)
+
+
+def true_minima(cost: Fn, slope: Fn, w_min: float, w_max: float) -> tuple[float, ...]:
+    """``find_minima`` without the sign changes of dJ/dw that are not minima of J (see is_minimum)."""
+    return tuple(m for m in find_minima(slope, w_min, w_max) if is_minimum(cost, m))
 
 
 def curve_from_expression(text: str, w_min: float = -3.0, w_max: float = 3.0) -> Curve:
@@ -182,6 +213,6 @@ def curve_from_expression(text: str, w_min: float = -3.0, w_max: float = 3.0) ->
         curvature=expression.curvature,
         w_min=w_min,
         w_max=w_max,
-        minima=find_minima(expression.slope, w_min, w_max),
+        minima=true_minima(expression.cost, expression.slope, w_min, w_max),
         formula=text,
     )

@@ -7,8 +7,9 @@ One iteration reads the slope of the cost at the current point and steps against
 
 A run stops for one of four reasons:
 
-- ``"converged"``: the slope is under ``slope_tol`` (a minimum, dJ/dw = 0, where a step
-  changes nothing) or a step is under ``step_tol``;
+- ``"converged"``: with a ``StopRule`` (what the pages use, gd_core.stop_rule), a step under
+  its tolerance that lands near a minimum; without one, the slope is under ``slope_tol`` (a
+  minimum, dJ/dw = 0, where a step changes nothing) or a step is under ``step_tol``;
 - ``"diverged"``: the next w would leave [-w_limit, w_limit], or J or dJ/dw stop being
   finite numbers (checked before they are used, so no overflow warning is ever raised);
 - ``"max_iters"``: the iteration limit was reached first;
@@ -34,6 +35,8 @@ from typing import Protocol
 import numpy as np
 
 from gd_core.frozen import StopReason, frozen
+from gd_core.stop_rule import StopRule
+from gd_core.wording import plural
 
 W_LIMIT = 1e6
 
@@ -101,8 +104,14 @@ def run_descent(
     slope_tol: float | None = 1e-6,
     step_tol: float | None = 1e-12,
     w_limit: float = W_LIMIT,
+    rule: StopRule | None = None,
+    minima: tuple[float, ...] = (),
 ) -> DescentRun:
     """Run w := w - alpha * dJ/dw from ``w0`` for at most ``num_iters`` updates.
+
+    With a ``rule`` (gd_core.stop_rule) the run stops, ``"converged"``, after the first step
+    under ``rule.step_tol`` that lands within ``rule.near_tol`` of one of ``minima``, and the
+    two tolerances below are not used.
 
     Every value in the run is finite, except J and dJ/dw at the start of a ``"not_finite"`` run.
 
@@ -122,6 +131,8 @@ def run_descent(
     ws, costs, slopes, steps = [w], [cost], [slope], []
     reason: StopReason = "max_iters"
     message = f"stopped after {num_iters} iterations, the limit"
+    if rule is not None:
+        slope_tol = step_tol = None
     if not (np.isfinite(cost) and np.isfinite(slope)):
         reason, message = "not_finite", f"J(w) or dJ/dw is not a finite number at the start w0 = {w0:g}: pick another start"
         num_iters = 0
@@ -132,19 +143,22 @@ def run_descent(
         step = -alpha * slope
         w_next = w + step
         if not np.isfinite(w_next) or abs(w_next) > w_limit:
-            reason, message = "diverged", f"diverged at iteration {i}: |w| passed {w_limit:.0e}"
+            reason, message = "diverged", f"diverged after {plural(i - 1, 'update')}: the next one would take |w| past {w_limit:.0e}"
             break
         cost_next = _value(curve.cost, w_next)
         slope_next = _value(curve.slope, w_next)
         if not (np.isfinite(cost_next) and np.isfinite(slope_next)):
             reason = "diverged"
-            message = f"diverged at iteration {i}: J(w) is too large to compute at w = {w_next:.4g}"
+            message = f"diverged after {plural(i - 1, 'update')}: the next one would take w to {w_next:.4g}, where J(w) is too large to compute"
             break
         w, cost, slope = w_next, cost_next, slope_next
         ws.append(w)
         costs.append(cost)
         slopes.append(slope)
         steps.append(step)
+        if rule is not None and rule.met_by_step(step) and rule.near(w, minima):
+            reason, message = "converged", f"converged in {plural(i, 'iteration')}: {rule.words()}"
+            break
         if step_tol is not None and abs(step) < step_tol:
             reason, message = "converged", f"converged in {i} iterations: the step fell under {step_tol:g}"
             break
@@ -188,31 +202,6 @@ def largest_stable_alpha(curve: CostCurve, w_star: float) -> float:
     if not np.isfinite(curvature) or curvature <= 0:
         return float("inf")
     return 2.0 / curvature
-
-
-# Fractions of the stable limit that show the four behaviours side by side: creeping (far
-# below), converging, oscillating (just below) and diverging (just above).
-LIMIT_FRACTIONS = (0.02, 0.45, 0.9, 1.05)
-# Without a limit (no minimum with positive curvature), a spread over three decades.
-NO_LIMIT_ALPHAS = (0.01, 0.05, 0.1, 0.5)
-
-
-def suggested_alphas(alpha_max: float) -> list[float]:
-    """Four learning rates to compare: ``LIMIT_FRACTIONS`` of the limit, to 2 significant digits.
-
-    >>> suggested_alphas(1.0)
-    [0.02, 0.45, 0.9, 1.1]
-    """
-    if not np.isfinite(alpha_max):
-        return list(NO_LIMIT_ALPHAS)
-    return [float(f"{f * alpha_max:.2g}") for f in LIMIT_FRACTIONS]
-
-
-def sweep_range(alpha_max: float, count: int = 70) -> np.ndarray:
-    """The alphas a sweep tries: log-spaced from limit / 200 to 1.4 x the limit (or 1e-3 to 2)."""
-    if np.isfinite(alpha_max):
-        return np.geomspace(alpha_max / 200, alpha_max * 1.4, count)
-    return np.geomspace(1e-3, 2.0, count)
 
 
 @dataclass(frozen=True)
@@ -299,55 +288,3 @@ def basins(
     return Basins(
         starts=frozen_starts, final_w=w, minimum_index=label, minima=tuple(minima), heading_to=heading, diverged=diverged
     )
-
-
-@dataclass(frozen=True)
-class AlphaSweep:
-    """For each alpha: how many iterations until |dJ/dw| < slope_tol, and whether it diverged.
-
-    ``iterations[j] == num_iters`` (and not diverged) means it had not converged by then.
-    """
-
-    alphas: np.ndarray
-    iterations: np.ndarray
-    diverged: np.ndarray
-    num_iters: int
-
-
-def sweep_alphas(
-    curve: CostCurve,
-    w0: float,
-    alphas: np.ndarray,
-    num_iters: int,
-    *,
-    slope_tol: float = 1e-6,
-    w_limit: float = W_LIMIT,
-) -> AlphaSweep:
-    """Run the same start with every alpha at once (vectorised over alphas), as in run_descent."""
-    alpha = np.asarray(alphas, dtype=float)
-    w = np.full(alpha.shape, float(w0))
-    iterations = np.full(alpha.shape, num_iters, dtype=int)
-    diverged = np.zeros(alpha.shape, dtype=bool)
-    active = np.ones(alpha.shape, dtype=bool)
-    with np.errstate(all="ignore"):
-        for i in range(num_iters + 1):
-            idx = np.flatnonzero(active)
-            if idx.size == 0:
-                break
-            slope = np.asarray(curve.slope(w[idx]), dtype=float)
-            done = np.abs(slope) < slope_tol
-            iterations[idx[done]] = i
-            active[idx[done]] = False
-            if i == num_iters:
-                break
-            idx, slope = idx[~done], slope[~done]
-            w_next = w[idx] - alpha[idx] * slope
-            cost_next = np.asarray(curve.cost(w_next), dtype=float)
-            bad = ~np.isfinite(w_next) | (np.abs(w_next) > w_limit) | ~np.isfinite(cost_next) | ~np.isfinite(slope)
-            iterations[idx[bad]] = i + 1
-            diverged[idx[bad]] = True
-            active[idx[bad]] = False
-            w[idx[~bad]] = w_next[~bad]
-    for array in (alpha, iterations, diverged):
-        array.setflags(write=False)
-    return AlphaSweep(alphas=alpha, iterations=iterations, diverged=diverged, num_iters=int(num_iters))

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gd_core.descent import AlphaSweep, CostCurve, DescentRun, run_descent
+from gd_core.descent import CostCurve, DescentRun, run_descent
+from gd_core.stop_rule import StopRule
+from gd_core.sweep import AlphaSweep
 from gd_core.sums import Stats, hessian
 
 # The step sizes may wobble by rounding at the last digits; a shrink is a shrink beyond that.
@@ -70,10 +72,11 @@ class SweepFacts:
 
 def describe_sweep(
     sweep: AlphaSweep, alpha_limit: float, curve: CostCurve | None = None, w0: float | None = None,
-    w_star: float | None = None,
+    w_star: float | None = None, *, rule: StopRule | None = None, minima: tuple[float, ...] = (),
 ) -> SweepFacts:
     """Facts of a sweep (see SweepFacts). ``curve``, ``w0`` and ``w_star`` let it tell a run
-    that converged in another valley from one that converged at w* (it re-runs those few)."""
+    that converged in another valley from one that converged at w* (it re-runs those few, by
+    the sweep's own ``rule`` and ``minima`` when it had them)."""
     alphas = np.asarray(sweep.alphas, dtype=float)
     iters = np.asarray(sweep.iterations, dtype=int)
     diverged = np.asarray(sweep.diverged, dtype=bool)
@@ -89,8 +92,9 @@ def describe_sweep(
     other = 0
     if curve is not None and w0 is not None and w_star is not None:
         for alpha in alphas[above & converged]:
-            run = run_descent(curve, w0, float(alpha), sweep.num_iters)
-            other += abs(run.final_w - w_star) > 1e-3 * max(1.0, abs(w_star))
+            run = run_descent(curve, w0, float(alpha), sweep.num_iters, rule=rule, minima=minima)
+            within = rule.near_tol if rule is not None else 1e-3 * max(1.0, abs(w_star))
+            other += abs(run.final_w - w_star) > within
     return SweepFacts(
         fastest_alpha=fastest_alpha,
         fastest_iterations=fastest_iters,

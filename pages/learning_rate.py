@@ -3,13 +3,14 @@
 import math
 import streamlit as st
 
-from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost, suggested_alphas
+from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
+from gd_core.sweep import suggested_alphas
 from ui import figures, runs
 from ui.controls import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
 from ui.page import live_part, open_lesson
 from ui.text import fmt, limit_text, number
 from ui.captions import sweep_caption
-from ui.verdicts import verdict_line
+from ui.verdicts import rule_caption, verdict_line
 
 lesson = open_lesson("learning_rate")
 
@@ -62,6 +63,7 @@ def run_and_show() -> None:
             st.markdown(f"**{label}**")
             verdict_line(verdict)
             st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
+    rule_caption(judged[0][2].rule)
 
     st.subheader("How many iterations does each α need?")
     sweep_iters = lesson.defaults["sweep_iters"]

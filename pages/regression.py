@@ -58,7 +58,8 @@ def run_and_show() -> None:
     if stats.n == 1:
         st.subheader("The line, its cost and J(w, b), iteration by iteration")
         key = (source.data_id, settings)
-        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone())
+        met_at = verdict.iterations if verdict.kind == "converged" else None  # where the stop rule was met
+        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at)
         st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
         st.caption(
             "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "

@@ -95,7 +95,7 @@ def test_diverging_run_is_labelled() -> None:
     at = open_page("intuition", alpha="1.5", iters="50")
     assert not at.exception
     text = all_text(at)
-    assert "diverged at iteration" in text
+    assert "diverged after 17 updates: the next update would take w to" in text
 
 
 def test_local_minimum_link_reports_w_stays_5() -> None:
@@ -108,14 +108,14 @@ def test_local_minimum_other_start_moves() -> None:
     at = open_page("local_minimum", w0="3")
     assert not at.exception
     text = all_text(at)
-    assert "w stays" not in text and "still creeping after 30 iterations" in text
+    assert "w stays" not in text and "converged in 20 iterations" in text
 
 
 def test_learning_rate_verdicts_at_first_load() -> None:
     at = open_page("learning_rate")
     assert not at.exception
     text = all_text(at)
-    for word in ("creeping", "oscillating", "diverg", "converged in"):
+    for word in ("creeping", "swinging from side to side", "diverg", "converged in"):
         assert word in text, word
 
 

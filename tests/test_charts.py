@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from gd_core.curves import CURVES
-from gd_core.descent import sweep_alphas, sweep_range
+from gd_core.sweep import sweep_alphas, sweep_range
 from gd_core.linreg import run_from_stats, summarize
 from ui.charts_compare import sweep_chart
 from ui.charts_regression import contour_window, cost_chart, parameter_chart

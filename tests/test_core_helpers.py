@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gd_core.curves import CURVES, curve_from_expression
-from gd_core.descent import run_descent, suggested_alphas, sweep_range
+from gd_core.descent import run_descent
+from gd_core.sweep import suggested_alphas, sweep_range
 from gd_core.fit import fit_line
 from gd_core.linreg import compute_cost, compute_gradient, fit_summary, one_update, run_from_stats, scale_params, summarize, unscale_params
 from gd_core.surface import B_RANGE, W_RANGE, cost, cost_map, random_starts

@@ -75,7 +75,8 @@ def test_diverges_without_warnings_or_nonfinite_values() -> None:
         warnings.simplefilter("error")
         run = run_descent(Quadratic(1.0, 0.0), w0=1.0, alpha=2.5, num_iters=10_000)
     assert run.stop_reason == "diverged"
-    assert "diverged at iteration" in run.message and "1e+06" in run.message
+    assert "diverged after " in run.message and "1e+06" in run.message
+    assert f"diverged after {run.iterations} updates" in run.message  # one count: the updates taken (issue 20)
     assert np.all(np.isfinite(run.w)) and np.all(np.isfinite(run.cost))
 
 
@@ -155,7 +156,7 @@ def test_bad_arguments() -> None:
 
 
 def test_sweep_agrees_with_single_runs() -> None:
-    from gd_core.descent import sweep_alphas
+    from gd_core.sweep import sweep_alphas
 
     curve = Quadratic(2.0, 1.0)
     alphas = np.array([0.001, 0.1, 0.5, 0.9, 0.99, 1.01, 2.0])

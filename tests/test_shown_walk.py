@@ -73,6 +73,7 @@ REVIEWED = {
     "ui/verdicts.py": {
         "verdict.text": "gd_core.verdict: written from the numbers of the run",
         "verdict.rule": "gd_core.verdict: the stop rule with its numbers",
+        "rule": "gd_core.stop_rule: the stop rule with its numbers",
         "VERDICT_ICONS[verdict.kind]": "fixed icons",
         "prefix": "a page's fixed words and numbers (ui.regression_views, pages/intuition.py)",
         "fix": "ui.regression_views.verdict_banner: advice made from the numbers",

@@ -6,6 +6,7 @@ README lists (curve, expr, alpha, w0, iters), so a shared link reproduces the vi
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import streamlit as st
 
 from gd_core.curves import CURVES, Curve, curve_from_expression
-from gd_core.descent import DescentRun
+from gd_core.descent import DescentRun, run_descent
 from gd_core.expression import MAX_LENGTH, ExpressionError
 from gd_core.formula_fix import suggest_formula
 from ui.last_good import last_good
@@ -24,6 +25,7 @@ from ui.shown import MESSAGE_LIMIT, shown
 CUSTOM = "custom"
 DEFAULT_EXPR = "w**4 - 3*w**2 + w"
 FORMULA_PROBLEM = "_formula_problem"  # session key, set on every run: the typed formula that could not be read
+START_CURVE = "_start_curve"  # session key: the curve the start w0 was last shown on
 
 
 @shared(max_entries=256)
@@ -174,7 +176,7 @@ def iterations_control(iters: int, max_iters: int) -> int:
             value=iters,
             key="iters",
             bind="query-params",
-            help="The most updates to run; a run stops early when the slope is (almost) zero or w runs away.",
+            help="The most updates to run; a run stops early when it meets the stop rule (a step under 1/1000 of the plotted range of w, near a minimum) or w runs away.",
         )
     )
 
@@ -190,7 +192,32 @@ def curve_settings(defaults: Mapping[str, Any], *, with_alpha: bool = True) -> t
     curve = curve_picker(default=defaults["curve"])
     alpha = alpha_control(defaults["alpha"]) if with_alpha else float("nan")
     w0 = defaults["w0"] if "w0" in defaults else curve.point_at(defaults["w0_at"])
+    suit_start(curve, w0, alpha, defaults["iters"])
     return curve, RunSettings(alpha=alpha, w0=start_control(curve, w0), iters=iterations_control(defaults["iters"], defaults["max_iters"]))
+
+
+def start_misfits(curve: Curve, w0: float, alpha: float, iters: int) -> bool:
+    """True when a start w0 is outside the curve's plotted range, or (with a finite alpha) its
+    run diverges or ends outside that range."""
+    if not curve.w_min <= w0 <= curve.w_max:
+        return True
+    if not math.isfinite(alpha):
+        return False
+    run = run_descent(curve, w0, alpha, iters)
+    return run.stop_reason == "diverged" or not curve.w_min <= run.final_w <= curve.w_max
+
+
+def suit_start(curve: Curve, start: float, alpha: float, iters: int) -> None:
+    """After the curve changed in this session, a start carried over from the last curve that
+    does not suit this one (``start_misfits``) becomes this curve's own ``start``: choosing
+    Your own formula from the bowl (w0 = 7) starts its two valleys at 2.4, not off the chart.
+    A link's own w0, on the first run, is left as it says. Call before the w0 widget."""
+    state = st.session_state
+    seen, state[START_CURVE] = state.get(START_CURVE), curve_id(curve)
+    if seen is None or seen == curve_id(curve) or "w0" not in state:
+        return
+    if start_misfits(curve, float(state["w0"]), alpha, int(state.get("iters", iters))):
+        state["w0"] = float(f"{start:.6g}")  # 2.4, not 2.4000000000000004, in the link
 
 
 def parse_alpha_list(text: str) -> list[float]:

@@ -40,8 +40,8 @@ def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow
 
 
 @shared(max_entries=16)
-def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool) -> ReadyFigure:
-    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow)
+def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None) -> ReadyFigure:
+    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at)
 
 
 @shared(max_entries=64)

@@ -56,11 +56,13 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
 
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
-    *, narrow: bool = False,
+    *, narrow: bool = False, met_at: int | None = None,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
-    phone): the panels one under another, each the screen's width, in the same order.
-    ``x_title`` and ``y_title`` are column names: shown as their characters (ui.shown)."""
+    phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
+    the iteration where the reported run met the stop rule, marked on the cost panel (the run
+    may go on to its limit after it). ``x_title`` and ``y_title`` are column names: shown as
+    their characters (ui.shown)."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
@@ -127,6 +129,15 @@ def regression_figure(
         shapes.append({
             "type": "line", "x0": 0, "x1": max(p[3].size for p in paths) - 1, "y0": stats.cost_star, "y1": stats.cost_star, "xref": "x2", "yref": "y2",
             "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between",
+        })
+    if met_at is not None:
+        shapes.append({
+            "type": "line", "x0": met_at, "x1": met_at, "y0": 0, "y1": 0.93, "xref": "x2", "yref": "y2 domain",
+            "line": {"color": EXACT_COLOR, "dash": "dot", "width": 1.5}, "layer": "above",
+        })
+        layout.setdefault("annotations", []).append({
+            "x": met_at, "y": 1, "xref": "x2", "yref": "y2 domain", "text": f"stop rule met: iteration {met_at:,}",
+            "showarrow": False, "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": EXACT_COLOR},
         })
     costs = [p[3] for p in paths]
     mover(

@@ -16,17 +16,11 @@ keyed by its session's own file id, is never asked for by anyone else.
 from __future__ import annotations
 
 from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
-from gd_core.descent import (
-    AlphaSweep,
-    Basins,
-    CostCurve,
-    DescentRun,
-    run_descent,
-    sweep_alphas,
-    sweep_range,
-)
+from gd_core.descent import Basins, CostCurve, DescentRun, run_descent
+from gd_core.sweep import AlphaSweep, sweep_alphas, sweep_range
 from gd_core.descent import basins as basins_from
 from gd_core.fit import Fit, fit_line
+from gd_core.stop_rule import StopRule, stop_rule
 from gd_core.regression_verdict import classify_regression
 from gd_core.run_facts import SweepFacts, describe_sweep
 from gd_core.sums import Stats
@@ -40,11 +34,18 @@ MB = 2**20
 def descent(
     key: tuple, _curve: CostCurve, w0: float, alpha: float, iters: int, *, every_step: bool = False, alpha_limit: float | None = None
 ) -> tuple[DescentRun, Verdict]:
-    """run_descent on ``_curve`` (named by ``key``) and its verdict. ``every_step`` runs every
-    iteration even at a minimum (no stop rule); its verdict then uses the default stop rule."""
-    tols = {"slope_tol": None, "step_tol": None} if every_step else {}
-    run = run_descent(_curve, w0, alpha, iters, **tols)
-    return run, classify_descent(run, _curve, alpha_limit)
+    """run_descent on ``_curve`` (named by ``key``) and its verdict, both by the page's stop rule
+    (``rule_for``). ``every_step`` runs every iteration even at a minimum (the run does not
+    stop); its verdict still judges it by the rule."""
+    rule = rule_for(_curve)
+    stop = {"slope_tol": None, "step_tol": None} if every_step else {"rule": rule, "minima": tuple(getattr(_curve, "minima", ()))}
+    run = run_descent(_curve, w0, alpha, iters, **stop)
+    return run, classify_descent(run, _curve, alpha_limit, rule=rule)
+
+
+def rule_for(curve: CostCurve) -> StopRule:
+    """The stop rule every 1-D page states: steps under 1/1000 of the curve's plotted range."""
+    return stop_rule(curve.w_min, curve.w_max)  # type: ignore[attr-defined]
 
 
 @shared(max_entries=256, max_bytes=128 * MB)
@@ -63,8 +64,9 @@ BASIN_STARTS, BASIN_ITERS = 241, 2000  # page 3's dots: starts along the curve, 
 @shared(max_entries=64, max_bytes=32 * MB)
 def sweep(key: tuple, _curve: CostCurve, w0: float, alpha_max: float, w_star: float | None, num_iters: int) -> tuple[AlphaSweep, SweepFacts]:
     """Page 2's 70 full runs over a range of alpha around ``alpha_max``, and what they show."""
-    result = sweep_alphas(_curve, w0, sweep_range(alpha_max), num_iters)
-    return result, describe_sweep(result, alpha_max, _curve, w0, w_star)
+    rule, minima = rule_for(_curve), tuple(getattr(_curve, "minima", ()))
+    result = sweep_alphas(_curve, w0, sweep_range(alpha_max), num_iters, rule=rule, minima=minima)
+    return result, describe_sweep(result, alpha_max, _curve, w0, w_star, rule=rule, minima=minima)
 
 
 @shared(max_entries=64, max_bytes=32 * MB)

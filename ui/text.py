@@ -17,6 +17,7 @@ rounded down (0.58359 -> 0.583), no number is written as "−0", and plurals agr
 
 from __future__ import annotations
 
+import functools
 import math
 from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
 
@@ -90,15 +91,17 @@ def _holds(start: str, product: Decimal, result: str, decimals: int) -> bool:
     return abs(_dec(start) - product - _dec(result)) <= Decimal(5).scaleb(-decimals - 1)
 
 
-def _equation(start: float, alpha: float, slope: float) -> tuple[str, str, str, str]:
+def _equation(start: float, alpha: float, slope: float, start_s: str | None = None) -> tuple[str, str, str, str]:
     """(start, alpha, slope, result) written so that start − alpha × slope = result holds.
 
     The operands and the result get 4 significant digits, up to 7 while the printed arithmetic
     is off by more than half a unit of the result's last digit. Where that is not enough (a
     product that never ends, as 0.2 × 458.333...), the result keeps 4 or more digits and the
     operands up to two more: 0 − 0.2 × (−458.33) = 91.67, not 458.33333333333331. Alpha is
-    written as typed. The result is the true result rounded (from the printed operands only if
-    17 digits were not enough).
+    written as typed. The result is the float's exact value rounded (from the printed operands
+    only if 17 digits were not enough), as ``number`` rounds the same float when it starts the
+    next update: 6.0525 is the float 6.05250000000000021, written 6.053 in both places.
+    ``start_s`` fixes how the start is written (as the previous update wrote its result).
     """
     alpha_s = exact(alpha)
     result = float(start) - float(alpha) * float(slope)
@@ -112,12 +115,12 @@ def _holding(start: float, alpha_s: str, slope: float, result: float) -> tuple[s
     tries = [(p, p) for p in range(4, 8)] + [(p, q) for p in range(4, 18) for q in range(p + 1, min(p + 2, 17) + 1)]
     for p, q in tries:  # p: the result's significant digits, q: the operands'
         decimals = _decimals(p, start, result)
-        result_s = _at_decimals(Decimal(repr(result)), decimals)
-        start_s, slope_s = number(start, q), number(slope, q)
+        result_s = _at_decimals(Decimal(result), decimals)  # the float's exact value, rounded as number() rounds it
+        shown_start, slope_s = start_s or number(start, q), number(slope, q)
         product = _dec(alpha_s) * _dec(slope_s)
-        if _holds(start_s, product, result_s, decimals):
-            return start_s, alpha_s, slope_s, result_s
-    return start_s, alpha_s, slope_s, _at_decimals(_dec(start_s) - product, decimals)
+        if _holds(shown_start, product, result_s, decimals):
+            return shown_start, alpha_s, slope_s, result_s
+    return shown_start, alpha_s, slope_s, _at_decimals(_dec(shown_start) - product, decimals)
 
 
 def update_equation(w: float, alpha: float, slope: float, *, name: str = "w", assign: str = "=", latex: bool = False) -> str:
@@ -148,8 +151,18 @@ def _latex(text: str) -> str:
 
 
 def update_text(run: DescentRun, i: int) -> str:
-    """The update from row i of a run, with its numbers (see ``update_equation``)."""
-    return update_equation(float(run.w[i]), run.alpha, float(run.slope[i]))
+    """The update from row i of a run, with its numbers (see ``update_equation``); each update
+    starts from w written as the one before wrote its result: one number, one printed value."""
+    start_s, alpha_s, slope_s, result_s = _run_equations(tuple(run.w.tolist()), run.alpha, tuple(run.slope.tolist()))[i]
+    return f"w = {start_s} − {alpha_s} × {_paren(slope_s)} = {result_s}"
+
+
+@functools.lru_cache(maxsize=64)  # a server-wide store, bounded: a page's frames ask for one run's updates in turn
+def _run_equations(w: tuple[float, ...], alpha: float, slope: tuple[float, ...]) -> tuple[tuple[str, str, str, str], ...]:
+    rows: list[tuple[str, str, str, str]] = []
+    for start, s in zip(w, slope):
+        rows.append(_equation(start, alpha, s, rows[-1][3] if rows else None))
+    return tuple(rows)
 
 
 def iteration_heading(i: int, iterations: int) -> str:

@@ -23,6 +23,9 @@ VERDICT_ICONS: dict[str, str] = {
     "at_minimum": ":material/anchor:",
     "at_maximum": ":material/warning:",
     "flat": ":material/horizontal_rule:",
+    "stalled": ":material/block:",
+    "kink": ":material/change_history:",
+    "runaway": ":material/call_missed_outgoing:",
 }
 
 # Which Streamlit box suits each kind: st.success / st.info / st.warning / st.error.
@@ -37,6 +40,9 @@ VERDICT_BOX: dict[str, str] = {
     "at_minimum": "success",
     "at_maximum": "warning",
     "flat": "warning",
+    "stalled": "warning",
+    "kink": "warning",
+    "runaway": "error",
 }
 
 
@@ -44,20 +50,19 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def _rule_shown(verdict: Verdict) -> bool:
-    return bool(verdict.rule) and "converg" in verdict.text and verdict.rule not in verdict.text
+def rule_caption(rule: str) -> None:
+    """The stop rule the verdicts on screen are judged by, in its own words."""
+    st.caption(f"Stop rule: {rule}.")
 
 
 def show_verdict(verdict: Verdict, *, prefix: str = "", fix: str = "") -> None:
     """The verdict in its box (success, info, warning or error), with the stop rule under it."""
     box = getattr(st, VERDICT_BOX[verdict.kind])
     box(_sentence(prefix + verdict.text) + (f" {fix}" if fix else ""), icon=VERDICT_ICONS[verdict.kind])
-    if _rule_shown(verdict):
-        st.caption(f"Stop rule: {verdict.rule}.")
+    rule_caption(verdict.rule)
 
 
 def verdict_line(verdict: Verdict) -> None:
-    """The verdict as one line of text with its icon (for a card among several)."""
+    """The verdict as one line of text with its icon (for a card among several; the page states
+    the rule once, with ``rule_caption``)."""
     st.markdown(f"{VERDICT_ICONS[verdict.kind]} {_sentence(verdict.text)}")
-    if _rule_shown(verdict):
-        st.caption(f"Stop rule: {verdict.rule}.")
