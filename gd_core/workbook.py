@@ -13,8 +13,7 @@ import io
 import pandas as pd
 
 from gd_core.formats import NA_VALUES, DataError, RawTable, is_number, reason
-
-MAX_XLSX_ROWS = 200_000
+from gd_core.limits import MAX_XLSX_ROWS
 
 
 def _open_workbook(raw: bytes) -> pd.ExcelFile:

@@ -1,0 +1,263 @@
+"""An .xlsx upload's zip and XML, checked while streaming, before openpyxl reads any of it.
+
+openpyxl holds all of a workbook's shared strings in memory and reads about 40,000 cells a
+second; pandas pads every row to the widest. So a few kilobytes of zip could hold the server
+for minutes (one row of 20,000 cells: 10-13 s; 2,000,000 shared strings: 12.9 s). Here the
+zip's directory is read from its last bytes (``check_directory``), then every member is
+decompressed a chunk at a time, whatever size it declares (a zip bomb stops at
+``MAX_UNZIPPED``), its cells, texts and tags counted in the bytes (``bytes.count``, so millions
+of them are refused in a fraction of a second), then run again through expat with two small
+handlers that count what needs the structure (~1 µs an element). The first limit
+passed refuses the file with what to do: members, sheets, shared strings (count and bytes),
+cells per row, the column of a cell, cells in all, the rows x columns a
+sheet fills once pandas pads it, XML elements, nesting depth, one text or tag of 1 MB or
+more, and any DTD (Excel never writes one; entities are how XML bombs grow).
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from collections.abc import Iterator
+from xml.parsers import expat
+
+from gd_core.errors import DataError
+from gd_core.limits import MAX_CELLS, MAX_COLUMNS, MAX_XLSX_ROWS
+
+MAX_MEMBERS = 1_000
+MAX_DIRECTORY_BYTES = 1024 * 1024  # what zipfile reads and turns into objects before anything else
+MAX_UNZIPPED = 128 * 1024 * 1024  # a 200,000-row sheet of 3 columns is ~40 MB of XML
+MAX_SHEETS = 100
+MAX_XLSX_CELLS = 500_000  # in all sheets (a cover page leads to a look at each): ~12 s of openpyxl, 200,000 rows of 2
+MAX_SHARED_STRINGS = MAX_XLSX_CELLS
+MAX_SHARED_BYTES = 64 * 1024 * 1024
+MAX_ELEMENTS = 2_000_000  # a cell is 2 or 3 elements (c, then v or is/t), a row 1; ~2 s of expat
+MAX_DEPTH = 32  # a sheet's XML is 6 deep
+MAX_RUN_BYTES = 1024 * 1024  # an Excel cell holds at most 32,767 characters
+CHUNK = 64 * 1024
+AGAIN = "Open it in Excel and save it again as Excel Workbook (.xlsx), or save the sheet as CSV, then upload it again."
+COPY = "Copy the sheet with your table into a new workbook (or save it as CSV) and upload that."
+
+
+def check_directory(raw: bytes) -> None:
+    """Refuse a zip whose directory (read from its end record) lists too many members."""
+    end = raw.rfind(b"PK\x05\x06", max(0, len(raw) - 65_557))
+    if end < 0 or end + 22 > len(raw):
+        return  # no end record: zipfile says the file is damaged
+    entries, size = struct.unpack_from("<HI", raw, end + 10)
+    if entries > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
+        raise DataError(
+            f"this zip holds more than {MAX_MEMBERS:,} files, more than an Excel workbook needs. If it is a "
+            "workbook, copy its table into a new workbook and save that; if it is an archive, unpack it and "
+            "upload the CSV or Excel (.xlsx) file inside."
+        )
+
+
+def scan_workbook(archive: zipfile.ZipFile) -> None:
+    """Stream every member of an .xlsx through the limits; DataError at the first passed."""
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise DataError(f"this workbook holds more than {MAX_MEMBERS:,} parts, more than Excel writes. {COPY}")
+    totals = _Totals()
+    for info in members:  # first the bytes alone, at C speed: sizes, and how many cells, texts, tags
+        for chunk in _xml_chunks(archive, info):
+            totals.count(chunk)
+    for info in members:  # then the structure, through expat
+        scanner = _Scanner(info.filename, totals)
+        for chunk in _xml_chunks(archive, info):
+            if not scanner.feed(chunk):
+                break
+        else:
+            scanner.close()
+        totals.elements += scanner.elements
+
+
+def _xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """A member decompressed a chunk at a time, whatever size it declares; nothing when it does
+    not start as XML does (a picture: openpyxl does not read it)."""
+    with archive.open(info) as stream:
+        chunk = stream.read(CHUNK)
+        if not chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
+            return
+        while chunk:
+            yield chunk
+            chunk = stream.read(CHUNK)
+
+
+class _Totals:
+    """What the whole workbook holds so far (scratch of one scan, never returned)."""
+
+    __slots__ = ("cells", "cells_seen", "elements", "sheets", "strings", "strings_seen", "tags_seen", "unzipped")
+
+    def __init__(self) -> None:
+        self.unzipped = self.elements = self.cells = self.sheets = self.strings = 0
+        self.cells_seen = self.strings_seen = self.tags_seen = 0  # in the bytes: at least what expat finds, unless prefixed
+
+    def count(self, chunk: bytes) -> None:
+        self.unzipped += len(chunk)
+        if self.unzipped > MAX_UNZIPPED:
+            raise DataError(
+                f"this workbook unpacks to more than {MAX_UNZIPPED // 2**20} MB, too much to read. Save the sheet as CSV and upload that."
+            )
+        self.cells_seen += chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
+        if self.cells_seen > MAX_XLSX_CELLS:
+            _too_many_cells()
+        self.strings_seen += chunk.count(b"<si>") + chunk.count(b"<si ")
+        if self.strings_seen > MAX_SHARED_STRINGS:
+            _too_many_strings()
+        self.tags_seen += chunk.count(b"<")
+        if self.tags_seen > 2 * MAX_ELEMENTS:  # an element is one or two tags
+            _too_many_elements()
+
+
+class _Scanner:
+    """One member through expat: counts on each start tag, depth on each end tag."""
+
+    __slots__ = ("col", "columns", "depth", "elements", "fed", "handlers", "last", "max_col", "max_row", "name",
+                 "parser", "room", "row", "row_cells", "strings_part", "totals")
+
+    def __init__(self, name: str, totals: _Totals) -> None:
+        self.name, self.totals = name, totals
+        self.parser = expat.ParserCreate()
+        self.parser.StartElementHandler = self._start
+        self.parser.EndElementHandler = self._end
+        self.parser.StartDoctypeDeclHandler = self._doctype
+        self.fed = self.last = self.depth = self.elements = 0
+        self.row = self.col = self.row_cells = self.max_row = self.max_col = 0
+        self.strings_part = False
+        self.room = MAX_ELEMENTS - totals.elements  # what this part may add (the totals gain it at close)
+        self.handlers = {"c": self._cell, "row": self._row, "si": self._string, "sst": self._strings_part, "sheet": self._sheet}
+        self.columns: dict[str, int] = {}  # column letters -> number, computed once each
+
+    def feed(self, chunk: bytes) -> bool:
+        """Parse a chunk; False when the member is not XML at all (nothing openpyxl parses)."""
+        try:
+            self.parser.Parse(chunk, False)
+        except expat.ExpatError as error:
+            return self._not_xml(error)
+        self.fed += len(chunk)
+        if self.fed - self.last > MAX_RUN_BYTES:
+            raise DataError(f"this workbook holds a text or a tag longer than 1 MB; an Excel cell holds at most 32,767 characters. {AGAIN}")
+        if self.strings_part and self.fed > MAX_SHARED_BYTES:
+            raise DataError(
+                f"this workbook's texts take more than {MAX_SHARED_BYTES // 2**20} MB, the limit. "
+                "Delete the text columns you do not need, or save the sheet as CSV, and upload it again."
+            )
+        return True
+
+    def close(self) -> None:
+        if not self.fed:
+            return  # an empty part
+        try:
+            self.parser.Parse(b"", True)
+        except expat.ExpatError as error:
+            self._not_xml(error)
+        self._check_box()
+
+    def _not_xml(self, error: expat.ExpatError) -> bool:
+        if self.elements or self.name.endswith((".xml", ".rels")):
+            raise DataError(f"this Excel workbook could not be opened ({self.name}: {expat.ErrorString(error.code)}). {AGAIN}") from None
+        return False
+
+    def _doctype(self, *_: object) -> None:
+        raise DataError(f"this workbook's XML declares a document type (DTD), which Excel never writes. {AGAIN}")
+
+    def _end(self, _name: str) -> None:
+        self.depth -= 1
+
+    def _start(self, name: str, attrs: dict[str, str]) -> None:
+        # Called for every element (a million in a 200,000-row sheet): the checks come first,
+        # then one dict look-up finds the few elements that count.
+        self.depth += 1
+        self.last = self.parser.CurrentByteIndex
+        self.elements += 1
+        if self.elements > self.room:
+            _too_many_elements()
+        if self.depth > MAX_DEPTH:
+            raise DataError(f"this workbook holds XML nested more than {MAX_DEPTH} deep, more than its cells need. {AGAIN}")
+        handle = self.handlers.get(name)
+        if handle is None and ":" in name:  # a prefixed name, x:c
+            handle = self.handlers.get(name.rpartition(":")[2])
+        if handle is not None:
+            handle(attrs)
+
+    def _string(self, _attrs: dict[str, str]) -> None:
+        self.totals.strings += 1
+        if self.totals.strings > MAX_SHARED_STRINGS:
+            _too_many_strings()
+
+    def _strings_part(self, _attrs: dict[str, str]) -> None:
+        self.strings_part = True
+
+    def _sheet(self, _attrs: dict[str, str]) -> None:
+        self.totals.sheets += 1
+        if self.totals.sheets > MAX_SHEETS:
+            raise DataError(f"this workbook has more than {MAX_SHEETS} sheets, the limit. {COPY}")
+
+    def _row(self, attrs: dict[str, str]) -> None:
+        self._check_box()
+        ref = attrs.get("r")
+        # Excel's last row is 1,048,576: a longer number is no row, and int() of it costs
+        self.row = int(ref) if ref and ref.isascii() and ref.isdigit() and len(ref) < 9 else self.row + 1
+        self.col = self.row_cells = 0
+
+    def _cell(self, attrs: dict[str, str]) -> None:
+        ref = attrs.get("r")
+        if ref:
+            letters = ref.rstrip("0123456789")
+            col = self.columns.get(letters)
+            if col is None:
+                col = self.columns[letters] = _column_number(letters)
+        else:
+            col = self.col + 1
+        self.col = col
+        self.row_cells += 1
+        self.totals.cells += 1
+        if col > self.max_col:
+            self.max_col = col
+        if self.row > self.max_row:
+            self.max_row = self.row
+        if col > MAX_COLUMNS or self.row_cells > MAX_COLUMNS:
+            raise DataError(
+                f"row {self.row:,} of a sheet in this workbook reaches column {col:,}, beyond the {MAX_COLUMNS:,} "
+                f"columns the page reads; a lesson needs two. Delete what lies right of your table. {COPY}"
+            )
+        if self.totals.cells > MAX_XLSX_CELLS:
+            _too_many_cells()
+
+    def _check_box(self) -> None:
+        """pandas pads each row to the widest: rows times the last column is what it builds."""
+        rows = min(self.max_row, MAX_XLSX_ROWS + 2)
+        if rows * self.max_col > MAX_CELLS:
+            raise DataError(
+                f"a sheet in this workbook spans {rows:,} rows by {self.max_col:,} columns, more than the "
+                f"{MAX_CELLS:,} cells the page reads. Delete what lies right of or below your table. {COPY}"
+            )
+
+
+def _too_many_cells() -> None:
+    raise DataError(
+        f"this workbook has more than {MAX_XLSX_CELLS:,} cells, the limit for Excel files. "
+        "Save the sheet as CSV (read much faster) or upload a sample of the rows."
+    )
+
+
+def _too_many_elements() -> None:
+    raise DataError(f"this workbook holds more than {MAX_ELEMENTS:,} XML elements, more than its cells need. {AGAIN}")
+
+
+def _too_many_strings() -> None:
+    raise DataError(
+        f"this workbook holds more than {MAX_SHARED_STRINGS:,} different texts, the limit. "
+        "Delete the text columns you do not need, or save the sheet as CSV, and upload it again."
+    )
+
+
+def _column_number(letters: str) -> int:
+    """'A' -> 1, 'Z' -> 26, 'AA' -> 27; letters past Excel's last column (XFD) count as beyond it."""
+    number = 0
+    for letter in letters[:4].upper():
+        if not "A" <= letter <= "Z":
+            break
+        number = number * 26 + ord(letter) - 64
+    return number if len(letters) <= 3 else max(number, 16_385)
