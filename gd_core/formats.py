@@ -62,7 +62,7 @@ def _size(n_bytes: int) -> str:
 def check_upload(raw: bytes, max_bytes: int) -> Literal["text", "utf-16", "xlsx"]:
     """'xlsx', 'utf-16' (text with a UTF-16 BOM, as Excel's "Unicode Text" saves it) or 'text',
     or DataError saying what the file is and how to turn it into a table."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # isspace stops at the first other byte; strip() would copy the file
         raise DataError("the file is empty. Upload a CSV or Excel file with a header row and at least two rows of numbers.")
     if len(raw) > max_bytes:
         raise DataError(f"the file is {_size(len(raw))}, above the limit of {_size(max_bytes)}. Upload a smaller sample of the rows.")

@@ -48,7 +48,7 @@ def check_shape(raw: bytes, columns: int, max_rows: int) -> None:
     if columns > MAX_COLUMNS:
         raise DataError(f"the file has {columns:,} columns, more than the {MAX_COLUMNS:,} the page reads; a lesson needs two. {TRIM}")
     breaks = raw.count(b"\n") or raw.count(b"\r")
-    rows = min(breaks + 1, max_rows + 1)
+    rows = min(breaks + (not raw.endswith((b"\n", b"\r"))), max_rows + 1)
     if rows * columns > MAX_CELLS:
         raise DataError(
             f"the file has about {rows:,} rows of {columns:,} columns, more than the {MAX_CELLS:,} cells the page reads. "
