@@ -6,12 +6,13 @@ binary files are refused with what they are; anything else is text, sniffed on a
 (encoding, delimiter, header) and parsed by pandas' C reader. Delimiters tried, in order:
 comma, semicolon, tab, vertical bar, then any run of spaces or tabs (``5 162 60``), which wins
 only when it splits the lines strictly better than all the single characters. Workbooks are
-read in ``gd_core.workbook``.
+read in ``gd_core.workbook``. Before either is parsed, its shape is held to the limits of
+``gd_core.limits`` (text) and ``gd_core.xlsx_scan`` (a workbook, streamed), so no file holds the
+server for long.
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import zipfile
@@ -21,9 +22,10 @@ from typing import Literal
 
 import pandas as pd
 
+from gd_core.encodings import decode_head, utf16_to_utf8
 from gd_core.errors import DataError
-from gd_core.limits import MAX_LINE_BYTES, check_lines, check_shape
-from gd_core.xlsx_scan import AGAIN, MAX_UNZIPPED, check_directory, scan_workbook
+from gd_core.limits import MAX_LINE_BYTES, check_directory, check_lines, check_shape
+from gd_core.xlsx_scan import AGAIN, MAX_UNZIPPED, scan_workbook
 
 NA_VALUES = ["", "NA", "N/A", "n/a", "na", "NaN", "nan", "null", "NULL", "None", "?", "-", "--", "#N/A"]
 WHITESPACE = r"\s+"  # pandas' C reader treats this separator as "any run of spaces or tabs"
@@ -114,44 +116,6 @@ def _check_zip(raw: bytes) -> Literal["xlsx"]:
 # --- text -----------------------------------------------------------------------------------------
 
 
-CHUNK = 1024 * 1024  # decoded a chunk at a time: one str of a whole file can be 4x its bytes
-
-
-def is_utf8(raw: bytes) -> bool:
-    decoder, view = codecs.getincrementaldecoder("utf-8")(), memoryview(raw)
-    try:
-        for start in range(0, len(raw), CHUNK):
-            decoder.decode(view[start : start + CHUNK])
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def utf16_to_utf8(raw: bytes) -> bytes:
-    """UTF-16 (with its BOM) as UTF-8 with a BOM; UnicodeDecodeError when damaged."""
-    decoder, view = codecs.getincrementaldecoder("utf-16")(), memoryview(raw)
-    parts = [decoder.decode(view[start : start + CHUNK]).encode("utf-8") for start in range(0, len(raw), CHUNK)]
-    parts.append(decoder.decode(b"", final=True).encode("utf-8"))
-    return b"\xef\xbb\xbf" + b"".join(parts)
-
-
-def decode_head(raw: bytes) -> tuple[str, str, list[str]]:
-    """(encoding for pandas, decoded head, notes)."""
-    notes: list[str] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    elif is_utf8(raw):
-        encoding = "utf-8"
-    else:
-        encoding = "latin-1"
-        notes.append("The file is not UTF-8, so it was read as Latin-1 (Western European).")
-    head = raw[:65536].decode(encoding, errors="ignore")
-    if len(raw) > 65536:  # drop a possibly cut last line
-        head = head.rsplit("\n", 1)[0]
-    return encoding, head, notes
-
-
 def split_lines(lines: list[str], delimiter: str) -> list[list[str]]:
     if delimiter == WHITESPACE:
         return [line.split() for line in lines]
@@ -217,6 +181,7 @@ def read_text(raw: bytes, max_rows: int, *, utf16: bool = False) -> RawTable:
     """
     notes_before: list[str] = []
     if utf16:
+        check_lines(raw, window=2 * MAX_LINE_BYTES)  # a line break has a 0x0A or 0x0D byte in UTF-16 too
         try:
             raw = utf16_to_utf8(raw)
         except UnicodeDecodeError:

@@ -10,10 +10,13 @@ columns: a 2 MB line of ``1,1,1,...`` took 21.7 s and a gigabyte. So, on the raw
 
 After parsing and before any cleaning (``text_cells``): no text cell longer than
 ``MAX_CELL_CHARS``, and at most ``MAX_TEXT_CHARS`` characters of text cells in all (one long
-shared string of a workbook can fill many cells). Workbook limits: ``gd_core.xlsx_scan``.
+shared string of a workbook can fill many cells). A zip's directory is checked from its end record
+(``check_directory``), before zipfile reads it; a workbook's other limits: ``gd_core.xlsx_scan``.
 """
 
 from __future__ import annotations
+
+import struct
 
 import pandas as pd
 
@@ -25,14 +28,16 @@ MAX_LINE_BYTES = 1024 * 1024
 MAX_CELL_CHARS = 1_000_000
 MAX_TEXT_CHARS = 200_000_000  # what 200 MB of text can hold; more only through a workbook's shared strings
 MAX_XLSX_ROWS = 200_000
+MAX_MEMBERS = 1_000  # files in a zip (a workbook)
+MAX_DIRECTORY_BYTES = 1024 * 1024  # what zipfile reads and turns into objects before anything else
 
 TRIM = "Delete the columns you do not need (or copy the ones you want into a new file) and upload it again."
 
 
-def check_lines(raw: bytes) -> None:
-    """Refuse a line of MAX_LINE_BYTES or more: every window of that size must hold a line break."""
-    for start in range(0, len(raw) - MAX_LINE_BYTES + 1, MAX_LINE_BYTES):
-        end = start + MAX_LINE_BYTES
+def check_lines(raw: bytes, window: int = MAX_LINE_BYTES) -> None:
+    """Refuse a line of ``window`` bytes or more: every window of that size must hold a line break."""
+    for start in range(0, len(raw) - window + 1, window):
+        end = start + window
         if raw.find(b"\n", start, end) < 0 and raw.find(b"\r", start, end) < 0:
             line = raw.count(b"\n", 0, start) + 1
             raise DataError(
@@ -82,3 +87,17 @@ def text_cells(frame: pd.DataFrame) -> None:
                 f"the text cells of this table hold more than {MAX_TEXT_CHARS:,} characters in all, the limit. "
                 "Delete the text columns you do not need, or save the table as CSV, and upload it again."
             )
+
+
+def check_directory(raw: bytes) -> None:
+    """Refuse a zip whose directory (read from its end record) lists too many members."""
+    end = raw.rfind(b"PK\x05\x06", max(0, len(raw) - 65_557))
+    if end < 0 or end + 22 > len(raw):
+        return  # no end record: zipfile says the file is damaged
+    entries, size = struct.unpack_from("<HI", raw, end + 10)
+    if entries > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
+        raise DataError(
+            f"this zip holds more than {MAX_MEMBERS:,} files, more than an Excel workbook needs. If it is a "
+            "workbook, copy its table into a new workbook and save that; if it is an archive, unpack it and "
+            "upload the CSV or Excel (.xlsx) file inside."
+        )

@@ -3,7 +3,7 @@
 openpyxl holds all of a workbook's shared strings in memory and reads about 40,000 cells a
 second; pandas pads every row to the widest. So a few kilobytes of zip could hold the server
 for minutes (one row of 20,000 cells: 10-13 s; 2,000,000 shared strings: 12.9 s). Here the
-zip's directory is read from its last bytes (``check_directory``), then every member is
+zip's directory is read from its last bytes (``limits.check_directory``), then every member is
 decompressed a chunk at a time, whatever size it declares (a zip bomb stops at
 ``MAX_UNZIPPED``), its cells, texts and tags counted in the bytes (``bytes.count``, so millions
 of them are refused in a fraction of a second), then run again through expat with two small
@@ -16,16 +16,13 @@ more, and any DTD (Excel never writes one; entities are how XML bombs grow).
 
 from __future__ import annotations
 
-import struct
 import zipfile
 from collections.abc import Iterator
 from xml.parsers import expat
 
 from gd_core.errors import DataError
-from gd_core.limits import MAX_CELLS, MAX_COLUMNS, MAX_XLSX_ROWS
+from gd_core.limits import MAX_CELLS, MAX_COLUMNS, MAX_MEMBERS, MAX_XLSX_ROWS
 
-MAX_MEMBERS = 1_000
-MAX_DIRECTORY_BYTES = 1024 * 1024  # what zipfile reads and turns into objects before anything else
 MAX_UNZIPPED = 128 * 1024 * 1024  # a 200,000-row sheet of 3 columns is ~40 MB of XML
 MAX_SHEETS = 100
 MAX_XLSX_CELLS = 500_000  # in all sheets (a cover page leads to a look at each): ~12 s of openpyxl, 200,000 rows of 2
@@ -37,20 +34,6 @@ MAX_RUN_BYTES = 1024 * 1024  # an Excel cell holds at most 32,767 characters
 CHUNK = 64 * 1024
 AGAIN = "Open it in Excel and save it again as Excel Workbook (.xlsx), or save the sheet as CSV, then upload it again."
 COPY = "Copy the sheet with your table into a new workbook (or save it as CSV) and upload that."
-
-
-def check_directory(raw: bytes) -> None:
-    """Refuse a zip whose directory (read from its end record) lists too many members."""
-    end = raw.rfind(b"PK\x05\x06", max(0, len(raw) - 65_557))
-    if end < 0 or end + 22 > len(raw):
-        return  # no end record: zipfile says the file is damaged
-    entries, size = struct.unpack_from("<HI", raw, end + 10)
-    if entries > MAX_MEMBERS or size > MAX_DIRECTORY_BYTES:
-        raise DataError(
-            f"this zip holds more than {MAX_MEMBERS:,} files, more than an Excel workbook needs. If it is a "
-            "workbook, copy its table into a new workbook and save that; if it is an archive, unpack it and "
-            "upload the CSV or Excel (.xlsx) file inside."
-        )
 
 
 def scan_workbook(archive: zipfile.ZipFile) -> None:

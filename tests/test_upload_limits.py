@@ -37,6 +37,7 @@ def refused(raw: bytes, words: str) -> str:
 TEXT = {
     "one line of 1,000,000 columns": (b",".join([b"1"] * 1_000_000) + b"\n", r"line 1 of the file is longer than 1 MB"),
     "a long line further down": (b"x,y\n1,2\n" + b"7" * (2 << 20) + b"\n", r"line 3 of the file is longer than 1 MB"),
+    "a UTF-16 line of 2,000,000 characters": (("1," * (1 << 20)).encode("utf-16"), r"line 1 of the file is longer than 1 MB"),
     "1,001 columns": ((b",".join(b"c%d" % i for i in range(1001)) + b"\n" + b",".join([b"1"] * 1001) + b"\n") * 2,
                       r"has 1,001 columns, more than the 1,000 the page reads"),
     "10,000,000 cells": ((b",".join([b"1"] * 1000) + b"\n") * 10_001, r"about 10,001 rows of 1,000 columns, more than the 10,000,000 cells"),
