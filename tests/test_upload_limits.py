@@ -157,3 +157,10 @@ def test_a_damaged_workbook_loads_or_says_why(where: int, junk: bytes) -> None:
     where %= len(raw)
     raw[where : where + len(junk)] = junk
     only_our_error(bytes(raw))
+
+
+def test_sheet_names_holds_a_workbook_to_the_same_limits(no_parsing: None) -> None:
+    from gd_core.data import sheet_names
+
+    with pytest.raises(DataError, match="beyond the 1,000 columns"):
+        sheet_names(XLSX["a row of 20,000 cells"][0])
