@@ -76,7 +76,7 @@ def text_cases() -> dict[str, Callable[[], bytes]]:
 
 
 def _bomb(sheet: tuple[bytes, int, int], **kwargs) -> bytes:
-    return workbook(sheet, declared={"xl/worksheets/sheet1.xml": BOMB}, **kwargs)
+    return workbook(sheet, declared={"xl/worksheets/sheet1.xml": BOMB, "xl/sharedStrings.xml": BOMB}, **kwargs)
 
 
 def xlsx_cases() -> dict[str, Callable[[], bytes]]:

@@ -3,21 +3,21 @@
 openpyxl holds all of a workbook's shared strings in memory and reads about 40,000 cells a
 second; pandas pads every row to the widest. So a few kilobytes of zip could hold the server
 for minutes (one row of 20,000 cells: 10-13 s; 2,000,000 shared strings: 12.9 s). Here the
-zip's directory is read from its last bytes (``limits.check_directory``), then every member is
-decompressed a chunk at a time, whatever size it declares (a zip bomb stops at
-``MAX_UNZIPPED``), its cells, texts and tags counted in the bytes (``bytes.count``, so millions
-of them are refused in a fraction of a second), then run again through expat with two small
-handlers that count what needs the structure (~1 µs an element). The first limit
-passed refuses the file with what to do: members, sheets, shared strings (count and bytes),
-cells per row, the column of a cell, cells in all, the rows x columns a
-sheet fills once pandas pads it, XML elements, nesting depth, one text or tag of 1 MB or
-more, and any DTD (Excel never writes one; entities are how XML bombs grow).
+zip's directory is read from its end (``limits.check_directory``); every member is decompressed
+a chunk at a time, whatever size it declares (a bomb stops at ``MAX_UNZIPPED``), its cells,
+texts and tags counted in the bytes (``bytes.count``: millions refused in a fraction of a
+second), then run through expat, whose handlers count what needs the structure (~1 µs an
+element). The first limit passed refuses the file with what to do: members, sheets, shared
+strings (count and bytes), cells per row, a cell's column, cells in all, the rows x columns
+pandas pads a sheet to, elements, depth, a text or tag of 1 MB, any DTD (entities are how XML
+bombs grow; Excel writes none) or UTF-16 XML.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from typing import NoReturn
 from xml.parsers import expat
 
 from gd_core.errors import DataError
@@ -43,6 +43,7 @@ def scan_workbook(archive: zipfile.ZipFile) -> None:
         raise DataError(f"this workbook holds more than {MAX_MEMBERS:,} parts, more than Excel writes. {COPY}")
     totals = _Totals()
     for info in members:  # first the bytes alone, at C speed: sizes, and how many cells, texts, tags
+        totals.since_tag = 0
         for chunk in _xml_chunks(archive, info):
             totals.count(chunk)
     for info in members:  # then the structure, through expat
@@ -60,6 +61,8 @@ def _xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[byt
     not start as XML does (a picture: openpyxl does not read it)."""
     with archive.open(info) as stream:
         chunk = stream.read(CHUNK)
+        if chunk.startswith((b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):  # counted in bytes, it would hide its tags
+            raise DataError(f"this workbook's XML is written in UTF-16, which Excel never does. {AGAIN}")
         if not chunk.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             return
         while chunk:
@@ -70,10 +73,11 @@ def _xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[byt
 class _Totals:
     """What the whole workbook holds so far (scratch of one scan, never returned)."""
 
-    __slots__ = ("cells", "cells_seen", "elements", "sheets", "strings", "strings_seen", "tags_seen", "unzipped")
+    __slots__ = ("cells", "cells_seen", "elements", "sheets", "since_tag", "strings", "strings_seen", "tags_seen", "unzipped")
 
     def __init__(self) -> None:
         self.unzipped = self.elements = self.cells = self.sheets = self.strings = 0
+        self.since_tag = 0  # bytes since the last '<' of this part: a text or a tag of 1 MB is no cell
         self.cells_seen = self.strings_seen = self.tags_seen = 0  # in the bytes: at least what expat finds, unless prefixed
 
     def count(self, chunk: bytes) -> None:
@@ -84,13 +88,17 @@ class _Totals:
             )
         self.cells_seen += chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
         if self.cells_seen > MAX_XLSX_CELLS:
-            _too_many_cells()
+            _refuse("cells")
         self.strings_seen += chunk.count(b"<si>") + chunk.count(b"<si ")
         if self.strings_seen > MAX_SHARED_STRINGS:
-            _too_many_strings()
-        self.tags_seen += chunk.count(b"<")
+            _refuse("strings")
+        tags = chunk.count(b"<")
+        self.tags_seen += tags
         if self.tags_seen > 2 * MAX_ELEMENTS:  # an element is one or two tags
-            _too_many_elements()
+            _refuse("elements")
+        self.since_tag = self.since_tag + len(chunk) if not tags else len(chunk) - chunk.rfind(b"<")
+        if self.since_tag > MAX_RUN_BYTES:
+            _refuse("long")
 
 
 class _Scanner:
@@ -120,7 +128,7 @@ class _Scanner:
             return self._not_xml(error)
         self.fed += len(chunk)
         if self.fed - self.last > MAX_RUN_BYTES:
-            raise DataError(f"this workbook holds a text or a tag longer than 1 MB; an Excel cell holds at most 32,767 characters. {AGAIN}")
+            _refuse("long")
         if self.strings_part and self.fed > MAX_SHARED_BYTES:
             raise DataError(
                 f"this workbook's texts take more than {MAX_SHARED_BYTES // 2**20} MB, the limit. "
@@ -155,7 +163,7 @@ class _Scanner:
         self.last = self.parser.CurrentByteIndex
         self.elements += 1
         if self.elements > self.room:
-            _too_many_elements()
+            _refuse("elements")
         if self.depth > MAX_DEPTH:
             raise DataError(f"this workbook holds XML nested more than {MAX_DEPTH} deep, more than its cells need. {AGAIN}")
         handle = self.handlers.get(name)
@@ -167,7 +175,7 @@ class _Scanner:
     def _string(self, _attrs: dict[str, str]) -> None:
         self.totals.strings += 1
         if self.totals.strings > MAX_SHARED_STRINGS:
-            _too_many_strings()
+            _refuse("strings")
 
     def _strings_part(self, _attrs: dict[str, str]) -> None:
         self.strings_part = True
@@ -206,7 +214,7 @@ class _Scanner:
                 f"columns the page reads; a lesson needs two. Delete what lies right of your table. {COPY}"
             )
         if self.totals.cells > MAX_XLSX_CELLS:
-            _too_many_cells()
+            _refuse("cells")
 
     def _check_box(self) -> None:
         """pandas pads each row to the widest: rows times the last column is what it builds."""
@@ -218,22 +226,18 @@ class _Scanner:
             )
 
 
-def _too_many_cells() -> None:
-    raise DataError(
-        f"this workbook has more than {MAX_XLSX_CELLS:,} cells, the limit for Excel files. "
-        "Save the sheet as CSV (read much faster) or upload a sample of the rows."
-    )
+TOO_MUCH = {
+    "cells": f"this workbook has more than {MAX_XLSX_CELLS:,} cells, the limit for Excel files. "
+    "Save the sheet as CSV (read much faster) or upload a sample of the rows.",
+    "long": f"this workbook holds a text or a tag longer than 1 MB; an Excel cell holds at most 32,767 characters. {AGAIN}",
+    "elements": f"this workbook holds more than {MAX_ELEMENTS:,} XML elements, more than its cells need. {AGAIN}",
+    "strings": f"this workbook holds more than {MAX_SHARED_STRINGS:,} different texts, the limit. "
+    "Delete the text columns you do not need, or save the sheet as CSV, and upload it again.",
+}
 
 
-def _too_many_elements() -> None:
-    raise DataError(f"this workbook holds more than {MAX_ELEMENTS:,} XML elements, more than its cells need. {AGAIN}")
-
-
-def _too_many_strings() -> None:
-    raise DataError(
-        f"this workbook holds more than {MAX_SHARED_STRINGS:,} different texts, the limit. "
-        "Delete the text columns you do not need, or save the sheet as CSV, and upload it again."
-    )
+def _refuse(what: str) -> NoReturn:
+    raise DataError(TOO_MUCH[what])
 
 
 def _column_number(letters: str) -> int:

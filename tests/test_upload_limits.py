@@ -90,6 +90,7 @@ XLSX = {
     "a text of 2 MB": (workbook(sheet_xml(b"a" * 1024, 2048, before=b'<row><c t="inlineStr"><is><t>', after=b"</t></is></c></row>")),
                        r"a text or a tag longer than 1 MB"),
     "a tag of 2 MB": (workbook(sheet_xml(b"", before=b'<row><c r="A1" x="' + b"a" * (2 << 20) + b'"/></row>')), r"a text or a tag longer"),
+    "a UTF-16 sheet": (workbook(("<worksheet " + MAIN.decode() + "><sheetData/></worksheet>").encode("utf-16")), r"UTF-16"),
     "A1 and ALL200000": (workbook(sheet_xml(b"", before=b'<row r="1"><c r="A1"><v>1</v></c></row><row r="200000">'
                                            b'<c r="ALL200000"><v>1</v></c></row>')), r"spans 200,000 rows by 1,000 columns"),
     "1,001 files in the zip": (zip_file([(f"f{i}.txt", b"x") for i in range(1001)]), r"this zip holds more than 1,000 files"),
