@@ -25,7 +25,8 @@ import pandas as pd
 from gd_core.encodings import decode_head, utf16_to_utf8
 from gd_core.errors import DataError
 from gd_core.limits import MAX_LINE_BYTES, check_directory, check_lines, check_shape
-from gd_core.xlsx_scan import AGAIN, MAX_UNZIPPED, scan_workbook
+from gd_core.xlsx_limits import AGAIN, MAX_UNZIPPED
+from gd_core.xlsx_scan import scan_workbook
 
 NA_VALUES = ["", "NA", "N/A", "n/a", "na", "NaN", "nan", "null", "NULL", "None", "?", "-", "--", "#N/A"]
 WHITESPACE = r"\s+"  # pandas' C reader treats this separator as "any run of spaces or tabs"

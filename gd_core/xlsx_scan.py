@@ -17,24 +17,15 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
-from typing import NoReturn
 from xml.parsers import expat
 
 from gd_core.errors import DataError
-from gd_core.limits import MAX_CELLS, MAX_COLUMNS, MAX_MEMBERS, MAX_XLSX_ROWS
-
-MAX_UNZIPPED = 128 * 1024 * 1024  # a 200,000-row sheet of 3 columns is ~40 MB of XML
-MAX_SHEETS = 100
-MAX_XLSX_CELLS = 500_000  # in all sheets (a cover page leads to a look at each): ~12 s of openpyxl, 200,000 rows of 2
-MAX_SHARED_STRINGS = MAX_XLSX_CELLS
-MAX_SHARED_BYTES = 64 * 1024 * 1024
-MAX_ELEMENTS = 2_000_000  # a cell is 2 or 3 elements (c, then v or is/t), a row 1; ~2 s of expat
-MAX_DEPTH = 32  # a sheet's XML is 6 deep
-MAX_RUN_BYTES = 1024 * 1024  # an Excel cell holds at most 32,767 characters
-CHUNK = 64 * 1024
-AGAIN = "Open it in Excel and save it again as Excel Workbook (.xlsx), or save the sheet as CSV, then upload it again."
-COPY = "Copy the sheet with your table into a new workbook (or save it as CSV) and upload that."
-
+from gd_core.limits import MAX_COLUMNS, MAX_MEMBERS
+from gd_core.xlsx_limits import (
+    AGAIN, CHUNK, COPY, MAX_DEPTH, MAX_ELEMENTS, MAX_RUN_BYTES, MAX_SHARED_BYTES, MAX_SHARED_STRINGS, MAX_SHEETS,
+    MAX_UNZIPPED, MAX_XLSX_CELLS, check_box, refuse, too_wide,
+)
+from gd_core.xml_bytes import Shape, plain_shape
 
 def scan_workbook(archive: zipfile.ZipFile) -> None:
     """Stream every member of an .xlsx through the limits; DataError at the first passed."""
@@ -46,14 +37,35 @@ def scan_workbook(archive: zipfile.ZipFile) -> None:
         totals.since_tag = 0
         for chunk in _xml_chunks(archive, info):
             totals.count(chunk)
-    for info in members:  # then the structure, through expat
+    for info in members:  # then the structure: from the bytes when the part is plain, else through expat
+        data = b"".join(_xml_chunks(archive, info))
+        shape = plain_shape(data) if data else None
+        if shape is not None:
+            _check_shape(shape, totals, b"<sst" in data[:4096] and len(data) > MAX_SHARED_BYTES)
+            continue
         scanner = _Scanner(info.filename, totals)
-        for chunk in _xml_chunks(archive, info):
-            if not scanner.feed(chunk):
+        for start in range(0, len(data), CHUNK):
+            if not scanner.feed(data[start : start + CHUNK]):
                 break
         else:
             scanner.close()
         totals.elements += scanner.elements
+
+
+def _check_shape(shape: Shape, totals: _Totals, too_many_texts: bool) -> None:
+    totals.elements += shape.elements
+    totals.cells += shape.cells
+    if totals.elements > MAX_ELEMENTS:
+        refuse("elements")
+    if totals.cells > MAX_XLSX_CELLS:
+        refuse("cells")
+    if shape.depth > MAX_DEPTH:
+        refuse("depth")
+    if too_many_texts:
+        refuse("texts")
+    if shape.widest_row > MAX_COLUMNS or shape.last_column > MAX_COLUMNS:
+        too_wide("a row", max(shape.widest_row, shape.last_column))
+    check_box(shape.last_row, shape.last_column)
 
 
 def _xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -73,12 +85,13 @@ def _xml_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[byt
 class _Totals:
     """What the whole workbook holds so far (scratch of one scan, never returned)."""
 
-    __slots__ = ("cells", "cells_seen", "elements", "sheets", "since_tag", "strings", "strings_seen", "tags_seen", "unzipped")
+    __slots__ = ("cells", "cells_seen", "elements", "sheets", "sheets_seen", "since_tag", "strings", "strings_seen",
+                 "tags_seen", "unzipped")
 
     def __init__(self) -> None:
         self.unzipped = self.elements = self.cells = self.sheets = self.strings = 0
         self.since_tag = 0  # bytes since the last '<' of this part: a text or a tag of 1 MB is no cell
-        self.cells_seen = self.strings_seen = self.tags_seen = 0  # in the bytes: at least what expat finds, unless prefixed
+        self.cells_seen = self.strings_seen = self.tags_seen = self.sheets_seen = 0  # in the bytes: at least what expat finds, unless prefixed
 
     def count(self, chunk: bytes) -> None:
         self.unzipped += len(chunk)
@@ -88,17 +101,20 @@ class _Totals:
             )
         self.cells_seen += chunk.count(b"<c ") + chunk.count(b"<c>") + chunk.count(b"<c/>")
         if self.cells_seen > MAX_XLSX_CELLS:
-            _refuse("cells")
+            refuse("cells")
         self.strings_seen += chunk.count(b"<si>") + chunk.count(b"<si ")
         if self.strings_seen > MAX_SHARED_STRINGS:
-            _refuse("strings")
+            refuse("strings")
+        self.sheets_seen += chunk.count(b"<sheet ")
+        if self.sheets_seen > MAX_SHEETS:
+            refuse("sheets")
         tags = chunk.count(b"<")
         self.tags_seen += tags
         if self.tags_seen > 2 * MAX_ELEMENTS:  # an element is one or two tags
-            _refuse("elements")
+            refuse("elements")
         self.since_tag = self.since_tag + len(chunk) if not tags else len(chunk) - chunk.rfind(b"<")
         if self.since_tag > MAX_RUN_BYTES:
-            _refuse("long")
+            refuse("long")
 
 
 class _Scanner:
@@ -128,12 +144,9 @@ class _Scanner:
             return self._not_xml(error)
         self.fed += len(chunk)
         if self.fed - self.last > MAX_RUN_BYTES:
-            _refuse("long")
+            refuse("long")
         if self.strings_part and self.fed > MAX_SHARED_BYTES:
-            raise DataError(
-                f"this workbook's texts take more than {MAX_SHARED_BYTES // 2**20} MB, the limit. "
-                "Delete the text columns you do not need, or save the sheet as CSV, and upload it again."
-            )
+            refuse("texts")
         return True
 
     def close(self) -> None:
@@ -143,7 +156,7 @@ class _Scanner:
             self.parser.Parse(b"", True)
         except expat.ExpatError as error:
             self._not_xml(error)
-        self._check_box()
+        check_box(self.max_row, self.max_col)
 
     def _not_xml(self, error: expat.ExpatError) -> bool:
         if self.elements or self.name.endswith((".xml", ".rels")):
@@ -163,9 +176,9 @@ class _Scanner:
         self.last = self.parser.CurrentByteIndex
         self.elements += 1
         if self.elements > self.room:
-            _refuse("elements")
+            refuse("elements")
         if self.depth > MAX_DEPTH:
-            raise DataError(f"this workbook holds XML nested more than {MAX_DEPTH} deep, more than its cells need. {AGAIN}")
+            refuse("depth")
         handle = self.handlers.get(name)
         if handle is None and ":" in name:  # a prefixed name, x:c
             handle = self.handlers.get(name.rpartition(":")[2])
@@ -175,7 +188,7 @@ class _Scanner:
     def _string(self, _attrs: dict[str, str]) -> None:
         self.totals.strings += 1
         if self.totals.strings > MAX_SHARED_STRINGS:
-            _refuse("strings")
+            refuse("strings")
 
     def _strings_part(self, _attrs: dict[str, str]) -> None:
         self.strings_part = True
@@ -183,10 +196,10 @@ class _Scanner:
     def _sheet(self, _attrs: dict[str, str]) -> None:
         self.totals.sheets += 1
         if self.totals.sheets > MAX_SHEETS:
-            raise DataError(f"this workbook has more than {MAX_SHEETS} sheets, the limit. {COPY}")
+            refuse("sheets")
 
     def _row(self, attrs: dict[str, str]) -> None:
-        self._check_box()
+        check_box(self.max_row, self.max_col)
         ref = attrs.get("r")
         # Excel's last row is 1,048,576: a longer number is no row, and int() of it costs
         self.row = int(ref) if ref and ref.isascii() and ref.isdigit() and len(ref) < 9 else self.row + 1
@@ -209,35 +222,10 @@ class _Scanner:
         if self.row > self.max_row:
             self.max_row = self.row
         if col > MAX_COLUMNS or self.row_cells > MAX_COLUMNS:
-            raise DataError(
-                f"row {self.row:,} of a sheet in this workbook reaches column {col:,}, beyond the {MAX_COLUMNS:,} "
-                f"columns the page reads; a lesson needs two. Delete what lies right of your table. {COPY}"
-            )
+            too_wide(f"row {self.row:,}", max(col, self.row_cells))
         if self.totals.cells > MAX_XLSX_CELLS:
-            _refuse("cells")
+            refuse("cells")
 
-    def _check_box(self) -> None:
-        """pandas pads each row to the widest: rows times the last column is what it builds."""
-        rows = min(self.max_row, MAX_XLSX_ROWS + 2)
-        if rows * self.max_col > MAX_CELLS:
-            raise DataError(
-                f"a sheet in this workbook spans {rows:,} rows by {self.max_col:,} columns, more than the "
-                f"{MAX_CELLS:,} cells the page reads. Delete what lies right of or below your table. {COPY}"
-            )
-
-
-TOO_MUCH = {
-    "cells": f"this workbook has more than {MAX_XLSX_CELLS:,} cells, the limit for Excel files. "
-    "Save the sheet as CSV (read much faster) or upload a sample of the rows.",
-    "long": f"this workbook holds a text or a tag longer than 1 MB; an Excel cell holds at most 32,767 characters. {AGAIN}",
-    "elements": f"this workbook holds more than {MAX_ELEMENTS:,} XML elements, more than its cells need. {AGAIN}",
-    "strings": f"this workbook holds more than {MAX_SHARED_STRINGS:,} different texts, the limit. "
-    "Delete the text columns you do not need, or save the sheet as CSV, and upload it again.",
-}
-
-
-def _refuse(what: str) -> NoReturn:
-    raise DataError(TOO_MUCH[what])
 
 
 def _column_number(letters: str) -> int:
