@@ -6,8 +6,9 @@ for minutes (one row of 20,000 cells: 10-13 s; 2,000,000 shared strings: 12.9 s)
 zip's directory is read from its end (``limits.check_directory``); every member is decompressed
 a chunk at a time, whatever size it declares (a bomb stops at ``MAX_UNZIPPED``), its cells,
 texts and tags counted in the bytes (``bytes.count``: millions refused in a fraction of a
-second), then run through expat, whose handlers count what needs the structure (~1 µs an
-element). The first limit passed refuses the file with what to do: members, sheets, shared
+second), then measured: from the bytes with numpy when the part is plain (``gd_core.xml_bytes``),
+else through expat, whose handlers count what needs the structure (~2 µs an element). The first
+limit passed refuses the file with what to do (``gd_core.xlsx_limits``): members, sheets, shared
 strings (count and bytes), cells per row, a cell's column, cells in all, the rows x columns
 pandas pads a sheet to, elements, depth, a text or tag of 1 MB, any DTD (entities are how XML
 bombs grow; Excel writes none) or UTF-16 XML.
@@ -26,6 +27,7 @@ from gd_core.xlsx_limits import (
     MAX_UNZIPPED, MAX_XLSX_CELLS, check_box, refuse, too_wide,
 )
 from gd_core.xml_bytes import Shape, plain_shape
+
 
 def scan_workbook(archive: zipfile.ZipFile) -> None:
     """Stream every member of an .xlsx through the limits; DataError at the first passed."""
@@ -91,7 +93,8 @@ class _Totals:
     def __init__(self) -> None:
         self.unzipped = self.elements = self.cells = self.sheets = self.strings = 0
         self.since_tag = 0  # bytes since the last '<' of this part: a text or a tag of 1 MB is no cell
-        self.cells_seen = self.strings_seen = self.tags_seen = self.sheets_seen = 0  # in the bytes: at least what expat finds, unless prefixed
+        # Counted in the bytes: what expat finds (unless prefixed), but for a tag cut between two chunks
+        self.cells_seen = self.strings_seen = self.tags_seen = self.sheets_seen = 0
 
     def count(self, chunk: bytes) -> None:
         self.unzipped += len(chunk)
