@@ -36,7 +36,7 @@ class Shape:
 def plain_shape(data: bytes) -> Shape | None:
     """The shape of a plain XML part, or None when the part is not plain."""
     arr = np.frombuffer(data, np.uint8)
-    lt, gt = np.flatnonzero(arr == 60), np.flatnonzero(arr == 62)
+    lt, gt = np.flatnonzero(arr == 60).astype(np.int32), np.flatnonzero(arr == 62).astype(np.int32)  # parts are < 2 GB
     if not len(lt) or len(lt) != len(gt) or np.any(gt <= lt) or np.any(lt[1:] <= gt[:-1]):
         return None  # a '>' in a text or an attribute, or not well formed: expat knows
     end = len(arr) - 1
@@ -47,7 +47,7 @@ def plain_shape(data: bytes) -> Shape | None:
     closing = second == ord("/")
     lone = (arr[gt - 1] == ord("/")) & ~closing
     opening = ~closing & ~lone & ~declarations
-    level = np.cumsum(opening.astype(np.int64) - closing)
+    level = np.cumsum(opening.astype(np.int32) - closing, dtype=np.int32)
     if level[-1] != 0 or level.min() < 0:
         return None
     named = ~closing & ~declarations
