@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from gd_core.formats import DELIMITERS, NA_VALUES, DataError, RawTable, check_upload, read_text
+from gd_core.limits import text_cells
 from gd_core.workbook import MAX_XLSX_ROWS, read_xlsx, sheet_names
 
 __all__ = [
@@ -109,6 +110,7 @@ def _numeric(table: RawTable, max_rows: int) -> LoadedData:
             f"gradient descent needs at least 2 (x, y) pairs. Add rows under the header and upload it again.{pick}"
         )
 
+    text_cells(frame)  # before the second look copies any text
     decimal_comma = delimiter == ";"
     numeric: dict[str, pd.Series] = {}
     dropped: list[str] = []

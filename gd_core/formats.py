@@ -6,7 +6,9 @@ binary files are refused with what they are; anything else is text, sniffed on a
 (encoding, delimiter, header) and parsed by pandas' C reader. Delimiters tried, in order:
 comma, semicolon, tab, vertical bar, then any run of spaces or tabs (``5 162 60``), which wins
 only when it splits the lines strictly better than all the single characters. Workbooks are
-read in ``gd_core.workbook``.
+read in ``gd_core.workbook``. Before either is parsed, its shape is held to the limits of
+``gd_core.limits`` (text) and ``gd_core.xlsx_scan`` (a workbook, streamed), so no file holds the
+server for long.
 """
 
 from __future__ import annotations
@@ -14,10 +16,17 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
+
+from gd_core.encodings import decode_head, utf16_to_utf8
+from gd_core.errors import DataError
+from gd_core.limits import MAX_LINE_BYTES, check_directory, check_lines, check_shape
+from gd_core.xlsx_limits import AGAIN, MAX_UNZIPPED
+from gd_core.xlsx_scan import scan_workbook
 
 NA_VALUES = ["", "NA", "N/A", "n/a", "na", "NaN", "nan", "null", "NULL", "None", "?", "-", "--", "#N/A"]
 WHITESPACE = r"\s+"  # pandas' C reader treats this separator as "any run of spaces or tabs"
@@ -34,11 +43,6 @@ MAGIC = {
     b"%PDF": "a PDF document, not a table. Export the table as CSV or Excel (.xlsx) and upload that.",
     b"\x1f\x8b": "a gzip archive. Unpack it and upload the CSV or Excel (.xlsx) file inside.",
 }
-MAX_XLSX_UNZIPPED = 1024 * 1024 * 1024  # a workbook's XML is ~10x its zip; refuse zip bombs outright
-
-
-class DataError(ValueError):
-    """The upload or the chosen columns cannot be used; the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def _size(n_bytes: int) -> str:
 def check_upload(raw: bytes, max_bytes: int) -> Literal["text", "utf-16", "xlsx"]:
     """'xlsx', 'utf-16' (text with a UTF-16 BOM, as Excel's "Unicode Text" saves it) or 'text',
     or DataError saying what the file is and how to turn it into a table."""
-    if not raw.strip():
+    if not raw or raw.isspace():  # isspace stops at the first other byte; strip() would copy the file
         raise DataError("the file is empty. Upload a CSV or Excel file with a header row and at least two rows of numbers.")
     if len(raw) > max_bytes:
         raise DataError(f"the file is {_size(len(raw))}, above the limit of {_size(max_bytes)}. Upload a smaller sample of the rows.")
@@ -78,20 +82,27 @@ def check_upload(raw: bytes, max_bytes: int) -> Literal["text", "utf-16", "xlsx"
 
 
 def _check_zip(raw: bytes) -> Literal["xlsx"]:
+    check_directory(raw)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             names = set(archive.namelist())
-            unzipped = sum(info.file_size for info in archive.infolist())
-            mimetype = archive.read("mimetype")[:100].decode("ascii", "ignore") if "mimetype" in names else ""
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            if "xl/workbook.xml" in names:
+                unzipped = sum(info.file_size for info in archive.infolist())  # as declared; scan_workbook counts
+                if unzipped > MAX_UNZIPPED:
+                    raise DataError(f"this workbook unpacks to {_size(unzipped)}, too much to read. Save the sheet as CSV and upload that.")
+                scan_workbook(archive)
+                return "xlsx"
+            with archive.open("mimetype") if "mimetype" in names else io.BytesIO() as part:
+                mimetype = part.read(100).decode("ascii", "ignore")
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as error:
+        if isinstance(error, DataError):
+            raise
         raise DataError(
             "this looks like an Excel workbook or a zip archive, but it is damaged or cut short. "
             "Open it in Excel and save it again (or save it as CSV), then upload it again."
         ) from None
-    if "xl/workbook.xml" in names:
-        if unzipped > MAX_XLSX_UNZIPPED:
-            raise DataError(f"this workbook unpacks to {_size(unzipped)}, too much to read. Save the sheet as CSV and upload that.")
-        return "xlsx"
+    except (NotImplementedError, RuntimeError) as error:  # encrypted, or a compression zipfile does not know
+        raise DataError(f"this Excel workbook could not be opened ({reason(error)}). {AGAIN}") from None
     if "xl/workbook.bin" in names:
         what = "an Excel binary workbook (.xlsb)"
     elif "opendocument.spreadsheet" in mimetype:
@@ -104,24 +115,6 @@ def _check_zip(raw: bytes) -> Literal["xlsx"]:
 
 
 # --- text -----------------------------------------------------------------------------------------
-
-
-def decode_head(raw: bytes) -> tuple[str, str, list[str]]:
-    """(encoding for pandas, decoded head, notes)."""
-    notes: list[str] = []
-    if raw.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    else:
-        try:
-            raw.decode("utf-8")
-            encoding = "utf-8"
-        except UnicodeDecodeError:
-            encoding = "latin-1"
-            notes.append("The file is not UTF-8, so it was read as Latin-1 (Western European).")
-    head = raw[:65536].decode(encoding, errors="ignore")
-    if len(raw) > 65536:  # drop a possibly cut last line
-        head = head.rsplit("\n", 1)[0]
-    return encoding, head, notes
 
 
 def split_lines(lines: list[str], delimiter: str) -> list[list[str]]:
@@ -147,6 +140,18 @@ def sniff_delimiter(head: str) -> str:
         if mode > 1 and score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def count_columns(raw: bytes, head: str, encoding: str, delimiter: str) -> int:
+    """The most fields on a line of the sample; the first line read in full when the sample is part of it."""
+    lines = [line for line in head.splitlines() if line.strip()][:50]
+    if len(raw) > 65536 and len(lines) <= 1:  # short by check_lines: under 2 MB
+        first = next((line for line in raw[: 2 * MAX_LINE_BYTES].splitlines() if line.strip()), b"")
+        lines = [first.decode(encoding, errors="ignore")]
+    try:
+        return max((len(row) for row in split_lines(lines, delimiter)), default=0)
+    except csv.Error:  # a quoted field longer than the csv module reads: count the delimiters
+        return max(line.count(delimiter) + 1 for line in lines)
 
 
 def is_number(text: str) -> bool:
@@ -177,14 +182,17 @@ def read_text(raw: bytes, max_rows: int, *, utf16: bool = False) -> RawTable:
     """
     notes_before: list[str] = []
     if utf16:
+        check_lines(raw, window=2 * MAX_LINE_BYTES)  # a line break has a 0x0A or 0x0D byte in UTF-16 too
         try:
-            raw = raw.decode("utf-16").encode("utf-8-sig")
+            raw = utf16_to_utf8(raw)
         except UnicodeDecodeError:
             raise DataError("this file starts like UTF-16 text but is damaged. Save it again as CSV (UTF-8) and upload that.") from None
         notes_before.append("The file is UTF-16 text (Excel's Unicode Text), so it was converted to UTF-8 first.")
+    check_lines(raw)
     encoding, head, notes = decode_head(raw)
     notes[:0] = notes_before
     delimiter = sniff_delimiter(head)
+    check_shape(raw, count_columns(raw, head, encoding, delimiter), max_rows)
     if delimiter != ",":
         notes.append(f"Columns are separated by {DELIMITERS[delimiter]}.")
     header = has_header(head, delimiter)

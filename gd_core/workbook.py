@@ -12,9 +12,8 @@ import io
 
 import pandas as pd
 
-from gd_core.formats import NA_VALUES, DataError, RawTable, is_number, reason
-
-MAX_XLSX_ROWS = 200_000
+from gd_core.formats import NA_VALUES, DataError, RawTable, check_upload, is_number, reason
+from gd_core.limits import MAX_XLSX_ROWS
 
 
 def _open_workbook(raw: bytes) -> pd.ExcelFile:
@@ -28,7 +27,8 @@ def _open_workbook(raw: bytes) -> pd.ExcelFile:
 
 
 def sheet_names(raw: bytes) -> tuple[str, ...]:
-    """The sheets of an .xlsx upload, in the workbook's order."""
+    """The sheets of an .xlsx upload, in the workbook's order (held to the upload limits first)."""
+    check_upload(raw, len(raw))
     with _open_workbook(raw) as book:
         return tuple(str(name) for name in book.sheet_names)
 
