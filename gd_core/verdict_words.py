@@ -48,6 +48,7 @@ TEMPLATES: dict[str, tuple[Part, ...]] = {
     "runaway": ("running away: every recent step goes {direction:s}", " and J keeps falling{falling:if}", ", with no minimum of J ahead; after {n:it} w = {w:n}"),
     "kink": ("every step is about {step:n} long and does not shrink: the slope of J is ±{slope:n} right up to the sharp corner at w = {corner:n}", ", and w now jumps back and forth across it{across:if}", "; after {n:it} w = {w:n}. Steps shrink by themselves only at a smooth minimum, where the slope itself goes to 0"),
     "diverged": ("diverged after {n:up}: the next update would take w to {w_next:n}", ", past ±{w_limit:n}", ", where J is too large to compute{overflow:if}", _VS),
+    "diverged_first": ("diverges on its first update: it would take w to {w_next:n}", ", past ±{w_limit:n}", ", where J is too large to compute{overflow:if}", _VS),
     "overshoot": ("overshooting: {how:s} jumped from {w0:n} past w* = {w_star:n} to {w:n}, farther from w* than it started", _VS),
     "no_iterations": ("no iterations yet: too few to judge{none:if}",),
     "too_few": ("too few iterations to judge: {n:it} moved w from {w0:n} to {w:n}", ", past w* = {past:n} but closer to it", ", towards w* = {towards:n}"),
@@ -143,5 +144,10 @@ def _write(parts: tuple[Part, ...], facts: Mapping[str, Any], required: bool) ->
 
 
 def sentence(form: str, facts: Mapping[str, Any]) -> str:
-    """The verdict's sentence: the form's template filled from its facts (see the module)."""
+    """The verdict's sentence: the form's template filled from its facts (see the module).
+
+    A run that diverges before its first update is said so, not 'diverged after 0 updates'.
+    """
+    if form == "diverged" and facts.get("n") == 0:
+        form = "diverged_first"
     return _write(TEMPLATES[form], facts, required=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import read_back
 from tests.hostile import MAIN, deflate, sheet_xml, workbook
 from tests.test_app_regression import CORPUS, metric, open_page, upload
 
@@ -27,7 +28,8 @@ def test_hostile_upload_gives_our_message_and_keeps_the_last_good_data(name: str
     at.file_uploader(key="upload").set_value((name, content, "application/octet-stream"))
     at.run()
     assert not at.exception, at.exception
-    assert at.error and words in at.error[0].value.lower(), [e.value for e in at.error]
-    assert f"**{name}** could not be used" in at.error[0].value
+    said = [read_back(e.value) for e in at.error]
+    assert said and words in said[0].lower(), said
+    assert f"‘{name}’ could not be used" in said[0]
     assert metric(at, "R²") == good_r2
-    assert any("last good file" in c.value for c in at.caption)
+    assert any("last good file" in read_back(c.value) for c in at.caption)

@@ -106,12 +106,12 @@ def _equation(start: float, alpha: float, slope: float, start_s: str | None = No
     alpha_s = exact(alpha)
     result = float(start) - float(alpha) * float(slope)
     if not all(math.isfinite(x) for x in (start, alpha, slope, result)):
-        return number(start), alpha_s, number(slope), number(result)  # no arithmetic to check
+        return start_s or number(start), alpha_s, number(slope), number(result)  # no arithmetic to check
     with localcontext(_EXACT):
-        return _holding(start, alpha_s, slope, result)
+        return _holding(start, alpha_s, slope, result, start_s)
 
 
-def _holding(start: float, alpha_s: str, slope: float, result: float) -> tuple[str, str, str, str]:
+def _holding(start: float, alpha_s: str, slope: float, result: float, start_s: str | None) -> tuple[str, str, str, str]:
     tries = [(p, p) for p in range(4, 8)] + [(p, q) for p in range(4, 18) for q in range(p + 1, min(p + 2, 17) + 1)]
     for p, q in tries:  # p: the result's significant digits, q: the operands'
         decimals = _decimals(p, start, result)
