@@ -21,6 +21,7 @@ import pandas as pd
 from gd_core.formats import DELIMITERS, NA_VALUES, DataError, RawTable, check_upload, read_text
 from gd_core.limits import text_cells
 from gd_core.workbook import MAX_XLSX_ROWS, read_xlsx, sheet_names
+from gd_core.wording import names, quoted
 
 __all__ = [
     "DELIMITERS", "MAX_ABS_VALUE", "MAX_ROWS", "MAX_UPLOAD_BYTES", "MAX_XLSX_ROWS", "NA_VALUES", "DataError",
@@ -99,7 +100,7 @@ def _numeric(table: RawTable, max_rows: int) -> LoadedData:
     """Keep the columns that are numbers (after a second look at text), or say why none are."""
     frame, delimiter, notes = table.frame, table.delimiter, list(table.notes)
     frame = frame.set_axis([str(c).strip() for c in frame.columns], axis=1)
-    where = f"the sheet '{table.sheet}'" if table.kind == "xlsx" else "the file"
+    where = f"the sheet {quoted(table.sheet)}" if table.kind == "xlsx" else "the file"
     others = [s for s in table.sheets if s != table.sheet]
     pick = f" Or pick another sheet: {', '.join(others)}." if others else ""
     if len(frame) > max_rows:
@@ -125,11 +126,11 @@ def _numeric(table: RawTable, max_rows: int) -> LoadedData:
             continue
         numeric[name] = numbers
         if note:
-            notes.append(f"Column '{name}': {note}.")
+            notes.append(f"Column {quoted(name)}: {note}.")
     if dropped:
-        notes.append(f"Left out {len(dropped)} text column{'s' if len(dropped) > 1 else ''}: {', '.join(dropped)}.")
+        notes.append(f"Left out {len(dropped)} text column{'s' if len(dropped) > 1 else ''}: {names(dropped)}.")
     if len(numeric) < 2:
-        found = f"only 1 numeric column ('{next(iter(numeric))}')" if numeric else "no numeric column"
+        found = f"only 1 numeric column ({quoted(next(iter(numeric)))})" if numeric else "no numeric column"
         listed = ", ".join(str(c) for c in frame.columns)
         raise DataError(
             f"found {found} among the columns {listed}. The page needs two columns of numbers, one for x and one "
@@ -173,15 +174,15 @@ def prepare_xy(
         raise DataError("pick at least one feature column for x.")
     for name in [*x_columns, y_column]:
         if name not in frame.columns:
-            raise DataError(f"there is no numeric column '{name}'; pick one of {', '.join(map(str, frame.columns))}.")
+            raise DataError(f"there is no numeric column {quoted(name)}; pick one of {names(frame.columns)}.")
     if y_column in x_columns:
-        raise DataError(f"'{y_column}' is the target y, so it cannot also be a feature x; pick another x column.")
+        raise DataError(f"{quoted(y_column)} is the target y, so it cannot also be a feature x; pick another x column.")
     chosen = frame[[*x_columns, y_column]]
     missing_rows = chosen.isna().any(axis=1)
     n_missing = int(missing_rows.sum())
     if n_missing and not drop_missing:
         counts = chosen.isna().sum()
-        detail = ", ".join(f"column '{c}' has {int(n)} missing value{'s' if n > 1 else ''}" for c, n in counts.items() if n)
+        detail = ", ".join(f"column {quoted(c)} has {int(n)} missing value{'s' if n > 1 else ''}" for c, n in counts.items() if n)
         raise DataError(f"{detail}; tick 'drop the rows with missing values' or fill them in the file.")
     if n_missing:
         chosen = chosen[~missing_rows]
@@ -195,7 +196,7 @@ def prepare_xy(
         column = chosen.columns[int(np.flatnonzero(too_big.any(axis=0))[0])]
         example = values[too_big][0]
         raise DataError(
-            f"column '{column}' holds values as large as {example:.3g}: their squares overflow. "
+            f"column {quoted(column)} holds values as large as {example:.3g}: their squares overflow. "
             "Rescale it in the file (for example divide by 1e6) or pick another column."
         )
     x = values[:, :-1]
@@ -203,7 +204,7 @@ def prepare_xy(
     for j, name in enumerate(x_columns):
         if np.all(x[:, j] == x[0, j]):
             raise DataError(
-                f"column '{name}' has the same value {x[0, j]:g} in every row, so it cannot explain y; pick another column."
+                f"column {quoted(name)} has the same value {x[0, j]:g} in every row, so it cannot explain y; pick another column."
             )
     x_out = x[:, 0].copy() if len(x_columns) == 1 else np.ascontiguousarray(x)
     return x_out, y, n_missing

@@ -21,6 +21,7 @@ import struct
 import pandas as pd
 
 from gd_core.errors import DataError
+from gd_core.wording import quoted
 
 MAX_COLUMNS = 1_000
 MAX_CELLS = 10_000_000  # 80 MB as float64: 2,000,000 rows of 5 columns
@@ -78,7 +79,7 @@ def text_cells(frame: pd.DataFrame) -> None:
         longest = lengths.max()
         if pd.notna(longest) and longest > MAX_CELL_CHARS:
             raise DataError(
-                f"a cell in column '{name}' holds {int(longest):,} characters, more than the {MAX_CELL_CHARS:,} "
+                f"a cell in column {quoted(name)} holds {int(longest):,} characters, more than the {MAX_CELL_CHARS:,} "
                 "the page reads in one cell. Delete that column, or shorten the cell, and upload the file again."
             )
         total += int(lengths.sum())

@@ -26,6 +26,7 @@ Rules, each one a finding of issue 14:
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from decimal import ROUND_FLOOR, Decimal
 
 MINUS = "−"
@@ -100,3 +101,31 @@ def limit(x: float, alpha: float | None = None, digits: int = 3) -> str:
 
 def _order(a: Decimal, b: Decimal) -> int:
     return (a > b) - (a < b)
+
+
+# --- names a user supplied (columns, sheets), quoted in our sentences ---------------------------
+
+NAME_LIMIT = 40  # characters of a column or sheet name in a sentence
+
+
+def quoted(name: object, limit: int = NAME_LIMIT) -> str:
+    """"'price'": a user's name in quotes, shortened with an ellipsis when long, on one line.
+
+    (Shown on a page, the whole sentence still goes through ui.shown: this only bounds it.)
+
+    >>> quoted("price"), quoted("x" * 50, 10)
+    ("'price'", "'xxxxxxxxx…'")
+    """
+    text = " ".join(str(name).split()) if any(ch in str(name) for ch in "\n\r\t") else str(name)
+    return f"'{text if len(text) <= limit else text[: limit - 1] + '…'}'"
+
+
+def names(items: Iterable[object], shown: int = 6) -> str:
+    """'a, b, c' or 'a, b, c, d, e, f and 993 more': a list of names, each shortened, at most ``shown``.
+
+    >>> names(["a", "b"]), names(range(10), 3)
+    ('a, b', '0, 1, 2 and 7 more')
+    """
+    listed = [str(item) for item in items]
+    cut = [q[1:-1] for q in map(quoted, listed[:shown])]
+    return ", ".join(cut) + (f" and {len(listed) - shown:,} more" if len(listed) > shown else "")

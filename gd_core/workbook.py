@@ -14,6 +14,7 @@ import pandas as pd
 
 from gd_core.formats import NA_VALUES, DataError, RawTable, check_upload, is_number, reason
 from gd_core.limits import MAX_XLSX_ROWS
+from gd_core.wording import names, quoted
 
 
 def _open_workbook(raw: bytes) -> pd.ExcelFile:
@@ -37,7 +38,7 @@ def _sheet_cells(book: pd.ExcelFile, sheet: str, max_rows: int) -> pd.DataFrame:
     try:
         cells = pd.read_excel(book, sheet_name=sheet, header=None, nrows=max_rows + 2, na_values=NA_VALUES)
     except Exception as error:  # a chart sheet, a damaged sheet XML, ...
-        raise DataError(f"the sheet '{sheet}' could not be read ({reason(error)}). Pick another sheet, or save it as CSV.") from None
+        raise DataError(f"the sheet {quoted(sheet)} could not be read ({reason(error)}). Pick another sheet, or save it as CSV.") from None
     # Empty rows and columns around the table (a margin column, a blank line) are not data.
     return cells.dropna(axis=0, how="all").dropna(axis=1, how="all")
 
@@ -87,7 +88,7 @@ def read_xlsx(raw: bytes, max_rows: int, sheet: str | None = None) -> RawTable:
         if not sheets:
             raise DataError("this Excel workbook has no sheets. Put the table on a sheet, save, and upload it again.")
         if sheet is not None and sheet not in sheets:
-            raise DataError(f"this workbook has no sheet '{sheet}'; pick one of {', '.join(sheets)}.")
+            raise DataError(f"this workbook has no sheet {quoted(sheet)}; pick one of {names(sheets)}.")
         chosen = sheet if sheet is not None else sheets[0]
         cells, skipped = _skip_title_rows(_sheet_cells(book, chosen, max_rows))
         if sheet is None and not _has_two_numeric_columns(cells):
@@ -95,19 +96,19 @@ def read_xlsx(raw: bytes, max_rows: int, sheet: str | None = None) -> RawTable:
             for other in sheets[1:]:
                 other_cells, other_skipped = _skip_title_rows(_sheet_cells(book, other, max_rows))
                 if _has_two_numeric_columns(other_cells):
-                    notes.append(f"The first sheet, '{chosen}', holds no table of numbers, so the sheet '{other}' was read.")
+                    notes.append(f"The first sheet, {quoted(chosen)}, holds no table of numbers, so the sheet {quoted(other)} was read.")
                     chosen, cells, skipped = other, other_cells, other_skipped
                     break
     if len(sheets) > 1 and not notes:
-        notes.append(f"Read the sheet '{chosen}', one of {len(sheets)} sheets in this workbook.")
+        notes.append(f"Read the sheet {quoted(chosen)}, one of {len(sheets)} sheets in this workbook.")
     if skipped:
         notes.append(f"Skipped {skipped} row{'s' if skipped > 1 else ''} above the table (a title or a note).")
     if cells.empty:
-        others = f" The workbook also has {', '.join(s for s in sheets if s != chosen)}: pick one." if len(sheets) > 1 else ""
-        raise DataError(f"the sheet '{chosen}' is empty. Put a header row and at least two rows of numbers on it.{others}")
+        others = f" The workbook also has {names(s for s in sheets if s != chosen)}: pick one." if len(sheets) > 1 else ""
+        raise DataError(f"the sheet {quoted(chosen)} is empty. Put a header row and at least two rows of numbers on it.{others}")
     if len(cells) > max_rows + 1:
         raise DataError(
-            f"the sheet '{chosen}' has more than {max_rows:,} rows, the limit for Excel files. "
+            f"the sheet {quoted(chosen)} has more than {max_rows:,} rows, the limit for Excel files. "
             "Save it as CSV (read much faster, up to 2,000,000 rows) or upload a sample of the rows."
         )
     frame, header = _header_from_cells(cells)

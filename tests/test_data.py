@@ -207,3 +207,16 @@ def test_excel_rows_limit() -> None:
 
 def test_load_csv_is_load_table() -> None:
     assert load_csv is load_table
+
+
+def test_names_a_user_gave_are_shortened_in_our_sentences() -> None:
+    """A 5,000-character column name, or 500 text columns, make a sentence of bounded length."""
+    from gd_core.wording import NAME_LIMIT
+
+    long_name = "n" * 5_000
+    header = ",".join(["x", "y", long_name, *(f"t{i}" for i in range(500))])
+    rows = "\n".join(",".join([str(i), str(2 * i), "a", *(["b"] * 500)]) for i in range(5))
+    loaded = load_table(f"{header}\n{rows}\n".encode())
+    (note,) = [n for n in loaded.notes if n.startswith("Left out")]
+    assert note.startswith("Left out 501 text columns: " + "n" * (NAME_LIMIT - 1) + "…, t0, t1") and note.endswith(" and 495 more.")
+    assert len(note) < 200
