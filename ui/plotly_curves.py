@@ -15,6 +15,7 @@ import numpy as np
 from gd_core.descent import DescentRun
 from ui.charts_1d import CURVE_COLOR, PALETTE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, cost_domain, curve_frame, view_domain
 from ui.charts_compare import gap_to_minimum
+from ui.log_ticks import plotly_log_axis
 from ui.plotly_anim import ReadyFigure, add_player, at, frame, timeline
 from ui.plotly_dict import figure, grid, merge
 from ui.tangent_labels import place_triangle
@@ -163,6 +164,6 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
         "height": height, "margin": {"l": 60, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
         "xaxis2": {"title": {"text": "iteration"}},
-        "yaxis2": {"type": "log"},  # named in the panel's title: on a phone an axis title here covers the curve
+        "yaxis2": plotly_log_axis(np.concatenate(gaps)),  # named in the panel's title: on a phone an axis title here covers the curve
     })
     return add_player(figure(data, layout), frames, iterations, frame_ms, y=-0.2)

@@ -21,6 +21,7 @@ from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
 from ui.charts_regression import contour_window, frame_indices, sample_rows
 from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
+from ui.log_ticks import plotly_log_axis
 from ui.plotly_dict import figure, grid, merge
 
 RUN_COLORS = ["#dc2626", "#f59e0b"]
@@ -132,7 +133,8 @@ def regression_figure(
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
-    merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, "type": "log"}})
+    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 else []])
+    merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
     # --- J(w, b) from above, and as a surface -----------------------------------------------
     ws = [p[1] for p in paths]
