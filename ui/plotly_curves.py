@@ -40,7 +40,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
     half, run_len = 0.12 * span, 0.08 * span
     w, j, s = run.w, run.cost, run.slope
     margin = {"l": 60, "r": 20, "t": 130, "b": 150}
-    curve_xy = curve[["w", "J"]].to_numpy()
+    curve_xy = curve[["w", "J"]].to_numpy()[::3]  # enough to tell whether a label covers the curve
 
     def state(i: int) -> list[dict]:
         wi, ji, si = float(w[i]), float(j[i]), float(s[i])
@@ -54,7 +54,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
             sentence = direction_text(si, run.alpha).replace(": ", ":<br>", 1)  # two short lines fit beside the curve
             text = f"{iteration_heading(i, run.iterations)}<br><b>{update_text(run, i)}</b><br>{sentence}"
         else:
-            text = f"<b>{iteration_heading(i, run.iterations)}</b><br>The run stopped here: no update is taken from this w."
+            text = f"<b>{iteration_heading(i, run.iterations)}</b><br>The run stopped here:<br>no update is taken from this w."
         text += f"<br>J(w) = {fmt(ji)},  dJ/dw = {fmt(si)}"
         return [
             {"x": w[: i + 1], "y": j[: i + 1]},  # the path so far

@@ -2,10 +2,11 @@
 
 The triangle's hypotenuse lies on the tangent from the point P = (w, J): P -> corner -> tip,
 one leg horizontal (the run), one vertical (the rise), so rise ÷ run = dJ/dw. It can be drawn
-to either side of P, with its corner level with P or level with the tip; each frame takes the
-first of these four that keeps both labels inside the plotting area and off the point, with
-the fewest bits of curve or tangent under its labels, and never lays the run over the red step
-arrow (which starts at P and runs level with it).
+to either side of P, with its corner level with P or level with the tip, and each label can sit
+beside its leg's middle or held at one end, on the leg's outer side or (costing more) its inner
+one. Each frame takes, of the ways that keep both labels inside the plotting area, off the point
+and off each other, the one with the fewest bits of curve or tangent under its labels; the run
+is never laid over the red step arrow (which starts at P and runs level with it).
 
 Placement is judged in pixels on the narrowest plot the figure is drawn at (a phone's): a label
 that fits there fits on a wider screen too, where the same text covers less of the w axis.
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-CHAR_PX = 7.2  # a character of the 13 px label font, a little wide to be safe
+CHAR_PX = 6.0  # a character of the 13 px label font (measured in Chromium: 5), a little wide to be safe
 TEXT_PX = 17.0  # the label's line height
 POINT_PX = 12.0  # the point's radius (15 px marker, white rim) and a little air
 EDGE_PX = 4.0  # labels keep this far inside the plotting area
@@ -103,29 +104,74 @@ def _push(ax: float, ay: float, position: str, chars: int, point: tuple[float, f
     return ax, ay
 
 
-def _candidate(plot: _Plot, w: float, j: float, slope: float, run: float, side: int, level_with_point: bool, texts: tuple[str, str]):
-    """One way to draw the triangle: its legs, its labels' anchors (pixels) and positions."""
+def _label_options(leg: tuple[tuple[float, float], tuple[float, float]], outward: str, chars: int, p: tuple[float, float]):
+    """Where a leg's label may go, best first: beside the leg's middle on its outer side (away
+    from the other leg), then held at either end, then on the inner side. Yields (anchor, position, penalty)."""
+    (x0, y0), (x1, y1) = leg
+    inward = {"top": "bottom", "bottom": "top", "left": "right", "right": "left"}[outward]
+    if outward in ("top", "bottom"):  # the run: a horizontal leg, its label above or below
+        left, right = min(x0, x1), max(x0, x1)
+        for vertical, penalty in ((outward, 0), (inward, 40)):
+            for x, horizontal, extra in (((left + right) / 2, "center", 0), (right, "left", 5), (left, "right", 5), (p[0], "center", 8)):
+                position = f"{vertical} {horizontal}"
+                yield _push(x, y0, position, chars, p), position, penalty + extra
+    else:  # the rise: a vertical leg, its label beside it
+        bottom, top = min(y0, y1), max(y0, y1)
+        for horizontal, penalty in ((outward, 0), (inward, 40)):
+            # A short rise (near a minimum) lies on the tangent: above or below it, the label clears the line.
+            for y, extra in (((bottom + top) / 2, 0), (top - TEXT_PX / 2, 5), (bottom + TEXT_PX / 2, 5), (top + 1.5 * TEXT_PX, 10), (bottom - 1.5 * TEXT_PX, 10)):
+                position = f"middle {horizontal}"
+                yield _push(x0, y, position, chars, p), position, penalty + extra
+        # Or over the point, a line above the run's label (inside a valley's U, where there is room).
+        for vertical, y in (("top", top + TEXT_PX + POINT_PX), ("bottom", bottom - TEXT_PX - POINT_PX)):
+            yield (p[0], y), f"{vertical} center", 12
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
+
+
+def _candidate(plot: _Plot, w: float, j: float, slope: float, run: float, side: int, level_with_point: bool, texts: tuple[str, str], lines_px: np.ndarray):
+    """One way to draw the triangle: its legs and its labels' best places, or None if none fits.
+    Returns (score, (corner, tip), anchors in pixels, positions)."""
     tip = (w + side * run, j + slope * side * run)
     corner = (tip[0], j) if level_with_point else (w, tip[1])
     p, c, t = plot.px(w, j), plot.px(*corner), plot.px(*tip)
-    # The run's label on the far side of its leg from the rise; the rise's on the far side of its leg from the run.
-    run_leg_y, rise_leg_x = c[1], c[0]
-    other_end_y = t[1] if level_with_point else p[1]  # the rise's other end, seen from the run's leg
-    run_pos = "bottom center" if other_end_y >= run_leg_y else "top center"
-    run_mid_x = (c[0] + (p[0] if level_with_point else t[0])) / 2
-    other_end_x = p[0] if level_with_point else t[0]  # the run's other end, seen from the rise's leg
-    rise_pos = "middle right" if other_end_x <= rise_leg_x else "middle left"
-    rise_mid_y = (c[1] + (t[1] if level_with_point else p[1])) / 2
-    run_anchor = _push(run_mid_x, run_leg_y, run_pos, len(texts[0]), p)
-    rise_anchor = _push(rise_leg_x, rise_mid_y, rise_pos, len(texts[1]), p)
-    return (corner, tip), (run_anchor, rise_anchor), (run_pos, rise_pos)
+    run_leg = (p, c) if level_with_point else (c, t)
+    rise_leg = (c, t) if level_with_point else (p, c)
+    # Outer sides: the run's label away from the rise's far end, the rise's away from the run's.
+    rise_far_y = t[1] if level_with_point else p[1]
+    run_far_x = p[0] if level_with_point else t[0]
+    run_out = "bottom" if rise_far_y >= c[1] else "top"
+    rise_out = "right" if run_far_x <= c[0] else "left"
+
+    def fitting(leg, outward, chars):
+        for anchor, position, penalty in _label_options(leg, outward, chars, p):
+            area = text_box(*anchor, position, chars)
+            if _inside(area, plot.size) and _clear_of_point(area, p):
+                yield penalty + _covered([area], lines_px), anchor, position, area
+
+    best = None
+    rise_labels = list(fitting(rise_leg, rise_out, len(texts[1])))
+    for run_label in fitting(run_leg, run_out, len(texts[0])):
+        for rise_label in rise_labels:
+            if _overlap(run_label[3], rise_label[3]):
+                continue
+            score = run_label[0] + rise_label[0]
+            if best is None or score < best[0]:
+                best = (score, (corner, tip), (run_label[1], rise_label[1]), (run_label[2], rise_label[2]))
+            if score == 0:
+                return best
+    return best
 
 
 def _covered(boxes, lines_px: np.ndarray) -> int:
-    """How many of the curve's and tangent's sample points lie under the labels."""
+    """How many of the curve's and tangent's sample points (sorted by x) lie under the labels."""
     count = 0
     for left, right, bottom, top in boxes:
-        count += int(np.count_nonzero((lines_px[:, 0] >= left) & (lines_px[:, 0] <= right) & (lines_px[:, 1] >= bottom) & (lines_px[:, 1] <= top)))
+        i0, i1 = np.searchsorted(lines_px[:, 0], (left, right))
+        ys = lines_px[i0:i1, 1]
+        count += int(np.count_nonzero((ys >= bottom) & (ys <= top))) if ys.size else 0
     return count
 
 
@@ -137,21 +183,19 @@ def place_triangle(
     it by ``step``; ``lines`` are (w, J) points of the curve and tangent that labels should not cover;
     ``texts`` are the two labels, run first (their lengths set the room they need)."""
     plot = _Plot(box, height_px)
-    p = plot.px(w, j)
     lines_px = np.column_stack([(lines[:, 0] - plot.lo) * plot.sx, (lines[:, 1] - plot.y_lo) * plot.sy])
+    lines_px = lines_px[np.argsort(lines_px[:, 0], kind="stable")]
     uphill = 1 if slope > 0 else -1
     best = None
     for side in (uphill, -uphill):
         for level in (True, False):
             if level and step != 0 and np.sign(step) == side:
                 continue  # the run would lie on the step arrow
-            legs, anchors, positions = _candidate(plot, w, j, slope, run, side, level, texts)
-            boxes = [text_box(*a, pos, len(t)) for a, pos, t in zip(anchors, positions, texts)]
-            if not all(_inside(b, plot.size) and _clear_of_point(b, p) for b in boxes):
-                continue
-            score = _covered(boxes, lines_px)
-            if best is None or score < best[0]:
-                best = (score, legs, anchors, positions)
+            found = _candidate(plot, w, j, slope, run, side, level, texts, lines_px)
+            if found is not None and (best is None or found[0] < best[0]):
+                best = found
+        if best is not None and best[0] == 0:
+            break  # nothing under the labels, on the outer sides, beside the middles: none is better
     if best is None:
         return _in_a_corner(plot, w, j, slope, run, texts)
     _, (corner, tip), anchors, positions = best
