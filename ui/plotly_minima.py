@@ -181,8 +181,12 @@ def minima_figure(
     last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
     iterations = timeline(last)
     frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
+    # On a phone the legend's long entries ("w₀ = 0.060: ends at w = 1") take a row each: the top margin holds them all.
+    entries = sum(1 for t in data if t.get("name") and t.get("showlegend", True))
+    top = max(135, 64 + 22 * entries) if narrow else 135
+    height += top - 135  # the panels keep their heights
     merge(layout, {
-        "shapes": shapes, "height": height, "margin": {"l": 60, "r": 20, "t": 135, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
+        "shapes": shapes, "height": height, "margin": {"l": 60, "r": 20, "t": top, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of
         # entries (not one block per legend group), under the tool bar: on a phone it wraps to three rows,
         # which the top margin holds.
