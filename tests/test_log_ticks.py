@@ -98,3 +98,11 @@ def test_page_5_cost_axis() -> None:
     encoding = spec["layer"][0]["encoding"]["y"]
     vega_labels(encoding["axis"], encoding["scale"])
     assert "axis" not in debug_chart(log, diagnose(log, summarize(X, Y), 0.01, 1_000), "w")["layer"][0]["encoding"]["y"]
+
+
+def test_page_4_surface_writes_its_cost_in_full() -> None:
+    x, y = np.array([1.0, 2.0]), np.array([300.0, 500.0])
+    stats = summarize(x, y)
+    spec = regression_figure(x, y, stats, [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 100))], "x", "y").to_dict()
+    z = spec["layout"]["scene"]["zaxis"]
+    assert z["exponentformat"] == "none" and z["separatethousands"]  # no SI prefix ("100k") on a cost

@@ -159,7 +159,7 @@ def regression_figure(
     z_top = float(np.nanmax(sz))
     merge(layout["scene"], {
         "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
-        "zaxis": {"title": {"text": "J"}, "range": [0, z_top]}, "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
+        "zaxis": {"title": {"text": "J"}, "range": [0, z_top], "exponentformat": "none", "separatethousands": True},  # 100,000, not "100k", on a cost "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
     })
     if scaled:
         s_stats = main.run_stats
