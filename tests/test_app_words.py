@@ -43,7 +43,7 @@ def test_page_3_names_its_two_hills_and_why_the_slider_runs_on() -> None:
     text = words(open_page("local_minimum"))
     assert "The curve J(w) and the landscape H(w, b) are **different hills**" in text
     assert "minima at w = 1, w = 5" in text and "(−1.9, −1.4), (2.4, 1.4), (−0.96, 2.7)" in text
-    assert "The slider runs to iteration 150: the runs on J(w) stop after 30" in text
+    assert "The slider runs to iteration 150: the runs on J(w) stop after 30 iterations" in text
     assert "w₀ = 5.000 ends at w = 5; w₀ = 0.060 ends at w = 1; w₀ = 5.940 ends at w = 5" in text
     assert "H(w,b) = " in text and "J(w,b) = " not in text
     short = words(open_page("local_minimum", surface_iters="30"))

@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from gd_core import surface
-from gd_core.wording import number
+from gd_core.wording import number, plural
 from ui.shared_cache import shared
 
 DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
@@ -77,13 +77,13 @@ def hills_sentence(curve_minima: tuple[float, ...]) -> str:
 def iterations_sentence(curve_last: int, landscape_iters: int) -> str:
     """Why the slider may run past where one of the two kinds of run stopped."""
     if curve_last == landscape_iters:
-        return f"Both run {landscape_iters:,} iterations."
+        return f"Both run {plural(landscape_iters, 'iteration')}."
     if curve_last < landscape_iters:
         return (
-            f"The slider runs to iteration {landscape_iters:,}: the runs on J(w) stop after {curve_last:,} (*Iterations*, in the sidebar) "
+            f"The slider runs to iteration {landscape_iters:,}: the runs on J(w) stop after {plural(curve_last, 'iteration')} (*Iterations*, in the sidebar) "
             f"and wait where they ended, while the paths on H(w, b) go on to {landscape_iters:,} (*Iterations on the landscape*)."
         )
     return (
-        f"The slider runs to iteration {curve_last:,}: the paths on H(w, b) stop after {landscape_iters:,} (*Iterations on the landscape*) "
+        f"The slider runs to iteration {curve_last:,}: the paths on H(w, b) stop after {plural(landscape_iters, 'iteration')} (*Iterations on the landscape*) "
         f"and wait where they ended, while the runs on J(w) go on to {curve_last:,} (*Iterations*, in the sidebar)."
     )

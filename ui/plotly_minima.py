@@ -16,7 +16,7 @@ import pandas as pd
 
 from gd_core.descent import Basins, DescentRun
 from gd_core.surface import SurfacePaths
-from gd_core.wording import number
+from gd_core.wording import number, plural
 from ui.charts_1d import cost_domain
 from ui.charts_surface import PATH_COLORS
 from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
@@ -58,7 +58,7 @@ def end_style(end: int) -> tuple[str, str]:
 def end_words(run: DescentRun, minima: Sequence[float]) -> str:
     """'ends at w = 5', or 'not settled after 30 iterations'."""
     end = run_end(float(run.w[-1]), minima)
-    return f"ends at w = {number(minima[end], 3)}" if end >= 0 else f"not settled after {run.iterations:,} iterations"
+    return f"ends at w = {number(minima[end], 3)}" if end >= 0 else f"not settled after {plural(run.iterations, 'iteration')}"
 
 
 def stopped_text(i: int, curve_last: int, landscape_last: int) -> str:
