@@ -82,3 +82,11 @@ def test_the_labels_read_the_triangle_drawn() -> None:
         assert xs[0] == run.w[i] and ys[0] == run.cost[i]  # from the point
         assert np.ptp(xs) == pytest.approx(run_text, abs=5e-4) and np.ptp(ys) == pytest.approx(abs(rise_text), abs=5e-4)
         assert rise_text / run_text == pytest.approx(run.slope[i], abs=1e-3 / run_text)
+
+
+def test_a_flat_view_puts_the_labels_somewhere_finite() -> None:
+    """A constant typed formula of 1e54 gives a cost range of zero width (test_app_links found it)."""
+    from ui.tangent_labels import place_triangle
+
+    tri = place_triangle(1.0, 1e54, 0.0, 0.0, 0.8, (0.0, 2.0, 1e54, 1e54), 330.0, np.zeros((0, 2)), ("run = 0.800", "rise = 0.000"))
+    assert np.all(np.isfinite([*tri.x, *tri.y, *tri.label_x, *tri.label_y]))

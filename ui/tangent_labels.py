@@ -14,6 +14,7 @@ that fits there fits on a wider screen too, where the same text covers less of t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,8 +46,10 @@ class _Plot:
 
     def __init__(self, box: tuple[float, float, float, float], height_px: float) -> None:
         self.lo, self.hi, self.y_lo, self.y_hi = box
-        self.sx = PLOT_WIDTH_PX / (self.hi - self.lo)
-        self.sy = height_px / (self.y_hi - self.y_lo)
+        x_span, y_span = self.hi - self.lo, self.y_hi - self.y_lo
+        # A flat or degenerate view (a constant typed formula): any scale will do, the labels go in a corner.
+        self.sx = PLOT_WIDTH_PX / (x_span if math.isfinite(x_span) and x_span > 0 else 1.0)
+        self.sy = height_px / (y_span if math.isfinite(y_span) and y_span > 0 else 1.0)
         self.size = (PLOT_WIDTH_PX, height_px)
 
     def px(self, x: float, y: float) -> tuple[float, float]:
@@ -183,6 +186,8 @@ def place_triangle(
     it by ``step``; ``lines`` are (w, J) points of the curve and tangent that labels should not cover;
     ``texts`` are the two labels, run first (their lengths set the room they need)."""
     plot = _Plot(box, height_px)
+    if not all(math.isfinite(v) for v in (w, j, slope, run, *box)):
+        return _in_a_corner(plot, w, j, slope, run, texts)
     lines_px = np.column_stack([(lines[:, 0] - plot.lo) * plot.sx, (lines[:, 1] - plot.y_lo) * plot.sy])
     lines_px = lines_px[np.argsort(lines_px[:, 0], kind="stable")]
     uphill = 1 if slope > 0 else -1
