@@ -8,7 +8,8 @@ from gd_core.sweep import suggested_alphas
 from ui import figures, runs
 from ui.controls import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
 from ui.page import live_part, open_lesson
-from ui.text import fmt, limit_text, number
+from ui.stable_limit import WHY, limit_latex, limit_sentence
+from ui.text import fmt
 from ui.captions import sweep_caption
 from ui.verdicts import rule_caption, verdict_line
 
@@ -39,14 +40,9 @@ def run_and_show() -> None:
     stop_unless_finite_start(judged[0][1])
 
     if math.isfinite(alpha_max):
-        st.latex(
-            rf"\alpha_{{\max}} = \frac{{2}}{{J''(w^*)}} = \frac{{2}}{{{number(curvature_at(curve, w_star))}}} \approx {limit_text(alpha_max)}"
-            rf"\qquad (w^* = {number(w_star)})"
-        )
-        st.caption(
-            "Near the minimum w*, each step multiplies the distance to w* by (1 − α·J''(w*)). "
-            "Above this α that factor is below −1: every bounce is bigger than the last."
-        )
+        st.markdown(limit_sentence(alpha_max, w_star))
+        st.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
+        st.caption(WHY)
 
     st.subheader("Every α on the curve and on its cost, iteration by iteration")
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])

@@ -5,9 +5,9 @@ import streamlit as st
 from gd_core.run_facts import steps_shrink
 from ui import figures, runs
 from ui.controls import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
-from ui.landscape import add_start, landscape_controls, landscape_map, landscape_paths
+from ui.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
 from ui.page import live_part, on_a_phone, open_lesson
-from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP
+from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP, end_words
 from ui.text import exact, fmt, number, step_equation
 from ui.captions import steps_caption
 from ui.verdicts import show_verdict
@@ -56,13 +56,17 @@ def run_and_show() -> None:
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
     figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone())
     figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
+    ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
     figure_slot.caption(
         f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
-        f"Dots on the curve: a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-        f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. On the landscape, click "
-        "anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+        f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts ({ends}) and on the dots: "
+        f"each dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
+        f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. "
+        f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
+        "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
     )
-    st.latex(r"J(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
+    figure_slot.markdown(hills_sentence(tuple(basin.minima)))
+    st.latex(r"H(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
 
     left, right = st.columns([2, 3], gap="large")
     with left:

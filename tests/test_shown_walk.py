@@ -37,6 +37,9 @@ SAFE_CALLS = {
     "sweep_caption", "steps_caption", "cost_chart_caption", "rate_note", "sequential_comparison_text", "r2_text",
     "_sentence",  # ui.verdicts: adds a full stop to its argument, which is checked too
     "_columns_text",  # ui.data_source: each column name through shown
+    "limit_sentence",  # ui.stable_limit: the curve's stable limit and minimum, as numbers
+    "hills_sentence", "iterations_sentence",  # ui.landscape: minima, valleys and iteration counts
+    "end_words",  # ui.plotly_minima: where a run ends, as a number
     "len", "round", "abs", "min", "max",  # numbers
     "headline",  # gd_core.log_verdict: a catalogue entry's name, or 'none of these'
 }
@@ -51,7 +54,8 @@ REVIEWED = {
     "pages/regression.py": {"BATCH_TEXT": "a fixed sentence in ui.captions"},
     "ui/data_source.py": {"gaps": "each column name through shown"},
     "ui/page.py": {"lesson.heading": "the ui.lessons table"},
-    "pages/learning_rate.py": {"label": "'α = 0.1' built from the numbers of the run"},
+    "pages/learning_rate.py": {"label": "'α = 0.1' built from the numbers of the run", "WHY": "a fixed sentence in ui.stable_limit"},
+    "pages/local_minimum.py": {"ends": "'w₀ = 0.06 ends at w = 1' per start: numbers and ui.plotly_minima.end_words"},
     "ui/controls.py": {"curve.description": "gd_core.curves: the catalogue's sentences, or a fixed one for a typed formula"},
     "ui/link_check.py": {"notes": "ui.link_check.replaced: each name and value through shown"},
     "ui/debug_views.py": {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ui.log_ticks import vega_log_scale
 from ui.text import limit_text
 from ui.vl import Spec, chart, field, layer_of, nominal_color, value
 
@@ -21,12 +22,13 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
     # A diverged run never converges: draw it at the cap, above the wall.
     df = pd.DataFrame({"alpha": alphas, "iterations": np.where(diverged, num_iters, np.minimum(iterations, num_iters)), "outcome": outcome})
     outcomes = ["converged", "did not converge", "diverged"]
+    scale, axis = vega_log_scale(np.append(alphas, alpha_max))
     layers = [
         layer_of(
             "sweep",
             {"type": "circle", "size": 45},
             {
-                "x": field("alpha", title="learning rate α", scale={"type": "log"}),
+                "x": field("alpha", title="learning rate α (log scale)", scale=scale, axis=axis),
                 "y": field("iterations", title=f"iterations to converge (cap {num_iters})"),
                 "color": nominal_color("outcome", outcomes, ["#16a34a", "#f59e0b", "#dc2626"], "outcome"),
                 "tooltip": [field("alpha", format=".4g"), field("iterations"), field("outcome", "nominal")],

@@ -14,6 +14,7 @@ from gd_core.bug_catalogue import Run
 from gd_core.log_match import Diagnosis
 from gd_core.log_parse import FIELDS, ParsedLog
 from ui.charts_regression import frame_indices
+from ui.log_ticks import vega_log_scale
 from ui.vl import Spec, chart, field, layer_of, nominal_color
 
 MAX_RUN_POINTS = 2_000
@@ -63,7 +64,7 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     colors = [MATCH_COLOR, CORRECT_COLOR] if with_correct else [CORRECT_COLOR if best == "correct" else MATCH_COLOR]
     everything = np.concatenate([pasted["value"].to_numpy(float), lines["value"].to_numpy(float)])
     log_scale = name == "cost" and everything.size > 0 and bool(np.all(everything > 0))
-    scale = {"type": "log"} if log_scale else {"zero": False}
+    scale, axis = vega_log_scale(everything) if log_scale else ({"zero": False}, {})
     title = TITLES[name] + ("  (log scale)" if log_scale else "")
     color = nominal_color("series", labels, [*colors, LOG_COLOR], title=None)
     # Long names: above the plot, in full, rather than beside it and cut short.
@@ -73,7 +74,7 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     layers = [
         layer_of(
             "runs", {"type": "line", "strokeWidth": 2, "clip": True, "strokeDash": dash},
-            {"x": field("iteration", title="iteration"), "y": field("value", title=title, scale=scale), "color": color,
+            {"x": field("iteration", title="iteration"), "y": field("value", title=title, scale=scale, **({"axis": axis} if axis else {})), "color": color,
              "tooltip": tooltip},
             [{"filter": {"field": "series", "equal": label}}],
         )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ui.log_ticks import vega_log_scale
 from ui.vl import Spec, chart, field, layer_of, nominal_color
 
 MAX_POINTS = 4_000
@@ -48,13 +49,14 @@ def cost_chart(runs: Sequence[tuple[str, np.ndarray]], j_exact: float, height: i
     for label, history in runs:
         idx, values = thin(np.asarray(history, dtype=float))
         frames.append(pd.DataFrame({"run": label, "iteration": idx, "cost": np.maximum(values, 1e-300)}))
+    scale, axis = vega_log_scale(np.concatenate([*(f["cost"].to_numpy() for f in frames), [j_exact]]))
     layers = [
         layer_of(
             "costs",
             {"type": "line", "strokeWidth": 2},
             {
                 "x": field("iteration", title="iteration"),
-                "y": field("cost", title="J(w, b)  (log scale)", scale={"type": "log"}),
+                "y": field("cost", title="J(w, b)  (log scale)", scale=scale, axis=axis),
                 "color": nominal_color("run", labels, [FIT_COLOR, "#f59e0b"], legend=len(labels) > 1),
                 "tooltip": [field("run", "nominal"), field("iteration"), field("cost", title="J", format=".6g")],
             },

@@ -15,8 +15,10 @@ import numpy as np
 from gd_core.descent import DescentRun
 from ui.charts_1d import CURVE_COLOR, PALETTE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, cost_domain, curve_frame, view_domain
 from ui.charts_compare import gap_to_minimum
+from ui.log_ticks import plotly_log_axis
 from ui.plotly_anim import ReadyFigure, add_player, at, frame, timeline
 from ui.plotly_dict import figure, grid, merge
+from ui.tangent_labels import place_triangle
 from ui.text import direction_text, fmt, iteration_heading, update_text
 
 INK = "#0f172a"
@@ -37,22 +39,28 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
     span = hi - lo
     half, run_len = 0.12 * span, 0.08 * span
     w, j, s = run.w, run.cost, run.slope
+    margin = {"l": 60, "r": 20, "t": 130, "b": 150}
+    curve_xy = curve[["w", "J"]].to_numpy()[::3]  # enough to tell whether a label covers the curve
 
     def state(i: int) -> list[dict]:
         wi, ji, si = float(w[i]), float(j[i]), float(s[i])
         taken = i < run.iterations  # the last row is where the run stopped: no update was taken from it
         w_next = run.next_w(i) if taken else wi
+        labels = (f"run = {fmt(run_len)}", f"rise = {fmt(si * run_len)}")
+        t = np.linspace(-half, half, 25)
+        lines = np.vstack([curve_xy, np.column_stack([wi + t, ji + si * t]), np.column_stack([np.linspace(wi, w_next, 10), np.full(10, ji)])])
+        tri = place_triangle(wi, ji, si, w_next - wi, run_len, (lo, hi, y_lo, y_hi), height - margin["t"] - margin["b"], lines, labels)
         if taken:
             sentence = direction_text(si, run.alpha).replace(": ", ":<br>", 1)  # two short lines fit beside the curve
             text = f"{iteration_heading(i, run.iterations)}<br><b>{update_text(run, i)}</b><br>{sentence}"
         else:
-            text = f"<b>{iteration_heading(i, run.iterations)}</b><br>The run stopped here: no update is taken from this w."
+            text = f"<b>{iteration_heading(i, run.iterations)}</b><br>The run stopped here:<br>no update is taken from this w."
         text += f"<br>J(w) = {fmt(ji)},  dJ/dw = {fmt(si)}"
         return [
             {"x": w[: i + 1], "y": j[: i + 1]},  # the path so far
             {"x": [wi - half, wi + half], "y": [ji - si * half, ji + si * half]},  # tangent
-            {"x": [wi, wi + run_len, wi + run_len], "y": [ji, ji, ji + si * run_len]},  # run, then rise
-            {"x": [wi + run_len, wi + run_len / 2], "y": [ji + si * run_len, ji], "text": [f"rise = {fmt(si * run_len)}", f"run = {fmt(run_len)}"]},
+            {"x": list(tri.x), "y": list(tri.y)},  # the legs: run and rise
+            {"x": list(tri.label_x), "y": list(tri.label_y), "text": list(labels), "textposition": list(tri.positions)},
             {"x": [wi, w_next], "y": [ji, ji]},  # the step
             {"x": [w_next], "y": [ji], "marker": {"symbol": "triangle-right" if w_next >= wi else "triangle-left", "size": 14, "color": POINT_COLOR}},
             {"x": [wi], "y": [ji], "customdata": [[i, si]]},
@@ -63,7 +71,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
         {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
         _line(TANGENT_COLOR, {"width": 2}, name="tangent"),
         _line(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
-        {"type": "scatter", "mode": "text", "textposition": ["middle right", "bottom center"], "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
+        {"type": "scatter", "mode": "text", "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
         _line(POINT_COLOR, {"width": 3}, name="step"),
         {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
         {
@@ -80,7 +88,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
     steps = np.arange(w.size)
     frames = [frame(i, [{"type": "scatter", **d} for d in state(int(i))], moving) for i in steps]
     layout = {
-        "height": height, "margin": {"l": 60, "r": 20, "t": 130, "b": 150}, "hovermode": "closest", "legend": {"x": 1, "xanchor": "right", "y": 1},
+        "height": height, "margin": margin, "hovermode": "closest", "legend": {"x": 1, "xanchor": "right", "y": 1},
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
     }
     return add_player(figure(data, layout), frames, steps, frame_ms, y=-0.16)
@@ -156,6 +164,6 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
         "height": height, "margin": {"l": 60, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
         "xaxis2": {"title": {"text": "iteration"}},
-        "yaxis2": {"type": "log"},  # named in the panel's title: on a phone an axis title here covers the curve
+        "yaxis2": plotly_log_axis(np.concatenate(gaps)),  # named in the panel's title: on a phone an axis title here covers the curve
     })
     return add_player(figure(data, layout), frames, iterations, frame_ms, y=-0.2)

@@ -21,6 +21,7 @@ from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
 from ui.charts_regression import contour_window, frame_indices, sample_rows
 from ui.plotly_anim import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
+from ui.log_ticks import plotly_log_axis
 from ui.plotly_dict import figure, grid, merge
 from ui.shown import shown_plotly
 
@@ -147,7 +148,8 @@ def regression_figure(
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
-    merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, "type": "log"}})
+    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 else []])
+    merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
     # --- J(w, b) from above, and as a surface -----------------------------------------------
     ws = [p[1] for p in paths]
@@ -172,7 +174,7 @@ def regression_figure(
     z_top = float(np.nanmax(sz))
     merge(layout["scene"], {
         "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
-        "zaxis": {"title": {"text": "J"}, "range": [0, z_top]}, "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
+        "zaxis": {"title": {"text": "J"}, "range": [0, z_top], "exponentformat": "none", "separatethousands": True},  # 100,000, not "100k", on a cost "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
     })
     if scaled:
         s_stats = main.run_stats

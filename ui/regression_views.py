@@ -124,8 +124,8 @@ def fit_metrics(fit: Fit, summary: FitSummary, kind: str) -> None:
     cols[3].metric("RMSE", f"{summary.rmse:.4g}", help="Root-mean-square error = √(2J), in the units of y.")
     cols[4].metric("R²", r2_text(summary.r2, kind), help="Share of the variance of y that the line explains (1 is perfect).")
     cols[5].metric(
-        "Off by", f"{summary.distance_to_least_squares:.3g}",
-        help="Distance from (w, b) to the exact least-squares answer (w*, b*): √(Σ(w − w*)² + (b − b*)²).",
+        "Distance to least squares", f"{summary.distance_to_least_squares:.3g}",
+        help="How far the learned (w, b) is from the exact least-squares answer (w*, b*): √(Σ(w − w*)² + (b − b*)²); 0 means the same line.",
     )
 
 
