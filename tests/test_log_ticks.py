@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from gd_core.curves import CURVES
-from gd_core.descent import run_descent, sweep_alphas, sweep_range
+from gd_core.descent import run_descent
+from gd_core.sweep import sweep_alphas, sweep_range
 from gd_core.fit import fit_line
 from gd_core.log_match import diagnose
 from gd_core.log_parse import parse_log
