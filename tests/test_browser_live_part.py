@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 # page: (control's label, URL name, new value, a text on the page that the new value makes, if any)
 CASES = {
-    "intuition": ("Learning rate α (alpha)", "alpha", "0.05", "α = 0.05"),
+    "intuition": ("Learning rate α (alpha)", "alpha", "0.05", "0.05 × 8"),  # the written-out first update
     "learning_rate": ("Start w₀", "w0", "-1.2", None),
     "local_minimum": ("Learning rate α (alpha)", "alpha", "0.05", "α = 0.05"),
     "regression": ("Learning rate α", "alpha", "0.02", "0.02"),
@@ -78,7 +78,7 @@ def test_a_link_note_goes_once_the_control_is_set(page, app_url: str) -> None:
     wait_for_app(page)
     note = page.get_by_text("This link asked for something the page cannot show")
     note.wait_for(timeout=30_000)
-    assert "alpha='abc'" in note.inner_text()
+    assert "alpha = ‘abc’" in note.inner_text()
     reruns.clear()
     box = page.get_by_role("spinbutton", name="Learning rate α (alpha)")
     box.fill("0.05")
