@@ -17,13 +17,14 @@ from gd_core.linreg import GDResult
 from gd_core.path_facts import vs_limit
 from gd_core.run_facts import condition_number, hessian_eigenvalues, sign_flip_fraction, update_factor
 from gd_core.sums import Stats, largest_stable_alpha
-from gd_core.verdict import BADLY_CONDITIONED, Verdict, regression_rule, verdict
+from gd_core.verdict import BADLY_CONDITIONED, REG_STEP_SHARE, Verdict, regression_rule, verdict
 
 
 def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False, rel_tol: float = 1e-6) -> Verdict:
     """The verdict on a run of ``linreg.run_from_stats`` on ``stats`` (the sums it ran on).
 
-    Converged by the gap rule (``regression_rule``), from the first iteration that met it.
+    Converged by ``regression_rule`` (a small step of (w, b), with the cost gap closed), from the
+    first iteration that met it.
     Otherwise the factor per step is the spectral radius of the update
     (``run_facts.update_factor``): above 1 the error grows (diverging), below 1 it shrinks,
     oscillating when the steps flip direction, creeping when they do not. A creeping run on a
@@ -44,7 +45,7 @@ def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False,
         return verdict("alpha_zero", "reg_alpha_zero", {"cost": float(cost[0])}, n, rule, alpha_limit=alpha_limit)
     if gap[0] <= 1e-12 * max(1.0, abs(stats.cost_star)):
         return verdict("at_minimum", "reg_at_minimum", {"start": True}, 0, rule, alpha_limit=alpha_limit)
-    done = np.flatnonzero(gap <= rel_tol * gap[0])
+    done = np.flatnonzero((gap <= rel_tol * gap[0]) & _small_steps(result, stats))
     if done.size and result.stop_reason != "diverged":
         k = int(done[0])
         facts = {"k": k, "tol": rel_tol, "zig": sign_flip_fraction(result.steps[:k]) > 0.5}
@@ -67,6 +68,16 @@ def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False,
     if sign_flip_fraction(result.steps) > 0.5:
         return verdict("oscillating", "reg_oscillating", facts, n, rule, **extra)
     return verdict("creeping", "reg_creeping", facts | _creeping_advice(stats, alpha, alpha_limit, scaled, rel_tol), n, rule, **extra)
+
+
+def _small_steps(result: GDResult, stats: Stats) -> np.ndarray:
+    """Per row of the run: whether the step into it moved (w, b) by under REG_STEP_SHARE of the
+    start's distance to the least-squares answer (row 0, the start, has no step: False)."""
+    params = np.column_stack([np.asarray(result.w_history, dtype=float), np.asarray(result.b_history, dtype=float)])
+    star = np.append(np.asarray(stats.w_star, dtype=float), float(stats.b_star))
+    reach = float(np.linalg.norm(params[0] - star))
+    steps = np.linalg.norm(np.diff(params, axis=0), axis=1)
+    return np.concatenate([[False], steps <= REG_STEP_SHARE * reach])
 
 
 def _creeping_advice(stats: Stats, alpha: float, alpha_limit: float, scaled: bool, rel_tol: float) -> dict:

@@ -92,9 +92,16 @@ def verdict(kind: Kind, form: str, facts: Mapping[str, Any], iterations: int, ru
     return result
 
 
+REG_STEP_SHARE = 1e-3  # a converged step of (w, b): under this share of the start's distance to (w*, b*)
+
+
 def regression_rule(rel_tol: float = 1e-6) -> str:
-    """The regression stop rule in words (J* is the least-squares cost)."""
-    return f"converged means J − J* ≤ {number(rel_tol)} × (J₀ − J*): all but {number(rel_tol)} of the starting gap is closed"
+    """The regression stop rule in words (J* is the least-squares cost), of the same family as
+    the curves' rule (gd_core.stop_rule): the parameters no longer change much, near the minimum."""
+    return (
+        f"converged means w and b no longer change much: a step under {number(REG_STEP_SHARE)} of the start's distance "
+        f"to the least-squares answer (w*, b*), with J − J* ≤ {number(rel_tol)} × (J₀ − J*), all but {number(rel_tol)} of the starting gap closed"
+    )
 
 
 def _default_rule(curve: CostCurve, run: DescentRun) -> StopRule:

@@ -398,3 +398,19 @@ def test_update_matrix_is_the_run(sequential: bool) -> None:
     error = np.column_stack([result.w_history, result.b_history]) - optimum
     predicted = np.linalg.matrix_power(update_matrix(stats, alpha, sequential), 25) @ error[0]
     np.testing.assert_allclose(error[-1], predicted, rtol=1e-6, atol=1e-9)
+
+
+def test_page_4s_rule_is_the_curves_family_a_small_step_near_the_minimum() -> None:
+    """Converged on J(w, b) means what it means on a curve: (w, b) no longer change much (a step
+    under 1/1000 of the start's distance to (w*, b*)), and they are near the minimum (the gap)."""
+    stats = summarize([1.0, 2.0], [300.0, 500.0])
+    run = run_from_stats(stats, 0.0, 0.0, 0.01, 10_000)
+    verdict = classify_regression(run, stats)
+    k = verdict.iterations
+    reach = np.hypot(0.0 - stats.w_star[0], 0.0 - stats.b_star)
+    step = np.hypot(run.w_history[k, 0] - run.w_history[k - 1, 0], run.b_history[k] - run.b_history[k - 1])
+    assert verdict.kind == "converged" and step <= 1e-3 * reach
+    assert "w and b no longer change much: a step under 0.001 of the start's distance" in verdict.rule
+    # A run stopped while its steps are still large is not converged, whatever its cost gap.
+    short = classify_regression(run_from_stats(stats, 0.0, 0.0, 0.01, 100), stats)
+    assert short.kind != "converged"
