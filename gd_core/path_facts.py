@@ -7,6 +7,7 @@ its recent steps shrink, grow or keep their sign, and which alpha would have bee
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -132,12 +133,19 @@ def vs_limit(alpha: float, alpha_limit: float | None, w_star: float | None = Non
     return {"alpha": alpha, "side": side, "limit": alpha_limit, "limit_star": w_star, "far": far}
 
 
+@functools.lru_cache(maxsize=128)  # server-wide, bounded: page 2's cards share their curve and start, so one sweep
+def _fastest(curve: CostCurve, w0: float, limit: float, rule: StopRule, minima: tuple[float, ...]) -> tuple[float, int] | None:
+    return fastest_alpha(sweep_alphas(curve, w0, sweep_range(limit), ADVICE_ITERS, rule=rule, minima=minima))
+
+
 def advice(curve: CostCurve, run: DescentRun, rule: StopRule, minima: list[float], alpha_limit: float | None) -> dict:
     """The facts of "from w0 the fastest alpha is about 0.48 (5 iterations)", from a sweep of
     alphas run with the same stop rule (gd_core.sweep); none when no alpha met it."""
     limit = alpha_limit if alpha_limit is not None else float("inf")
-    sweep = sweep_alphas(curve, float(run.w[0]), sweep_range(limit), ADVICE_ITERS, rule=rule, minima=tuple(minima))
-    best = fastest_alpha(sweep)
+    try:
+        best = _fastest(curve, float(run.w[0]), limit, rule, tuple(minima))
+    except TypeError:  # a curve that cannot be hashed: swept every time
+        best = _fastest.__wrapped__(curve, float(run.w[0]), limit, rule, tuple(minima))
     if best is None:
         return {}
     alpha, k = best

@@ -14,6 +14,7 @@ that fits there fits on a wider screen too, where the same text covers less of t
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass
 
@@ -134,7 +135,7 @@ def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float,
     return a[0] < b[1] and b[0] < a[1] and a[2] < b[3] and b[2] < a[3]
 
 
-def _candidate(plot: _Plot, w: float, j: float, slope: float, run: float, side: int, level_with_point: bool, texts: tuple[str, str], lines_px: np.ndarray):
+def _candidate(plot: _Plot, w: float, j: float, slope: float, run: float, side: int, level_with_point: bool, texts: tuple[str, str], lines_px: tuple[list[float], list[float]]):
     """One way to draw the triangle: its legs and its labels' best places, or None if none fits.
     Returns (score, (corner, tip), anchors in pixels, positions)."""
     tip = (w + side * run, j + slope * side * run)
@@ -168,13 +169,15 @@ def _candidate(plot: _Plot, w: float, j: float, slope: float, run: float, side: 
     return best
 
 
-def _covered(boxes, lines_px: np.ndarray) -> int:
-    """How many of the curve's and tangent's sample points (sorted by x) lie under the labels."""
+def _covered(boxes, lines_px: tuple[list[float], list[float]]) -> int:
+    """How many of the curve's and tangent's sample points (x and y lists, sorted by x) lie under
+    the labels. Plain lists and bisect: called thousands of times per figure on a few points each,
+    where numpy's per-call cost was most of page 1's figure build."""
+    xs, ys = lines_px
     count = 0
     for left, right, bottom, top in boxes:
-        i0, i1 = np.searchsorted(lines_px[:, 0], (left, right))
-        ys = lines_px[i0:i1, 1]
-        count += int(np.count_nonzero((ys >= bottom) & (ys <= top))) if ys.size else 0
+        i0, i1 = bisect.bisect_left(xs, left), bisect.bisect_left(xs, right)
+        count += sum(1 for y in ys[i0:i1] if bottom <= y <= top)
     return count
 
 
@@ -190,6 +193,7 @@ def place_triangle(
         return _in_a_corner(plot, w, j, slope, run, texts)
     lines_px = np.column_stack([(lines[:, 0] - plot.lo) * plot.sx, (lines[:, 1] - plot.y_lo) * plot.sy])
     lines_px = lines_px[np.argsort(lines_px[:, 0], kind="stable")]
+    lines_px = (lines_px[:, 0].tolist(), lines_px[:, 1].tolist())
     uphill = 1 if slope > 0 else -1
     best = None
     for side in (uphill, -uphill):
