@@ -1,10 +1,10 @@
-"""Entry point: page config, then the lessons (ui.lessons) run inside the page wrapper (ui.page)."""
+"""Entry point: page config, then the lessons (ui.app.lessons) run inside the page wrapper (ui.app.page)."""
 
 import streamlit as st
 
-from ui import memory, session_reaper, streamlit_fixes
-from ui.lessons import HOME
-from ui.page import navigation, run_page
+from ui.patches import memory, session_reaper, streamlit_fixes
+from ui.app.lessons import HOME
+from ui.app.page import navigation, run_page
 
 st.set_page_config(
     page_title=HOME.heading,

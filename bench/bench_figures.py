@@ -33,14 +33,22 @@ from gd_core.curves import CURVES  # noqa: E402
 from gd_core.descent import basins, run_descent  # noqa: E402
 from gd_core.fit import fit_line  # noqa: E402
 from gd_core.sums import summarize  # noqa: E402
-from ui import plotly_curves, plotly_minima, plotly_regression  # noqa: E402
+from ui.charts import intuition, learning_rate, local_minimum, regression  # noqa: E402
 
 BASELINE = "d6dbaac"  # the last commit whose figures were built with plotly's graph objects
 MODULES = ("plotly_anim", "plotly_curves", "plotly_minima", "plotly_regression")
+# Where the modules the baseline imports live now (ui/ was sorted into folders by job).
+MOVED = {
+    "ui.charts_1d": "ui.charts.cost_curve", "ui.charts_compare": "ui.charts.learning_rate",
+    "ui.charts_regression": "ui.charts.regression_parts", "ui.charts_surface": "ui.charts.contours",
+    "ui.log_ticks": "ui.charts.log_ticks", "ui.tangent_labels": "ui.charts.tangent_labels",
+    "ui.plotly_dict": "ui.charts.figure_dict", "ui.vl": "ui.charts.vega_lite", "ui.text": "ui.words.text",
+    "ui.shown": "ui.words.shown",
+}
 
 
 def baseline_modules(rev: str = BASELINE) -> dict:
-    """ui/plotly_*.py as they were at ``rev`` (from git), imported as the package ``baseline_ui``;
+    """ui/plotly_*.py (now ui/charts/) as they were at ``rev`` (from git), imported as the package ``baseline_ui``;
     they import the rest of ui/ and gd_core/ as they are now."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "baseline_ui"
@@ -48,7 +56,10 @@ def baseline_modules(rev: str = BASELINE) -> dict:
         (folder / "__init__.py").write_text("")
         for name in MODULES:
             text = subprocess.run(["git", "show", f"{rev}:ui/{name}.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-            (folder / f"{name}.py").write_text(text.replace("from ui.plotly_", "from baseline_ui.plotly_"))
+            text = text.replace("from ui.plotly_", "from baseline_ui.plotly_")
+            for old, new in MOVED.items():
+                text = text.replace(f"from {old} import", f"from {new} import")
+            (folder / f"{name}.py").write_text(text)
         sys.path.insert(0, tmp)
         try:
             return {name: importlib.import_module(f"baseline_ui.{name}") for name in MODULES}
@@ -119,8 +130,8 @@ def first_difference(a, b, where: str = "") -> str | None:
 
 def main() -> None:
     old = baseline_modules()
-    new = {"plotly_curves": plotly_curves, "plotly_minima": plotly_minima, "plotly_regression": plotly_regression}
-    jobs = {name: (getattr(old[module], builder), getattr(new[module], builder), args) for name, (builder, module, args) in cases().items()}
+    new = {"intuition_figure": intuition, "compare_figure": learning_rate, "minima_figure": local_minimum, "regression_figure": regression}
+    jobs = {name: (getattr(old[module], builder), getattr(new[builder], builder), args) for name, (builder, module, args) in cases().items()}
     configure_streamlit_plotly_theme()  # registers the "streamlit" template (and makes it the default, as in the app)
     equal = 0
     for template in ("plotly", "streamlit"):

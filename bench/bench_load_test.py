@@ -283,7 +283,7 @@ def main() -> None:
     parser.add_argument("--url", help="load this running server (e.g. deploy/serve.py's proxy) instead of starting one")
     args = parser.parse_args()
     # Closed sessions are kept for server.disconnectedSessionTTL (120 s by default) in case the
-    # student reconnects, then shut down by ui/session_reaper.py; a 10 s TTL lets the run see
+    # student reconnects, then shut down by ui/patches/session_reaper.py; a 10 s TTL lets the run see
     # the memory come back within its time.
     ttl = 10
     # On a 2-core machine the clients compete with the server they measure: the server gets one

@@ -3,7 +3,7 @@
 Two measurements. **In the server, a control's change**: the app runs in a real `streamlit run`
 on loopback, and a websocket client asks for a rerun as a browser tab does when a student moves
 a control: the control's new value, the page's current URL query, and the fragment the control
-was drawn in. A lesson page's controls live in its live part (ui.page.live_part), so only that
+was drawn in. A lesson page's controls live in its live part (ui.app.page.live_part), so only that
 part reruns. (The client sends only the changed widget's state and no page hash; the server
 keeps the others'.) **The whole page (AppTest)**: the entry script, the navigation and the whole
 page rerun, as when a student arrives on a page.

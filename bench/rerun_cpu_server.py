@@ -1,7 +1,7 @@
 """``streamlit run`` that appends each script run's CPU time to the file named by $RERUN_LOG.
 
 One line per run: the CPU time of the thread that ran it (ms), and "fragment" when the run was
-a fragment rerun (only a page's live part, see ui.page.live_part) or "full". Used by
+a fragment rerun (only a page's live part, see ui.app.page.live_part) or "full". Used by
 bench/bench_reruns.py: python bench/rerun_cpu_server.py <streamlit run arguments>
 """
 

@@ -5,11 +5,11 @@ import streamlit as st
 from gd_core.bug_catalogue import CATALOGUE
 from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
-from ui.data_source import choose_data, prepare, rerun_if_set_aside
-from ui.debug_views import RunSettings, example_logs, paste_box, run_settings, show_diagnosis
-from ui.last_good import last_good
-from ui.page import end_lesson, live_part, open_lesson
-from ui.shown import MESSAGE_LIMIT, shown
+from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
+from ui.views.debug import RunSettings, example_logs, paste_box, run_settings, show_diagnosis
+from ui.app.last_good import last_good
+from ui.app.page import end_lesson, live_part, open_lesson
+from ui.words.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("debug")
 st.markdown(

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui.lessons import LESSONS
-from ui.page import open_lesson
+from ui.app.lessons import LESSONS
+from ui.app.page import open_lesson
 
 open_lesson("home")
 

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from ui import figures, runs
-from ui.controls import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
-from ui.page import live_part, open_lesson
-from ui.text import plural
-from ui.verdicts import show_verdict
+from ui.cache import figures, runs
+from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
+from ui.app.page import live_part, open_lesson
+from ui.words.text import plural
+from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("intuition")
 st.markdown(

@@ -5,13 +5,13 @@ import streamlit as st
 
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
 from gd_core.sweep import suggested_alphas
-from ui import figures, runs
-from ui.controls import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
-from ui.page import live_part, open_lesson
-from ui.stable_limit import WHY, limit_latex, limit_sentence
-from ui.text import fmt
-from ui.captions import sweep_caption
-from ui.verdicts import rule_caption, verdict_line
+from ui.cache import figures, runs
+from ui.controls.curve import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
+from ui.app.page import live_part, open_lesson
+from ui.words.stable_limit import WHY, limit_latex, limit_sentence
+from ui.words.text import fmt
+from ui.words.captions import sweep_caption
+from ui.views.verdicts import rule_caption, verdict_line
 
 lesson = open_lesson("learning_rate")
 

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from gd_core.run_facts import steps_shrink
-from ui import figures, runs
-from ui.controls import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
-from ui.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
-from ui.page import live_part, on_a_phone, open_lesson
-from ui.plotly_minima import BASIN_GROUP, LANDSCAPE_GROUP, end_words
-from ui.text import exact, fmt, number, step_equation
-from ui.captions import steps_caption
-from ui.verdicts import show_verdict
+from ui.cache import figures, runs
+from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
+from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
+from ui.app.page import live_part, on_a_phone, open_lesson
+from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
+from ui.words.text import exact, fmt, number, step_equation
+from ui.words.captions import steps_caption
+from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("local_minimum")
 

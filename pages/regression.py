@@ -3,13 +3,13 @@
 import streamlit as st
 
 from gd_core.sums import fit_summary
-from ui import figures, runs
-from ui.data_source import choose_data, prepare, rerun_if_set_aside
-from ui.uploads import show_upload_help
-from ui.page import end_lesson, live_part, on_a_phone, open_lesson
-from ui.regression_views import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
-from ui.captions import BATCH_TEXT, cost_chart_caption
-from ui.shown import MESSAGE_LIMIT, shown
+from ui.cache import figures, runs
+from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
+from ui.controls.uploads import show_upload_help
+from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
+from ui.views.regression import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
+from ui.words.captions import BATCH_TEXT, cost_chart_caption
+from ui.words.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("regression")
 st.markdown(

@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
 
 
 def read_back(markdown: str) -> str:
-    """What a reader sees of markdown written by ui.shown: its escapes and word joiners removed."""
+    """What a reader sees of markdown written by ui.words.shown: its escapes and word joiners removed."""
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", str(markdown)).replace("\u2060", "")
 
 

@@ -5,7 +5,7 @@ line on stdout, ``PROBE`` and a JSON object (Streamlit prints there too): how ma
 the server still knows (connected, or kept for a reconnect), and how many sessions Streamlit
 still holds things for: download-button callables and files (MediaFileManager) and uploaded
 files (UploadedFileManager) with the bytes it still holds, the uploaded files kept on disk
-(ui.upload_files), and the bytes of parsed uploads in ui.upload_store against its budget. A
+(ui.patches.upload_files), and the bytes of parsed uploads in ui.cache.upload_store against its budget. A
 session that is gone
 but still holds things is an orphan: its memory is never given back.
 """
@@ -32,8 +32,8 @@ def report() -> dict[str, int]:
     with uploads._lock:
         upload_holders = {session for session, files in uploads.file_storage.items() if files}
         upload_bytes = sum(len(rec.data) for files in uploads.file_storage.values() for rec in files.values())
-    from ui.upload_files import FILES
-    from ui.upload_store import STORE
+    from ui.patches.upload_files import FILES
+    from ui.cache.upload_store import STORE
 
     return {
         "store_bytes": STORE.total_bytes,

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from gd_core.curves import CURVES
 from gd_core.descent import run_descent
-from ui.text import update_text
+from ui.words.text import update_text
 
 from tests.conftest import ROOT, read_back
 

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from ui.lessons import LESSONS
-from ui.link_check import MAX_SHOWN
-from ui.shown import shown
+from ui.app.lessons import LESSONS
+from ui.app.link_check import MAX_SHOWN
+from ui.words.shown import shown
 
 ENTRY = str(ROOT / "streamlit_app.py")
 CASES_PER_PAGE = 25

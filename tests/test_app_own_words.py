@@ -34,7 +34,7 @@ def test_a_formula_that_raised_gets_our_message_and_the_last_good_curve_stays(pa
     for typed, words in BAD_FORMULAS.items():
         at.text_input(key="expr").set_value(typed).run()
         assert not at.exception, (typed, at.exception)
-        said = [read_back(e.value) for e in at.sidebar.error]  # and once more beside the chart (ui.controls)
+        said = [read_back(e.value) for e in at.sidebar.error]  # and once more beside the chart (ui.controls.curve)
         assert len(said) == 1 and words in said[0], (typed, said)
         assert f"Still showing the last formula that worked: {GOOD}" in all_text(at), typed
         assert curve_shown(at) == good, typed  # the same figure, the same numbers

@@ -99,8 +99,8 @@ def test_good_upload_fits() -> None:
 
 
 def test_an_upload_is_read_again_from_disk_once_streamlit_let_go_of_it() -> None:
-    from ui.upload_files import FILES
-    from ui.upload_store import STORE
+    from ui.patches.upload_files import FILES
+    from ui.cache.upload_store import STORE
 
     content = (CORPUS / "good.csv").read_bytes()
     at = upload(open_page(), "good.csv", content)
@@ -116,11 +116,11 @@ def test_an_upload_is_read_again_from_disk_once_streamlit_let_go_of_it() -> None
 
 
 def test_a_bad_upload_is_not_parsed_again_on_every_run(monkeypatch) -> None:
-    import ui.uploads
+    import ui.controls.uploads
 
     at = upload(open_page(), "all_text.csv", (CORPUS / "all_text.csv").read_bytes())
     message = at.error[0].value
-    monkeypatch.setattr(ui.uploads, "load_table", lambda *a, **k: pytest.fail("parsed again"))
+    monkeypatch.setattr(ui.controls.uploads, "load_table", lambda *a, **k: pytest.fail("parsed again"))
     at.run()
     assert not at.exception, at.exception
     assert at.error[0].value == message

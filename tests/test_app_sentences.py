@@ -33,7 +33,7 @@ def words(at: AppTest) -> str:
 
 
 def plain(latex: str) -> str:
-    """A written update as plain text: the form ui.text writes without LaTeX."""
+    """A written update as plain text: the form ui.words.text writes without LaTeX."""
     text = latex.strip().strip("$").strip()
     text = re.sub(r"(\d+(?:\.\d+)?) \\cdot 10\^\{(-?\d+)\}", lambda m: f"{m[1]}e{m[2]}", text)  # 1 \cdot 10^{-5}
     for old, new in ((r"\mathrel{:=}", ":="), (r"\times", "×"), (r"\alpha", "α"), (r"\frac{dJ}{dw}", "dJ/dw"), ("\\", "")):

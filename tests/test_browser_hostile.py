@@ -29,7 +29,7 @@ MADE_FROM_PAYLOAD = """() => {
   return [...inDom, ...offsite];
 }"""
 
-# The text a reader sees, without the invisible word joiners ui.shown puts into autolinks.
+# The text a reader sees, without the invisible word joiners ui.words.shown puts into autolinks.
 SHOWN_TEXT = "() => document.body.innerText.replaceAll('\\u2060', '')"
 
 

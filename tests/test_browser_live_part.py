@@ -1,4 +1,4 @@
-"""Real Chromium: moving a lesson's control reruns only the page's live part (ui.page.live_part).
+"""Real Chromium: moving a lesson's control reruns only the page's live part (ui.app.page.live_part).
 
 The browser asks the server for a fragment rerun (the rerun names the fragment), so the entry
 script, the navigation and what the page drew before its controls are not redone. What the

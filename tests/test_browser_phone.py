@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import ARTIFACTS, wait_for_app
-from ui.lessons import LESSONS
+from ui.app.lessons import LESSONS
 
 pytestmark = pytest.mark.browser
 WIDTH, HEIGHT = 390, 844

@@ -10,9 +10,9 @@ import pandas as pd
 from gd_core.curves import CURVES
 from gd_core.sweep import sweep_alphas, sweep_range
 from gd_core.linreg import run_from_stats, summarize
-from ui.charts_compare import sweep_chart
-from ui.charts_regression import contour_window, cost_chart, parameter_chart
-from ui.charts_surface import contour_segments
+from ui.charts.learning_rate import sweep_chart
+from ui.charts.regression_parts import contour_window, cost_chart, parameter_chart
+from ui.charts.contours import contour_segments
 
 
 def datasets_are_finite_and_small(spec: dict, limit: int = 5_000) -> None:

@@ -12,7 +12,7 @@ from gd_core.bug_catalogue import ENTRIES, simulate
 from gd_core.log_match import diagnose
 from gd_core.log_parse import course_line, parse_log
 from gd_core.sums import summarize
-from ui.charts_debug import debug_chart
+from ui.charts.debug import debug_chart
 
 X, Y = np.array([1.0, 2.0]), np.array([300.0, 500.0])
 

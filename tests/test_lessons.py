@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.conftest import ROOT
-from ui.lessons import BY_KEY, HOME, LESSONS
+from ui.app.lessons import BY_KEY, HOME, LESSONS
 
 CODE = [p for p in ROOT.glob("**/*.py") if "tests" not in p.parts and ".git" not in p.parts]
 
@@ -16,7 +16,7 @@ CODE = [p for p in ROOT.glob("**/*.py") if "tests" not in p.parts and ".git" not
 def test_each_title_is_written_once_in_the_code(lesson) -> None:
     for text in (lesson.title, lesson.heading):
         places = [str(p.relative_to(ROOT)) for p in CODE if text in p.read_text(encoding="utf-8")]
-        assert places == ["ui/lessons.py"], f"{text!r} is written in {places}"
+        assert places == ["ui/app/lessons.py"], f"{text!r} is written in {places}"
 
 
 @pytest.mark.parametrize("lesson", [HOME, *LESSONS], ids=lambda lesson: lesson.key)
@@ -24,12 +24,12 @@ def test_every_page_opens_itself_and_nothing_else_runs_the_protocol(lesson) -> N
     source = (ROOT / lesson.file).read_text(encoding="utf-8")
     assert re.findall(r"open_lesson\(\"(\w+)\"\)", source) == [lesson.key]
     for call in ("share_link(", "st.stop(", "restore_view(", "require_navigation("):
-        assert call not in source, f"{lesson.file} calls {call} itself; ui.page owns it"
+        assert call not in source, f"{lesson.file} calls {call} itself; ui.app.page owns it"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.key)
 def test_every_lesson_ends_in_its_live_part(lesson) -> None:
-    """A control's change reruns only the page's live part (ui.page.live_part): each lesson hands
+    """A control's change reruns only the page's live part (ui.app.page.live_part): each lesson hands
     its controls and what they change to it, once, as the page's last statement."""
     source = (ROOT / lesson.file).read_text(encoding="utf-8")
     calls = re.findall(r"^live_part\((\w+)\)$", source, flags=re.MULTILINE)

@@ -17,12 +17,12 @@ from gd_core.log_match import diagnose
 from gd_core.log_parse import parse_log
 from gd_core.sums import summarize
 from tests.test_charts_debug import X, Y, course_log
-from ui.charts_compare import sweep_chart
-from ui.charts_debug import debug_chart
-from ui.charts_regression import cost_chart
-from ui.log_ticks import decades, power_of_ten
-from ui.plotly_curves import compare_figure
-from ui.plotly_regression import regression_figure
+from ui.charts.learning_rate import sweep_chart
+from ui.charts.debug import debug_chart
+from ui.charts.regression_parts import cost_chart
+from ui.charts.log_ticks import decades, power_of_ten
+from ui.charts.learning_rate import compare_figure
+from ui.charts.regression import regression_figure
 
 POWER = re.compile(r"^10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$")
 EXPONENT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")

@@ -12,7 +12,7 @@ import pytest
 from gd_core import surface
 from gd_core.curves import CURVES
 from gd_core.descent import basins, run_descent
-from ui.plotly_minima import minima_figure
+from ui.charts.local_minimum import minima_figure
 
 CURVE = CURVES["two_minima"]  # minima at w = 1 and w = 5
 

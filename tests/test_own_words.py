@@ -18,7 +18,7 @@ from gd_core.log_match import diagnose
 from gd_core.log_numbers import MAX_ITERATION, half_unit, iteration_number
 from gd_core.log_parse import LogError, parse_log
 from gd_core.sums import summarize
-from ui.text import step_equation, update_equation
+from ui.words.text import step_equation, update_equation
 
 PRODUCT_100 = "*".join(["w"] * 100)  # valid, 199 characters: its curvature has 666,401 operations
 

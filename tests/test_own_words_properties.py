@@ -19,7 +19,7 @@ from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
 from gd_core.sums import summarize
 from tests.test_text import check_step, check_update
-from ui.text import step_equation, update_equation
+from ui.words.text import step_equation, update_equation
 
 ODD_DIGITS = ["²", "³", "¹", "⁰", "٣", "３", "𝟚", "१", "½", "①", "⁻"]
 HUGE = ["1e999", "0e999", "0e999999", "1e308", "1e-400", "9" * 400, "1" * 5000, "0." + "0" * 500 + "1", "1e" + "0" * 5000 + "1"]

@@ -16,10 +16,11 @@ from gd_core.curves import CURVES
 from gd_core.descent import basins, run_descent
 from gd_core.fit import fit_line
 from gd_core.sums import summarize
-from ui.plotly_anim import MAX_FRAMES, ReadyFigure, timeline
-from ui.plotly_curves import compare_figure, intuition_figure
-from ui.plotly_minima import minima_figure
-from ui.plotly_regression import regression_figure
+from ui.charts.player import MAX_FRAMES, ReadyFigure, timeline
+from ui.charts.intuition import intuition_figure
+from ui.charts.learning_rate import compare_figure
+from ui.charts.local_minimum import minima_figure
+from ui.charts.regression import regression_figure
 
 
 def numbers(values) -> np.ndarray:
@@ -221,7 +222,7 @@ def test_the_data_panel_shows_where_the_line_starts() -> None:
 
 
 def test_on_a_phone_the_panels_stack_in_one_column() -> None:
-    """Pages 3 and 4 on a phone (ui.page.on_a_phone): each panel, the 3-D one too, gets the
+    """Pages 3 and 4 on a phone (ui.app.page.on_a_phone): each panel, the 3-D one too, gets the
     screen's width, one under another, in the same order and with the same axis names."""
     x, y = np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 650.0])
     stats = summarize(x, y)

@@ -1,7 +1,7 @@
 """Closed tabs give their memory back: no session is left holding uploads or download callables.
 
 Streamlit keeps a closed tab's session for server.disconnectedSessionTTL seconds, then drops it;
-ui/session_reaper.py makes that drop a shutdown, which frees the session's uploaded files (and
+ui/patches/session_reaper.py makes that drop a shutdown, which frees the session's uploaded files (and
 deletes their bytes kept on disk) and its download buttons' callables. Here the TTL is 2 s: three tabs (two on page 1, whose download
 button registers a callable, one uploading a CSV) close, and within the TTL plus a few reaper
 passes the server holds nothing for any of them.
@@ -58,7 +58,7 @@ def test_closed_sessions_hold_nothing(browser, tmp_path) -> None:
         assert open_tabs["sessions"] == 3
         assert open_tabs["media_holders"] >= 2 and open_tabs["upload_holders"] == 1
         assert open_tabs["media_orphans"] == 0 and open_tabs["upload_orphans"] == 0
-        # The upload's bytes are on disk (ui.upload_files), not in Streamlit's memory.
+        # The upload's bytes are on disk (ui.patches.upload_files), not in Streamlit's memory.
         assert open_tabs["files_on_disk"] == 1 and open_tabs["upload_bytes"] == 0
 
         for context in contexts:
@@ -90,7 +90,7 @@ class Info:
 
 
 def test_expired_and_evicted_sessions_are_shut_down_reconnected_ones_are_not() -> None:
-    from ui.session_reaper import ShutDownWhenDropped
+    from ui.patches.session_reaper import ShutDownWhenDropped
 
     now = [0.0]
     cache = ShutDownWhenDropped(maxsize=2, ttl=10, timer=lambda: now[0])

@@ -1,4 +1,4 @@
-"""ui.shared_cache: keyed by the arguments not named _..., bounded, values stored read-only;
+"""ui.cache.shared_cache: keyed by the arguments not named _..., bounded, values stored read-only;
 and every cache lives in a module, never in a page (a page's script runs again every rerun)."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from gd_core.curves import curve_from_expression
-from ui import runs
-from ui.controls import curve_id
-from ui.shared_cache import shared
+from ui.cache import runs
+from ui.controls.curve import curve_id
+from ui.cache.shared_cache import shared
 
 ROOT = Path(__file__).resolve().parents[1]
 

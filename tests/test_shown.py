@@ -1,4 +1,4 @@
-"""ui.shown: what a user supplied comes back as its own characters, shortened, never as markup."""
+"""ui.words.shown: what a user supplied comes back as its own characters, shortened, never as markup."""
 
 from __future__ import annotations
 
@@ -9,15 +9,15 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import ui.shown
+import ui.words.shown
 from tests.conftest import read_back
-from ui.shown import ELLIPSIS, shown, shown_plain, shown_plotly
+from ui.words.shown import ELLIPSIS, shown, shown_plain, shown_plotly
 
 TEXT = st.text(alphabet=st.sampled_from(string.printable + "€²³١٣\u202e\u2066αβ😀"), max_size=120)
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(ui.shown).failed == 0
+    assert doctest.testmod(ui.words.shown).failed == 0
 
 
 @settings(max_examples=300, deadline=None)
@@ -64,7 +64,7 @@ def test_column_names_reach_the_regression_figure_as_text() -> None:
 
     from gd_core.fit import fit_line
     from gd_core.sums import summarize
-    from ui.plotly_regression import regression_figure
+    from ui.charts.regression import regression_figure
 
     x_name, y_name = '<a href="https://evil.example/p">PWN</a>', "%{y} <b>PWN</b> &amp;"
     x = np.linspace(0, 5, 20)

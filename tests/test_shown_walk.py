@@ -1,5 +1,5 @@
 """A walk over the app's code: every string handed to Streamlit's markdown is either ours or
-passed through ui.shown.
+passed through ui.words.shown.
 
 Streamlit renders markdown in st.markdown, captions, alerts, metrics, headers, toasts, radio
 options and help text. An argument there may be a literal, a number formatted with a format
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = sorted([*ROOT.glob("ui/*.py"), *ROOT.glob("pages/*.py"), ROOT / "streamlit_app.py"])
+FILES = sorted([*ROOT.glob("ui/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "streamlit_app.py"])
 
 # Streamlit calls whose text is markdown (positional text and these keywords).
 MARKDOWN_CALLS = {
@@ -29,17 +29,17 @@ MARKDOWN_KEYWORDS = {"body", "label", "value", "help", "delta"}
 
 # Functions that return markdown made safe, or only our words and numbers (each read for this list).
 SAFE_CALLS = {
-    "shown",  # ui.shown: the user's characters, escaped
-    # ui.text / gd_core.wording: numbers written out
+    "shown",  # ui.words.shown: the user's characters, escaped
+    # ui.words.text / gd_core.wording: numbers written out
     "fmt", "exact", "number", "plural", "limit_text", "limit", "update_equation", "step_equation",
     "iteration_heading", "direction_text", "update_text", "alpha_vs_limit",
-    # ui.captions: sentences made from numbers of the run
+    # ui.words.captions: sentences made from numbers of the run
     "sweep_caption", "steps_caption", "cost_chart_caption", "rate_note", "sequential_comparison_text", "r2_text",
-    "_sentence",  # ui.verdicts: adds a full stop to its argument, which is checked too
-    "_columns_text",  # ui.data_source: each column name through shown
-    "limit_sentence",  # ui.stable_limit: the curve's stable limit and minimum, as numbers
-    "hills_sentence", "iterations_sentence",  # ui.landscape: minima, valleys and iteration counts
-    "end_words",  # ui.plotly_minima: where a run ends, as a number
+    "_sentence",  # ui.views.verdicts: adds a full stop to its argument, which is checked too
+    "_columns_text",  # ui.controls.data_source: each column name through shown
+    "limit_sentence",  # ui.words.stable_limit: the curve's stable limit and minimum, as numbers
+    "hills_sentence", "iterations_sentence",  # ui.controls.landscape: minima, valleys and iteration counts
+    "end_words",  # ui.charts.local_minimum: where a run ends, as a number
     "len", "round", "abs", "min", "max",  # numbers
     "headline",  # gd_core.log_verdict: a catalogue entry's name, or 'none of these'
 }
@@ -47,18 +47,18 @@ SAFE_CALLS = {
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.
 REVIEWED = {
     "pages/home.py": {
-        "lesson.file": "a page path from the ui.lessons table",
-        "lesson.title": "the ui.lessons table",
-        "lesson.summary": "the ui.lessons table",
+        "lesson.file": "a page path from the ui.app.lessons table",
+        "lesson.title": "the ui.app.lessons table",
+        "lesson.summary": "the ui.app.lessons table",
     },
-    "pages/regression.py": {"BATCH_TEXT": "a fixed sentence in ui.captions"},
-    "ui/data_source.py": {"gaps": "each column name through shown"},
-    "ui/page.py": {"lesson.heading": "the ui.lessons table"},
-    "pages/learning_rate.py": {"label": "'α = 0.1' built from the numbers of the run", "WHY": "a fixed sentence in ui.stable_limit"},
-    "pages/local_minimum.py": {"ends": "'w₀ = 0.06 ends at w = 1' per start: numbers and ui.plotly_minima.end_words"},
-    "ui/controls.py": {"curve.description": "gd_core.curves: the catalogue's sentences, or a fixed one for a typed formula"},
-    "ui/link_check.py": {"notes": "ui.link_check.replaced: each name and value through shown"},
-    "ui/debug_views.py": {
+    "pages/regression.py": {"BATCH_TEXT": "a fixed sentence in ui.words.captions"},
+    "ui/controls/data_source.py": {"gaps": "each column name through shown"},
+    "ui/app/page.py": {"lesson.heading": "the ui.app.lessons table"},
+    "pages/learning_rate.py": {"label": "'α = 0.1' built from the numbers of the run", "WHY": "a fixed sentence in ui.words.stable_limit"},
+    "pages/local_minimum.py": {"ends": "'w₀ = 0.06 ends at w = 1' per start: numbers and ui.charts.local_minimum.end_words"},
+    "ui/controls/curve.py": {"curve.description": "gd_core.curves: the catalogue's sentences, or a fixed one for a typed formula"},
+    "ui/app/link_check.py": {"notes": "ui.app.link_check.replaced: each name and value through shown"},
+    "ui/views/debug.py": {
         "fields": "the names of gd_core.log_parse.FIELDS that the log holds",
         "diagnosis.name": "a gd_core.bug_catalogue entry's name",
         "diagnosis.verdict": "gd_core.log_match: written from the numbers of the match",
@@ -70,17 +70,17 @@ REVIEWED = {
         "entry.explanation": "the gd_core.bug_catalogue table",
         "which": "' (if it is ...)' with a gd_core.bug_catalogue entry's name",
     },
-    "ui/regression_views.py": {
+    "ui/views/regression.py": {
         "w_text": "learned weights formatted as numbers",
         "{'dJ/dw': [float(f'{v:.6g}') for v in update.dj_dw], 'dJ/db': float(f'{update.dj_db:.6g}')}": "numbers (st.write of a dict draws JSON)",
     },
-    "ui/verdicts.py": {
+    "ui/views/verdicts.py": {
         "verdict.text": "gd_core.verdict: written from the numbers of the run",
         "verdict.rule": "gd_core.verdict: the stop rule with its numbers",
         "rule": "gd_core.stop_rule: the stop rule with its numbers",
         "VERDICT_ICONS[verdict.kind]": "fixed icons",
-        "prefix": "a page's fixed words and numbers (ui.regression_views, pages/intuition.py)",
-        "fix": "ui.regression_views.verdict_banner: advice made from the numbers",
+        "prefix": "a page's fixed words and numbers (ui.views.regression, pages/intuition.py)",
+        "fix": "ui.views.regression.verdict_banner: advice made from the numbers",
     },
 }
 # A call through a name that holds st.success / st.info / st.warning / st.error.

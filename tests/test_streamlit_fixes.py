@@ -1,4 +1,4 @@
-"""The server-side fixes in ui.streamlit_fixes, tested on what they change."""
+"""The server-side fixes in ui.patches.streamlit_fixes, tested on what they change."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import asyncio
 import socket
 from concurrent.futures import ThreadPoolExecutor
 
-from ui import streamlit_fixes
+from ui.patches import streamlit_fixes
 
 
 def accepted_nodelay() -> int:
@@ -49,7 +49,7 @@ def test_accepted_connections_have_tcp_nodelay() -> None:
 def test_a_cached_figure_is_turned_into_json_once() -> None:
     import plotly.io
 
-    from ui.plotly_anim import ReadyFigure
+    from ui.charts.player import ReadyFigure
 
     streamlit_fixes.install()
     spec = {"data": [{"type": "scatter", "x": [1.0, 2.5], "y": [3.0, 4.0], "hovertemplate": "w = %{x}<br>J"}], "layout": {"title": {"text": "</b>"}}}
@@ -62,7 +62,7 @@ def test_a_cached_figure_is_turned_into_json_once() -> None:
 
 
 def test_the_first_run_freezes_what_it_imported() -> None:
-    """ui.memory.freeze_startup: after the app's first run its modules are out of the collector's reach."""
+    """ui.patches.memory.freeze_startup: after the app's first run its modules are out of the collector's reach."""
     import subprocess
     import sys
 

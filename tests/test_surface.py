@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gd_core import surface
-from ui.charts_surface import contour_segments
+from ui.charts.contours import contour_segments
 
 
 @settings(max_examples=60, deadline=None)

@@ -12,7 +12,7 @@ import pytest
 
 from gd_core.curves import CURVES
 from gd_core.descent import run_descent
-from ui.plotly_curves import intuition_figure
+from ui.charts.intuition import intuition_figure
 
 LABELS = 4  # the trace holding the two labels
 POINT = 7  # the point
@@ -86,7 +86,7 @@ def test_the_labels_read_the_triangle_drawn() -> None:
 
 def test_a_flat_view_puts_the_labels_somewhere_finite() -> None:
     """A constant typed formula of 1e54 gives a cost range of zero width (test_app_links found it)."""
-    from ui.tangent_labels import place_triangle
+    from ui.charts.tangent_labels import place_triangle
 
     tri = place_triangle(1.0, 1e54, 0.0, 0.0, 0.8, (0.0, 2.0, 1e54, 1e54), 330.0, np.zeros((0, 2)), ("run = 0.800", "rise = 0.000"))
     assert np.all(np.isfinite([*tri.x, *tri.y, *tri.label_x, *tri.label_y]))

@@ -1,4 +1,4 @@
-"""ui.text: numbers written into arithmetic hold at their printed precision (issue 14).
+"""ui.words.text: numbers written into arithmetic hold at their printed precision (issue 14).
 
 The parser below reads a written update back and recomputes it from the printed operands:
 the printed result must be within half a unit of its last printed digit.
@@ -18,8 +18,8 @@ from gd_core.curves import CURVES, curve_from_expression
 from gd_core.descent import run_descent
 from gd_core.linreg import gradient_from_stats, largest_stable_alpha, summarize
 from gd_core.wording import limit, number, plural, round_down
-from ui.captions import BATCH_TEXT, cost_chart_caption, r2_text
-from ui.text import (
+from ui.words.captions import BATCH_TEXT, cost_chart_caption, r2_text
+from ui.words.text import (
     alpha_vs_limit,
     direction_text,
     fmt,
@@ -29,7 +29,7 @@ from ui.text import (
     update_equation,
     update_text,
 )
-from ui.verdicts import VERDICT_ICONS
+from ui.views.verdicts import VERDICT_ICONS
 
 NUM = r"−?\d+(?:\.\d+)?(?:e−?\d+)?"
 UPDATE = re.compile(rf"^(\w) :?= ({NUM}) − ({NUM}) × \(?({NUM})\)? = ({NUM})$")
@@ -138,7 +138,7 @@ def test_numbers_never_negative_zero(x: float, digits: int) -> None:
     assert float(number(x, digits).replace("−", "-")) == pytest.approx(x, rel=10 ** (1 - digits), abs=0)
 
 
-# --- one test per finding of issue 14 that lives in ui.text ----------------------------------
+# --- one test per finding of issue 14 that lives in ui.words.text ----------------------------------
 
 
 def test_finding_alpha_0_0125_is_written_as_typed() -> None:

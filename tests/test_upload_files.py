@@ -1,4 +1,4 @@
-"""Uploaded files' bytes on disk (ui.upload_files), and Streamlit's in-memory copies emptied.
+"""Uploaded files' bytes on disk (ui.patches.upload_files), and Streamlit's in-memory copies emptied.
 
 The second test runs a real uploader in AppTest: it fails if Streamlit 1.67 stops keeping an
 upload where ``release_streamlit_copy`` empties it (its file manager's record, and the
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from ui.upload_files import UploadFiles
-from ui.upload_store import PER_SESSION
+from ui.patches.upload_files import UploadFiles
+from ui.cache.upload_store import PER_SESSION
 
 
 def test_files_are_kept_read_bounded_per_session_and_deleted_with_it(tmp_path) -> None:
@@ -39,7 +39,7 @@ def _uploader_script() -> None:
     import streamlit as st
     from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-    from ui.upload_files import release_streamlit_copy
+    from ui.patches.upload_files import release_streamlit_copy
 
     uploaded = st.file_uploader("File", key="f")
     if uploaded is not None:

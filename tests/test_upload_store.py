@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from gd_core.data import LoadedData
-from ui.upload_store import PER_SESSION, UploadStore, table_bytes
+from ui.cache.upload_store import PER_SESSION, UploadStore, table_bytes
 
 
 def table(rows: int) -> LoadedData:

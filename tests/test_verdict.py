@@ -37,7 +37,7 @@ from gd_core.run_facts import (
 from gd_core.regression_verdict import classify_regression
 from gd_core.path_facts import minima_near
 from gd_core.verdict import Verdict, classify_descent
-from ui.captions import sequential_comparison_text, sweep_caption
+from ui.words.captions import sequential_comparison_text, sweep_caption
 
 ROOT_DATA = __import__("pathlib").Path(__file__).resolve().parents[1] / "data"
 FORMULAS = ["w**4 - 3*w**2 + w", "-w**2", "5", "w**3", "w", "sin(3*w) + 0.1*w**2", "exp(w) - 2*w", "abs(w)", "w**4"]

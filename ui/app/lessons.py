@@ -1,0 +1,99 @@
+"""The lessons: one table that names every page, read by the entry point, the home page and the
+page wrapper. Adding a lesson is one page file in pages/ plus one entry here.
+
+Each page's URL parameters are its shareable view (ui.app.page restores and links them); the
+defaults are what the page shows on first load. Default starts on the cost-curve pages are
+given as a place on the curve's plotted range (0 = left end, 1 = right end), because each
+curve is drawn over its own range.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Lesson:
+    key: str  # the file pages/<key>.py and its URL path /<key>
+    title: str  # in the navigation and on the home page
+    heading: str  # the page's own title
+    icon: str
+    summary: str  # one line on the home page
+    params: tuple[str, ...] = ()  # URL parameters that make up the page's view
+    defaults: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def file(self) -> str:
+        return f"pages/{self.key}.py"
+
+    @property
+    def picks_a_curve(self) -> bool:
+        """Pages that look at one cost curve J(w): the curve a student picks goes with them."""
+        return "curve" in self.params
+
+
+def _defaults(**values: Any) -> Mapping[str, Any]:
+    return MappingProxyType(values)
+
+
+CURVE_PARAMS = ("curve", "expr", "alpha", "w0", "iters")
+
+HOME = Lesson(
+    key="home",
+    title="Start here",
+    heading="Gradient descent, hands on",
+    icon=":material/home:",
+    summary="What gradient descent does, in one line, and which page teaches what.",
+)
+
+LESSONS: tuple[Lesson, ...] = (
+    Lesson(
+        key="intuition",
+        title="1. One step, by hand",
+        heading="How one step of gradient descent works",
+        icon=":material/trending_down:",
+        summary="The tangent's slope tells which way is downhill; step through the update with every number written out.",
+        params=CURVE_PARAMS,
+        defaults=_defaults(curve="bowl", alpha=0.1, w0_at=0.9, iters=30, max_iters=200),
+    ),
+    Lesson(
+        key="learning_rate",
+        title="2. Learning rate pitfalls",
+        heading="Learning rate: too small, just right, too large",
+        icon=":material/speed:",
+        summary="Too small crawls, too large overshoots or blows up: four learning rates side by side, and the limit 2 / J''.",
+        params=("curve", "expr", "w0", "iters", "alphas"),
+        defaults=_defaults(curve="bowl", w0_at=0.05, iters=60, max_iters=500, sweep_iters=500),
+    ),
+    Lesson(
+        key="local_minimum",
+        title="3. Local minima",
+        heading="At a minimum, gradient descent stands still",
+        icon=":material/anchor:",
+        summary="At a minimum the slope is zero, so gradient descent stands still; where you start decides where you end.",
+        params=(*CURVE_PARAMS, "surface_alpha", "surface_iters"),
+        defaults=_defaults(curve="two_minima", alpha=0.1, w0=5.0, iters=30, max_iters=300, surface_alpha=0.5, surface_iters=150),
+    ),
+    Lesson(
+        key="regression",
+        title="4. Fit a line to your data",
+        heading="Fit a line to your data with gradient descent",
+        icon=":material/scatter_plot:",
+        summary="Batch gradient descent on J(w, b) for the course's houses, a real dataset, or your own CSV.",
+        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "scale", "sequential"),
+        defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
+    ),
+    Lesson(
+        key="debug",
+        title="5. Debug your gradient descent",
+        heading="Which mistake made this log?",
+        icon=":material/bug_report:",
+        summary="Paste what your own gradient_descent printed: the page finds the classic mistake that reproduces it.",
+        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "timing"),
+        defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
+    ),
+)
+
+BY_KEY: Mapping[str, Lesson] = MappingProxyType({lesson.key: lesson for lesson in (HOME, *LESSONS)})

@@ -1,0 +1,80 @@
+"""A shared link's values either show on the page or are named as replaced: never silently dropped.
+
+Streamlit fills a bound widget from the URL when the value is one it can take, and otherwise
+quietly uses the widget's default (alpha=abc, w0=1e308, curve=Nope). On arrival the page
+wrapper keeps the link's values (``arrival``); after the page has run it compares each with
+the value its widget now holds and says, at the top of the page, which ones could not be used.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import streamlit as st
+
+from ui.app.choices import curve_label, dataset_label
+from ui.app.lessons import Lesson
+from ui.words.shown import shown
+
+MAX_SHOWN = 40  # characters of a link value or name quoted back
+
+
+# Widgets whose URL value is a label, not the option itself.
+LABELS: Mapping[str, Callable[[str], str]] = {"curve": curve_label, "dataset": dataset_label}
+
+
+def arrival() -> dict[str, list[str]]:
+    """The link's values as the page opens: its own parameters, and any it does not know."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def used(name: str, values: list[str], value: Any) -> bool:
+    """Whether the widget's value is what the link asked for (one value, read as the widget reads it)."""
+    if len(values) != 1 and not isinstance(value, list):
+        return False
+    if isinstance(value, bool):
+        return values[0].strip().lower() == str(value).lower()
+    if isinstance(value, (int, float)):
+        asked = _number(values[0])
+        return asked is not None and math.isclose(asked, float(value), rel_tol=1e-12, abs_tol=1e-300)
+    if isinstance(value, list):
+        return values == [str(v) for v in value]
+    if isinstance(value, str):
+        label = LABELS.get(name)
+        return values[0] == value or (label is not None and values[0] == label(value))
+    return False
+
+
+def _quoted(values: list[str]) -> str:
+    """The link's value(s) as the characters they are, in quotes (never as markdown)."""
+    return f"‘{shown(', '.join(values), MAX_SHOWN)}’"
+
+
+def replaced(lesson: Lesson, asked: Mapping[str, list[str]]) -> list[str]:
+    """One sentence for each link value the page could not use."""
+    notes = []
+    for name, values in asked.items():
+        if name not in lesson.params:
+            notes.append(f"‘{shown(name, MAX_SHOWN)}’ is not a setting of this page, so it was ignored.")
+        elif name not in st.session_state:  # its control is not on this view (e.g. expr without curve=Your own formula)
+            notes.append(f"‘{shown(name, MAX_SHOWN)}’ does not apply to what this page shows now, so it was ignored.")
+        elif not used(name, values, st.session_state[name]):
+            notes.append(f"{shown(name, MAX_SHOWN)} = {_quoted(values)} could not be used here, so the page shows its own value instead.")
+    return notes
+
+
+def report(lesson: Lesson, asked: Mapping[str, list[str]], slot: Any) -> None:
+    """Say in ``slot`` (a placeholder under the title) which of the link's values were replaced."""
+    notes = replaced(lesson, asked)
+    if notes:
+        slot.warning("This link asked for something the page cannot show: " + " ".join(notes), icon=":material/link_off:")

@@ -1,0 +1,66 @@
+"""Each page's moving figure (and still chart or table), built once per view and kept in one
+shared, bounded cache.
+
+Building a figure with its frames costs tens of milliseconds; a cached one is sent as it is,
+its JSON text made once (ui.charts.player.ReadyFigure, FigureDict); a cached chart or table
+holds its data as Arrow, which Streamlit sends without converting it again. A cached value is
+shared between sessions: nothing may change it after it is built.
+The first argument of each function is the view's key (every setting the figure depends on);
+the arguments after it with a leading underscore are not part of the key (ui.cache.shared_cache).
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from ui.charts.cost_curve import iterations_table
+from ui.charts.learning_rate import sweep_chart
+from ui.charts.regression_parts import cost_chart, parameter_chart
+from ui.charts.player import ReadyFigure
+from ui.charts.intuition import intuition_figure
+from ui.charts.learning_rate import compare_figure
+from ui.charts.local_minimum import minima_figure
+from ui.charts.regression import regression_figure
+from ui.cache.shared_cache import shared
+from ui.charts.vega_lite import Spec, with_arrow_data
+
+
+@shared(max_entries=64)
+def intuition(key: tuple, _curve, _run) -> ReadyFigure:
+    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run)
+
+
+@shared(max_entries=64)
+def learning_rate(key: tuple, _curve, _runs, j_min: float) -> ReadyFigure:
+    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min)
+
+
+@shared(max_entries=64)
+def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool) -> ReadyFigure:
+    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow)
+
+
+@shared(max_entries=16)
+def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None) -> ReadyFigure:
+    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at)
+
+
+@shared(max_entries=64)
+def sweep(key: tuple, _sweep, alpha_max: float, num_iters: int) -> Spec:
+    return with_arrow_data(sweep_chart(_sweep.alphas, _sweep.iterations, _sweep.diverged, alpha_max, num_iters))
+
+
+@shared(max_entries=16)
+def costs(key: tuple, _fits, cost_star: float) -> Spec:
+    return with_arrow_data(cost_chart([(f"{label} update", f.result.cost_history) for label, f in _fits], cost_star))
+
+
+@shared(max_entries=16)
+def parameters(key: tuple, _fit, x_names: tuple[str, ...]) -> Spec:
+    return with_arrow_data(parameter_chart(_fit.path.w_history, _fit.path.b_history, list(x_names)))
+
+
+@shared(max_entries=64)
+def iterations(key: tuple, _run) -> pa.Table:
+    """Page 1's table of every update, as Arrow (st.dataframe converts a DataFrame on every rerun)."""
+    return pa.Table.from_pandas(iterations_table(_run), preserve_index=False)

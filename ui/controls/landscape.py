@@ -1,0 +1,89 @@
+"""Page 3's two-parameter landscape: its controls, the starts a student drops, and their runs.
+
+The starts live in the session (a click adds one, the last 8 are kept); alpha and the number
+of iterations are in the URL. The runs for a set of starts are the same for every student, so
+they are kept in one shared, bounded cache; the map is drawn by the page's moving figure.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from gd_core import surface
+from gd_core.wording import number, plural
+from ui.cache.shared_cache import shared
+
+DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
+MAX_STARTS = 8
+GRID = 60  # 60 x 60 nodes: the surface a student turns, and the map under the contours
+
+
+@shared(max_entries=64)
+def landscape_paths(starts: tuple[tuple[float, float], ...], alpha: float, iters: int) -> surface.SurfacePaths:
+    return surface.descend(np.array(starts), alpha, iters)
+
+
+@shared(max_entries=1)
+def landscape_map() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return surface.cost_map(GRID)
+
+
+def add_start(w: float, b: float) -> None:
+    """A clicked (w, b) joins the starts (call from a selection callback: before the rerun)."""
+    state = st.session_state
+    point = (round(float(w), 2), round(float(b), 2))
+    state["_surface_starts"] = (list(state.get("_surface_starts", DEFAULT_STARTS)) + [point])[-MAX_STARTS:]
+
+
+def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, float], ...], float, int]:
+    """α, iterations, random starts and reset, in a row; returns (starts, α, iterations)."""
+    state = st.session_state
+    state.setdefault("_surface_starts", list(DEFAULT_STARTS))
+    controls = st.columns([2, 2, 1, 1])
+    surface_alpha = controls[0].slider(
+        "α for the landscape", 0.05, 2.0, alpha, 0.05, key="surface_alpha", bind="query-params",
+        help="The learning rate for descent on the landscape H(w, b). Try a large one and watch a path jump valleys.",
+    )
+    surface_iters = controls[1].slider(
+        "Iterations on the landscape", 10, 400, iters, 10, key="surface_iters", bind="query-params", help="Updates per path."
+    )
+    if controls[2].button("Random starts", icon=":material/casino:", help="Drop five starts at random.", width="stretch"):
+        state["_surface_starts"] = surface.random_starts(np.random.default_rng(), len(DEFAULT_STARTS))
+    if controls[3].button("Reset", icon=":material/restart_alt:", help="Back to the five default starts.", width="stretch", key="surface_reset"):
+        state["_surface_starts"] = list(DEFAULT_STARTS)
+    starts = tuple((float(w), float(b)) for w, b in state["_surface_starts"])
+    return starts, float(surface_alpha), int(surface_iters)
+
+
+@shared(max_entries=1)
+def valley_bottoms() -> tuple[tuple[float, float], ...]:
+    """Where each valley of H(w, b) bottoms out: descent from its centre, run until it stands still."""
+    paths = surface.descend(surface.VALLEYS[:, 1:3], 0.2, 3000)
+    return tuple((float(w), float(b)) for w, b in zip(paths.w[-1], paths.b[-1]))
+
+
+def hills_sentence(curve_minima: tuple[float, ...]) -> str:
+    """The curve J(w) and the landscape H(w, b) are two different functions: say so, with their minima."""
+    lows = ", ".join(f"w = {number(m, 3)}" for m in curve_minima)
+    valleys = ", ".join(f"({number(w, 2)}, {number(b, 2)})" for w, b in valley_bottoms())
+    return (
+        "The curve J(w) and the landscape H(w, b) are **different hills**: J has one parameter, w"
+        + (f", and its minima at {lows}" if lows else "")
+        + f"; H has two, w and b, and its valleys at (w, b) ≈ {valleys}."
+    )
+
+
+def iterations_sentence(curve_last: int, landscape_iters: int) -> str:
+    """Why the slider may run past where one of the two kinds of run stopped."""
+    if curve_last == landscape_iters:
+        return f"Both run {plural(landscape_iters, 'iteration')}."
+    if curve_last < landscape_iters:
+        return (
+            f"The slider runs to iteration {landscape_iters:,}: the runs on J(w) stop after {plural(curve_last, 'iteration')} (*Iterations*, in the sidebar) "
+            f"and wait where they ended, while the paths on H(w, b) go on to {landscape_iters:,} (*Iterations on the landscape*)."
+        )
+    return (
+        f"The slider runs to iteration {curve_last:,}: the paths on H(w, b) stop after {plural(landscape_iters, 'iteration')} (*Iterations on the landscape*) "
+        f"and wait where they ended, while the runs on J(w) go on to {curve_last:,} (*Iterations*, in the sidebar)."
+    )

@@ -1,0 +1,185 @@
+"""The regression page's sections: its descent controls and what it draws for a fit.
+
+Each function takes what it shows as arguments (the page's data, its fit, its settings) and
+draws one part of the page; the page script calls them in lesson order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from gd_core.auto_alpha import AlphaChoice
+from gd_core.fit import Fit
+from gd_core.linreg import one_update
+from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
+from gd_core.sums import FitSummary, Stats
+from gd_core.verdict import Verdict
+from ui.cache import runs
+from ui.charts.regression import CLICK_NAME
+from ui.words.text import exact, limit_text, update_equation
+from ui.words.captions import r2_text, sequential_comparison_text
+from ui.views.verdicts import show_verdict
+
+
+@dataclass(frozen=True)
+class DescentSettings:
+    alpha: float
+    iters: int
+    w0: float
+    b0: float
+    scale: bool
+    compare: bool
+
+
+def _rate_for_data(data_id: tuple, choice: AlphaChoice, defaults: Mapping[str, Any], default_data: bool) -> None:
+    """On new data (or scaling turned on or off), set α and iterations from the data's own limit.
+
+    The lesson's own data (the course lab, as it opens) keeps the course's α and iterations; a
+    link that names α keeps it on arrival. Runs before the controls are drawn.
+    """
+    state = st.session_state
+    if state.get("_rate_for") == data_id:
+        return
+    arriving = "_rate_for" not in state
+    state["_rate_for"] = data_id
+    if arriving and "alpha" in st.query_params:
+        return  # a shared link's α wins
+    alpha, iters = (defaults["alpha"], defaults["iters"]) if default_data else (choice.alpha, choice.iterations)
+    if not arriving or "alpha" in state or alpha != defaults["alpha"]:
+        state["alpha"], state["iters"] = alpha, iters
+
+
+def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, default_data: bool) -> DescentSettings:
+    """Sidebar: scaling, learning rate (chosen for new data), iterations, start, sequential comparison."""
+    scale = st.toggle(
+        "Feature scaling (z-score)", value=False, key="scale", bind="query-params",
+        help="Run descent on x' = (x − μ) / σ, then map w and b back to the original units. "
+        "It makes the cost's contours round, so one α suits every direction.",
+    )
+    w_start, b_start = st.session_state.get("w0", defaults["w0"]), st.session_state.get("b0", defaults["b0"])
+    choice = runs.alpha_choice(data_id, stats, float(w_start), float(b_start), bool(scale))
+    _rate_for_data((*data_id, scale), choice, defaults, default_data and not scale)
+    alpha = st.number_input(
+        "Learning rate α", min_value=0.0, max_value=100.0, value=defaults["alpha"], step=0.001, format="%.6g",
+        key="alpha", bind="query-params",
+        help="The step size. Above the stable limit shown under this box, the cost grows instead of falling.",
+    )
+    st.caption(rate_note(choice, float(alpha)))
+    iters = st.number_input(
+        "Iterations", min_value=1, max_value=200_000, value=defaults["iters"], step=1000,
+        key="iters", bind="query-params", help="How many simultaneous updates to run (up to 200,000).",
+    )
+    w0 = st.number_input(
+        "Initial w", value=defaults["w0"], step=1.0, format="%.6g", key="w0", bind="query-params",
+        help="Where w starts (every feature's weight starts here).",
+    )
+    b0 = st.number_input("Initial b", value=defaults["b0"], step=1.0, format="%.6g", key="b0", bind="query-params", help="Where b starts.")
+    compare = st.toggle(
+        "Compare with the sequential (wrong) update", value=False, key="sequential", bind="query-params",
+        help="Also run the version that updates w first and then computes b's gradient with the new w.",
+    )
+    return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare))
+
+
+def rate_note(choice: AlphaChoice, alpha: float) -> str:
+    """The sentence under the α control: what was chosen for this data, or how α compares with the limit."""
+    if alpha == choice.alpha:
+        return choice.alpha_text
+    return (
+        f"This data's stable limit is {limit_text(choice.stable_limit, alpha)}: α above it diverges. "
+        f"α = {exact(choice.alpha)} is the suggestion for it; {exact(choice.diverge_alpha)} shows a divergence."
+    )
+
+
+def verdict_banner(verdict: Verdict, alpha: float, alpha_max: float, scaled: bool) -> None:
+    """What the run did (gd_core.verdict), with the fix when it did not converge."""
+    fix = ""
+    if verdict.kind in ("diverging", "cycling") and not scaled:
+        fix = "Feature scaling also helps: it makes the valley round, so a larger α stays stable."
+    show_verdict(verdict, prefix="Gradient descent: ", fix=fix)
+
+
+def sequential_note(fit: Fit, alpha: float) -> None:
+    """Why the sequential (wrong) update behaves as it does beside the simultaneous one."""
+    stats = fit.run_stats
+    st.caption(
+        sequential_comparison_text(update_factor(stats, alpha), update_factor(stats, alpha, sequential=True), sequential_same_as_simultaneous(stats))
+    )
+
+
+def fit_metrics(fit: Fit, summary: FitSummary, kind: str) -> None:
+    """The learned w and b (original units) and how good the line is."""
+    row = st.columns(3)
+    cols = [*row, *row]  # two metrics a column: a 3 x 2 grid from one row of columns
+    w_text = f"{float(fit.path.w[0]):.7g}" if fit.path.w.size == 1 else ", ".join(f"{v:.4g}" for v in fit.path.w)
+    cols[0].metric("w", w_text, help="The learned weight(s), in original units.")
+    cols[1].metric("b", f"{fit.path.b:.7g}", help="The learned intercept, in original units.")
+    cols[2].metric("J(w, b)", f"{summary.cost:.4g}", help="The cost at the learned (w, b).")
+    cols[3].metric("RMSE", f"{summary.rmse:.4g}", help="Root-mean-square error = √(2J), in the units of y.")
+    cols[4].metric("R²", r2_text(summary.r2, kind), help="Share of the variance of y that the line explains (1 is perfect).")
+    cols[5].metric(
+        "Distance to least squares", f"{summary.distance_to_least_squares:.3g}",
+        help="How far the learned (w, b) is from the exact least-squares answer (w*, b*): √(Σ(w − w*)² + (b − b*)²); 0 means the same line.",
+    )
+
+
+def start_from_click() -> None:
+    """A click on the map of J(w, b) sets the start (w0, b0); the URL follows (the widgets are bound to it).
+
+    A selection callback runs before the rerun (of the live part), so setting the bound widgets'
+    values is allowed.
+    """
+    for point in st.session_state.get("regression_click", {}).get("selection", {}).get("points", []):
+        if point.get("legendgroup") == CLICK_NAME:
+            st.session_state["w0"] = float(f"{float(point['x']):.4g}")
+            st.session_state["b0"] = float(f"{float(point['y']):.4g}")
+            return
+
+
+def first_update(fit: Fit, alpha: float) -> None:
+    """The first simultaneous update, every number written out (in scaled units when scaled)."""
+    update = one_update(fit.run_stats, fit.w_start, fit.b_start, alpha)
+    st.latex(r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^{m}\left(f_{w,b}(x^{(i)}) - y^{(i)}\right)x^{(i)} \qquad \frac{\partial J}{\partial b} = \frac{1}{m}\sum_{i=1}^{m}\left(f_{w,b}(x^{(i)}) - y^{(i)}\right)")
+    if fit.w_start.size == 1:
+        prefix = "'" if fit.scaled else ""
+        dj_dw, w_start = float(update.dj_dw[0]), float(fit.w_start[0])
+        st.latex(rf"\frac{{\partial J}}{{\partial w{prefix}}} = {dj_dw:.6g}, \qquad \frac{{\partial J}}{{\partial b{prefix}}} = {update.dj_db:.6g}")
+        st.latex(update_equation(w_start, alpha, dj_dw, name=f"w{prefix}", assign=":=", latex=True))
+        st.latex(update_equation(fit.b_start, alpha, update.dj_db, name=f"b{prefix}", assign=":=", latex=True))
+    else:
+        st.write({"dJ/dw": [float(f"{v:.6g}") for v in update.dj_dw], "dJ/db": float(f"{update.dj_db:.6g}")})
+    st.markdown("Both gradients are computed from the **same** (w, b) before either changes: that is the simultaneous update.")
+
+
+def downloads(stats: Stats, fit: Fit, x_names: list[str]) -> None:
+    """The fitted parameters beside least squares, and the cost history, as CSV files."""
+
+    def params() -> bytes:
+        return pd.DataFrame(
+            {
+                "parameter": [*(f"w[{name}]" for name in x_names), "b"],
+                "gradient_descent": [*fit.path.w, fit.path.b],
+                "least_squares": [*stats.w_star, stats.b_star],
+            }
+        ).to_csv(index=False).encode()
+
+    def history() -> bytes:
+        costs = fit.result.cost_history
+        return pd.DataFrame({"iteration": np.arange(costs.size), "cost": costs}).to_csv(index=False).encode()
+
+    row = st.container(horizontal=True)  # side by side, wrapping on a narrow screen
+    row.download_button(
+        # Callables: the tables and their CSV are made when a button is clicked, not on every rerun.
+        "Download fitted parameters (CSV)", params, "fitted_parameters.csv", "text/csv",
+        icon=":material/download:", help="w and b from gradient descent and from least squares.",
+    )
+    row.download_button(
+        "Download cost history (CSV)", history, "cost_history.csv", "text/csv",
+        icon=":material/download:", help="J(w, b) after every iteration.",
+    )
