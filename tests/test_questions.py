@@ -1,0 +1,203 @@
+"""Questions of the lesson path: each truth is what the run does, by an oracle written here.
+
+The oracles recompute from the curve's own formulas (the first step w0 - alpha * J'(w0), the
+direction from its sign, the path by a plain loop of the update), never by calling the
+question's code.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from gd_core.contexts import intuition_context
+from gd_core.curves import CURVES, curve_from_expression
+from gd_core.question_types import ChoiceForm, ChoicesForm, NumberForm, ResponseError
+from gd_core.questions import (
+    LESSONS, QUESTIONS, QuestionError, asked, form, grade, next_question, prompt, question, questions_for, truth,
+)
+
+CUSTOM = curve_from_expression("w**4 - 3*w**2 + w")
+ALL_CURVES = (*CURVES.values(), CUSTOM)
+FAST = settings(max_examples=120, deadline=None)
+
+
+def _float(curve, fn, w: float) -> float:
+    with np.errstate(all="ignore"):
+        return float(np.asarray(getattr(curve, fn)(np.asarray([w])), dtype=float)[0])
+
+
+def oracle_path(curve, w0: float, alpha: float, iters: int) -> tuple[list[float], bool]:
+    """w_(k+1) = w_k - alpha * J'(w_k), stopped as the page says: a step under 1/1000 of the
+    plotted range within 10 times that of a minimum (converged), or w leaving the finite range."""
+    tol = 1e-3 * (curve.w_max - curve.w_min)
+    ws, w = [float(w0)], float(w0)
+    for _ in range(iters):
+        w_next = w - alpha * _float(curve, "slope", w)
+        if not math.isfinite(w_next) or abs(w_next) > 1e6:
+            return ws, False
+        if not (math.isfinite(_float(curve, "cost", w_next)) and math.isfinite(_float(curve, "slope", w_next))):
+            return ws, False
+        ws.append(w_next)
+        step, w = w_next - w, w_next
+        if abs(step) < tol and any(abs(w - m) <= 10 * tol for m in curve.minima):
+            return ws, True
+    return ws, False
+
+
+def wrong_response(f, t):
+    """A response that is clearly not the truth."""
+    if isinstance(f, NumberForm):
+        return float(t.value) + 10 * float(t.tolerance) + 1.0
+    if isinstance(f, ChoiceForm):
+        return next(k for k in f.keys if k not in t.accepted)
+    first = next(k for k in f.keys if k != t.value[0])
+    return (first, *t.value[1:])
+
+
+settings_1d = st.tuples(
+    st.sampled_from(ALL_CURVES), st.floats(0.0, 1.0), st.floats(-3.0, 1.0).map(lambda e: 10.0**e), st.integers(1, 200),
+)
+
+
+def _context(setting):
+    curve, at, alpha, iters = setting
+    return intuition_context(curve, curve.point_at(at), alpha, iters)
+
+
+# --- the table ----------------------------------------------------------------------------------
+
+
+def test_the_path_is_ordered_by_lesson_and_ids_are_url_safe():
+    assert [q.order for q in QUESTIONS] == sorted(q.order for q in QUESTIONS)
+    lessons = [q.lesson for q in QUESTIONS]
+    assert lessons == sorted(lessons, key=LESSONS.index)
+    assert len({q.id for q in QUESTIONS}) == len(QUESTIONS)
+    for q in QUESTIONS:
+        assert q.id.startswith(q.lesson + ".") and all(ch.isalnum() or ch in "._" for ch in q.id)
+        assert question(q.id) is q
+    assert next_question(QUESTIONS[-1].id) is None
+    assert next_question(QUESTIONS[0].id) is QUESTIONS[1]
+
+
+@pytest.mark.parametrize("lesson", LESSONS[:1])
+def test_three_questions_per_lesson(lesson):
+    assert len(questions_for(lesson)) >= 3
+
+
+@pytest.mark.parametrize("bad", ["", "intuition", "x" * 10_000, "intuition.direction\n", "ask=🙂", "nan"])
+def test_unknown_id_is_a_plain_message(bad):
+    with pytest.raises(QuestionError) as info:
+        question(bad)
+    assert "intuition.direction" in str(info.value) and len(str(info.value)) < 400
+
+
+def test_a_question_put_to_another_lessons_context_is_refused():
+    from gd_core.contexts import local_minimum_context
+
+    context = local_minimum_context(CURVES["two_minima"], 5.0, 0.1, 30)
+    with pytest.raises(QuestionError):
+        truth(question("intuition.direction"), context)
+
+
+# --- page 1 -------------------------------------------------------------------------------------
+
+
+def test_page_one_defaults_every_question_grades_its_own_truth():
+    context = intuition_context(CURVES["bowl"], CURVES["bowl"].point_at(0.9), 0.1, 30)
+    assert [q.id for q in asked(context)] == [q.id for q in questions_for("intuition")]
+    for q in asked(context):
+        f, t = form(q, context), truth(q, context)
+        assert prompt(q, context).endswith("?")
+        assert grade(q, context, t.value).correct, q.id
+        assert not grade(q, context, wrong_response(f, t)).correct, q.id
+        assert t.why and t.answer
+
+
+@FAST
+@given(settings_1d)
+def test_every_page_one_question_grades_its_truth_right_and_a_wrong_answer_wrong(setting):
+    context = _context(setting)
+    for q in asked(context):
+        f, t = form(q, context), truth(q, context)
+        right = grade(q, context, t.value if not isinstance(t.value, float) else repr(t.value))
+        assert right.correct and (right.gap is None or abs(right.gap) < 1e-9 * max(1, abs(t.value)))
+        assert not grade(q, context, wrong_response(f, t)).correct
+
+
+@FAST
+@given(settings_1d)
+def test_direction_is_the_sign_of_minus_alpha_times_the_slope(setting):
+    curve, at, alpha, iters = setting
+    context = _context(setting)
+    w0 = curve.point_at(at)
+    step = -alpha * _float(curve, "slope", w0)
+    expected = "stays" if abs(step) < 1e-3 * (curve.w_max - curve.w_min) else ("left" if step < 0 else "right")
+    assert truth(question("intuition.direction"), context).value == expected
+
+
+@FAST
+@given(settings_1d)
+def test_first_step_lands_at_w0_minus_alpha_times_the_slope(setting):
+    curve, at, alpha, iters = setting
+    w0 = curve.point_at(at)
+    t = truth(question("intuition.first_step"), _context(setting))
+    assert t.value == pytest.approx(w0 - alpha * _float(curve, "slope", w0), rel=1e-12, abs=1e-12)
+    assert t.tolerance >= 0.01 * (curve.w_max - curve.w_min)
+
+
+@FAST
+@given(settings_1d)
+def test_the_context_plays_the_oracle_path_and_cost_down_reads_it(setting):
+    curve, at, alpha, iters = setting
+    context = _context(setting)
+    assume(context.run.stop_reason != "not_finite")
+    path, _ = oracle_path(curve, curve.point_at(at), alpha, iters)
+    assert context.run.w.tolist() == path
+    costs = [_float(curve, "cost", w) for w in path]
+    down = len(path) > 1 and all(b < a for a, b in zip(costs, costs[1:]))
+    assert truth(question("intuition.cost_down"), context).value == ("yes" if down else "no")
+
+
+@FAST
+@given(settings_1d)
+def test_iterations_is_where_the_oracle_meets_the_stop_rule(setting):
+    curve, at, alpha, iters = setting
+    context = _context(setting)
+    q = question("intuition.iterations")
+    path, converged = oracle_path(curve, curve.point_at(at), alpha, iters)
+    if q.applies(context):
+        assert converged and truth(q, context).value == len(path) - 1
+    elif converged:  # met the rule without going anywhere: it stood at a minimum from the start
+        assert abs(path[-1] - path[0]) < 1e-2 * (curve.w_max - curve.w_min)
+
+
+def test_the_numbers_are_written_once_each_by_wording():
+    context = intuition_context(CURVES["bowl"], 7.0, 0.1, 30)
+    t = truth(question("intuition.direction"), context)
+    assert "−0.1 × 8 = −0.8" in t.why and "6.2" in t.why
+
+
+@pytest.mark.parametrize("text", ["", "abc", "nan", "inf", "-inf", "1e999", "1" * 100, "2.5.1", "0x10", "١٢", None, "1e5000"])
+def test_a_number_response_that_is_not_a_number_gets_the_message(text):
+    context = intuition_context(CURVES["bowl"], 7.0, 0.1, 30)
+    with pytest.raises(ResponseError, match="Type a number such as 2.5"):
+        grade(question("intuition.first_step"), context, text)
+
+
+@pytest.mark.parametrize("text", ["", "up", "LEFT", "left,right", "x" * 10_000])
+def test_a_choice_response_that_is_not_an_option_gets_the_message(text):
+    context = intuition_context(CURVES["bowl"], 7.0, 0.1, 30)
+    with pytest.raises(ResponseError, match="Pick one of the answers"):
+        grade(question("intuition.direction"), context, text)
+
+
+def test_a_typed_number_is_read_with_a_real_minus_and_a_decimal_comma():
+    context = intuition_context(CURVES["bowl"], -1.0, 0.1, 30)
+    t = truth(question("intuition.first_step"), context)
+    assert t.value == pytest.approx(-0.2)
+    assert grade(question("intuition.first_step"), context, "−0,2").correct
