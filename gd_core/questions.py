@@ -19,7 +19,7 @@ Every truth is read off the context's run, never written in advance. Grading, by
 >>> context = intuition_context(CURVES["bowl"], 7.0, 0.1, 30)
 >>> graded = grade(question("intuition.first_step"), context, "6.25")
 >>> graded.correct, graded.gap_sentence
-(True, 'Right: you said 6.25 and the run lands at w = 6.2, 0.05 off (within 0.1, 1/100 of the plotted range of w (−2 to 8)).')
+(True, 'Right: you said w = 6.25, the answer is w = 6.2, 0.05 off (within 0.1, 1/100 of the plotted range of w (−2 to 8)).')
 >>> next_question("intuition.direction").id
 'intuition.first_step'
 """
@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from gd_core import questions_1d
+from gd_core import questions_1d, questions_rates
 from gd_core.question_types import (
     ChoiceForm, ChoicesForm, Form, Graded, NumberForm, Question, Response, ResponseError, Truth, read_response,
 )
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 LESSONS = ("intuition", "learning_rate", "local_minimum", "regression", "debug")
-QUESTIONS: tuple[Question, ...] = tuple(sorted((*questions_1d.QUESTIONS,), key=lambda q: q.order))
+QUESTIONS: tuple[Question, ...] = tuple(sorted((*questions_1d.QUESTIONS, *questions_rates.QUESTIONS), key=lambda q: q.order))
 BY_ID: Mapping[str, Question] = MappingProxyType({q.id: q for q in QUESTIONS})
 NUMBER_NOISE = 1e-12  # relative: a response equal to the truth to rounding is within any tolerance
 
@@ -108,11 +108,13 @@ def truth(q: Question, context: Any) -> Truth:
     return q.find_truth(context)
 
 
+def _with_unit(text: str, unit: str) -> str:
+    return f"{unit} = {text}" if unit in ("w", "b", "α") else f"{text} {unit}"
+
+
 def _number_sentence(value: float, t: Truth, unit: str, correct: bool) -> str:
     gap = value - float(t.value)
-    said = f"you said {exact(value)} and the run {'lands at' if unit == 'w' else 'gives'} {unit + ' = ' if unit == 'w' else ''}{number(float(t.value))}"
-    if unit != "w":
-        said += f" {unit}"
+    said = f"you said {_with_unit(exact(value), unit)}, the answer is {_with_unit(number(float(t.value)), unit)}"
     if correct:
         return f"Right: {said}, {number(abs(gap))} off ({t.tolerance_rule})."
     side = "too high" if gap > 0 else "too low"
@@ -124,7 +126,7 @@ def _choices_sentence(f: ChoicesForm, said: tuple[str, ...], t: Truth) -> tuple[
     right = len(f.items) - len(wrong)
     if not wrong:
         return True, f"Right: all {len(f.items)}."
-    misses = "; ".join(f"{item}: you picked ‘{f.label(mine)}’, it {f.label(real)}" for item, mine, real in wrong)
+    misses = "; ".join(f"{item}: you said {mine}, it {real}" for item, mine, real in wrong)
     return False, f"{right} of {len(f.items)} right. {misses}."
 
 

@@ -84,7 +84,7 @@ def test_the_path_is_ordered_by_lesson_and_ids_are_url_safe():
     assert next_question(QUESTIONS[0].id) is QUESTIONS[1]
 
 
-@pytest.mark.parametrize("lesson", LESSONS[:1])
+@pytest.mark.parametrize("lesson", LESSONS[:2])
 def test_three_questions_per_lesson(lesson):
     assert len(questions_for(lesson)) >= 3
 
@@ -201,3 +201,80 @@ def test_a_typed_number_is_read_with_a_real_minus_and_a_decimal_comma():
     t = truth(question("intuition.first_step"), context)
     assert t.value == pytest.approx(-0.2)
     assert grade(question("intuition.first_step"), context, "−0,2").correct
+
+
+# --- page 2 -------------------------------------------------------------------------------------
+
+from gd_core.contexts import learning_rate_context  # noqa: E402
+from gd_core.sweep import suggested_alphas  # noqa: E402
+
+
+def _bowl_alpha():
+    # Fractions of the bowl's limit 1 away from the two boundaries 0.5 (one step to w*) and 1.
+    return st.one_of(st.floats(1e-3, 0.49), st.floats(0.51, 0.99), st.floats(1.01, 3.0))
+
+
+def oracle_bowl_behaviour(w0: float, alpha: float, iters: int) -> str:
+    """On (w - 3)^2 + 1 the update multiplies w - 3 by r = 1 - 2 alpha: |r| > 1 grows, r < 0
+    swings, 0 < r < 1 converges from one side if the rule is met within iters, else creeps."""
+    r = 1 - 2 * alpha
+    if abs(r) > 1:
+        return "diverges"
+    if r < 0:
+        return "oscillates"
+    return "converges" if oracle_path(CURVES["bowl"], w0, alpha, iters)[1] else "creeps"
+
+
+@FAST
+@given(st.floats(0.0, 1.0).filter(lambda at: abs(CURVES["bowl"].point_at(at) - 3) > 0.5), st.lists(_bowl_alpha(), min_size=1, max_size=4), st.integers(3, 200))
+def test_each_alpha_on_the_bowl_does_what_its_factor_says(at, alphas, iters):
+    bowl = CURVES["bowl"]
+    w0 = bowl.point_at(at)
+    context = learning_rate_context(bowl, w0, alphas, iters)
+    t = truth(question("learning_rate.behaviour"), context)
+    assert t.value == tuple(oracle_bowl_behaviour(w0, a, iters) for a in alphas)
+    # the fastest: the fewest iterations among the alphas the oracle sees converge
+    counts = {f"a{i + 1}": len(p) - 1 for i, a in enumerate(alphas) for p, ok in [oracle_path(bowl, w0, a, iters)] if ok}
+    fastest = truth(question("learning_rate.fastest"), context)
+    if counts:
+        assert set(fastest.accepted) == {k for k, v in counts.items() if v == min(counts.values())}
+    else:
+        assert fastest.value == "none"
+
+
+@FAST
+@given(st.sampled_from(ALL_CURVES), st.floats(0.0, 1.0))
+def test_largest_alpha_is_two_over_the_curvature_at_the_nearest_minimum(curve, at):
+    w0 = curve.point_at(at)
+    w_star = curve.nearest_minimum(w0)
+    assume(w_star is not None)
+    h = 1e-5
+    curvature = (_float(curve, "slope", w_star + h) - _float(curve, "slope", w_star - h)) / (2 * h)
+    context = learning_rate_context(curve, w0, [0.01], 5)
+    q = question("learning_rate.largest_alpha")
+    t = truth(q, context)
+    assert t.value == pytest.approx(2 / curvature, rel=1e-6)
+    assert grade(q, context, f"{2 / curvature:.2g}").correct
+    assert not grade(q, context, f"{1.2 * 2 / curvature:.2g}").correct
+    assert q.hides == ("wall",)
+
+
+def test_page_two_defaults_grade_their_own_truths():
+    bowl = CURVES["bowl"]
+    context = learning_rate_context(bowl, bowl.point_at(0.05), suggested_alphas(1.0), 60)
+    assert truth(question("learning_rate.behaviour"), context).value == ("creeps", "converges", "oscillates", "diverges")
+    for q in asked(context):
+        f, t = form(q, context), truth(q, context)
+        assert grade(q, context, t.value).correct and not grade(q, context, wrong_response(f, t)).correct
+    assert grade(question("learning_rate.behaviour"), context, "creeps,converges,oscillates,diverges").correct
+    with pytest.raises(ResponseError, match="one answer for each of the 4"):
+        grade(question("learning_rate.behaviour"), context, "creeps")
+
+
+def test_page_two_reuses_the_sweep_it_is_given():
+    from gd_core.contexts import page_sweep
+
+    bowl = CURVES["bowl"]
+    sweep = page_sweep(bowl, -1.5, 1.0)
+    assert learning_rate_context(bowl, -1.5, [0.1], 60, sweep=sweep).sweep is sweep
+    assert page_sweep(bowl, -1.5, 1.0) is sweep  # cached
