@@ -31,11 +31,13 @@ import numpy as np
 from gd_core.curves import Curve
 from gd_core.descent import DescentRun, largest_stable_alpha, run_descent
 from gd_core.stop_rule import StopRule, stop_rule
+from gd_core.surface import SurfacePaths, descend
 from gd_core.sweep import AlphaSweep, sweep_alphas, sweep_range
 from gd_core.verdict import Verdict, classify_descent
 
 SWEEP_ITERS = 500  # page 2's sweep: each alpha runs this long (ui.lessons: sweep_iters)
 MAX_ALPHAS = 8
+MAX_SURFACE_ITERS = 400  # page 3's slider goes to 400
 
 
 def page_rule(curve: Curve) -> StopRule:
@@ -132,9 +134,13 @@ def learning_rate_context(
     )
 
 
+SURFACE_START, SURFACE_ALPHA, SURFACE_ITERS = (-4.0, -4.0), 0.5, 150  # page 3's landscape: its first start, its defaults
+
+
 @dataclass(frozen=True)
 class LocalMinimumContext:
-    """Page 3: one run of every iteration from w0 (nothing stops it at a minimum), its verdict."""
+    """Page 3: one run of every iteration from w0 (nothing stops it at a minimum), its verdict,
+    and one start on the 2-D landscape H(w, b) (gd_core.surface) with its path."""
 
     curve: Curve
     w0: float
@@ -143,6 +149,10 @@ class LocalMinimumContext:
     rule: StopRule
     run: DescentRun
     verdict: Verdict
+    surface_start: tuple[float, float]
+    surface_alpha: float
+    surface_iters: int
+    surface_path: SurfacePaths
     lesson: str = "local_minimum"
 
     @property
@@ -151,7 +161,22 @@ class LocalMinimumContext:
         return float(np.max(np.abs(np.asarray(self.run.w) - self.w0)))
 
 
-def local_minimum_context(curve: Curve, w0: float, alpha: float, iters: int, *, judged: tuple[DescentRun, Verdict] | None = None) -> LocalMinimumContext:
-    """Page 3's context: its run of every iteration (``judged``: the page's cached one)."""
+@functools.lru_cache(maxsize=64)  # server-wide, bounded: a start's path on the landscape is the same for every student
+def _surface_path(start: tuple[float, float], alpha: float, iters: int) -> SurfacePaths:
+    return descend(np.array([start]), alpha, iters)
+
+
+def local_minimum_context(
+    curve: Curve, w0: float, alpha: float, iters: int, *, judged: tuple[DescentRun, Verdict] | None = None,
+    surface_start: tuple[float, float] = SURFACE_START, surface_alpha: float = SURFACE_ALPHA, surface_iters: int = SURFACE_ITERS,
+) -> LocalMinimumContext:
+    """Page 3's context: its run of every iteration (``judged``: the page's cached one), and the
+    path of ``surface_start`` on the landscape (the start the page asks about, e.g. the last dropped)."""
     run, verdict = _given(judged, curve, w0, alpha, iters, every_step=True)
-    return LocalMinimumContext(curve, float(w0), float(alpha), int(iters), page_rule(curve), run, verdict)
+    start = (float(surface_start[0]), float(surface_start[1]))
+    if not (np.isfinite(start).all() and np.isfinite(surface_alpha) and surface_alpha >= 0 and 0 <= surface_iters <= MAX_SURFACE_ITERS):
+        raise ValueError(f"a landscape start needs finite (w, b), alpha >= 0 and 0 to {MAX_SURFACE_ITERS} iterations")
+    path = _surface_path(start, float(surface_alpha), int(surface_iters))
+    return LocalMinimumContext(
+        curve, float(w0), float(alpha), int(iters), page_rule(curve), run, verdict, start, float(surface_alpha), int(surface_iters), path,
+    )

@@ -84,7 +84,7 @@ def test_the_path_is_ordered_by_lesson_and_ids_are_url_safe():
     assert next_question(QUESTIONS[0].id) is QUESTIONS[1]
 
 
-@pytest.mark.parametrize("lesson", LESSONS[:2])
+@pytest.mark.parametrize("lesson", LESSONS[:3])
 def test_three_questions_per_lesson(lesson):
     assert len(questions_for(lesson)) >= 3
 
@@ -278,3 +278,96 @@ def test_page_two_reuses_the_sweep_it_is_given():
     sweep = page_sweep(bowl, -1.5, 1.0)
     assert learning_rate_context(bowl, -1.5, [0.1], 60, sweep=sweep).sweep is sweep
     assert page_sweep(bowl, -1.5, 1.0) is sweep  # cached
+
+
+# --- page 3 -------------------------------------------------------------------------------------
+
+from gd_core import surface  # noqa: E402
+from gd_core.contexts import local_minimum_context  # noqa: E402
+
+
+def oracle_every_step(curve, w0: float, alpha: float, iters: int) -> list[float]:
+    """Every iteration of w - alpha * J'(w), stopped only when w leaves the finite range."""
+    ws, w = [float(w0)], float(w0)
+    for _ in range(iters):
+        w_next = w - alpha * _float(curve, "slope", w)
+        if not math.isfinite(w_next) or abs(w_next) > 1e6 or not math.isfinite(_float(curve, "cost", w_next)) \
+                or not math.isfinite(_float(curve, "slope", w_next)):
+            break
+        ws.append(w_next)
+        w = w_next
+    return ws
+
+
+@FAST
+@given(settings_1d)
+def test_page_three_answers_are_what_the_oracle_path_does(setting):
+    curve, at, alpha, iters = setting
+    w0 = curve.point_at(at)
+    context = local_minimum_context(curve, w0, alpha, iters)
+    path = oracle_every_step(curve, w0, alpha, iters)
+    assert context.run.w.tolist() == path
+    tol = 1e-3 * (curve.w_max - curve.w_min)
+    near = [i for i, m in enumerate(curve.minima) if abs(path[-1] - m) <= 10 * tol]
+    assert truth(question("local_minimum.valley"), context).value == (f"m{near[0] + 1}" if near else "none")
+    moved = max(abs(w - w0) for w in path) >= tol
+    assert truth(question("local_minimum.moves"), context).value == ("yes" if moved else "no")
+    q = question("local_minimum.steps_shrink")
+    if q.applies(context):
+        sizes = [abs(b - a) for a, b in zip(path, path[1:])]
+        shrink = all(b <= a * (1 + 1e-12) + 1e-12 * max(sizes) for a, b in zip(sizes, sizes[1:]))
+        assert truth(q, context).value == ("yes" if shrink else "no")
+    for q in asked(context):
+        f, t = form(q, context), truth(q, context)
+        assert grade(q, context, t.value).correct and not grade(q, context, wrong_response(f, t)).correct
+
+
+def test_w_5_is_a_local_minimum_and_stays():
+    context = local_minimum_context(CURVES["two_minima"], 5.0, 0.1, 30)
+    assert truth(question("local_minimum.moves"), context).value == "no"
+    assert truth(question("local_minimum.valley"), context).value == "m2"
+    assert not question("local_minimum.steps_shrink").applies(context)
+
+
+def oracle_surface(start, alpha: float, iters: int) -> tuple[float, float, float]:
+    """(w, b) := (w, b) - alpha * grad H, grad H written here from H's formula term by term."""
+    w, b = start
+    last = 0.0
+    for _ in range(iters):
+        gw, gb = 0.08 * w, 0.08 * b
+        for a, wk, bk, s in [(3.0, -2.0, -1.5, 1.2), (2.0, 2.5, 1.5, 1.0), (1.4, -1.0, 2.8, 0.8)]:
+            g = a * math.exp(-((w - wk) ** 2 + (b - bk) ** 2) / (2 * s * s)) / (s * s)
+            gw, gb = gw + g * (w - wk), gb + g * (b - bk)
+        w_new, b_new = w - alpha * gw, b - alpha * gb
+        if abs(w_new) > 1e3 or abs(b_new) > 1e3:
+            last = 0.0
+            continue
+        last = math.hypot(w_new - w, b_new - b)
+        w, b = w_new, b_new
+    return w, b, last
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.tuples(st.floats(-4.8, 4.8), st.floats(-4.8, 4.8)), st.floats(0.05, 0.6), st.integers(2, 300))
+def test_the_landscape_valley_is_where_the_oracle_settles(start, alpha, iters):
+    context = local_minimum_context(CURVES["two_minima"], 5.0, 0.1, 5, surface_start=start, surface_alpha=alpha, surface_iters=iters)
+    w, b, last = oracle_surface(start, alpha, iters)
+    assert (float(context.surface_path.w[-1, 0]), float(context.surface_path.b[-1, 0])) == pytest.approx((w, b), abs=1e-9)
+    centres = [(-2.0, -1.5, 1.2), (2.5, 1.5, 1.0), (-1.0, 2.8, 0.8)]
+    d = [math.hypot(w - cw, b - cb) for cw, cb, _ in centres]
+    i = d.index(min(d))
+    settled = d[i] <= centres[i][2] and last < 0.05
+    assert truth(question("local_minimum.landscape"), context).value == (f"v{i + 1}" if settled else "none")
+
+
+def test_the_landscape_defaults_settle_in_their_valleys():
+    expected = {(-4.0, -4.0): "v1", (4.0, 4.0): "v2", (-3.0, 4.5): "v3"}
+    for start, valley in expected.items():
+        context = local_minimum_context(CURVES["two_minima"], 5.0, 0.1, 30, surface_start=start)
+        assert truth(question("local_minimum.landscape"), context).value == valley
+
+
+@pytest.mark.parametrize("bad", [dict(surface_start=(float("nan"), 0.0)), dict(surface_alpha=-1.0), dict(surface_iters=10**9)])
+def test_a_landscape_setting_out_of_range_is_refused(bad):
+    with pytest.raises(ValueError):
+        local_minimum_context(CURVES["two_minima"], 5.0, 0.1, 30, **bad)
