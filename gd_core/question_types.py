@@ -101,7 +101,8 @@ class Truth:
 
     ``value``: the option key, the number, or one key per item; ``accepted``: every option key
     that counts as right (a choice; usually just ``value``); ``tolerance``: how far a number may
-    be from ``value`` and still be right, with ``tolerance_rule`` saying why; ``answer``: the
+    be from ``value`` and still be right, with ``tolerance_rule`` saying why (``shown``: the
+    number as the answer writes it, when not with 4 significant digits); ``answer``: the
     answer in one plain sentence; ``why``: one short explanation written from the run's facts;
     ``facts``: the numbers both sentences state, for a page or a test to read.
     """
@@ -113,6 +114,7 @@ class Truth:
     accepted: tuple[str, ...] = ()
     tolerance: float | None = None
     tolerance_rule: str = ""
+    shown: str = ""  # a number's value as the answer writes it (when more digits than wording.number's 4 are due)
 
 
 def truth(value: Response, answer: str, why: str, facts: Mapping[str, Any] | None = None, **extra: Any) -> Truth:

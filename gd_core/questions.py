@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from gd_core import questions_1d, questions_minima, questions_rates
+from gd_core import questions_1d, questions_fit, questions_minima, questions_rates
 from gd_core.question_types import (
     ChoiceForm, ChoicesForm, Form, Graded, NumberForm, Question, Response, ResponseError, Truth, read_response,
 )
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 LESSONS = ("intuition", "learning_rate", "local_minimum", "regression", "debug")
-QUESTIONS: tuple[Question, ...] = tuple(sorted((*questions_1d.QUESTIONS, *questions_rates.QUESTIONS, *questions_minima.QUESTIONS), key=lambda q: q.order))
+QUESTIONS: tuple[Question, ...] = tuple(sorted((*questions_1d.QUESTIONS, *questions_rates.QUESTIONS, *questions_minima.QUESTIONS, *questions_fit.QUESTIONS), key=lambda q: q.order))
 BY_ID: Mapping[str, Question] = MappingProxyType({q.id: q for q in QUESTIONS})
 NUMBER_NOISE = 1e-12  # relative: a response equal to the truth to rounding is within any tolerance
 
@@ -109,12 +109,12 @@ def truth(q: Question, context: Any) -> Truth:
 
 
 def _with_unit(text: str, unit: str) -> str:
-    return f"{unit} = {text}" if unit in ("w", "b", "α") else f"{text} {unit}"
+    return f"{unit} = {text}" if unit in ("w", "b", "α", "|w − w*|") else f"{text} {unit}"
 
 
 def _number_sentence(value: float, t: Truth, unit: str, correct: bool) -> str:
     gap = value - float(t.value)
-    said = f"you said {_with_unit(exact(value), unit)}, the answer is {_with_unit(number(float(t.value)), unit)}"
+    said = f"you said {_with_unit(exact(value), unit)}, the answer is {_with_unit(t.shown or number(float(t.value)), unit)}"
     if correct:
         return f"Right: {said}, {number(abs(gap))} off ({t.tolerance_rule})."
     side = "too high" if gap > 0 else "too low"

@@ -52,7 +52,7 @@ def oracle_path(curve, w0: float, alpha: float, iters: int) -> tuple[list[float]
 def wrong_response(f, t):
     """A response that is clearly not the truth."""
     if isinstance(f, NumberForm):
-        return float(t.value) + 10 * float(t.tolerance) + 1.0
+        return float(t.value) + 10 * float(t.tolerance) + 1e-6 * abs(float(t.value)) + 1.0
     if isinstance(f, ChoiceForm):
         return next(k for k in f.keys if k not in t.accepted)
     first = next(k for k in f.keys if k != t.value[0])
@@ -84,7 +84,7 @@ def test_the_path_is_ordered_by_lesson_and_ids_are_url_safe():
     assert next_question(QUESTIONS[0].id) is QUESTIONS[1]
 
 
-@pytest.mark.parametrize("lesson", LESSONS[:3])
+@pytest.mark.parametrize("lesson", LESSONS[:4])
 def test_three_questions_per_lesson(lesson):
     assert len(questions_for(lesson)) >= 3
 
@@ -371,3 +371,83 @@ def test_the_landscape_defaults_settle_in_their_valleys():
 def test_a_landscape_setting_out_of_range_is_refused(bad):
     with pytest.raises(ValueError):
         local_minimum_context(CURVES["two_minima"], 5.0, 0.1, 30, **bad)
+
+
+# --- page 4 -------------------------------------------------------------------------------------
+
+from gd_core.questions_fit import regression_context  # noqa: E402
+from gd_core.sums import summarize  # noqa: E402
+
+LAB_X, LAB_Y = [1.0, 2.0], [300.0, 500.0]
+
+
+def test_the_lab_figures_hold():
+    context = regression_context(summarize(LAB_X, LAB_Y), 0.0, 0.0, 0.01, 10_000)
+    t = truth(question("regression.final_w"), context)
+    assert round(t.value, 4) == 199.9929 and round(t.facts["b"], 4) == 100.0116
+    assert "w = 199.9929 and b = 100.0116" in t.answer
+    assert truth(question("regression.diverges"), context).value == "no"
+    for q in asked(context):
+        f, t = form(q, context), truth(q, context)
+        assert grade(q, context, t.value).correct and not grade(q, context, wrong_response(f, t)).correct
+
+
+def oracle_fit(x, y, w, b, alpha, iters, sequential=False):
+    """The course's loop, row by row: both gradients from the same (w, b), or (sequential) dJ/db
+    taken after w moved. Returns the last (w, b) and whether the cost ever went past 1e10 x its start."""
+    m = len(x)
+
+    def cost(w, b):
+        return sum((w * xi + b - yi) ** 2 for xi, yi in zip(x, y)) / (2 * m)
+
+    start = cost(w, b)
+    for _ in range(iters):
+        dj_dw = sum((w * xi + b - yi) * xi for xi, yi in zip(x, y)) / m
+        dj_db = sum(w * xi + b - yi for xi, yi in zip(x, y)) / m
+        w_new = w - alpha * dj_dw
+        if sequential:
+            dj_db = sum(w_new * xi + b - yi for xi, yi in zip(x, y)) / m
+        w, b = w_new, b - alpha * dj_db
+        if not cost(w, b) <= 1e10 * max(start, 1.0):
+            return w, b, True
+    return w, b, False
+
+
+datasets = st.lists(st.tuples(st.integers(-20, 20), st.integers(-500, 500)), min_size=2, max_size=8).filter(
+    lambda rows: len({r[0] for r in rows}) >= 2
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(datasets, st.integers(-5, 5), st.integers(-50, 50), st.floats(0.01, 1.6), st.integers(1, 300))
+def test_page_four_answers_are_what_the_course_loop_does(rows, w0, b0, share, iters):
+    x, y = [float(r[0]) / 4 for r in rows], [float(r[1]) for r in rows]
+    h = np.array([[np.mean(np.square(x)), np.mean(x)], [np.mean(x), 1.0]])
+    limit = 2 / np.linalg.eigvalsh(h)[-1]
+    alpha = share * limit
+    context = regression_context(summarize(x, y), w0, b0, alpha, iters)
+    w, b, blew = oracle_fit(x, y, float(w0), float(b0), alpha, iters)
+    diverges = truth(question("regression.diverges"), context).value
+    if share > 1.1 and iters >= 100:
+        assert diverges == "yes"
+    if share < 0.95:
+        assert diverges == "no"
+        t = truth(question("regression.final_w"), context)
+        assert t.value == pytest.approx(w, rel=1e-7, abs=1e-7 * max(1.0, abs(w0)))
+    q = question("regression.sequential_gap")
+    ws, bs, seq_blew = oracle_fit(x, y, float(w0), float(b0), alpha, iters, sequential=True)
+    if q.applies(context) and not seq_blew:
+        w_star = float(np.polyfit(x, y, 1)[0])
+        assert truth(q, context).value == pytest.approx(abs(ws - w_star), rel=1e-6, abs=1e-6 * max(1.0, abs(w_star)))
+    for q in asked(context):
+        f, t = form(q, context), truth(q, context)
+        assert grade(q, context, t.value).correct and not grade(q, context, wrong_response(f, t)).correct
+
+
+def test_a_fit_made_with_other_settings_is_refused():
+    from gd_core.fit import fit_line
+
+    stats = summarize(LAB_X, LAB_Y)
+    other = fit_line(stats, 0.0, 0.0, 0.02, 100)
+    with pytest.raises(ValueError, match="other settings"):
+        regression_context(stats, 0.0, 0.0, 0.01, 100, sequential_fit=other)
