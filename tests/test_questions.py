@@ -84,7 +84,7 @@ def test_the_path_is_ordered_by_lesson_and_ids_are_url_safe():
     assert next_question(QUESTIONS[0].id) is QUESTIONS[1]
 
 
-@pytest.mark.parametrize("lesson", LESSONS[:4])
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_three_questions_per_lesson(lesson):
     assert len(questions_for(lesson)) >= 3
 
@@ -451,3 +451,109 @@ def test_a_fit_made_with_other_settings_is_refused():
     other = fit_line(stats, 0.0, 0.0, 0.02, 100)
     with pytest.raises(ValueError, match="other settings"):
         regression_context(stats, 0.0, 0.0, 0.01, 100, sequential_fit=other)
+
+
+# --- page 5 -------------------------------------------------------------------------------------
+
+import re  # noqa: E402
+
+from gd_core.bug_catalogue import CATALOGUE, ENTRIES  # noqa: E402
+from gd_core.questions_debug import COURSE_CODE, LINE_FORM, MISTAKES, debug_context  # noqa: E402
+
+
+def _normal(code: str) -> str:
+    code = code.split("#")[0].replace("gradient_function", "compute_gradient")
+    return re.sub(r"[\s()]", "", code)
+
+
+def test_every_mistake_of_the_catalogue_has_words_a_function_and_its_lines():
+    assert set(MISTAKES) == {e.name for e in CATALOGUE} - {"correct"}
+    keys = [key for key, *_ in MISTAKES.values()]
+    assert len(set(keys)) == len(keys) and all(re.fullmatch(r"[a-z0-9_]+", k) for k in keys)
+    for name, (_, words, functions, lines) in MISTAKES.items():
+        corrected = {_normal(line) for line in ENTRIES[name].corrected_line.splitlines()}
+        listed = {_normal(COURSE_CODE[n - 1]) for n in lines}
+        assert listed & corrected or name == "α too large" and "alpha" in COURSE_CODE[lines[0] - 1], name
+        owner = max(i for i, text in enumerate(COURSE_CODE[: lines[0]]) if text.startswith("def ")) if name != "α too large" else None
+        assert owner is None or COURSE_CODE[owner].startswith(f"def {functions[0]}(")
+        assert all(f"L{n}" in {o.key for o in LINE_FORM.options} for n in lines)
+
+
+def oracle_first_line(name: str, x, y, alpha: float) -> tuple[float, float, float]:
+    """Iteration 0 of the lab's loop from w = b = 0 with the named mistake, written row by row:
+    (the printed cost, w, b) after the first update."""
+    m = len(x)
+    err = [-yi for yi in y]  # f_wb - y at w = b = 0
+    dj_dw, dj_db = sum(e * xi for e, xi in zip(err, x)) / m, sum(err) / m
+    w, b = -alpha * dj_dw, -alpha * dj_db
+    if name == "sign flipped":
+        w, b = alpha * dj_dw, alpha * dj_db
+    elif name == "missing 1/m in the gradient":
+        w, b = -alpha * m * dj_dw, -alpha * m * dj_db
+    elif name == "missing x in dJ/dw":
+        w = -alpha * dj_db
+    elif name == "sequential update":
+        b = -alpha * sum(w * xi - yi for xi, yi in zip(x, y)) / m
+    elif name == "b updated with dJ/dw":
+        b = -alpha * dj_dw
+    elif name == "x in dJ/db":
+        b = -alpha * dj_dw
+    half = 1.0 if name == "cost without the 1/2" else 0.5
+    cost = half * sum((w * xi + b - yi) ** 2 for xi, yi in zip(x, y)) / m
+    return cost, w, b
+
+
+def _prints(line: str, *values: float) -> bool:
+    """Each printed number (cost .2e, w .3e, b .5e) is the value to within half a unit of its
+    last digit (a sum in another order may round the other way at the very edge)."""
+    for text, value, digits in zip(_printed(line), values, (2, 3, 5)):
+        half = 0.5 * 10.0 ** (int(text.split("e")[1]) - digits)
+        if abs(float(text) - value) > half * (1 + 1e-9) + 1e-12 * abs(value):
+            return False
+    return True
+
+
+def _printed(line: str) -> tuple[str, str, str]:
+    return re.search(r"Cost\s+(\S+)", line).group(1), re.search(r"(?<!\w)w:\s*(\S+),", line).group(1), re.search(r"(?<!\w)b:\s*(\S+)", line).group(1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**63 - 1))
+def test_find_the_bug_truths_are_the_planted_mistake_and_the_log_prints_it(seed):
+    context = debug_context(seed)
+    name = context.entry.name
+    key, _, functions, lines = MISTAKES[name]
+    assert truth(question("debug.mistake"), context).value == key
+    assert set(truth(question("debug.function"), context).accepted) == set(functions)
+    assert set(truth(question("debug.line"), context).accepted) == {f"L{n}" for n in lines}
+    cost, w, b = oracle_first_line(name, list(context.x), list(context.y), context.alpha)
+    assert _prints(context.log.splitlines()[0], cost, w, b)
+    fixed_cost, fixed_w, fixed_b = oracle_first_line("correct", list(context.x), list(context.y), context.fixed_alpha)
+    assert _prints(context.fixed_log.splitlines()[0], fixed_cost, fixed_w, fixed_b)
+    assert (context.alpha > context.diagnosis.alpha_limit) == (name == "α too large")
+    assert context.fixed_alpha < context.diagnosis.alpha_limit
+    for q in asked(context):
+        f, t = form(q, context), truth(q, context)
+        assert grade(q, context, t.value).correct and not grade(q, context, wrong_response(f, t)).correct
+    assert debug_context(seed) is context  # the same seed, the same exercise
+
+
+@pytest.mark.parametrize("bad", [-1, 2**63, 1.5, "7", True, None, float("nan")])
+def test_a_seed_that_is_not_a_whole_number_in_range_is_refused(bad):
+    with pytest.raises(ValueError, match="whole number"):
+        debug_context(bad)
+
+
+@pytest.mark.parametrize("name", sorted(MISTAKES))
+def test_on_the_lab_data_every_mistakes_log_names_it_alone(name):
+    """The fallback of a seed whose draws all stay ambiguous."""
+    from gd_core.bug_catalogue import printed_log, simulate
+    from gd_core.log_match import diagnose
+    from gd_core.log_parse import parse_log
+    from gd_core.questions_debug import LAB_ALPHA, LAB_TOO_LARGE, LAB_X, LAB_Y
+
+    stats = summarize(LAB_X, LAB_Y)
+    alpha = LAB_TOO_LARGE if name == "α too large" else LAB_ALPHA
+    log = printed_log(simulate(ENTRIES[name], stats, alpha, 100, 0.0, 0.0), 100)
+    diagnosis = diagnose(parse_log(log), stats, alpha, 100, 0.0, 0.0)
+    assert diagnosis.kind == "match" and diagnosis.name == name
