@@ -1,0 +1,228 @@
+"""Predict, then see: a lesson's question, answered before its run is shown.
+
+A lesson page builds its context (gd_core.contexts, gd_core.questions_fit, ...) from its
+settings, then calls ``predict_first``. That draws the question box in the main area, where
+the student looks, and says whether the page may draw the outcome (``Asked.shown``):
+
+- **before committing**: the question for these settings, its answer form and *Commit*. The
+  page draws only the start (a figure made from the run cut to its first row: no later frame
+  is in the page's data, so nothing can be read off a hover), no verdict, no answer;
+- **after committing**: the answer is graded on the very context the page then plays
+  (gd_core.questions.grade), kept in the session's run ledger, and the box says what was said
+  against what happened, the gap in numbers and why. The page draws the whole run, with the
+  prediction beside the result (``Asked.graded.response``).
+
+A reveal belongs to one question and one view (the page's settings): change a setting and the
+new run is hidden until a new prediction. *Just show me* reveals without an answer (nothing
+goes in the ledger); the sidebar's *Predict first* switch (``predict=false`` in a link) turns
+the questions off for free exploring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from gd_core import questions as qs
+from gd_core.question_types import ChoiceForm, ChoicesForm, Graded, NumberForm, Question, ResponseError
+from ui.app import state
+from ui.app.lessons import BY_KEY
+from ui.words.shown import MESSAGE_LIMIT, shown
+
+NUMBER_CHARS = 40  # a typed answer: gd_core.question_types.MAX_RESPONSE_CHARS
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One committed prediction, as the run ledger keeps it: enough to list it and reopen it."""
+
+    lesson: str
+    question_id: str
+    title: str
+    said: str  # the answer as the student gave it, written by us (a number or an option's label)
+    correct: bool
+    gap_sentence: str
+    view: tuple[tuple[str, str], ...]  # the page's URL parameters when it was committed
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the page may show: ``shown`` False means the start only. ``question`` is the one on
+    screen (None when the questions are off), ``graded`` the committed answer (None before it,
+    or when the run was shown without one)."""
+
+    shown: bool
+    question: Question | None = None
+    graded: Graded | None = None
+
+
+def predict_on() -> bool:
+    """The sidebar's switch: ask before showing (on unless a link or the student turned it off)."""
+    with st.sidebar:
+        return bool(
+            st.toggle(
+                "Predict first",
+                value=True,
+                key=state.PREDICT,
+                bind="query-params",
+                help="On: each lesson asks a question about the run before it plays it; commit your answer to see it. "
+                "Off: every run is shown at once.",
+            )
+        )
+
+
+def _question_picker(lesson: str) -> Question:
+    """The lesson's questions, in path order; bound to the URL as ``ask`` (a link opens one)."""
+    ids = [q.id for q in qs.questions_for(lesson)]
+    chosen = st.selectbox(
+        "Question",
+        ids,
+        format_func=lambda qid: qs.BY_ID[qid].title,
+        key=state.ASK,
+        bind="query-params",
+        help="Each lesson asks several questions; pick one, answer it, and the run plays.",
+    )
+    return qs.BY_ID[chosen]
+
+
+def _answer_widgets(q: Question, form: Any) -> Any:
+    """The answer form's inputs; returns the raw response (None: not answered yet)."""
+    if isinstance(form, ChoiceForm):
+        return st.radio(
+            "Your answer", form.keys, index=None, format_func=form.label, horizontal=True,
+            key=state.answer_key(q.id), help="Pick one, then press Commit.",
+        )
+    if isinstance(form, NumberForm):
+        return st.text_input(
+            f"Your answer ({form.unit})", key=state.answer_key(q.id), max_chars=NUMBER_CHARS,
+            placeholder="e.g. 2.5", help=f"A number; right means {form.rule}.",
+        ) or None
+    picks = []
+    columns = st.columns(min(len(form.items), 4))
+    for i, item in enumerate(form.items):
+        with columns[i % len(columns)]:
+            picks.append(
+                st.selectbox(item, form.keys, index=None, format_func=form.label, key=state.answer_key(q.id, i), placeholder="Pick one")
+            )
+    return None if any(p is None for p in picks) else tuple(picks)
+
+
+def _said(form: Any, graded: Graded) -> str:
+    """The committed answer in our words (never the typed text itself)."""
+    value = graded.response
+    if isinstance(form, NumberForm):
+        return f"{value:g}"
+    if isinstance(form, ChoiceForm):
+        return form.label(str(value))
+    return ", ".join(f"{item}: {form.label(key)}" for item, key in zip(form.items, value))
+
+
+def _view() -> tuple[tuple[str, str], ...]:
+    """The page's settings as its URL holds them, less the question itself."""
+    return tuple(sorted((k, v) for k in st.query_params if k not in (state.ASK, state.PREDICT) for v in st.query_params.get_all(k)))
+
+
+def _show_graded(graded: Graded) -> None:
+    box = st.success if graded.correct else st.warning
+    box(shown(graded.gap_sentence, 4 * MESSAGE_LIMIT), icon=":material/check_circle:" if graded.correct else ":material/lightbulb:")
+    st.caption("Why: " + shown(graded.why, 4 * MESSAGE_LIMIT))
+
+
+def _next_link(q: Question) -> None:
+    """The next question on the lesson path: on this page a button, on another a link to it."""
+    after = qs.next_question(q.id)
+    if after is None:
+        st.caption("That was the last question of the lesson path. Well done.")
+        return
+    if after.lesson == q.lesson:
+        st.button(f"Next question: {after.title}", key=state.NEXT_QUESTION, icon=":material/arrow_forward:", on_click=_pick, args=(after.id,))
+    else:
+        lesson = BY_KEY[after.lesson]
+        st.page_link(lesson.file, label=f"Next: {lesson.title}, {after.title}", icon=":material/arrow_forward:", query_params={state.ASK: after.id})
+
+
+def _pick(question_id: str) -> None:
+    st.session_state[state.ASK] = question_id
+
+
+def _forget(key: tuple) -> None:
+    st.session_state.get(state.REVEALED, {}).pop(key, None)
+
+
+def predict_first(context: Any, view: tuple) -> Asked:
+    """The question box for ``context`` (the run the page will play); ``view`` is what names the
+    run (the page's cache key). Returns what the page may show."""
+    if not predict_on():
+        return Asked(shown=True)
+    lesson = context.lesson
+    revealed: dict = st.session_state.setdefault(state.REVEALED, {})
+    with st.container(border=True, key=state.PREDICT_BOX):
+        st.markdown("**Predict first**")
+        q = _question_picker(lesson)
+        if not qs.applies(q, context):
+            st.info("This question does not apply to these settings (for example, it asks about a run that converges). "
+                    "Pick another question, or change the settings.", icon=":material/info:")
+            return Asked(shown=True, question=q)
+        st.markdown(shown(qs.prompt(q, context), 4 * MESSAGE_LIMIT))
+        key = (q.id, view)
+        if key in revealed:
+            graded = revealed[key]
+            if graded is None:
+                st.caption("Shown without a prediction.")
+            else:
+                _show_graded(graded)
+            left, right = st.columns(2)
+            with left:
+                _next_link(q)
+            with right:
+                st.button("Ask me again", key=state.ASK_AGAIN, icon=":material/replay:", on_click=_forget, args=(key,),
+                          help="Hide this run again and answer afresh.")
+            return Asked(shown=True, question=q, graded=graded)
+        form = qs.form(q, context)
+        raw = _answer_widgets(q, form)
+        left, right = st.columns([1, 1])
+        commit = left.button("Commit my answer", key=state.COMMIT, type="primary", icon=":material/lock:",
+                             help="Your answer is kept; then the run plays and the page shows how close you were.")
+        skip = right.button("Just show me", key=state.SKIP, type="tertiary", help="Show the run without answering.")
+        if skip:
+            revealed[key] = None
+            return Asked(shown=True, question=q)
+        if commit:
+            if raw is None:
+                st.error("Give an answer first, then press Commit.", icon=":material/edit:")
+                return Asked(shown=False, question=q)
+            try:
+                graded = qs.grade(q, context, raw)
+            except ResponseError as error:
+                st.error(shown(error, MESSAGE_LIMIT), icon=":material/edit:")
+                return Asked(shown=False, question=q)
+            revealed[key] = graded
+            st.session_state.setdefault(state.LEDGER, []).append(
+                Attempt(lesson, q.id, q.title, _said(form, graded), graded.correct, graded.gap_sentence, _view())
+            )
+            _show_graded(graded)
+            _next_link(q)
+            return Asked(shown=True, question=q, graded=graded)
+        st.caption("The chart shows only where the run starts until you commit an answer.")
+        return Asked(shown=False, question=q)
+
+
+def ledger() -> None:
+    """The session's run ledger: every committed prediction, right or not, each one reopenable."""
+    attempts: list[Attempt] = st.session_state.get(state.LEDGER, [])
+    if not attempts:
+        return
+    right = sum(a.correct for a in attempts)
+    with st.expander(f"Your predictions: {right} of {len(attempts)} right", icon=":material/history:"):
+        for i, attempt in enumerate(reversed(attempts)):
+            number = len(attempts) - i
+            lesson = BY_KEY[attempt.lesson]
+            cols = st.columns([5, 1], vertical_alignment="center")
+            mark = "right" if attempt.correct else "not quite"
+            cols[0].markdown(
+                f"{number}\\. {shown(lesson.title, 60)}, {shown(attempt.title, 80)}: you said {shown(attempt.said, 80)} ({mark})"
+            )
+            if cols[1].button("Reopen", key=state.reopen_key(number), help="Open this question with the settings you answered it for."):
+                st.switch_page(lesson.file, query_params=[*attempt.view, (state.ASK, attempt.question_id)])
