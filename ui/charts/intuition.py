@@ -9,13 +9,12 @@ from __future__ import annotations
 import numpy as np
 
 from gd_core.descent import DescentRun
-from ui.charts.cost_curve import CURVE_COLOR, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, cost_domain, curve_frame, line_trace, view_domain
+from ui.charts.cost_curve import cost_domain, curve_frame, line_trace, view_domain
 from ui.charts.player import ReadyFigure, add_player, at, frame, timeline
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.tangent_labels import place_triangle
 from ui.words.text import direction_text, fmt, iteration_heading, update_text
-
-INK = "#0f172a"
+from ui.charts.style import CURVE_COLOR, INK, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, WHITE
 
 
 def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 610) -> ReadyFigure:
@@ -63,7 +62,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
         line_trace(POINT_COLOR, {"width": 3}, name="step"),
         {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
         {
-            "type": "scatter", "mode": "markers", "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}}, "name": "w", "showlegend": False,
+            "type": "scatter", "mode": "markers", "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": WHITE, "width": 2}}, "name": "w", "showlegend": False,
             "hovertemplate": "iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
         },
         # The update, written out, sits above the plot (drawn from the plot's top edge upwards), so

@@ -18,15 +18,10 @@ from gd_core.descent import Basins, DescentRun
 from gd_core.surface import SurfacePaths
 from gd_core.wording import number, plural
 from ui.charts.cost_curve import cost_domain
-from ui.charts.contours import PATH_COLORS
 from ui.charts.player import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
 from ui.charts.figure_dict import figure, grid, merge
+from ui.charts.style import AWAY_COLOR, BASIN_COLORS, DIVERGED_COLOR, INK, LIGHT_COLORS, PATH_COLORS, UNSETTLED_COLOR, WHITE
 
-BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
-LIGHT_COLORS = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"]
-AWAY_COLOR = "#94a3b8"
-DIVERGED_COLOR = "#dc2626"
-UNSETTLED_COLOR = "#475569"  # a start's run that ends at no minimum
 # The second cue beside colour: one marker shape per minimum reached, an x for none.
 SYMBOLS = ["circle", "square", "triangle-up", "pentagon", "star"]
 UNSETTLED_SYMBOL = "x"
@@ -155,7 +150,7 @@ def minima_figure(
         data.append(merge(trace, make(0)))
 
     # One trace per panel holds every start's point: a frame carries 4 small traces, not 16.
-    ring = {"size": [16] + [13] * (len(runs) - 1), "color": [c for c, _ in styles], "symbol": [m for _, m in styles], "line": {"color": "white", "width": 2}}
+    ring = {"size": [16] + [13] * (len(runs) - 1), "color": [c for c, _ in styles], "symbol": [m for _, m in styles], "line": {"color": WHITE, "width": 2}}
     step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
     mover({"type": "scatter", "mode": "markers", "marker": ring, "showlegend": False, "hovertemplate": "w = %{x:.4f}<extra></extra>", **CURVE_PANEL},
           lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
@@ -163,9 +158,9 @@ def minima_figure(
           lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
     # Past the last iteration of the runs on J(w) (the landscape may run longer), the curve panel says so.
     curve_last = max(run.w.size for _, run in runs) - 1
-    mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": "#0f172a"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
+    mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": INK}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
           lambda i: {"x": [(lo + hi) / 2], "y": [y_hi], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
-    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n_starts)], "line": {"color": "white", "width": 2}}
+    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n_starts)], "line": {"color": WHITE, "width": 2}}
     mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
           lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
     mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
@@ -176,7 +171,7 @@ def minima_figure(
     if minima_arr.size:
         data.append({
             "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
-            "marker": {"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
+            "marker": {"symbol": "diamond-open", "size": 22, "color": INK, "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
         })
     last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
     iterations = timeline(last)

@@ -24,6 +24,7 @@ from plotly.colors import sequential
 
 from ui.charts.regression_parts import frame_indices
 from ui.charts.contours import contour_segments
+from ui.charts.style import CONTOUR, INK, INVISIBLE
 
 MAX_FRAMES = 300
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
@@ -162,8 +163,8 @@ def add_player(
                 "pad": {"t": 6, "b": 0},
                 "ticklen": 0,
                 "minorticklen": 0,
-                "font": {"color": "rgba(0,0,0,0)", "size": 1},  # 300 step labels would overlap: the current one is shown above
-                "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": "#0f172a"}, "xanchor": "center", "offset": 4},
+                "font": {"color": INVISIBLE, "size": 1},  # 300 step labels would overlap: the current one is shown above
+                "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
                 "transition": {"duration": 0},
             }
         ],
@@ -234,7 +235,7 @@ def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, 
     segments = contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1])
     xs = np.column_stack([segments["w"], segments["w2"], np.full(len(segments), np.nan)]).ravel()
     ys = np.column_stack([segments["b"], segments["b2"], np.full(len(segments), np.nan)]).ravel()
-    return image, path_shape(xs, ys, xref, yref, {"color": "rgba(30,41,59,0.5)", "width": 0.8})
+    return image, path_shape(xs, ys, xref, yref, {"color": CONTOUR, "width": 0.8})
 
 
 def _named_scale(colors: list[str]) -> list[list]:

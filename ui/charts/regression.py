@@ -24,11 +24,9 @@ from ui.charts.player import ReadyFigure, add_player, at, click_grid, cost_map, 
 from ui.charts.log_ticks import plotly_log_axis
 from ui.charts.figure_dict import figure, grid, merge
 from ui.words.shown import shown_plotly
+from ui.charts.style import DATA_COLOR, EXACT_COLOR, RUN_COLORS, STAR_COLOR, WHITE
 
-RUN_COLORS = ["#dc2626", "#f59e0b"]
-EXACT_COLOR = "#0f172a"
-DATA_COLOR = "#2563eb"
-STAR = {"symbol": "diamond", "size": 13, "color": "#facc15", "line": {"color": EXACT_COLOR, "width": 1.5}}
+STAR = {"symbol": "diamond", "size": 13, "color": STAR_COLOR, "line": {"color": EXACT_COLOR, "width": 1.5}}
 # 1x: a frame at every screen refresh (60 Hz) when the browser keeps up. Plotly's player steps only
 # on requestAnimationFrame: a frame time just over one refresh (25 ms) waits for the second one,
 # which caps it at 30 frames a second, fewer with every 3-D redraw. On that clock no speed is
@@ -143,7 +141,7 @@ def regression_figure(
     costs = [p[3] for p in paths]
     mover(
         {
-            "type": "scatter", "mode": "markers", "marker": {"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": "white", "width": 1.5}}, "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+            "type": "scatter", "mode": "markers", "marker": {"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": WHITE, "width": 1.5}}, "showlegend": False, "xaxis": "x2", "yaxis": "y2",
             "hovertemplate": [f"{p[0]}<br>iteration %{{x}}: J = %{{y:.4g}}<extra></extra>" for p in paths],
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
@@ -167,7 +165,7 @@ def regression_figure(
     mover(
         {
             "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
-            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
+            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + [WHITE] * len(paths), "width": 1}},
         },
         lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
     )
@@ -213,7 +211,7 @@ def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, sta
     mover(
         {
             "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
-            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
+            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + [WHITE] * k, "width": [1.5] + [2] * k}},
             "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
         },
         lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},

@@ -19,6 +19,7 @@ from ui.patches.upload_files import FILES, release_streamlit_copy
 from ui.words.shown import MESSAGE_LIMIT, shown, shown_plain
 from ui.cache.upload_store import STORE
 from ui.charts.vega_lite import chart, field, layer_of
+from ui.charts.style import DATA_COLOR
 
 
 def still_held(key: str) -> bool:
@@ -80,7 +81,7 @@ def show_upload_help() -> None:
             [
                 layer_of(
                     "example",
-                    {"type": "circle", "size": 90, "color": "#2563eb"},
+                    {"type": "circle", "size": 90, "color": DATA_COLOR},
                     {"x": field("size_1000sqft", title="size_1000sqft (x)"), "y": field("price_1000usd", title="price_1000usd (y)")},
                 )
             ],
