@@ -5,7 +5,7 @@ import streamlit as st
 from gd_core.run_facts import steps_shrink
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
-from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
+from ui.controls.landscape import LANDSCAPE_LATEX, add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
 from ui.app.page import live_part, on_a_phone, open_lesson
 from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
 from ui.words.text import exact, fmt, number, step_equation
@@ -66,7 +66,7 @@ def run_and_show() -> None:
         "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
     )
     figure_slot.markdown(hills_sentence(tuple(basin.minima)))
-    st.latex(r"H(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
+    st.latex(LANDSCAPE_LATEX)
 
     left, right = st.columns([2, 3], gap="large")
     with left:
