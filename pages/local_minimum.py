@@ -3,6 +3,8 @@
 import streamlit as st
 
 from gd_core.run_facts import steps_shrink
+from ui.app import state
+from ui.app.clicks import clicked_points
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.controls.landscape import LANDSCAPE_LATEX, add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
@@ -18,10 +20,10 @@ lesson = open_lesson("local_minimum")
 def pick_start() -> None:
     # Runs before the rerun (of the live part), so setting the bound w0 widget's value here is
     # allowed. A click on the curve's dots picks w0; a click on the landscape drops a start there.
-    for point in st.session_state.get("minima_click", {}).get("selection", {}).get("points", []):
-        if point.get("legendgroup") == BASIN_GROUP:
-            st.session_state["w0"] = round(float(point["x"]), 3)
-        elif point.get("legendgroup") == LANDSCAPE_GROUP:
+    for point in clicked_points(state.MINIMA_CLICK, BASIN_GROUP, LANDSCAPE_GROUP):
+        if point["legendgroup"] == BASIN_GROUP:
+            st.session_state[state.W0] = round(float(point["x"]), 3)
+        else:
             add_start(point["x"], point["y"])
 
 
@@ -51,11 +53,11 @@ def run_and_show() -> None:
 
     st.subheader("Watch every start roll downhill, in one and in two parameters")
     figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
-    surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
+    surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults.surface_alpha, lesson.defaults.surface_iters)
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
     figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone())
-    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
+    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
     ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
     figure_slot.caption(
         f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
