@@ -7,7 +7,8 @@ from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
 from gd_core.sweep import suggested_alphas
 from ui.app import state
 from ui.cache import figures, runs
-from ui.controls.curve import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
+from ui.controls.alphas import parse_alphas
+from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt

@@ -1,4 +1,4 @@
-"""Contour lines of a cost surface J(w, b), by marching squares (drawn by ui/plotly_anim.cost_map)."""
+"""Contour lines of a cost surface J(w, b), by marching squares (drawn by ui.charts.cost_map.cost_map)."""
 
 from __future__ import annotations
 

@@ -54,7 +54,22 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
             {"x": [lo + 0.01 * span], "y": [y_hi], "text": [text]},  # above the plot, in the top margin
         ]
 
-    traces = [
+    traces = _moving_traces()
+    data = [line_trace(CURVE_COLOR, {"width": 2.5}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy())]
+    data += [merge(trace, first) for trace, first in zip(traces, state(0))]
+    moving = list(range(1, len(data)))
+    steps = np.arange(w.size)
+    frames = [frame(i, [{"type": "scatter", **d} for d in state(int(i))], moving) for i in steps]
+    layout = {
+        "height": height, "margin": margin, "hovermode": "closest", "legend": {"x": 1, "xanchor": "right", "y": 1},
+        "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
+    }
+    return add_player(figure(data, layout), frames, steps, frame_ms, y=-0.16)
+
+
+def _moving_traces() -> list[dict]:
+    """What moves on page 1, in the order ``intuition_figure``'s frames give their values."""
+    return [
         {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
         line_trace(TANGENT_COLOR, {"width": 2}, name="tangent"),
         line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
@@ -69,13 +84,3 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
         # it never covers the curve, whatever its shape.
         {"type": "scatter", "mode": "text", "textposition": "top right", "textfont": {"size": 15, "color": INK}, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False},
     ]
-    data = [line_trace(CURVE_COLOR, {"width": 2.5}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy())]
-    data += [merge(trace, first) for trace, first in zip(traces, state(0))]
-    moving = list(range(1, len(data)))
-    steps = np.arange(w.size)
-    frames = [frame(i, [{"type": "scatter", **d} for d in state(int(i))], moving) for i in steps]
-    layout = {
-        "height": height, "margin": margin, "hovermode": "closest", "legend": {"x": 1, "xanchor": "right", "y": 1},
-        "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
-    }
-    return add_player(figure(data, layout), frames, steps, frame_ms, y=-0.16)

@@ -27,8 +27,12 @@ SLATE = "#64748b"
 SLATE_DARK = "#475569"
 SLATE_LIGHT = "#94a3b8"
 WHITE = "white"  # the ring around a moving marker
+BLACK = "#000"  # the invisible points of a click grid (opacity 0)
 INVISIBLE = "rgba(0,0,0,0)"
 CONTOUR = "rgba(30,41,59,0.5)"  # contour lines on a cost map
+
+# A map of J(w, b) from above (ui.charts.cost_map): Plotly's "Blues", dark (low) to light (high), as RGB.
+MAP_BLUES = [[8, 48, 107], [8, 81, 156], [33, 113, 181], [66, 146, 198], [107, 174, 214], [158, 202, 225], [198, 219, 239], [222, 235, 247], [247, 251, 255]]
 
 # Pages 1-3, a cost curve J(w).
 POINT_COLOR = RED  # the point w and its step
