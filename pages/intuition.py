@@ -6,6 +6,7 @@ from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
+from ui.words import formulas
 from ui.words.text import plural
 from ui.views.verdicts import show_verdict
 
@@ -36,8 +37,8 @@ def run_and_show() -> None:
         )
 
     with text_col:
-        st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
-        st.latex(rf"J(w) = {curve.latex}")
+        st.latex(formulas.UPDATE_RULE_SHORT)
+        st.latex(formulas.curve_formula(curve.latex))
         show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
 
     with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):

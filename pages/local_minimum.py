@@ -7,10 +7,11 @@ from ui.app import state
 from ui.app.clicks import clicked_points
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
-from ui.controls.landscape import LANDSCAPE_LATEX, add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
+from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
 from ui.app.page import live_part, on_a_phone, open_lesson
 from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
-from ui.words.text import exact, fmt, number, step_equation
+from ui.words import formulas
+from ui.words.text import exact, fmt, step_equation
 from ui.words.captions import steps_caption
 from ui.views.verdicts import show_verdict
 
@@ -68,12 +69,12 @@ def run_and_show() -> None:
         "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
     )
     figure_slot.markdown(hills_sentence(tuple(basin.minima)))
-    st.latex(LANDSCAPE_LATEX)
+    st.latex(formulas.LANDSCAPE)
 
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
-        st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(settings.w0)}}} = {number(slope0)}")
+        st.latex(formulas.slope_at(settings.w0, slope0))
         st.latex(step_equation(settings.alpha, slope0, latex=True))
     with right:
         show_verdict(verdict)

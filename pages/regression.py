@@ -9,6 +9,7 @@ from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.regression import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
+from ui.words import formulas
 from ui.words.captions import BATCH_TEXT, cost_chart_caption
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -18,7 +19,7 @@ st.markdown(
     "**simultaneous** update of $w$ and $b$ at a time. Bring your own data, or start with a built-in dataset."
 )
 st.caption(BATCH_TEXT)
-st.latex(r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2")
+st.latex(formulas.REGRESSION_COST)
 
 with st.sidebar:
     st.header("Data")

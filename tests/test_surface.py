@@ -42,7 +42,7 @@ def test_contour_of_a_circle() -> None:
 
 
 def test_the_landscape_formula_on_screen_is_the_one_computed() -> None:
-    # Page 3 writes H(w, b) as ui.controls.landscape.LANDSCAPE_LATEX: its bowl is gd_core.surface's.
-    from ui.controls.landscape import LANDSCAPE_LATEX
+    # Page 3 writes H(w, b) as ui.words.formulas.LANDSCAPE: its bowl is gd_core.surface's.
+    from ui.words.formulas import LANDSCAPE
 
-    assert LANDSCAPE_LATEX.startswith(f"H(w,b) = {surface.BOWL:g}\\,(w^2+b^2) - \\sum_k a_k")
+    assert LANDSCAPE.startswith(f"H(w,b) = {surface.BOWL:g}\\,(w^2+b^2) - \\sum_k a_k")

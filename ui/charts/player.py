@@ -145,44 +145,49 @@ def add_player(
     names = [f["name"] for f in frames]
     scrub = redraw_every > 0
     played: bool | list[bool] = [i % redraw_every == redraw_every - 1 or i == len(names) - 1 for i in range(len(names))] if scrub else False
-    steps = [
-        {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, scrub)}
-        for name, i in zip(names, iterations)
-    ]
-    speed_buttons = [
-        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in speeds
-    ]
-    menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
     spec["frames"] = list(frames)
     # The slider sits a fixed ~40 px under the buttons: its "iteration N" must clear them when a
     # phone's width puts them under it.
     gap = max(0.05, under_plot(spec["layout"], 40.0))
-    spec["layout"].update(
-        updatemenus=[
-            {
-                **menu,
-                "buttons": [
-                    {"label": "▶ Play", "method": "animate", "args": _animate(None, frame_ms, played)},
-                    {"label": "❚❚ Pause", "method": "animate", "args": _animate([None], 0, False)},
-                ],
-            },
-            {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": list(speeds).index(1.0), "x": 1.0, "xanchor": "right", "buttons": speed_buttons},
-        ],
-        sliders=[
-            {
-                "active": int(min(max(start, 0), len(steps) - 1)),
-                "steps": steps,
-                "x": 0.0,
-                "len": 1.0,
-                "y": y - gap,
-                "yanchor": "top",
-                "pad": {"t": 6, "b": 0},
-                "ticklen": 0,
-                "minorticklen": 0,
-                "font": {"color": INVISIBLE, "size": 1},  # 300 step labels would overlap: the current one is shown above
-                "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
-                "transition": {"duration": 0},
-            }
-        ],
-    )
+    spec["layout"].update(updatemenus=_menus(frame_ms, played, speeds, y), sliders=[_slider(names, iterations, scrub, start, y - gap)])
     return ReadyFigure(spec)
+
+
+def _menus(frame_ms: float, played: bool | list[bool], speeds: Sequence[float], y: float) -> list[dict]:
+    """Play and Pause (left), the speed menu (right), at ``y`` under the plot."""
+    menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
+    speed_buttons = [
+        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in speeds
+    ]
+    return [
+        {
+            **menu,
+            "buttons": [
+                {"label": "▶ Play", "method": "animate", "args": _animate(None, frame_ms, played)},
+                {"label": "❚❚ Pause", "method": "animate", "args": _animate([None], 0, False)},
+            ],
+        },
+        {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": list(speeds).index(1.0), "x": 1.0, "xanchor": "right", "buttons": speed_buttons},
+    ]
+
+
+def _slider(names: list[str], iterations: Sequence[int], redraw: bool, start: int, y: float) -> dict:
+    """The iteration slider, a step per frame: picking one redraws everything when ``redraw``."""
+    steps = [
+        {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, redraw)}
+        for name, i in zip(names, iterations)
+    ]
+    return {
+        "active": int(min(max(start, 0), len(steps) - 1)),
+        "steps": steps,
+        "x": 0.0,
+        "len": 1.0,
+        "y": y,
+        "yanchor": "top",
+        "pad": {"t": 6, "b": 0},
+        "ticklen": 0,
+        "minorticklen": 0,
+        "font": {"color": INVISIBLE, "size": 1},  # 300 step labels would overlap: the current one is shown above
+        "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
+        "transition": {"duration": 0},
+    }

@@ -18,8 +18,6 @@ from ui.cache.shared_cache import shared
 DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
 MAX_STARTS = 8
 GRID = 60  # 60 x 60 nodes: the surface a student turns, and the map under the contours
-# gd_core.surface.cost written out: a wide bowl (BOWL = 0.04) with a Gaussian valley per (a_k, w_k, b_k, s_k) in VALLEYS.
-LANDSCAPE_LATEX = r"H(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}"
 
 
 @shared(max_entries=64)
