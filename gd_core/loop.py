@@ -50,8 +50,7 @@ FLOAT_MAX = sys.float_info.max
 def past(value: Any, limit: float) -> Any:
     """The divergence test: ``value`` is not finite or its size passes ``limit`` (elementwise on arrays)."""
     if isinstance(value, np.ndarray):
-        with np.errstate(invalid="ignore"):
-            return ~(np.abs(value) <= limit)
+        return ~(np.abs(value) <= limit)
     return not abs(value) <= limit
 
 
@@ -188,6 +187,7 @@ def run_many(
     after: Callable[[Params, Params, np.ndarray], np.ndarray] | None = None,
     halt: Callable[[Grads], bool] | None = None,
     keep_path: bool = False,
+    steps: bool = False,
 ) -> Many:
     """Run ``rule`` from every start at once (each entry of the arrays in ``params`` is one run).
 
@@ -196,6 +196,7 @@ def run_many(
     its gradient) are ``past`` the limit is refused and stops where it was, diverged;
     ``after(old, new, idx)`` marks runs converged after a kept step; ``halt(grads)`` (the
     gradients of the runs that stepped) ends them all. A stopped run keeps its last params.
+    With ``steps``, each run's last two steps are kept (else they stay 0).
     """
     params = tuple(np.array(p, dtype=float) for p in params)
     shape = params[0].shape
@@ -207,6 +208,7 @@ def run_many(
     last = tuple(np.zeros(shape) for _ in params)
     previous = tuple(np.zeros(shape) for _ in params)
     path = [tuple(p.copy() for p in params)] if keep_path else None
+    grads = tuple(np.zeros(shape) for _ in params)
     with np.errstate(all="ignore"):
         for i in range(num_iters + 1):
             idx = np.flatnonzero(active)
@@ -219,8 +221,7 @@ def run_many(
                 idx, grads_idx = idx[~done], tuple(g[~done] for g in grads_idx)
             if i == num_iters:
                 break
-            grads = tuple(np.zeros(shape) for _ in params)
-            for g, g_idx in zip(grads, grads_idx):
+            for g, g_idx in zip(grads, grads_idx):  # a stopped run's entry is stale: never written back
                 g[idx] = g_idx
             new, new_state = rule.step(grads, state, params, gradient)
             new_idx = tuple(p[idx] for p in new)
@@ -235,8 +236,9 @@ def run_many(
                 met = after(tuple(p[idx] for p in params), new_idx, idx) & ~bad
                 stopped_at[idx[met]], converged[idx[met]], active[idx[met]] = i + 1, True, False
             for p, n, s_last, s_prev in zip(params, new, last, previous):
-                s_prev[ok] = s_last[ok]
-                s_last[ok] = n[ok] - p[ok]
+                if steps:
+                    s_prev[ok] = s_last[ok]
+                    s_last[ok] = n[ok] - p[ok]
                 p[ok] = n[ok]
             for s, n in zip(state, new_state):
                 s[ok] = n[ok]
