@@ -146,7 +146,7 @@ def run_descent(
     elif reason == "diverged":
         message = _diverged_words(trace, w_limit)
     return DescentRun(
-        w=frozen([p[0] for p in trace.params]),
+        w=frozen(trace.columns[0]),
         cost=frozen(trace.cost),
         slope=frozen(slopes),
         step=frozen([-alpha * slope for slope in slopes[:-1]]),

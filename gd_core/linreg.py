@@ -211,7 +211,7 @@ def _descend(stats: Stats, w: Any, b: float, alpha: float, num_iters: int, seque
         "max_iters": f"ran all {num_iters} iterations",
         "diverged": f"diverged at iteration {trace.stopped_at}: the cost grew past {limit:.1e}",
     }.get(trace.stop, trace.message)
-    w_hist, b_hist = zip(*trace.params)
+    w_hist, b_hist = trace.columns
     return _result(w_hist, b_hist, trace.cost, alpha, num_iters, sequential, trace.stop, message)
 
 

@@ -82,16 +82,16 @@ After = Callable[[int, Params, Params, Grads], "str | None"]  # (iteration, old,
 
 @dataclass(frozen=True)
 class Trace:
-    """What ``run_scalar`` saw: ``params[k]`` and ``cost[k]`` after k updates (the start first);
-    with ``keep``, ``grads[k]`` there and ``printed[k]``, the gradients update k + 1 shows
-    (``UpdateRule.printed``).
+    """What ``run_scalar`` saw: ``columns[j][k]`` (parameter j: w, then b) and ``cost[k]`` after
+    k updates (the start first); with ``keep``, ``grads[k]`` there and ``printed[k]``, the
+    gradients update k + 1 shows (``UpdateRule.printed``).
 
     ``stop`` says why it ended at iteration ``stopped_at`` (1-based; ``message`` from the
     convergence test that fired); a ``"diverged"`` run keeps the refused (params, J, grads) in
     ``refused``.
     """
 
-    params: list
+    columns: tuple
     cost: list
     grads: list
     printed: list
@@ -127,16 +127,21 @@ def run_scalar(
     def gradient(p: Params) -> Grads:
         return evaluate(p)[1]
 
-    kept, costs, grads_seen, shown = [params], [cost], [grads], []
+    if len(params) not in (1, 2):
+        raise ValueError(f"run_scalar runs (w,) or (w, b), got {len(params)} parameters")
+    # One list per parameter, not a tuple per iteration: kept tuples would wake the garbage
+    # collector every 700 iterations (a fifth of the run's time on one feature).
+    columns, costs, grads_seen, shown = tuple([p] for p in params), [cost], [grads], []
+    keep_w, keep_b = columns[0].append, columns[1].append if len(params) == 2 else None
 
     def record(grads: Grads, state: object, new_grads: Grads) -> None:
         shown.append(printed_by(grads, state))
         grads_seen.append(new_grads)
 
-    keep_params, keep_cost, extra = kept.append, costs.append, record if keep else None
+    keep_cost, extra = costs.append, record if keep else None
 
     def trace(stop: StopReason, i: int, message: str = "", refused: tuple | None = None) -> Trace:
-        return Trace(kept, costs, grads_seen if keep else [], shown, stop, i, message, refused)
+        return Trace(columns, costs, grads_seen if keep else [], shown, stop, i, message, refused)
 
     with np.errstate(all="ignore"):
         for i in range(1, num_iters + 1):
@@ -149,7 +154,9 @@ def run_scalar(
                 return trace("diverged", i, "", (new, new_cost, new_grads))
             if extra is not None:
                 extra(grads, state, new_grads)
-            keep_params(new)
+            keep_w(new[0])
+            if keep_b is not None:
+                keep_b(new[1])
             keep_cost(new_cost)
             if after is not None and (message := after(i, params, new, grads)) is not None:
                 return trace("converged", i, message)

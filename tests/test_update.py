@@ -75,7 +75,7 @@ def test_momentum_with_beta_zero_is_plain_descent(w0: float, b0: float, alpha: f
     f = formulas(summarize(x, 2 * x + 1 + rng.normal(size=20)))
     plain = run_scalar(update.simultaneous(alpha), f.evaluate, (w0, b0), iters, limit=1e300)
     heavy = run_scalar(update.momentum(alpha, 0.0), f.evaluate, (w0, b0), iters, limit=1e300)
-    assert heavy.params == plain.params and heavy.cost == plain.cost and heavy.stop == plain.stop
+    assert heavy.columns == plain.columns and heavy.cost == plain.cost and heavy.stop == plain.stop
 
 
 @settings(max_examples=30, deadline=None)
@@ -98,7 +98,7 @@ def test_momentum_carries_speed_on_a_long_valley() -> None:
 
     plain = run_scalar(update.simultaneous(1.0), evaluate, (10.0,), 100, limit=1e300)
     heavy = run_scalar(update.momentum(1.0, 0.9), evaluate, (10.0,), 100, limit=1e300)
-    assert abs(heavy.params[-1][0]) < abs(plain.params[-1][0]) / 10
+    assert abs(heavy.columns[0][-1]) < abs(plain.columns[0][-1]) / 10
 
 
 def test_divergence_policy() -> None:
