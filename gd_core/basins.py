@@ -19,7 +19,8 @@ import numpy as np
 
 from gd_core import update
 from gd_core.cost_curve import CostCurve
-from gd_core.loop import W_LIMIT, run_many
+from gd_core.loop import W_LIMIT
+from gd_core.loop_many import run_many
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ True
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 import numpy as np
 
@@ -109,27 +110,7 @@ def run_descent(
     check_run(alpha, num_iters)
     if rule is not None:
         slope_tol = step_tol = None
-
-    def evaluate(params: tuple) -> tuple[float, tuple]:
-        return value_at(curve.cost, params[0]), (value_at(curve.slope, params[0]),)
-
-    def watch(params: tuple, cost: float, grads: tuple) -> float:
-        """|w|, or inf where J or dJ/dw is no longer a finite number."""
-        return abs(params[0]) if math.isfinite(cost) and math.isfinite(grads[0]) else math.inf
-
-    def before(i: int, grads: tuple) -> str | None:
-        if slope_tol is not None and abs(grads[0]) < slope_tol:
-            return f"converged in {i - 1} iterations: |dJ/dw| < {slope_tol:g}"
-        return None
-
-    def after(i: int, old: tuple, new: tuple, grads: tuple) -> str | None:
-        step = -alpha * grads[0]
-        if rule is not None and rule.met_by_step(step) and rule.near(new[0], minima):
-            return f"converged in {plural(i, 'iteration')}: {rule.words()}"
-        if step_tol is not None and abs(step) < step_tol:
-            return f"converged in {i} iterations: the step fell under {step_tol:g}"
-        return None
-
+    evaluate, watch, before, after = _curve_hooks(curve, alpha, slope_tol, step_tol, rule, minima)
     cost, (slope,) = evaluate((float(w0),))
     start_ok = np.isfinite(cost) and np.isfinite(slope)
     trace = run_scalar(update.simultaneous(alpha), evaluate, (float(w0),), num_iters if start_ok else 0,
@@ -155,6 +136,36 @@ def run_descent(
         stop_reason=reason,
         message=message,
     )
+
+
+def _curve_hooks(
+    curve: CostCurve, alpha: float, slope_tol: float | None, step_tol: float | None, rule: StopRule | None,
+    minima: tuple[float, ...],
+) -> tuple[Callable, Callable, Callable, Callable]:
+    """What run_descent hands the loop: J and dJ/dw at (w,), what divergence watches, and its
+    two convergence tests (before a step: the slope; after: the step, or the stop rule)."""
+
+    def evaluate(params: tuple) -> tuple[float, tuple]:
+        return value_at(curve.cost, params[0]), (value_at(curve.slope, params[0]),)
+
+    def watch(params: tuple, cost: float, grads: tuple) -> float:
+        """|w|, or inf where J or dJ/dw is no longer a finite number."""
+        return abs(params[0]) if math.isfinite(cost) and math.isfinite(grads[0]) else math.inf
+
+    def before(i: int, grads: tuple) -> str | None:
+        if slope_tol is not None and abs(grads[0]) < slope_tol:
+            return f"converged in {i - 1} iterations: |dJ/dw| < {slope_tol:g}"
+        return None
+
+    def after(i: int, old: tuple, new: tuple, grads: tuple) -> str | None:
+        step = -alpha * grads[0]
+        if rule is not None and rule.met_by_step(step) and rule.near(new[0], minima):
+            return f"converged in {plural(i, 'iteration')}: {rule.words()}"
+        if step_tol is not None and abs(step) < step_tol:
+            return f"converged in {i} iterations: the step fell under {step_tol:g}"
+        return None
+
+    return evaluate, watch, before, after
 
 
 def _diverged_words(trace: Trace, w_limit: float) -> str:

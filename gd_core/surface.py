@@ -21,7 +21,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from gd_core import update
-from gd_core.loop import PICTURE_LIMIT, run_many
+from gd_core.loop import PICTURE_LIMIT
+from gd_core.loop_many import run_many
 
 BOWL = 0.04
 # (a_k, w_k, b_k, s_k): depth, centre and width of each valley.

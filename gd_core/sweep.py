@@ -15,7 +15,8 @@ import numpy as np
 
 from gd_core import update
 from gd_core.cost_curve import CostCurve
-from gd_core.loop import W_LIMIT, run_many
+from gd_core.loop import W_LIMIT
+from gd_core.loop_many import run_many
 from gd_core.stop_rule import StopRule
 
 # Fractions of the stable limit that show the four behaviours side by side: creeping (far

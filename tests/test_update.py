@@ -15,7 +15,8 @@ from gd_core.bug_catalogue import ENTRIES, simulate
 from gd_core.curves import CURVES
 from gd_core.descent import run_descent
 from gd_core.linreg import compute_gradient, run_gradient_descent
-from gd_core.loop import FLOAT_MAX, W_LIMIT, check_run, past, run_many, run_scalar
+from gd_core.loop import FLOAT_MAX, W_LIMIT, check_run, past, run_scalar
+from gd_core.loop_many import run_many
 from gd_core.sums import formulas, summarize
 
 GD_CORE = Path(__file__).resolve().parents[1] / "gd_core"
@@ -76,6 +77,18 @@ def test_momentum_with_beta_zero_is_plain_descent(w0: float, b0: float, alpha: f
     plain = run_scalar(update.simultaneous(alpha), f.evaluate, (w0, b0), iters, limit=1e300)
     heavy = run_scalar(update.momentum(alpha, 0.0), f.evaluate, (w0, b0), iters, limit=1e300)
     assert heavy.columns == plain.columns and heavy.cost == plain.cost and heavy.stop == plain.stop
+
+
+@settings(max_examples=40, deadline=None)
+@given(alpha=st.floats(1e-4, 3.0), seed=st.integers(0, 2**16), sequential=st.booleans())
+def test_the_loop_without_hooks_gives_the_numbers_of_the_loop_with_them(alpha: float, seed: int, sequential: bool) -> None:
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=10) * 3
+    f = formulas(summarize(x, 4 * x - 1 + rng.normal(size=10)))
+    rule = (update.sequential if sequential else update.simultaneous)(alpha)
+    bare = run_scalar(rule, f.evaluate, (0.5, -0.5), 400, limit=1e30)
+    hooked = run_scalar(rule, f.evaluate, (0.5, -0.5), 400, limit=1e30, after=lambda *args: None, keep=True)
+    assert (bare.columns, bare.cost, bare.stop, bare.stopped_at) == (hooked.columns, hooked.cost, hooked.stop, hooked.stopped_at)
 
 
 @settings(max_examples=30, deadline=None)
