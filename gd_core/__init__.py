@@ -7,8 +7,8 @@ Modules, one idea each:
 - ``curves``       the catalogue of 1-D cost curves J(w) with dJ/dw and known minima
 - ``update``       update rules as data: init and step, pure (simultaneous, sequential, momentum);
                    the one place w := w - alpha * dJ/dw is written
-- ``loop``         the loops that run a rule (one start on floats, many starts or alphas on arrays),
-                   the one divergence policy and the one alpha check
+- ``loop``         the loop that runs a rule on one start (floats), the one divergence policy and
+                   the one alpha check (``loop_many``: many starts or alphas at once, on arrays)
 - ``cost_curve``   what a 1-D cost curve is to the loops: J(w), dJ/dw, one value of either
 - ``descent``      1-D gradient descent  w := w - alpha * dJ/dw, one run and its path
 - ``stability``    the curvature at a minimum and the largest stable alpha 2 / J''(w*)

@@ -1,4 +1,5 @@
-"""Update rules: how the parameters move, given the gradient. The one place ``alpha *`` is written.
+"""Update rules: how the parameters move, given the gradient. The one place ``w - alpha * dJ/dw`` is
+written (the planted mistakes, ``w + alpha * dJ/dw`` and the like, are rules too: ``gd_core.bug_rules``).
 
 A rule is a pair of pure functions, as optax writes an optimizer::
 
