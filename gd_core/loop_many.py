@@ -74,21 +74,24 @@ def run_many(
             idx = np.flatnonzero(active)
             if idx.size == 0 or (i == num_iters and before is None):
                 break
-            grads_idx = tuple(np.asarray(g, dtype=float) for g in gradient(tuple(p[idx] for p in params)))
+            whole = idx.size == active.size  # every run still going: no indexing (the common case)
+            grads_idx = tuple(np.asarray(g, dtype=float) for g in gradient(params if whole else tuple(p[idx] for p in params)))
             if before is not None:
                 done = before(grads_idx)
                 stop(idx[done], i, converged)
-                idx, grads_idx = idx[~done], tuple(g[~done] for g in grads_idx)
+                if done.any():
+                    whole, idx, grads_idx = False, idx[~done], tuple(g[~done] for g in grads_idx)
             if i == num_iters:
                 break
-            for g, g_idx in zip(grads, grads_idx):
-                g[idx] = g_idx
-            new, new_state = rule.step(grads, state, params, gradient)
-            new_idx = tuple(p[idx] for p in new)
+            if not whole:
+                for g, g_idx in zip(grads, grads_idx):
+                    g[idx] = g_idx
+            new, new_state = rule.step(grads_idx if whole else grads, state, params, gradient)
+            new_idx = new if whole else tuple(p[idx] for p in new)
             bad = _refused(new_idx, grads_idx, cost, limit)
             stop(idx[bad], i + 1, diverged)
             if after is not None:
-                stop(idx[after(tuple(p[idx] for p in params), new_idx, idx) & ~bad], i + 1, converged)
+                stop(idx[after(params if whole else tuple(p[idx] for p in params), new_idx, idx) & ~bad], i + 1, converged)
             _write_back(idx[~bad], params, new, state, new_state, (last, previous) if steps else None)
             if path is not None:
                 path.append(tuple(p.copy() for p in params))
