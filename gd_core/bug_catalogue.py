@@ -180,7 +180,7 @@ def simulate(
     trace = run_scalar(rule, f.evaluate, (w, float(b_in)), num_iters, limit=FLOAT_MAX / factor, keep=True)
     blew_up_at = trace.stopped_at - 1 if trace.stop == "diverged" else None
     ws, bs = trace.columns
-    dws, dbs = zip(*trace.printed) if trace.printed else ((), ())
+    dws, dbs = trace.printed
     costs = [factor * cost for cost in trace.cost]
     return Run(entry.name, frozen(ws), frozen(bs), frozen(costs), frozen(dws), frozen(dbs), blew_up_at, variant)
 

@@ -115,7 +115,7 @@ def run_descent(
     start_ok = np.isfinite(cost) and np.isfinite(slope)
     trace = run_scalar(update.simultaneous(alpha), evaluate, (float(w0),), num_iters if start_ok else 0,
                        limit=w_limit, watch=watch, before=before, after=after, keep=True)
-    slopes = [g[0] for g in trace.grads]
+    slopes = trace.grads[0]
     reason, message = trace.stop, trace.message
     if not start_ok:
         reason, message = "not_finite", f"J(w) or dJ/dw is not a finite number at the start w0 = {w0:g}: pick another start"

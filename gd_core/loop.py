@@ -83,8 +83,8 @@ After = Callable[[int, Params, Params, Grads], "str | None"]  # (iteration, old,
 @dataclass(frozen=True)
 class Trace:
     """What ``run_scalar`` saw: ``columns[j][k]`` (parameter j: w, then b) and ``cost[k]`` after
-    k updates (the start first); with ``keep``, ``grads[k]`` there and ``printed[k]``, the
-    gradients update k + 1 shows (``UpdateRule.printed``).
+    k updates (the start first); with ``keep``, ``grads[j][k]`` there and ``printed[j][k]``, the
+    gradients update k + 1 shows (``UpdateRule.printed``), one list per parameter too.
 
     ``stop`` says why it ended at iteration ``stopped_at`` (1-based; ``message`` from the
     convergence test that fired); a ``"diverged"`` run keeps the refused (params, J, grads) in
@@ -93,8 +93,8 @@ class Trace:
 
     columns: tuple
     cost: list
-    grads: list
-    printed: list
+    grads: tuple
+    printed: tuple
     stop: StopReason
     stopped_at: int
     message: str
@@ -102,18 +102,18 @@ class Trace:
 
 
 class _Record:
-    """What run_scalar keeps as it goes. One list per parameter, not a tuple per iteration: kept
-    tuples would wake the garbage collector every 700 iterations (a fifth of a line's run)."""
+    """What run_scalar keeps as it goes, one list per parameter (and per gradient), never a
+    tuple per iteration: kept tuples wake the garbage collector every 700 iterations, and its
+    full passes over them grow with the run (a fifth of a line's run, most of a simulation's)."""
 
     def __init__(self, params: Params, cost: float, grads: Grads, keep: bool) -> None:
-        self.columns, self.costs, self.grads, self.printed, self.keep = tuple([p] for p in params), [cost], [grads], [], keep
-
-    def extra(self, printed: Grads, new_grads: Grads) -> None:
-        self.printed.append(printed)
-        self.grads.append(new_grads)
+        self.n, self.keep = len(params), keep
+        self.columns, self.costs = tuple([p] for p in params), [cost]
+        self.grads, self.printed = ([grads[0]], [grads[-1]]), ([], [])
 
     def trace(self, stop: StopReason, i: int, message: str = "", refused: tuple | None = None) -> Trace:
-        return Trace(self.columns, self.costs, self.grads if self.keep else [], self.printed, stop, i, message, refused)
+        grads = self.grads[:self.n] if self.keep else ()
+        return Trace(self.columns, self.costs, grads, self.printed[:self.n], stop, i, message, refused)
 
 
 def run_scalar(
@@ -140,6 +140,8 @@ def run_scalar(
     state, step, printed_by = rule.init(params), rule.step, rule.printed
     record = _Record(params, cost, grads, keep)
     keep_w, keep_b, keep_cost = record.columns[0].append, record.columns[-1].append, record.costs.append
+    # With one parameter, the second lists of gradients and printed ones get its first again: unused.
+    keep_dw, keep_db, print_dw, print_db = (*(c.append for c in record.grads), *(c.append for c in record.printed))
     two = len(params) == 2
 
     def gradient(p: Params) -> Grads:
@@ -168,7 +170,11 @@ def run_scalar(
             if not -limit <= watched <= limit:  # past(watched, limit), written out: it runs every iteration
                 return record.trace("diverged", i, "", (new, new_cost, new_grads))
             if keep:
-                record.extra(printed_by(grads, state), new_grads)
+                printed = printed_by(grads, state)
+                print_dw(printed[0])
+                print_db(printed[-1])
+                keep_dw(new_grads[0])
+                keep_db(new_grads[-1])
             keep_w(new[0])
             if two:
                 keep_b(new[1])
