@@ -13,7 +13,8 @@ import math
 import numpy as np
 
 from gd_core.curves import is_kink, true_minima
-from gd_core.descent import CostCurve, DescentRun, curvature_at, largest_stable_alpha
+from gd_core.descent import CostCurve, DescentRun
+from gd_core.stability import curvature_at, stable_alpha_at
 from gd_core.stop_rule import StopRule
 from gd_core.sweep import fastest_alpha, sweep_alphas, sweep_range
 
@@ -122,7 +123,7 @@ def limit_at(curve: CostCurve, w_star: float | None, given: float | None) -> flo
     limit only when the run has no w* (a page's limit may belong to another valley)."""
     if w_star is None:
         return None if given is None else float(given)
-    return largest_stable_alpha(curve, w_star)
+    return stable_alpha_at(curve, w_star)
 
 
 def vs_limit(alpha: float, alpha_limit: float | None, w_star: float | None = None, far: bool = False) -> dict:
