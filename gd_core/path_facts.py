@@ -52,9 +52,15 @@ def minima_near(curve: CostCurve, w: np.ndarray) -> list[float]:
 
 def met_from(run: DescentRun, rule: StopRule, minima: list[float]) -> int | None:
     """The first iteration k >= 1 from which every step is under the rule's step and w stays
-    near a minimum, to the end of the run (None: the run does not end so)."""
+    near a minimum, to the end of the run (None: the run does not end so), and the step the run
+    would take next is no longer than its last: at a minimum the steps shrink (or, at a sharp
+    corner, keep their length). A step that grows again is leaving a hilltop's flat top (a short
+    run near a local maximum beside a minimum), not settling."""
     ok = [rule.met_by_step(float(s)) and rule.near(float(w), tuple(minima)) for s, w in zip(run.step, run.w[1:])]
     if not ok or not ok[-1]:
+        return None
+    last, upcoming = abs(float(run.step[-1])), abs(run.next_step(run.w.size - 1))
+    if upcoming > last * (1 + 1e-9) + 1e-300:
         return None
     k = len(ok)
     while k > 0 and ok[k - 1]:

@@ -160,6 +160,7 @@ def _small_steps(run: DescentRun, curve: CostCurve, rule: StopRule, minima: list
     limit = pf.limit_at(curve, w_star, alpha_limit)
     facts = {"n": n, "tol": rule.step_tol, "w": wn, "gap": abs(wn - w_star), "w_star": w_star, "alpha": run.alpha}
     facts |= pf.advice(curve, run, rule, minima, limit)
+    facts["too_small"] = facts.get("change", "raise") == "raise"  # a faster alpha below this one: not "too small"
     return verdict("stalled", "stalled", facts, n, rule.words(), alpha_limit=limit, w_star=w_star)
 
 
