@@ -19,7 +19,6 @@ and the dj_dw, dj_db the buggy code would print. ``simulate`` runs one.
 from __future__ import annotations
 
 import math
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -28,8 +27,6 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from gd_core.bug_rules import (
-    Formulas,
-    Step,
     b_with_dj_dw,
     correct,
     dj_db_with_x,
@@ -38,19 +35,21 @@ from gd_core.bug_rules import (
     missing_x,
     not_reset,
     not_reset_sums,
-    sequential,
     sequential_first_dj_dw,
     sequential_first_gradient,
     sign_flipped,
 )
+from gd_core.bug_rules import sequential_update as sequential
 from gd_core.frozen import frozen
 from gd_core.log_parse import course_line
-from gd_core.sums import Stats, summarize  # noqa: F401  (summarize: for the doctest)
+from gd_core.loop import FLOAT_MAX, check_run, run_scalar
+from gd_core.sums import Formulas, Stats, formulas, summarize  # noqa: F401  (summarize: for the doctest)
+from gd_core.update import UpdateRule
 
 __all__ = ["CATALOGUE", "ENTRIES", "NAMES", "BugEntry", "Formulas", "Run", "formulas", "printed_log", "simulate"]
 
 MAX_SIM_ITERS = 100_000  # the lab itself stops recording the history there
-_HUGE = sys.float_info.max
+MakeRule = Callable[[float, int], UpdateRule]  # (alpha, m) -> the rule (gd_core.bug_rules)
 
 
 @dataclass(frozen=True)
@@ -66,10 +65,10 @@ class BugEntry:
     buggy_line: str
     corrected_line: str
     explanation: str
-    rule: Callable[[Formulas, Any, float, float, Any], Step]
+    rule: MakeRule
     cost_factor: float = 1.0
     one_feature_only: bool = False
-    variants: tuple[Callable[[Formulas, Any, float, float, Any], Step], ...] = ()  # other ways to write it
+    variants: tuple[MakeRule, ...] = ()  # other ways to write it
 
     def lines(self, alpha: float, limit: float) -> tuple[str, str]:
         """(buggy, corrected) with this run's alpha and a safe one, half the stable limit."""
@@ -169,31 +168,20 @@ def simulate(
 
     ``variant`` k > 0 runs ``entry.variants[k - 1]``, another way of writing the same mistake.
     """
-    if not math.isfinite(alpha) or alpha < 0:
-        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
+    check_run(alpha, 0)
     num_iters = min(int(num_iters), MAX_SIM_ITERS)
     f = formulas(stats)
     if entry.one_feature_only and f.n > 1:
         raise ValueError(f"'{entry.name}' is a one-feature mistake; x has {f.n} features")
     w: Any = float(np.asarray(w_in, dtype=float).reshape(-1)[0]) if f.n == 1 else (
         np.broadcast_to(np.asarray(w_in, dtype=float).reshape(-1), (f.n,)).copy())
-    b = float(b_in)
-    rule, factor = (entry.rule, *entry.variants)[variant], entry.cost_factor
-    ws, bs, costs, dws, dbs = [w], [b], [factor * f.cost(w, b)], [], []
-    carry = None
-    blew_up_at = None
-    with np.errstate(all="ignore"):
-        for i in range(num_iters):
-            w, b, dj_dw, dj_db, carry = rule(f, w, b, alpha, carry)
-            cost = factor * f.cost(w, b)
-            if not cost <= _HUGE:  # inf or nan
-                blew_up_at = i
-                break
-            ws.append(w)
-            bs.append(b)
-            costs.append(cost)
-            dws.append(dj_dw)
-            dbs.append(dj_db)
+    rule, factor = (entry.rule, *entry.variants)[variant](alpha, f.m), entry.cost_factor
+    # The student's float overflowed where the factor x J does: stop there (gd_core.loop).
+    trace = run_scalar(rule, f.evaluate, (w, float(b_in)), num_iters, limit=FLOAT_MAX / factor, keep=True)
+    blew_up_at = trace.stopped_at - 1 if trace.stop == "diverged" else None
+    ws, bs = trace.columns
+    dws, dbs = trace.printed
+    costs = [factor * cost for cost in trace.cost]
     return Run(entry.name, frozen(ws), frozen(bs), frozen(costs), frozen(dws), frozen(dbs), blew_up_at, variant)
 
 

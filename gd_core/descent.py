@@ -1,4 +1,4 @@
-"""Gradient descent in one parameter: w := w - alpha * dJ/dw.
+"""Gradient descent in one parameter: w := w - alpha * dJ/dw (the rule: gd_core.update; the loop: gd_core.loop).
 
 One iteration reads the slope of the cost at the current point and steps against it::
 
@@ -28,27 +28,19 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
-
 import numpy as np
 
+from gd_core import update
+from gd_core.basins import Basins, basins  # noqa: F401  (moved there; still importable from here)
+from gd_core.cost_curve import CostCurve, value_at
 from gd_core.frozen import StopReason, frozen
+from gd_core.loop import W_LIMIT, Trace, check_run, past, run_scalar
 from gd_core.stop_rule import StopRule
+from gd_core.stability import curvature_at, lowest_cost, stable_alpha_at  # noqa: F401  (likewise)
 from gd_core.wording import plural
-
-W_LIMIT = 1e6
-
-
-class CostCurve(Protocol):
-    """Anything with a vectorised cost J(w) and slope dJ/dw (a catalogue Curve, a typed one)."""
-
-    @property
-    def cost(self) -> Callable[[np.ndarray], np.ndarray]: ...
-
-    @property
-    def slope(self) -> Callable[[np.ndarray], np.ndarray]: ...
 
 
 @dataclass(frozen=True)
@@ -90,11 +82,6 @@ class DescentRun:
         return float(self.w[i]) + self.next_step(i)
 
 
-def _value(function: Callable[[np.ndarray], np.ndarray], w: float) -> float:
-    with np.errstate(all="ignore"):
-        return float(np.asarray(function(np.asarray([w], dtype=float)), dtype=float).reshape(-1)[0])
-
-
 def run_descent(
     curve: CostCurve,
     w0: float,
@@ -119,58 +106,31 @@ def run_descent(
     (to show that there the step is alpha * 0 = 0 and w stays put).
     """
     if not np.isfinite(w0):
-        raise ValueError(f"w0 must be a finite number, got {w0!r}")
-    if not np.isfinite(alpha) or alpha < 0:
-        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
-    if num_iters < 0:
-        raise ValueError(f"num_iters must be >= 0, got {num_iters!r}")
-
-    w = float(w0)
-    cost = _value(curve.cost, w)
-    slope = _value(curve.slope, w)
-    ws, costs, slopes, steps = [w], [cost], [slope], []
-    reason: StopReason = "max_iters"
-    message = f"stopped after {num_iters} iterations, the limit"
+        raise ValueError(f"w0 must be a finite number, got {w0!r}: pick a start on the curve, such as 0")
+    check_run(alpha, num_iters)
     if rule is not None:
         slope_tol = step_tol = None
-    if not (np.isfinite(cost) and np.isfinite(slope)):
+    evaluate, watch, before, after = _curve_hooks(curve, alpha, slope_tol, step_tol, rule, minima)
+    cost, (slope,) = evaluate((float(w0),))
+    start_ok = np.isfinite(cost) and np.isfinite(slope)
+    trace = run_scalar(update.simultaneous(alpha), evaluate, (float(w0),), num_iters if start_ok else 0,
+                       limit=w_limit, watch=watch, before=before, after=after, keep=True)
+    slopes = trace.grads[0]
+    reason, message = trace.stop, trace.message
+    if not start_ok:
         reason, message = "not_finite", f"J(w) or dJ/dw is not a finite number at the start w0 = {w0:g}: pick another start"
         num_iters = 0
-    for i in range(1, num_iters + 1):
-        if slope_tol is not None and abs(slope) < slope_tol:
-            reason, message = "converged", f"converged in {i - 1} iterations: |dJ/dw| < {slope_tol:g}"
-            break
-        step = -alpha * slope
-        w_next = w + step
-        if not np.isfinite(w_next) or abs(w_next) > w_limit:
-            reason, message = "diverged", f"diverged after {plural(i - 1, 'update')}: the next one would take |w| past {w_limit:.0e}"
-            break
-        cost_next = _value(curve.cost, w_next)
-        slope_next = _value(curve.slope, w_next)
-        if not (np.isfinite(cost_next) and np.isfinite(slope_next)):
-            reason = "diverged"
-            message = f"diverged after {plural(i - 1, 'update')}: the next one would take w to {w_next:.4g}, where J(w) is too large to compute"
-            break
-        w, cost, slope = w_next, cost_next, slope_next
-        ws.append(w)
-        costs.append(cost)
-        slopes.append(slope)
-        steps.append(step)
-        if rule is not None and rule.met_by_step(step) and rule.near(w, minima):
-            reason, message = "converged", f"converged in {plural(i, 'iteration')}: {rule.words()}"
-            break
-        if step_tol is not None and abs(step) < step_tol:
-            reason, message = "converged", f"converged in {i} iterations: the step fell under {step_tol:g}"
-            break
-    else:
-        if num_iters and slope_tol is not None and abs(slope) < slope_tol:
+    elif reason == "max_iters":
+        message = f"stopped after {num_iters} iterations, the limit"
+        if num_iters and slope_tol is not None and abs(slopes[-1]) < slope_tol:
             reason, message = "converged", f"converged in {num_iters} iterations: |dJ/dw| < {slope_tol:g}"
-
+    elif reason == "diverged":
+        message = _diverged_words(trace, w_limit)
     return DescentRun(
-        w=frozen(ws),
-        cost=frozen(costs),
+        w=frozen(trace.columns[0]),
+        cost=frozen(trace.cost),
         slope=frozen(slopes),
-        step=frozen(steps),
+        step=frozen([-alpha * slope for slope in slopes[:-1]]),
         alpha=float(alpha),
         num_iters=int(num_iters),
         stop_reason=reason,
@@ -178,113 +138,47 @@ def run_descent(
     )
 
 
-def lowest_cost(curve: CostCurve, minima: tuple[float, ...], runs: list[DescentRun]) -> float:
-    """J(w*) at the lowest known minimum, or the lowest cost any of ``runs`` reached."""
-    if minima:
-        return float(np.min(np.asarray(curve.cost(np.asarray(minima, dtype=float)), dtype=float)))
-    return min(float(np.min(run.cost)) for run in runs)
-
-
-def curvature_at(curve: CostCurve, w: float, h: float = 1e-4) -> float:
-    """J''(w): the curve's own ``curvature`` if it has one, else a central difference of dJ/dw."""
-    exact = getattr(curve, "curvature", None)
-    if exact is not None:
-        return _value(exact, w)
-    return (_value(curve.slope, w + h) - _value(curve.slope, w - h)) / (2 * h)
-
-
-def largest_stable_alpha(curve: CostCurve, w_star: float) -> float:
-    """alpha_max = 2 / J''(w*): above it, steps near the minimum w* grow instead of shrink.
-
-    Returns ``inf`` where the curvature is zero or negative (no bound from the local shape).
-    """
-    curvature = curvature_at(curve, w_star)
-    if not np.isfinite(curvature) or curvature <= 0:
-        return float("inf")
-    return 2.0 / curvature
-
-
-@dataclass(frozen=True)
-class Basins:
-    """Which minimum each start reaches: ``minimum_index[i]`` indexes ``minima`` (-1: none).
-
-    A start with ``minimum_index == -1`` is one of three things, kept apart so that a page
-    never says "runs away" of a run that is only slow:
-
-    - ``diverged[i]``: its run left the finite range (or [-w_limit, w_limit]);
-    - ``heading_to[i] >= 0``: not there yet, but still on its way to ``minima[heading_to[i]]``
-      (its last steps keep their direction towards it, or swing around it ever less);
-    - neither: it stands still away from every minimum (a hilltop, a flat) or wanders.
-    """
-
-    starts: np.ndarray
-    final_w: np.ndarray
-    minimum_index: np.ndarray
-    minima: tuple[float, ...]
-    heading_to: np.ndarray
-    diverged: np.ndarray
-
-
-def basins(
-    curve: CostCurve,
-    starts: np.ndarray,
-    alpha: float,
-    num_iters: int,
+def _curve_hooks(
+    curve: CostCurve, alpha: float, slope_tol: float | None, step_tol: float | None, rule: StopRule | None,
     minima: tuple[float, ...],
-    *,
-    tol: float = 1e-3,
-    w_limit: float = W_LIMIT,
-) -> Basins:
-    """Run descent from every start at once (vectorised) and label each by the minimum it ends at.
+) -> tuple[Callable, Callable, Callable, Callable]:
+    """What run_descent hands the loop: J and dJ/dw at (w,), what divergence watches, and its
+    two convergence tests (before a step: the slope; after: the step, or the stop rule)."""
 
-    A start whose run diverges, or ends farther than ``tol`` (relative to the curve's scale)
-    from every listed minimum, gets index -1; ``heading_to`` then tells a run still on its
-    way to a minimum (same-signed last two steps pointing at it, or shrinking swings around
-    it) from one that diverged (``diverged``) or stands still (see ``Basins``).
-    """
-    w = np.array(starts, dtype=float)
-    alive = np.isfinite(w)
-    last_step = np.zeros(w.shape)
-    previous_step = np.zeros(w.shape)
-    with np.errstate(all="ignore"):
-        for _ in range(num_iters):
-            if not alive.any():
-                break
-            slope = np.asarray(curve.slope(w[alive]), dtype=float)
-            w_next = w[alive] - alpha * slope
-            ok = np.isfinite(w_next) & (np.abs(w_next) <= w_limit)
-            idx = np.flatnonzero(alive)
-            previous_step[idx[ok]] = last_step[idx[ok]]
-            last_step[idx[ok]] = w_next[ok] - w[idx[ok]]
-            w[idx[ok]] = w_next[ok]
-            w[idx[~ok]] = np.nan
-            alive[idx[~ok]] = False
-            if np.all(np.abs(slope[ok]) < 1e-9):
-                break
-    label = np.full(w.shape, -1, dtype=int)
-    if minima:
-        centres = np.asarray(minima, dtype=float)
-        distance = np.abs(np.where(np.isfinite(w), w, np.inf)[:, None] - centres[None, :])
-        nearest = np.argmin(distance, axis=1)
-        close = distance[np.arange(w.size), nearest] <= tol * max(1.0, float(np.max(np.abs(centres))))
-        label = np.where(close, nearest, -1)
-    diverged = ~np.isfinite(w)
-    heading = np.full(w.shape, -1, dtype=int)
-    if minima:
-        centres = np.asarray(minima, dtype=float)
-        with np.errstate(invalid="ignore"):
-            ahead = (centres[None, :] - w[:, None]) * last_step[:, None] > 0
-            gap = np.where(ahead, np.abs(centres[None, :] - w[:, None]), np.inf)
-        target = np.argmin(gap, axis=1)
-        keeps_going = (last_step * previous_step > 0) & np.isfinite(gap[np.arange(w.size), target])
-        swings_less = (last_step * previous_step < 0) & (np.abs(last_step) < np.abs(previous_step))
-        candidates = (label == -1) & ~diverged
-        heading = np.where(candidates & keeps_going, target, heading)
-        heading = np.where(candidates & swings_less & (heading == -1), nearest, heading)
-    for array in (w, label, heading, diverged):
-        array.setflags(write=False)
-    frozen_starts = np.array(starts, dtype=float)
-    frozen_starts.setflags(write=False)
-    return Basins(
-        starts=frozen_starts, final_w=w, minimum_index=label, minima=tuple(minima), heading_to=heading, diverged=diverged
-    )
+    def evaluate(params: tuple) -> tuple[float, tuple]:
+        return value_at(curve.cost, params[0]), (value_at(curve.slope, params[0]),)
+
+    def watch(params: tuple, cost: float, grads: tuple) -> float:
+        """|w|, or inf where J or dJ/dw is no longer a finite number."""
+        return abs(params[0]) if math.isfinite(cost) and math.isfinite(grads[0]) else math.inf
+
+    def before(i: int, grads: tuple) -> str | None:
+        if slope_tol is not None and abs(grads[0]) < slope_tol:
+            return f"converged in {i - 1} iterations: |dJ/dw| < {slope_tol:g}"
+        return None
+
+    def after(i: int, old: tuple, new: tuple, grads: tuple) -> str | None:
+        step = -alpha * grads[0]
+        if rule is not None and rule.met_by_step(step) and rule.near(new[0], minima):
+            return f"converged in {plural(i, 'iteration')}: {rule.words()}"
+        if step_tol is not None and abs(step) < step_tol:
+            return f"converged in {i} iterations: the step fell under {step_tol:g}"
+        return None
+
+    return evaluate, watch, before, after
+
+
+def _diverged_words(trace: Trace, w_limit: float) -> str:
+    (w_next,), _, _ = trace.refused
+    updates = plural(trace.stopped_at - 1, "update")
+    if past(w_next, w_limit):
+        return f"diverged after {updates}: the next one would take |w| past {w_limit:.0e}"
+    return f"diverged after {updates}: the next one would take w to {w_next:.4g}, where J(w) is too large to compute"
+
+
+largest_stable_alpha = stable_alpha_at  # the old name (pages/learning_rate.py); sums.largest_stable_alpha is J(w, b)'s
+
+__all__ = [
+    "W_LIMIT", "Basins", "CostCurve", "DescentRun", "basins", "curvature_at", "largest_stable_alpha", "lowest_cost",
+    "run_descent", "stable_alpha_at", "value_at",
+]

@@ -34,14 +34,16 @@ gd_core (``run_from_stats``, ``GDResult``) w is always an array with one entry p
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from gd_core import update
 from gd_core.frozen import StopReason, frozen
+from gd_core.loop import cost_limit, check_run, run_scalar
 from gd_core.scaling import scale_params, scale_stats, unscale_params, zscore_normalize_features
 from gd_core.sums import (
     FitSummary,
@@ -51,6 +53,7 @@ from gd_core.sums import (
     cost_from_stats,
     cost_grid,
     fit_summary,
+    formulas,
     gradient_from_stats,
     hessian,
     largest_stable_alpha,
@@ -64,9 +67,6 @@ __all__ = [
     "one_update", "run_from_stats", "run_gradient_descent", "scale_params", "scale_stats", "summarize",
     "unscale_params", "zscore_normalize_features",
 ]
-
-DIVERGENCE_FACTOR = 1e30
-
 
 # --- the lab's per-row formulas -------------------------------------------------------------
 
@@ -147,14 +147,8 @@ def one_update(stats: Stats, w: ArrayLike, b: float, alpha: float) -> Update:
     """w_new = w - alpha * dJ/dw(w, b),  b_new = b - alpha * dJ/db(w, b): both from the same (w, b)."""
     dj_dw, dj_db = gradient_from_stats(stats, w, b)
     with np.errstate(over="ignore", invalid="ignore"):
-        return Update(dj_dw=dj_dw, dj_db=dj_db, w_new=as_weights(stats, w) - alpha * dj_dw, b_new=float(b - alpha * dj_db))
-
-
-def _check_run(alpha: float, num_iters: int) -> None:
-    if not math.isfinite(alpha) or alpha < 0:
-        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
-    if num_iters < 0:
-        raise ValueError(f"num_iters must be >= 0, got {num_iters!r}")
+        (w_new, b_new), _ = update.simultaneous(alpha).step((dj_dw, dj_db), (), (as_weights(stats, w), b), None)
+    return Update(dj_dw=dj_dw, dj_db=dj_db, w_new=w_new, b_new=float(b_new))
 
 
 def run_from_stats(
@@ -172,7 +166,7 @@ def run_from_stats(
     ``w_in`` is one weight per feature (a single number starts every feature there). A start
     whose cost is too large to compute stops at once with ``stop_reason == "not_finite"``.
     """
-    _check_run(alpha, num_iters)
+    check_run(alpha, num_iters)
     w = as_weights(stats, w_in)
     if not (np.all(np.isfinite(w)) and math.isfinite(b_in) and math.isfinite(cost_from_stats(stats, w, float(b_in)))):
         return _result(
@@ -183,99 +177,50 @@ def run_from_stats(
 
 
 def _result(
-    w_hist: list, b_hist: list[float], cost_hist: list[float], alpha: float, num_iters: int,
+    w_hist: Sequence, b_hist: Sequence[float], cost_hist: Sequence[float], alpha: float, num_iters: int,
     sequential: bool, reason: StopReason, message: str,
 ) -> GDResult:
+    one = not isinstance(w_hist[0], np.ndarray)  # floats: fromiter, the fastest way in
     return GDResult(
-        cost_history=frozen(np.array(cost_hist)),
-        w_history=frozen(np.array(w_hist, dtype=float).reshape(len(b_hist), -1)),
-        b_history=frozen(np.array(b_hist)),
+        cost_history=frozen(np.fromiter(cost_hist, float, len(cost_hist))),
+        w_history=frozen((np.fromiter(w_hist, float, len(w_hist)) if one else np.array(w_hist, dtype=float)).reshape(len(b_hist), -1)),
+        b_history=frozen(np.fromiter(b_hist, float, len(b_hist))),
         alpha=float(alpha),
         num_iters=int(num_iters),
         sequential=sequential,
         stop_reason=reason,
         message=message,
     )
-def _limit(cost0: float) -> float:
-    return DIVERGENCE_FACTOR * max(cost0, 1.0)
-
-
-Step = Callable[[Any, float], tuple[Any, float, float]]  # (w, b) -> (w, b, cost) after one update
-Norm = Callable[[Any, float], float]  # |gradient| at (w, b)
-
-
-def _one_feature(stats: Stats, alpha: float, sequential: bool) -> tuple[Step, Norm, Callable[[Any, float], float]]:
-    """The update for one feature on plain floats: an iteration is a dozen flops, so numpy's
-    call overhead would dominate. Each line mirrors the formulas in gd_core.sums."""
-    m = stats.m
-    x_bar, y_bar = float(stats.x_bar[0]), stats.y_bar
-    sxx_m, w_star, sse_m = float(stats.sxx[0, 0]) / m, float(stats.w_star[0]), stats.sse_star / m
-
-    def cost(w: float, b: float) -> float:
-        c, d = x_bar * w + b - y_bar, w - w_star
-        return 0.5 * (sxx_m * d * d + sse_m + c * c)
-
-    def step(w: float, b: float) -> tuple[float, float, float]:
-        c = x_bar * w + b - y_bar
-        w_new = w - alpha * (sxx_m * (w - w_star) + x_bar * c)
-        dj_db = x_bar * w_new + b - y_bar if sequential else c  # sequential: dJ/db at the *new* w
-        b_new = b - alpha * dj_db
-        return w_new, b_new, cost(w_new, b_new)
-
-    def norm(w: float, b: float) -> float:
-        c = x_bar * w + b - y_bar
-        return math.hypot(sxx_m * (w - w_star) + x_bar * c, c)
-
-    return step, norm, cost
-
-
-def _features(stats: Stats, alpha: float, sequential: bool) -> tuple[Step, Norm, Callable[[Any, float], float]]:
-    """The same update for n features, on arrays of shape (n,)."""
-    m = stats.m
-    sxx_m, x_bar, y_bar, w_star, sse_m = stats.sxx / m, stats.x_bar, stats.y_bar, stats.w_star, stats.sse_star / m
-
-    def cost(w: np.ndarray, b: float) -> float:
-        d, c = w - w_star, float(x_bar @ w) + b - y_bar
-        return float(0.5 * (d @ sxx_m @ d + sse_m + c * c))
-
-    def step(w: np.ndarray, b: float) -> tuple[np.ndarray, float, float]:
-        c = float(x_bar @ w) + b - y_bar
-        w_new = w - alpha * (sxx_m @ (w - w_star) + x_bar * c)
-        dj_db = float(x_bar @ w_new) + b - y_bar if sequential else c
-        b_new = b - alpha * dj_db
-        return w_new, b_new, cost(w_new, b_new)
-
-    def norm(w: np.ndarray, b: float) -> float:
-        c = float(x_bar @ w) + b - y_bar
-        g = sxx_m @ (w - w_star) + x_bar * c
-        return math.sqrt(float(g @ g) + c * c)
-
-    return step, norm, cost
-
-
 def _descend(stats: Stats, w: Any, b: float, alpha: float, num_iters: int, sequential: bool, tol: float | None) -> GDResult:
-    """The loop: update, stop when the cost passes DIVERGENCE_FACTOR x its start (or is not a
-    number), or when the gradient's norm falls under ``tol`` x its norm at the start."""
-    step, norm, cost_of = (_one_feature if stats.n == 1 else _features)(stats, alpha, sequential)
-    cost = cost_of(w, b)
-    limit = _limit(cost)
-    stop_at = tol * norm(w, b) if tol is not None else None
-    w_hist, b_hist, cost_hist = [w], [b], [cost]
-    reason: StopReason = "max_iters"
-    message = f"ran all {num_iters} iterations"
-    with np.errstate(all="ignore"):
-        for i in range(1, num_iters + 1):
-            if stop_at is not None and norm(w, b) <= stop_at:
-                reason, message = "converged", f"converged in {i - 1} iterations"
-                break
-            w, b, cost = step(w, b)
-            if not (cost <= limit):  # also catches nan and inf
-                reason, message = "diverged", f"diverged at iteration {i}: the cost grew past {limit:.1e}"
-                break
-            w_hist.append(w)
-            b_hist.append(b)
-            cost_hist.append(cost)
-    return _result(w_hist, b_hist, cost_hist, alpha, num_iters, sequential, reason, message)
+    """The loop (gd_core.loop.run_scalar) on the sums' formulas: stop when the cost passes
+    COST_GROWTH x its start (or is not a number), or when the gradient's norm falls under
+    ``tol`` x its norm at the start."""
+    f = formulas(stats)
+    cost, grads = f.evaluate((w, b))
+    limit = cost_limit(cost)
+    before = None
+    if tol is not None:
+        stop_at = tol * _norm(grads)
+
+        def before(i: int, grads: tuple) -> str | None:
+            return f"converged in {i - 1} iterations" if _norm(grads) <= stop_at else None
+
+    rule = (update.sequential if sequential else update.simultaneous)(alpha)
+    trace = run_scalar(rule, f.evaluate, (w, b), num_iters, limit=limit, before=before)
+    message = {
+        "max_iters": f"ran all {num_iters} iterations",
+        "diverged": f"diverged at iteration {trace.stopped_at}: the cost grew past {limit:.1e}",
+    }.get(trace.stop, trace.message)
+    w_hist, b_hist = trace.columns
+    return _result(w_hist, b_hist, trace.cost, alpha, num_iters, sequential, trace.stop, message)
+
+
+def _norm(grads: tuple) -> float:
+    """|gradient|: sqrt(|dJ/dw|^2 + (dJ/db)^2)."""
+    dj_dw, dj_db = grads
+    if isinstance(dj_dw, np.ndarray):
+        return math.sqrt(float(dj_dw @ dj_dw) + dj_db * dj_db)
+    return math.hypot(dj_dw, dj_db)
 
 
 def run_gradient_descent(

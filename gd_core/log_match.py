@@ -33,6 +33,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from gd_core.bug_catalogue import CATALOGUE, ENTRIES, MAX_SIM_ITERS, BugEntry, Run, simulate
+from gd_core.loop import check_run
 from gd_core.log_parse import FIELDS, LogError, ParsedLog, parse_log  # noqa: F401  (parse_log: doctest)
 from gd_core.log_fit import FLOAT_NOISE, Reading, Timing, best_variants, compared_fields, fit, rank, run_difference
 from gd_core.log_fit import tolerance  # noqa: F401  (a name of this module's: the rule of a match)
@@ -123,8 +124,7 @@ def _not_applicable(entry: BugEntry, alpha: float, limit: float, n_features: int
 
 def _check(log: ParsedLog, stats: Stats, alpha: float, w_in: ArrayLike, b_in: float) -> tuple[str, ...]:
     """The fields to compare; raises for settings that cannot run or a log that cannot be judged."""
-    if not math.isfinite(alpha) or alpha < 0:
-        raise ValueError(f"alpha must be a finite number >= 0, got {alpha!r}")
+    check_run(alpha, 0)
     if log.iterations[-1] + 1 > MAX_SIM_ITERS:
         raise LogError(f"the log goes to iteration {log.iterations[-1]:,}; the page simulates up to {MAX_SIM_ITERS:,} iterations.")
     with np.errstate(all="ignore"):

@@ -19,41 +19,20 @@ exactly the digits the student saw.
 
 from __future__ import annotations
 
-import csv
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
 from gd_core.frozen import frozen
-from gd_core.log_numbers import LogError, check_number, half_unit, iteration_number  # noqa: F401  (LogError: raised here too)
+from gd_core.log_formats import FIELDS, Row, column_rows, csv_rows, iteration_rows, list_rows, number_of, without_np_scalars
+from gd_core.log_numbers import LogError, check_number, half_unit  # noqa: F401  (LogError: raised here too)
 
 
-FIELDS = ("cost", "dj_dw", "dj_db", "w", "b")
 MAX_LOG_CHARS = 2_000_000  # a week-1 log of every one of 10,000 iterations is 1 MB
 MAX_LOG_LINES = 100_000
 EXAMPLE = "Iteration    0: Cost 7.93e+04  dj_dw: -6.500e+02, dj_db: -4.000e+02   w:  6.500e+00, b: 4.00000e+00"
-
-# Digits are ASCII, as Python prints them (r"\d" would also take ٣ and ３); \b and \w stay
-# Unicode's, so "Iteration 1²" is no iteration 1.
-_NUMBER = r"[-+]?(?:nan|inf(?:inity)?|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?)"
-_ITERATION = re.compile(r"^\s*(?:iteration|iter|it|epoch|step|i)\s*[:=#]?\s*([0-9]+)\b\s*:?", re.IGNORECASE)
-_KEYS = {"cost": "cost", "j": "cost", "loss": "cost", "dj_dw": "dj_dw", "djdw": "dj_dw", "dj_db": "dj_db",
-         "djdb": "dj_db", "w": "w", "b": "b"}
-_PAIR = re.compile(r"(?<![\w.])(cost|loss|j|dj_dw|djdw|dj_db|djdb|w|b)\s*[:=]?\s*(" + _NUMBER + r")(?![\w.])", re.IGNORECASE)
-_ONE_NUMBER = re.compile(r"^\s*(" + _NUMBER + r")\s*,?\s*$", re.IGNORECASE)
-_NP_SCALAR = re.compile(r"np\.float(?:64|32)\(([^)]*)\)")
-_CSV_ALIASES = {
-    "iteration": "iteration", "iterations": "iteration", "iter": "iteration", "i": "iteration", "it": "iteration",
-    "step": "iteration", "epoch": "iteration",
-    "cost": "cost", "j": "cost", "loss": "cost", "j_history": "cost", "cost_history": "cost", "j(w,b)": "cost",
-    "dj_dw": "dj_dw", "djdw": "dj_dw", "dj/dw": "dj_dw", "grad_w": "dj_dw",
-    "dj_db": "dj_db", "djdb": "dj_db", "dj/db": "dj_db", "grad_b": "dj_db",
-    "w": "w", "weight": "w", "b": "b", "bias": "b", "intercept": "b",
-}
-
 
 @dataclass(frozen=True)
 class LoggedField:
@@ -114,10 +93,6 @@ def line_list(numbers: tuple[int, ...], shown: int = 5) -> str:
     return f"lines {', '.join(map(str, numbers[:shown]))} and {len(numbers) - shown:,} more"
 
 
-def _number(token: str) -> float:
-    return float(token)
-
-
 def _check_size(text: str) -> None:
     if len(text) > MAX_LOG_CHARS:
         raise LogError(
@@ -131,73 +106,8 @@ def _check_size(text: str) -> None:
         raise LogError(f"the log has {lines:,} lines, above the limit of {MAX_LOG_LINES:,}. Paste fewer lines, such as every 10th iteration.")
 
 
-Row = tuple[int, int | None, dict[str, str]]  # (line number, iteration or None, field -> token)
-
-
-def _iteration_rows(lines: list[str]) -> list[Row]:
-    rows: list[Row] = []
-    for number, line in enumerate(lines, 1):
-        found = _ITERATION.match(line)
-        if found is None:
-            continue
-        tokens: dict[str, str] = {}
-        for key, token in _PAIR.findall(line[found.end():]):
-            tokens.setdefault(_KEYS[key.lower()], token)
-        if not tokens:  # "Iteration 5: 123.4": the one number is the cost
-            rest = _ONE_NUMBER.match(line[found.end():])
-            if rest:
-                tokens["cost"] = rest.group(1)
-        rows.append((number, iteration_number(found.group(1), number), tokens))
-    return rows
-
-
-def _csv_rows(lines: list[str]) -> list[Row] | None:
-    first = next((k for k, line in enumerate(lines) if line.strip()), None)
-    if first is None:
-        return None
-    header = lines[first]
-    delimiter = max(",;\t", key=header.count)
-    if header.count(delimiter) == 0:
-        return None
-    names = [_CSV_ALIASES.get(cell.strip().strip("\"'").lower().replace(" ", "")) for cell in header.split(delimiter)]
-    if not any(name in FIELDS for name in names):
-        return None
-    reader = csv.reader(lines[first + 1:], delimiter=delimiter)
-    try:
-        return [row for number, cells in enumerate(reader, first + 2) if (row := _csv_row(number, cells, names))]
-    except csv.Error:  # a quote left open runs one cell on over many lines
-        raise LogError(
-            f"the CSV could not be read from line {first + 1 + reader.line_num}: a cell is longer than "
-            f"{csv.field_size_limit():,} characters. Check for a quote (\") that is not closed."
-        ) from None
-
-
-def _csv_row(number: int, cells: list[str], names: list[str | None]) -> Row | None:
-    if not cells or not "".join(cells).strip():
-        return None
-    tokens = {name: cell.strip() for name, cell in zip(names, cells) if name is not None}
-    iteration = tokens.pop("iteration", None)
-    ok = len(cells) == len(names) and all(re.fullmatch(_NUMBER, t, re.IGNORECASE) for t in tokens.values())
-    it = None
-    if iteration is not None:
-        ok = ok and re.fullmatch(r"[0-9]+(?:\.0*)?", iteration) is not None
-        it = iteration_number(iteration.partition(".")[0], number) if ok else None
-    return number, it, tokens if ok else {}
-
-
-def _list_rows(text: str) -> list[Row]:
-    """print(J_history): '[79274.8125, np.float64(48637.2), ...]'; the row number is the item's."""
-    items = _NP_SCALAR.sub(r"\1", text.strip()[1:-1]).split(",")  # print(J_history) in numpy 2
-    return [(k, k - 1, {"cost": item.strip()} if _ONE_NUMBER.match(item) else {}) for k, item in enumerate(items, 1)]
-
-
-def _column_rows(lines: list[str]) -> list[Row]:
-    return [(n, None, {"cost": found.group(1)} if (found := _ONE_NUMBER.match(line)) else {})
-            for n, line in enumerate(lines, 1) if line.strip()]
-
-
 def _field(tokens: list[str]) -> LoggedField:
-    values = [_number(t) for t in tokens]
+    values = [number_of(t) for t in tokens]
     units = [half_unit(t) for t in tokens]
     return LoggedField(
         values=frozen(values), half_unit=frozen([u for u, _ in units]), digits=int(min(d for _, d in units))
@@ -211,17 +121,17 @@ def parse_log(text: str | bytes) -> ParsedLog:
             raise LogError(f"the log is {len(text) / 1e6:.1f} MB, above the limit of {MAX_LOG_CHARS / 1e6:g} million characters.")
         text = text.decode("utf-8", errors="replace")
     _check_size(text)
-    lines = _NP_SCALAR.sub(r"\1", text).splitlines()  # numpy 2 prints np.float64(79274.8125)
-    rows = _iteration_rows(lines)
+    lines = without_np_scalars(text).splitlines()
+    rows = iteration_rows(lines)
     source = "as the course's print lines"
     if not rows:
-        rows = _csv_rows(lines) or []
+        rows = csv_rows(lines) or []
         source = "as a CSV"
     if not rows and text.strip().startswith("[") and text.strip().endswith("]"):
-        rows = _list_rows(text)
+        rows = list_rows(text)
         return _assemble(rows, [row[0] for row in rows], "as a printed list of costs")
     if not rows:
-        rows = _column_rows(lines)
+        rows = column_rows(lines)
         source = "as a column of costs"
     return _assemble(rows, [n for n, line in enumerate(lines, 1) if line.strip()], source)
 
@@ -236,39 +146,12 @@ def _assemble(rows: list[Row], nonempty: list[int], source: str) -> ParsedLog:
     if all(row[1] is None for row in readable):  # no iteration numbers: 0, 1, 2, ... in order
         readable = [(n, k, tokens) for k, (n, _, tokens) in enumerate(readable)]
     notes: list[str] = []
-    signature, _ = Counter(tuple(f for f in FIELDS if f in tokens) for _, _, tokens in readable).most_common(1)[0]
-    kept: list[Row] = []
-    backwards: list[int] = []
-    for row in readable:
-        number, iteration, tokens = row
-        if iteration is None or any(f not in tokens for f in signature):
-            continue
-        if kept and iteration <= int(kept[-1][1] or 0):
-            backwards.append(number)
-            continue
-        kept.append(row)
-    if backwards:
-        notes.append(f"The iteration number goes back at {line_list(tuple(backwards))} (a second run?); only the first run was read.")
-    left_out = sorted({f for _, _, tokens in readable for f in tokens} - set(signature))
-    if left_out:
-        notes.append(f"{', '.join(left_out)} appeared on only some lines, so {'they were' if len(left_out) > 1 else 'it was'} left out.")
+    signature, kept = _first_run(readable, notes)
     for number, _, tokens in kept:  # before any number is converted
         for f in signature:
             check_number(tokens[f], number)
-    finite = [all(math.isfinite(_number(tokens[f])) for f in signature) for _, _, tokens in kept]
-    blown_up_at = None
     used = {row[0] for row in kept}
-    if not all(finite):
-        last_finite = max((k for k, ok in enumerate(finite) if ok), default=-1)
-        bad = [k for k, ok in enumerate(finite) if not ok]
-        if all(k > last_finite for k in bad):
-            blown_up_at = int(kept[bad[0]][1] or 0)
-            notes.append(f"From iteration {blown_up_at:,} on, the log shows nan or inf: the run blew up there. Those lines were left out.")
-        else:
-            used -= {kept[k][0] for k in bad}
-        kept = [row for row, ok in zip(kept, finite) if ok]
-        if not kept:
-            raise LogError("every logged value is nan or inf: the run blew up before it printed a number. Paste a log with numbers in it.")
+    kept, blown_up_at = _finite_rows(kept, signature, used, notes)
     if len(kept) < 2:
         raise LogError(
             "only one logged value could be read. Paste at least two logged iterations (better ten or more), "
@@ -293,6 +176,47 @@ def _assemble(rows: list[Row], nonempty: list[int], source: str) -> ParsedLog:
         blown_up_at=blown_up_at,
         notes=tuple(notes),
     )
+
+
+def _first_run(readable: list[Row], notes: list[str]) -> tuple[tuple[str, ...], list[Row]]:
+    """The fields most lines share, and the rows of the first run that have them (iterations rising)."""
+    signature, _ = Counter(tuple(f for f in FIELDS if f in tokens) for _, _, tokens in readable).most_common(1)[0]
+    kept: list[Row] = []
+    backwards: list[int] = []
+    for row in readable:
+        number, iteration, tokens = row
+        if iteration is None or any(f not in tokens for f in signature):
+            continue
+        if kept and iteration <= int(kept[-1][1] or 0):
+            backwards.append(number)
+            continue
+        kept.append(row)
+    if backwards:
+        notes.append(f"The iteration number goes back at {line_list(tuple(backwards))} (a second run?); only the first run was read.")
+    left_out = sorted({f for _, _, tokens in readable for f in tokens} - set(signature))
+    if left_out:
+        notes.append(f"{', '.join(left_out)} appeared on only some lines, so {'they were' if len(left_out) > 1 else 'it was'} left out.")
+    return signature, kept
+
+
+def _finite_rows(kept: list[Row], signature: tuple[str, ...], used: set[int], notes: list[str]) -> tuple[list[Row], int | None]:
+    """The rows whose values are all finite, and the iteration where the run blew up (nan or inf
+    from there to the end), if it did; a row of nan amid finite ones is dropped from ``used``."""
+    finite = [all(math.isfinite(number_of(tokens[f])) for f in signature) for _, _, tokens in kept]
+    if all(finite):
+        return kept, None
+    blown_up_at = None
+    last_finite = max((k for k, ok in enumerate(finite) if ok), default=-1)
+    bad = [k for k, ok in enumerate(finite) if not ok]
+    if all(k > last_finite for k in bad):
+        blown_up_at = int(kept[bad[0]][1] or 0)
+        notes.append(f"From iteration {blown_up_at:,} on, the log shows nan or inf: the run blew up there. Those lines were left out.")
+    else:
+        used -= {kept[k][0] for k in bad}
+    kept = [row for row, ok in zip(kept, finite) if ok]
+    if not kept:
+        raise LogError("every logged value is nan or inf: the run blew up before it printed a number. Paste a log with numbers in it.")
+    return kept, blown_up_at
 
 
 def course_line(i: int, cost: float, dj_dw: float, dj_db: float, w: float, b: float) -> str:

@@ -13,7 +13,8 @@ import math
 import numpy as np
 
 from gd_core.curves import is_kink, true_minima
-from gd_core.descent import CostCurve, DescentRun, curvature_at, largest_stable_alpha
+from gd_core.descent import CostCurve, DescentRun
+from gd_core.stability import curvature_at, stable_alpha_at
 from gd_core.stop_rule import StopRule
 from gd_core.sweep import fastest_alpha, sweep_alphas, sweep_range
 
@@ -51,9 +52,15 @@ def minima_near(curve: CostCurve, w: np.ndarray) -> list[float]:
 
 def met_from(run: DescentRun, rule: StopRule, minima: list[float]) -> int | None:
     """The first iteration k >= 1 from which every step is under the rule's step and w stays
-    near a minimum, to the end of the run (None: the run does not end so)."""
+    near a minimum, to the end of the run (None: the run does not end so), and the step the run
+    would take next is no longer than its last: at a minimum the steps shrink (or, at a sharp
+    corner, keep their length). A step that grows again is leaving a hilltop's flat top (a short
+    run near a local maximum beside a minimum), not settling."""
     ok = [rule.met_by_step(float(s)) and rule.near(float(w), tuple(minima)) for s, w in zip(run.step, run.w[1:])]
     if not ok or not ok[-1]:
+        return None
+    last, upcoming = abs(float(run.step[-1])), abs(run.next_step(run.w.size - 1))
+    if upcoming > last * (1 + 1e-9) + 1e-300:
         return None
     k = len(ok)
     while k > 0 and ok[k - 1]:
@@ -122,7 +129,7 @@ def limit_at(curve: CostCurve, w_star: float | None, given: float | None) -> flo
     limit only when the run has no w* (a page's limit may belong to another valley)."""
     if w_star is None:
         return None if given is None else float(given)
-    return largest_stable_alpha(curve, w_star)
+    return stable_alpha_at(curve, w_star)
 
 
 def vs_limit(alpha: float, alpha_limit: float | None, w_star: float | None = None, far: bool = False) -> dict:

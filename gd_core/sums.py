@@ -18,6 +18,7 @@ entry per feature (shape (n,)), also for a single feature; b is a float.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -121,26 +122,79 @@ def as_weights(stats: Stats, w: ArrayLike) -> np.ndarray:
     return w_arr
 
 
-def cost_from_stats(stats: Stats, w: ArrayLike, b: float) -> float:
-    """J(w, b) from the sums: ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2.
+@dataclass(frozen=True)
+class Formulas:
+    """J and its gradient at params = (w, b), written once (``formulas``), for the loops.
 
-    inf (never an error) where the parameters are too large for the cost to be a float.
+    ``evaluate((w, b))`` gives (J, (dJ/dw, dJ/db)); ``gradient`` and ``cost`` its parts.
     """
+
+    m: int
+    n: int
+    evaluate: Callable[[tuple], tuple[float, tuple]]
+
+    def gradient(self, params: tuple) -> tuple:
+        """(dJ/dw, dJ/db) at params = (w, b)."""
+        return self.evaluate(params)[1]
+
+    def cost(self, w: ArrayLike, b: ArrayLike) -> float:
+        """J(w, b)."""
+        return self.evaluate((w, b))[0]
+
+
+def formulas(stats: Stats) -> Formulas:
+    """J and its gradient from the sums, with c = x_bar . w + b - y_bar the mean residual::
+
+        J     = ((w - w*)^T Sxx (w - w*) + SSE*) / (2m) + c^2 / 2
+        dJ/dw = Sxx (w - w*) / m + x_bar * c
+        dJ/db = c
+
+    One feature works on plain floats (or on matching arrays of w and b: a grid, many starts),
+    since there an iteration is a dozen flops and numpy's call overhead would dominate; several
+    features on arrays of shape (n,).
+
+    >>> formulas(summarize([1.0, 2.0], [300.0, 500.0])).evaluate((0.0, 0.0))
+    (85000.0, (-650.0, -400.0))
+    """
+    m = stats.m
+    if stats.n == 1:
+        sxx_m, x_bar, w_star = float(stats.sxx[0, 0]) / m, float(stats.x_bar[0]), float(stats.w_star[0])
+        y_bar, sse_m = stats.y_bar, stats.sse_star / m
+
+        def evaluate(params: tuple) -> tuple[float, tuple]:
+            w, b = params
+            c, d = x_bar * w + b - y_bar, w - w_star
+            g = sxx_m * d  # computed once: sxx_m * d * d is (sxx_m * d) * d
+            return 0.5 * (g * d + sse_m + c * c), (g + x_bar * c, c)
+
+        return Formulas(m, 1, evaluate)
+
+    sxx_m_a, x_bar_a, w_star_a = stats.sxx / m, stats.x_bar, stats.w_star
+    y_bar, sse_m = stats.y_bar, stats.sse_star / m
+
+    def evaluate_n(params: tuple) -> tuple[float, tuple]:
+        w, b = params
+        c, d = float(x_bar_a @ w) + b - y_bar, w - w_star_a
+        return float(0.5 * (d @ sxx_m_a @ d + sse_m + c * c)), (sxx_m_a @ d + x_bar_a * c, c)
+
+    return Formulas(m, stats.n, evaluate_n)
+
+
+def cost_from_stats(stats: Stats, w: ArrayLike, b: float) -> float:
+    """J(w, b) from the sums (``formulas``); inf (never an error) where the parameters are too
+    large for the cost to be a float."""
     w_arr = as_weights(stats, w)
     with np.errstate(over="ignore", invalid="ignore"):
-        d = w_arr - stats.w_star
-        c = np.float64(stats.x_bar @ w_arr) + b - stats.y_bar
-        cost = (d @ stats.sxx @ d + stats.sse_star) / (2 * stats.m) + c * c / 2
+        cost = formulas(stats).cost(float(w_arr[0]) if stats.n == 1 else w_arr, float(b))
     return float(cost) if np.isfinite(cost) else float("inf")
 
 
 def gradient_from_stats(stats: Stats, w: ArrayLike, b: float) -> tuple[np.ndarray, float]:
-    """(dJ/dw, dJ/db) from the sums: (Sxx (w - w*) / m + x_bar * c, c); dJ/dw has shape (n,)."""
+    """(dJ/dw, dJ/db) from the sums (``formulas``); dJ/dw has shape (n,)."""
     w_arr = as_weights(stats, w)
     with np.errstate(over="ignore", invalid="ignore"):
-        c = float(stats.x_bar @ w_arr) + b - stats.y_bar
-        dj_dw = stats.sxx @ (w_arr - stats.w_star) / stats.m + stats.x_bar * c
-    return dj_dw, c
+        dj_dw, c = formulas(stats).gradient((float(w_arr[0]) if stats.n == 1 else w_arr, float(b)))
+    return np.reshape(np.asarray(dj_dw, dtype=float), (stats.n,)), float(c)
 
 
 def cost_grid(stats: Stats, w_values: ArrayLike, b_values: ArrayLike) -> np.ndarray:
@@ -148,9 +202,7 @@ def cost_grid(stats: Stats, w_values: ArrayLike, b_values: ArrayLike) -> np.ndar
     if stats.n != 1:
         raise ValueError("cost_grid draws one feature at a time; pick a single x column")
     w_grid, b_grid = np.meshgrid(np.asarray(w_values, float), np.asarray(b_values, float))
-    d = w_grid - stats.w_star[0]
-    c = stats.x_bar[0] * w_grid + b_grid - stats.y_bar
-    return (stats.sxx[0, 0] * d * d + stats.sse_star) / (2 * stats.m) + c * c / 2
+    return formulas(stats).cost(w_grid, b_grid)
 
 
 def least_squares(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, float]:

@@ -20,6 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from gd_core import update
+from gd_core.loop import PICTURE_LIMIT
+from gd_core.loop_many import run_many
+
 BOWL = 0.04
 # (a_k, w_k, b_k, s_k): depth, centre and width of each valley.
 VALLEYS = np.array(
@@ -79,18 +83,11 @@ class SurfacePaths:
 def descend(starts: ArrayLike, alpha: float, num_iters: int) -> SurfacePaths:
     """Run (w, b) := (w, b) - alpha * grad J from every (w0, b0) row of ``starts`` at once."""
     points = np.asarray(starts, dtype=float).reshape(-1, 2)
-    w, b = points[:, 0].copy(), points[:, 1].copy()
-    ws, bs = [w.copy()], [b.copy()]
-    with np.errstate(all="ignore"):
-        for _ in range(num_iters):
-            dj_dw, dj_db = gradient(w, b)
-            w, b = w - alpha * dj_dw, b - alpha * dj_db
-            # A start that is thrown far away stays where it left the picture.
-            out = ~(np.isfinite(w) & np.isfinite(b)) | (np.abs(w) > 1e3) | (np.abs(b) > 1e3)
-            w, b = np.where(out, ws[-1], w), np.where(out, bs[-1], b)
-            ws.append(w.copy())
-            bs.append(b.copy())
-    w_path, b_path = np.array(ws), np.array(bs)
+    many = run_many(
+        update.simultaneous(alpha), lambda params: gradient(*params), (points[:, 0], points[:, 1]), num_iters,
+        limit=PICTURE_LIMIT, keep_path=True,  # a start thrown far away stays where it left the picture
+    )
+    w_path, b_path = np.array([p[0] for p in many.path]), np.array([p[1] for p in many.path])
     c = cost(w_path, b_path)
     for array in (w_path, b_path, c):
         array.setflags(write=False)

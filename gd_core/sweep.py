@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from gd_core.descent import W_LIMIT, CostCurve
+from gd_core import update
+from gd_core.cost_curve import CostCurve
+from gd_core.loop import W_LIMIT
+from gd_core.loop_many import run_many
 from gd_core.stop_rule import StopRule
 
 # Fractions of the stable limit that show the four behaviours side by side: creeping (far
@@ -70,37 +73,20 @@ def sweep_alphas(
     (with ``rule``, converged as run_descent's rule says: a step under its tolerance near one of
     ``minima``; without, |dJ/dw| < slope_tol before a step)."""
     alpha = np.asarray(alphas, dtype=float)
-    w = np.full(alpha.shape, float(w0))
-    iterations = np.full(alpha.shape, num_iters, dtype=int)
-    diverged = np.zeros(alpha.shape, dtype=bool)
-    active = np.ones(alpha.shape, dtype=bool)
     centres = np.asarray(minima, dtype=float)
-    with np.errstate(all="ignore"):
-        for i in range(num_iters + 1):
-            idx = np.flatnonzero(active)
-            if idx.size == 0:
-                break
-            slope = np.asarray(curve.slope(w[idx]), dtype=float)
-            done = np.zeros(idx.shape, dtype=bool) if rule is not None else np.abs(slope) < slope_tol
-            iterations[idx[done]] = i
-            active[idx[done]] = False
-            if i == num_iters:
-                break
-            idx, slope = idx[~done], slope[~done]
-            w_next = w[idx] - alpha[idx] * slope
-            cost_next = np.asarray(curve.cost(w_next), dtype=float)
-            bad = ~np.isfinite(w_next) | (np.abs(w_next) > w_limit) | ~np.isfinite(cost_next) | ~np.isfinite(slope)
-            iterations[idx[bad]] = i + 1
-            diverged[idx[bad]] = True
-            active[idx[bad]] = False
-            if rule is not None and centres.size:
-                near = np.min(np.abs(w_next[:, None] - centres[None, :]), axis=1) <= rule.near_tol
-                met = ~bad & (np.abs(w_next - w[idx]) < rule.step_tol) & near
-                iterations[idx[met]] = i + 1
-                active[idx[met]] = False
-            w[idx[~bad]] = w_next[~bad]
-    if rule is not None:  # a run still active at the end did not meet the rule
-        iterations[active] = num_iters
+    after = None
+    if rule is not None and centres.size:
+
+        def after(old: tuple, new: tuple, idx: np.ndarray) -> np.ndarray:
+            near = np.min(np.abs(new[0][:, None] - centres[None, :]), axis=1) <= rule.near_tol
+            return (np.abs(new[0] - old[0]) < rule.step_tol) & near
+
+    many = run_many(
+        update.simultaneous(alpha), lambda params: (curve.slope(params[0]),), (np.full(alpha.shape, float(w0)),),
+        num_iters, limit=w_limit, cost=lambda params: curve.cost(params[0]), after=after,
+        before=None if rule is not None else lambda grads: np.abs(grads[0]) < slope_tol,
+    )
+    iterations, diverged = many.stopped_at, many.diverged
     for array in (alpha, iterations, diverged):
         array.setflags(write=False)
     return AlphaSweep(alphas=alpha, iterations=iterations, diverged=diverged, num_iters=int(num_iters))

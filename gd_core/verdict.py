@@ -47,6 +47,7 @@ import numpy as np
 
 from gd_core import path_facts as pf
 from gd_core.descent import CostCurve, DescentRun
+from gd_core.loop import W_LIMIT, past
 from gd_core.run_facts import sign_flip_fraction
 from gd_core.stop_rule import StopRule, stop_rule
 from gd_core.verdict_words import sentence
@@ -159,6 +160,7 @@ def _small_steps(run: DescentRun, curve: CostCurve, rule: StopRule, minima: list
     limit = pf.limit_at(curve, w_star, alpha_limit)
     facts = {"n": n, "tol": rule.step_tol, "w": wn, "gap": abs(wn - w_star), "w_star": w_star, "alpha": run.alpha}
     facts |= pf.advice(curve, run, rule, minima, limit)
+    facts["too_small"] = facts.get("change", "raise") == "raise"  # a faster alpha below this one: not "too small"
     return verdict("stalled", "stalled", facts, n, rule.words(), alpha_limit=limit, w_star=w_star)
 
 
@@ -200,8 +202,8 @@ def _diverged(run: DescentRun, curve: CostCurve, rule: StopRule, alpha_limit: fl
     start_star = min(minima, key=lambda m: abs(m - w0)) if minima else None
     limit = pf.limit_at(curve, start_star, alpha_limit)
     w_next = run.next_w(run.w.size - 1)
-    passed = not np.isfinite(w_next) or abs(w_next) > 1e6
-    facts = {"n": run.iterations, "w_next": w_next, "w_limit": 1e6 if passed else None, "overflow": not passed}
+    passed = past(w_next, W_LIMIT)  # the loop's own test: w left the range, rather than J overflowing
+    facts = {"n": run.iterations, "w_next": w_next, "w_limit": W_LIMIT if passed else None, "overflow": not passed}
     far = limit is not None and run.alpha < limit
     facts |= pf.vs_limit(run.alpha, limit, start_star if len(minima) > 1 else None, far=far)
     return verdict("diverging", "diverged", facts, run.iterations, rule.words(), alpha_limit=limit, w_star=start_star)

@@ -10,7 +10,7 @@ float() and int(): digits of other scripts, superscripts, exponents beyond a flo
 from __future__ import annotations
 
 import numpy as np
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from gd_core.curves import curve_from_expression
@@ -107,6 +107,7 @@ def test_a_pasted_log_gives_a_diagnosis_or_a_log_error(text: str, as_bytes: bool
     alpha=st.one_of(st.just(0.0), st.floats(0, 10, allow_subnormal=True)),
     slope=st.floats(allow_nan=False, allow_infinity=False),
 )
+@example(w=1e16, alpha=1.0, slope=9.995e15)  # 5e12 rounded at 1e13 was written "= 0"
 def test_the_written_update_holds_for_any_finite_floats(w: float, alpha: float, slope: float) -> None:
     written = update_equation(w, alpha, slope)
     if np.isfinite(w - alpha * slope):

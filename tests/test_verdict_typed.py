@@ -59,6 +59,7 @@ def _is_minimum(curve, m: float, digits: int = 17) -> bool:
 @example(text="log(w)", alpha=0.1, w0=2.0, iters=30)  # "towards w* = 3.292e−22"
 @example(text="abs(w)", alpha=0.1, w0=2.0, iters=30)  # a kink, "raise α"
 @example(text="-1*w**3 + 0*w**2 + 0*w**1", alpha=1.0, w0=1.0, iters=1)  # an inflection at 0 is no minimum
+@example(text="3*w**1 + sqrt(abs(w))", alpha=0.00390625, w0=0.0078125, iters=2)  # a small step off a hilltop's flat top, growing: no convergence
 @given(text=formulas(), alpha=st.floats(1e-3, 2.0), w0=st.floats(-3.0, 3.0), iters=st.integers(1, 80))
 def test_typed_formula_verdicts_hold_for_their_runs(text: str, alpha: float, w0: float, iters: int) -> None:
     try:

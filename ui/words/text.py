@@ -112,6 +112,8 @@ def _holding(start: float, alpha_s: str, slope: float, result: float, start_s: s
         result_s = _at_decimals(Decimal(result), decimals)  # the float's exact value, rounded as number() rounds it
         shown_start, slope_s = start_s or number(start, q), number(slope, q)
         product = _dec(alpha_s) * _dec(slope_s)
+        if result_s == "0" and result != 0:
+            continue  # a result that is not 0 is never written 0 (1e16 − 1 × 9.995e15 is 5e12)
         if _holds(shown_start, product, result_s, decimals):
             return shown_start, alpha_s, slope_s, result_s
     return shown_start, alpha_s, slope_s, _at_decimals(_dec(shown_start) - product, decimals)
