@@ -2,10 +2,12 @@
 
 import streamlit as st
 
+from gd_core.contexts import intuition_context
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
 from ui.words.text import plural
+from ui.views.challenge import challenge
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("intuition")
@@ -24,10 +26,11 @@ def run_and_show() -> None:
     run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
     stop_unless_finite_start(run)
     last = run.iterations
+    key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
+    challenge(lesson, intuition_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict)), key)
 
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
-        key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
         st.plotly_chart(figures.intuition(key, curve, run), width="stretch", key="intuition_player")
         st.caption(
             "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "

@@ -3,11 +3,14 @@
 import math
 import streamlit as st
 
+from gd_core.contexts import learning_rate_context
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
 from gd_core.sweep import suggested_alphas
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
+from ui.app.challenge import hidden
 from ui.app.page import live_part, open_lesson
+from ui.views.challenge import challenge
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
 from ui.words.captions import sweep_caption
@@ -38,15 +41,19 @@ def run_and_show() -> None:
         run, verdict = runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)
         judged.append((f"α = {alpha:g}", run, verdict))
     stop_unless_finite_start(judged[0][1])
+    sweep_iters = lesson.defaults["sweep_iters"]
+    sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
+    key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
+    context = learning_rate_context(curve, settings.w0, alphas, settings.iters, judged=[(run, verdict) for _, run, verdict in judged], sweep=sweep)
+    challenge(lesson, context, key)
 
-    if math.isfinite(alpha_max):
+    if math.isfinite(alpha_max) and not hidden("wall"):
         st.markdown(limit_sentence(alpha_max, w_star))
         st.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
         st.caption(WHY)
 
     st.subheader("Every α on the curve and on its cost, iteration by iteration")
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
-    key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
     st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key="learning_rate_player")
     st.caption(
         "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
@@ -58,12 +65,13 @@ def run_and_show() -> None:
         with col.container(border=True):
             st.markdown(f"**{label}**")
             verdict_line(verdict)
-            st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
+            if not hidden("minimum"):
+                st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
     rule_caption(judged[0][2].rule)
 
+    if hidden("wall"):
+        return  # the sweep marks the limit and says which α diverge
     st.subheader("How many iterations does each α need?")
-    sweep_iters = lesson.defaults["sweep_iters"]
-    sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
     st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))
 

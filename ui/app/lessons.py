@@ -40,6 +40,7 @@ def _defaults(**values: Any) -> Mapping[str, Any]:
 
 CURVE_PARAMS = ("curve", "expr", "alpha", "w0", "iters")
 PREDICT_PARAMS = ("ask", "predict")  # ui.views.predict: the question on screen, and whether to ask at all
+CHALLENGE_PARAMS = ("goal", "lock", "hide", "present")  # ui.app.challenge: a teacher's challenge link; ui.app.present: projector mode
 
 HOME = Lesson(
     key="home",
@@ -56,7 +57,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="How one step of gradient descent works",
         icon=":material/trending_down:",
         summary="The tangent's slope tells which way is downhill; step through the update with every number written out.",
-        params=(*CURVE_PARAMS, *PREDICT_PARAMS),
+        params=(*CURVE_PARAMS, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=_defaults(curve="bowl", alpha=0.1, w0_at=0.9, iters=30, max_iters=200),
     ),
     Lesson(
@@ -65,7 +66,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Learning rate: too small, just right, too large",
         icon=":material/speed:",
         summary="Too small crawls, too large overshoots or blows up: four learning rates side by side, and the limit 2 / J''.",
-        params=("curve", "expr", "w0", "iters", "alphas", *PREDICT_PARAMS),
+        params=("curve", "expr", "w0", "iters", "alphas", *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=_defaults(curve="bowl", w0_at=0.05, iters=60, max_iters=500, sweep_iters=500),
     ),
     Lesson(
@@ -74,7 +75,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="At a minimum, gradient descent stands still",
         icon=":material/anchor:",
         summary="At a minimum the slope is zero, so gradient descent stands still; where you start decides where you end.",
-        params=(*CURVE_PARAMS, "surface_alpha", "surface_iters", *PREDICT_PARAMS),
+        params=(*CURVE_PARAMS, "surface_alpha", "surface_iters", *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=_defaults(curve="two_minima", alpha=0.1, w0=5.0, iters=30, max_iters=300, surface_alpha=0.5, surface_iters=150),
     ),
     Lesson(
@@ -83,7 +84,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Fit a line to your data with gradient descent",
         icon=":material/scatter_plot:",
         summary="Batch gradient descent on J(w, b) for the course's houses, a real dataset, or your own CSV.",
-        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "scale", "sequential", *PREDICT_PARAMS),
+        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "scale", "sequential", *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
     ),
     Lesson(
@@ -92,7 +93,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Which mistake made this log?",
         icon=":material/bug_report:",
         summary="Paste what your own gradient_descent printed: the page finds the classic mistake that reproduces it.",
-        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "timing", *PREDICT_PARAMS),
+        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "timing", *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
     ),
 )

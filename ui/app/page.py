@@ -23,6 +23,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from ui.app import link_check
+from ui.app.challenge import read_challenge
 from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
 
 
@@ -124,6 +125,8 @@ def open_lesson(key: str) -> Lesson:
     lesson = BY_KEY[key]
     asked = link_check.arrival()
     restore_view(lesson)
+    if lesson is not HOME:
+        read_challenge(lesson)  # before any control: a link's goal, and the controls it locks
     st.title(lesson.heading)
     st.session_state["_opened"] = (lesson, asked, st.empty())  # run_page fills it if the link asked for too much
     return lesson

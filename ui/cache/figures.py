@@ -36,13 +36,13 @@ def learning_rate(key: tuple, _curve, _runs, j_min: float) -> ReadyFigure:
 
 
 @shared(max_entries=64)
-def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool) -> ReadyFigure:
-    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow)
+def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False) -> ReadyFigure:
+    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima)
 
 
 @shared(max_entries=16)
-def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None) -> ReadyFigure:
-    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at)
+def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None, hide_lstsq: bool = False) -> ReadyFigure:
+    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq)
 
 
 @shared(max_entries=64)

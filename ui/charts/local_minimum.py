@@ -79,9 +79,12 @@ def minima_figure(
     redraw_every: int = 6,
     *,
     narrow: bool = False,
+    hide_minima: bool = False,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
     ``narrow`` (a phone): the four panels one under another, each the screen's width.
+    ``hide_minima`` (a challenge hides them): no diamonds on the minima, and the legend names
+    each valley by its number, not by its minimum's w.
 
     A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
     is still slowly heading for, red only when its run diverged, grey when it stops at none.
@@ -108,9 +111,10 @@ def minima_figure(
     with np.errstate(all="ignore"):
         j = np.asarray(curve_cost(np.asarray(basin_starts)), dtype=float)
     ok = np.isfinite(j)
-    groups = [(f"ends at w = {number(m, 3)}", basins.minimum_index == k, *end_style(k)) for k, m in enumerate(minima)]
+    where = [f"valley {k + 1}" if hide_minima else f"w = {number(m, 3)}" for k, m in enumerate(minima)]
+    groups = [(f"ends {'in' if hide_minima else 'at'} {where[k]}", basins.minimum_index == k, *end_style(k)) for k in range(len(minima))]
     groups += [
-        (f"on its way to w = {number(m, 3)}", (basins.minimum_index < 0) & (basins.heading_to == k), LIGHT_COLORS[k % len(LIGHT_COLORS)], end_style(k)[1] + "-open")
+        (f"on its way to {where[k]}", (basins.minimum_index < 0) & (basins.heading_to == k), LIGHT_COLORS[k % len(LIGHT_COLORS)], end_style(k)[1] + "-open")
         for k, m in enumerate(minima)
     ]
     settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
@@ -131,7 +135,7 @@ def minima_figure(
         steps = np.abs(run.step) if run.step.size else np.zeros(1)
         data.append({
             "type": "scatter", "x": np.arange(1, steps.size + 1), "y": steps, "mode": "lines+markers", "line": {"color": color, "width": 2},
-            "marker": {"symbol": symbol, "size": 7, "color": color, "maxdisplayed": 12}, "name": f"{label}: {end_words(run, minima)}", "legendgroup": label, **STEP_PANEL,
+            "marker": {"symbol": symbol, "size": 7, "color": color, "maxdisplayed": 12}, "name": label if hide_minima else f"{label}: {end_words(run, minima)}", "legendgroup": label, **STEP_PANEL,
         })
     y_lo, y_hi = cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
     # --- the landscape from above and as a surface ------------------------------------------
@@ -173,7 +177,7 @@ def minima_figure(
     # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
     # rests on a minimum shows through its diamond.
     minima_arr = np.asarray(minima, dtype=float)
-    if minima_arr.size:
+    if minima_arr.size and not hide_minima:
         data.append({
             "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
             "marker": {"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,

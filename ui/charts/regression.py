@@ -57,13 +57,14 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
 
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
-    *, narrow: bool = False, met_at: int | None = None,
+    *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
     phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
     the iteration where the reported run met the stop rule, marked on the cost panel (the run
     may go on to its limit after it). ``x_title`` and ``y_title`` are column names: shown as
-    their characters (ui.words.shown)."""
+    their characters (ui.words.shown). ``hide_lstsq`` (a challenge hides the answer): no
+    least-squares line, cost floor or diamond."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
@@ -103,9 +104,10 @@ def regression_figure(
         "type": "scatter", "x": x[rows_shown], "y": y[rows_shown], "mode": "markers", "name": "data", "marker": {"color": DATA_COLOR, "size": 5 if x.size > 2000 else 9, "opacity": 0.6},
         "xaxis": "x", "yaxis": "y", "hovertemplate": f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>",
     })
-    shapes.append({"type": "line", "x0": lo, "y0": w_star * lo + b_star, "x1": hi, "y1": w_star * hi + b_star, "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
-    ends = [w_star * lo + b_star, w_star * hi + b_star]
-    y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
+    ends = [] if hide_lstsq else [w_star * lo + b_star, w_star * hi + b_star]
+    if not hide_lstsq:
+        shapes.append({"type": "line", "x0": lo, "y0": ends[0], "x1": hi, "y1": ends[1], "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
+    y_lo, y_hi = min([float(np.min(y)), *ends]), max([float(np.max(y)), *ends])
     y_lo, y_hi = _with_start(y_lo, y_hi, [float(paths[0][1][0]) * end + float(paths[0][2][0]) for end in (lo, hi)])
     y_pad = 0.12 * (y_hi - y_lo or 1.0)
     label_x, label_y = lo + 0.02 * (hi - lo), y_hi + 0.9 * y_pad
@@ -126,7 +128,7 @@ def regression_figure(
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 2_000)
         shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
-    if stats.cost_star > 0:  # lowest J (least squares)
+    if stats.cost_star > 0 and not hide_lstsq:  # lowest J (least squares)
         shapes.append({
             "type": "line", "x0": 0, "x1": max(p[3].size for p in paths) - 1, "y0": stats.cost_star, "y1": stats.cost_star, "xref": "x2", "yref": "y2",
             "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between",
@@ -148,14 +150,14 @@ def regression_figure(
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
-    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 else []])
+    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 and not hide_lstsq else []])
     merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
     # --- J(w, b) from above, and as a surface -----------------------------------------------
     ws = [p[1] for p in paths]
     bs = [p[2] for p in paths]
     gw, gb = contour_window(ws, bs, w_star, b_star)
-    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, (w_star, b_star), "x3", "y3")]
+    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, None if hide_lstsq else (w_star, b_star), "x3", "y3")]
     merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
     sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
     sz = cost_grid(stats, sw, sb)
@@ -164,12 +166,13 @@ def regression_figure(
         keep = frame_indices(w_h.size - 1, 600)
         data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
     # The least-squares diamond and every run's point share one trace (each trace costs every frame).
+    s0 = 1 if hide_lstsq else 0  # the diamond's place in the lists, left out when hidden
     mover(
         {
-            "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
-            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
+            "type": "scatter3d", "mode": "markers", "name": "points" if hide_lstsq else "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
+            "marker": {"symbol": (["diamond"] + ["circle"] * len(paths))[s0:], "color": [STAR["color"], *RUN_COLORS[: len(paths)]][s0:], "size": ([7] + [6] * len(paths))[s0:], "line": {"color": ([EXACT_COLOR] + ["white"] * len(paths))[s0:], "width": 1}},
         },
-        lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
+        lambda i: {"x": ([w_star] + [at(p[1], i) for p in paths])[s0:], "y": ([b_star] + [at(p[2], i) for p in paths])[s0:], "z": ([stats.cost_star] + [at(p[3], i) for p in paths])[s0:]},
     )
     z_top = float(np.nanmax(sz))
     merge(layout["scene"], {
@@ -181,7 +184,7 @@ def regression_figure(
         s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
         s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
         s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
-        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False))
+        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, None if hide_lstsq else s_star, "x4", "y4", clickable=False))
         merge(layout, {
             "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
             "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
@@ -209,13 +212,14 @@ def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, sta
     if clickable:
         data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
     # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
-    k = len(paths)
+    # ``star`` None (hidden by a challenge): the runs' points alone.
+    k, s0 = len(paths), 1 if star is None else 0
     mover(
         {
-            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
-            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
-            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
+            "type": "scatter", "mode": "markers", "name": "points" if star is None else "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
+            "marker": {"symbol": (["diamond"] + ["circle"] * k)[s0:], "size": ([STAR["size"] + 3] + [10] * k)[s0:], "color": [STAR["color"], *RUN_COLORS[:k]][s0:], "line": {"color": ([EXACT_COLOR] + ["white"] * k)[s0:], "width": ([1.5] + [2] * k)[s0:]}},
+            "hovertemplate": (["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths])[s0:],
         },
-        lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},
+        lambda i: {"x": ([star[0] if star else 0.0] + [at(p[1], i) for p in paths])[s0:], "y": ([star[1] if star else 0.0] + [at(p[2], i) for p in paths])[s0:]},
     )
     return image

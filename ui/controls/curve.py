@@ -17,6 +17,7 @@ from gd_core.curves import CURVES, Curve, curve_from_expression
 from gd_core.descent import DescentRun, run_descent
 from gd_core.expression import MAX_LENGTH, ExpressionError
 from gd_core.formula_fix import suggest_formula
+from ui.app.challenge import locked
 from ui.app.choices import CUSTOM, curve_label
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, link_instead, note_curve_choice
@@ -51,8 +52,7 @@ def curve_picker(default: str) -> Curve:
         options,
         index=options.index(default),
         format_func=curve_label,
-        key="curve",
-        bind="query-params",
+        key="curve", bind="query-params", disabled=locked("curve"),
         help="Pick a curve from the catalogue, or choose the last entry to type a formula of your own.",
     )
     st.session_state.pop(FORMULA_PROBLEM, None)
@@ -64,8 +64,7 @@ def curve_picker(default: str) -> Curve:
     text = st.text_input(
         "J(w) =",
         value=DEFAULT_EXPR,
-        key="expr",
-        bind="query-params",
+        key="expr", bind="query-params", disabled=locked("expr"),
         max_chars=200,
         help="A formula in w using numbers, + - * / ** and parentheses, and the functions "
         "sin cos tan exp log sqrt abs tanh. Example: w**4 - 3*w**2 + w",
@@ -140,8 +139,7 @@ def alpha_control(alpha: float) -> float:
             value=alpha,
             step=0.01,
             format="%.4f",
-            key="alpha",
-            bind="query-params",
+            key="alpha", bind="query-params", disabled=locked("alpha"),
             help="How big a step to take: each update moves w by α × dJ/dw. Too small crawls, too large overshoots.",
         )
     )
@@ -156,8 +154,7 @@ def start_control(curve: Curve, w0: float) -> float:
             value=curve.clamp(w0),
             step=0.1,
             format="%.3f",
-            key="w0",
-            bind="query-params",
+            key="w0", bind="query-params", disabled=locked("w0"),
             help=f"Where gradient descent starts. This curve is drawn from w = {curve.w_min:g} to {curve.w_max:g}.",
         )
     )
@@ -170,8 +167,7 @@ def iterations_control(iters: int, max_iters: int) -> int:
             min_value=1,
             max_value=max_iters,
             value=iters,
-            key="iters",
-            bind="query-params",
+            key="iters", bind="query-params", disabled=locked("iters"),
             help="The most updates to run; a run stops early when it meets the stop rule (a step under 1/1000 of the plotted range of w, near a minimum) or w runs away.",
         )
     )
@@ -240,8 +236,7 @@ def parse_alphas(suggested: list[float]) -> list[float]:
     text = st.text_input(
         "Learning rates to compare",
         value="auto",
-        key="alphas",
-        bind="query-params",
+        key="alphas", bind="query-params", disabled=locked("alphas"),
         max_chars=120,
         help="Up to 6 values of α separated by commas, e.g. 0.01, 0.3, 0.9, 1.05. "
         "'auto' picks four around this curve's stable limit 2 / J''(w*): too small, about right, "

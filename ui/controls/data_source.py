@@ -16,6 +16,7 @@ import pyarrow as pa
 import streamlit as st
 
 from gd_core.data import DataError, LoadedData, load_table, prepare_xy
+from ui.app.challenge import locked
 from ui.app.choices import BUILTIN, DEFAULT, UPLOAD, dataset_label
 from ui.app.page import part_alone
 from ui.controls.uploads import still_held, uploaded_data
@@ -85,13 +86,13 @@ def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: 
         st.session_state["x"] = x_default
     st.session_state["_columns_for"] = key
     y_column = st.selectbox(
-        "Target y (what to predict)", columns, index=columns.index(y_default), key="y", bind="query-params", format_func=shown_plain,
+        "Target y (what to predict)", columns, index=columns.index(y_default), key="y", bind="query-params", disabled=locked("y"), format_func=shown_plain,
         help="The column the line should predict.",
     )
     x_options = [c for c in columns if c != y_column]
     x_columns = st.multiselect(
         "Feature x (one or more)", x_options, default=[c for c in x_default if c in x_options] or x_options[:1],
-        key="x", bind="query-params", format_func=shown_plain,
+        key="x", bind="query-params", disabled=locked("x"), format_func=shown_plain,
         help="The input column(s). One feature draws the line and the cost contours; several fit w·x + b with a w per feature.",
     )
     return list(x_columns), y_column
@@ -105,7 +106,7 @@ def _missing_choice(data: LoadedData, chosen: list[str]) -> bool:
     if not rows_with_missing:
         return True
     return st.checkbox(
-        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing", bind="query-params",
+        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing", bind="query-params", disabled=locked("drop_missing"),
         help="Gradient descent needs a number in every chosen cell. Untick to see which columns have gaps.",
     )
 
@@ -137,7 +138,7 @@ def _preview(key: str, label: str, data: LoadedData, chosen: list[str]) -> None:
 def choose_data() -> Source | None:
     """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
     choice = st.selectbox(
-        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key="dataset", bind="query-params",
+        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key="dataset", bind="query-params", disabled=locked("dataset"),
         help="A built-in dataset, or your own table: CSV, text or Excel .xlsx, up to 200 MB.",
     )
     if choice == UPLOAD:

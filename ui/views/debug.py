@@ -20,6 +20,7 @@ from gd_core.log_parse import FIELDS, ParsedLog
 from gd_core.log_verdict import headline
 from gd_core.sums import Stats, largest_stable_alpha
 from gd_core.wording import limit, plural
+from ui.app.challenge import locked
 from ui.charts.debug import debug_chart
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -41,16 +42,16 @@ def run_settings(defaults: Mapping[str, Any]) -> RunSettings:
     """Sidebar: the α, iterations and start the student's own code ran with, and when it logged the cost."""
     alpha = st.number_input(
         "Learning rate α you used", min_value=0.0, max_value=100.0, value=defaults["alpha"], step=0.001, format="%.6g",
-        key="alpha", bind="query-params", help="The alpha your gradient_descent call was given.",
+        key="alpha", bind="query-params", disabled=locked("alpha"), help="The alpha your gradient_descent call was given.",
     )
     iters = st.number_input(
         "Iterations you ran", min_value=1, max_value=100_000, value=defaults["iters"], step=1000,
-        key="iters", bind="query-params", help="num_iters in your call (the log may show only some of them).",
+        key="iters", bind="query-params", disabled=locked("iters"), help="num_iters in your call (the log may show only some of them).",
     )
-    w0 = st.number_input("Initial w you used", value=defaults["w0"], step=1.0, format="%.6g", key="w0", bind="query-params", help="w_in in your call.")
-    b0 = st.number_input("Initial b you used", value=defaults["b0"], step=1.0, format="%.6g", key="b0", bind="query-params", help="b_in in your call.")
+    w0 = st.number_input("Initial w you used", value=defaults["w0"], step=1.0, format="%.6g", key="w0", bind="query-params", disabled=locked("w0"), help="w_in in your call.")
+    b0 = st.number_input("Initial b you used", value=defaults["b0"], step=1.0, format="%.6g", key="b0", bind="query-params", disabled=locked("b0"), help="b_in in your call.")
     timing = st.selectbox(
-        "Your logged cost is taken", list(TIMINGS), key="timing", bind="query-params",
+        "Your logged cost is taken", list(TIMINGS), key="timing", bind="query-params", disabled=locked("timing"),
         help="The lab appends the cost after each update. If you printed it before the update, say so, or let the page detect it.",
     )
     return RunSettings(float(alpha), int(iters), float(w0), float(b0), TIMINGS[timing])
