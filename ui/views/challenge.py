@@ -26,6 +26,7 @@ from gd_core.wording import plural
 from ui.app import challenge as ch
 from ui.app import state
 from ui.app.lessons import Lesson
+from ui.app.link_check import LABELS
 from ui.app.page import LINK_INSTEAD
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -130,8 +131,23 @@ def challenge_link(challenge: Challenge) -> str:
     pairs += [(k, v) for k, v in instead.items() if v is not None and k not in LEFT_OUT]
     if "predict" in st.session_state:  # the lesson asks questions: the challenge link turns them off
         pairs.append(("predict", "false"))
+    for name in challenge.locks:  # a locked control travels with its value, even one at its default
+        if name not in st.query_params and name not in instead and name in st.session_state:
+            pairs += [(name, text) for text in _url_values(name, st.session_state[name])]
     pairs += list(challenge_params(challenge).items())
     return (st.context.url or "") + "?" + urlencode(pairs)
+
+
+def _url_values(name: str, value: Any) -> list[str]:
+    """A control's value as its URL parameter holds it (link_check reads it back the same way)."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, bool):
+        return [str(value).lower()]
+    if isinstance(value, float):
+        return [repr(value)]
+    label = LABELS.get(name)
+    return [label(value) if label is not None else str(value)]
 
 
 def challenge_panel(lesson: Lesson, context: Any) -> str | None:
