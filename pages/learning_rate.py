@@ -9,6 +9,7 @@ from gd_core.sweep import suggested_alphas
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
 from ui.app.challenge import hidden
+from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import live_part, open_lesson
 from ui.views.challenge import challenge
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
@@ -18,22 +19,24 @@ from ui.views.verdicts import rule_caption, verdict_line
 
 lesson = open_lesson("learning_rate")
 
-st.markdown(
-    "The learning rate α sets the size of every step. Too small and descent **crawls**; too large "
-    "and it **overshoots** the minimum, bouncing from side to side, and past a limit it **diverges**."
-)
+with intro_place():
+    st.markdown(
+        "The learning rate α sets the size of every step. Too small and descent **crawls**; too large "
+        "and it **overshoots** the minimum, bouncing from side to side, and past a limit it **diverges**."
+    )
 
 
 def run_and_show() -> None:
     """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
-    with st.sidebar:
+    controls = controls_place()  # one row in projector mode, the curve's settings and the alphas
+    with controls:
         curve, settings = curve_settings(lesson.defaults, with_alpha=False)
     formula_problem_here()
 
     w_star = curve.nearest_minimum(settings.w0)
     alpha_max = largest_stable_alpha(curve, w_star) if w_star is not None else float("inf")
 
-    with st.sidebar:
+    with controls:
         alphas = parse_alphas(suggested_alphas(alpha_max))
 
     judged = []  # (label, run, verdict) per alpha
@@ -47,15 +50,17 @@ def run_and_show() -> None:
     context = learning_rate_context(curve, settings.w0, alphas, settings.iters, judged=[(run, verdict) for _, run, verdict in judged], sweep=sweep)
     challenge(lesson, context, key)
 
+    before, figure_place = figure_first()
     if math.isfinite(alpha_max) and not hidden("wall"):
-        st.markdown(limit_sentence(alpha_max, w_star))
-        st.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
-        st.caption(WHY)
+        before.markdown(limit_sentence(alpha_max, w_star))
+        before.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
+        before.caption(WHY)
 
-    st.subheader("Every α on the curve and on its cost, iteration by iteration")
+    heading("Every α on the curve and on its cost, iteration by iteration", figure_place)
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
-    st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key="learning_rate_player")
-    st.caption(
+    figure = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, present_mode())
+    figure_place.plotly_chart(figure, width="stretch", key="learning_rate_player")
+    figure_place.caption(
         "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
         "minimum, on a log scale: a straight fall is steady progress."
     )

@@ -8,6 +8,7 @@ from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
 from ui.app.challenge import hidden
+from ui.app.present import controls_place, heading, intro_place, present_mode
 from ui.app.page import live_part, on_a_phone, open_lesson
 from ui.views.challenge import challenge
 from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
@@ -28,16 +29,17 @@ def pick_start() -> None:
             add_start(point["x"], point["y"])
 
 
-st.markdown(
-    "At a local minimum the slope is zero, so the update is w := w − α × 0 and **w does not move**. "
-    "Near a minimum the slope is small, so the steps shrink **by themselves** although α stays fixed. "
-    "And which minimum you reach depends on **where you start**."
-)
+with intro_place():
+    st.markdown(
+        "At a local minimum the slope is zero, so the update is w := w − α × 0 and **w does not move**. "
+        "Near a minimum the slope is small, so the steps shrink **by themselves** although α stays fixed. "
+        "And which minimum you reach depends on **where you start**."
+    )
 
 
 def run_and_show() -> None:
     """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
-    with st.sidebar:
+    with controls_place():
         curve, settings = curve_settings(lesson.defaults)
     formula_problem_here()
 
@@ -55,12 +57,12 @@ def run_and_show() -> None:
     challenge(lesson, context, (curve_id(curve), settings.alpha, settings.w0, settings.iters))
     no_minima = hidden("minimum")
 
-    st.subheader("Watch every start roll downhill, in one and in two parameters")
+    heading("Watch every start roll downhill, in one and in two parameters")
     figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
     surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
-    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone(), no_minima)
+    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone(), no_minima, present_mode())
     figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
     ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
     figure_slot.caption(

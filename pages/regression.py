@@ -8,6 +8,7 @@ from ui.cache import figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.app.challenge import hidden
+from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.challenge import challenge
 from ui.views.regression import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
@@ -15,15 +16,15 @@ from ui.words.captions import BATCH_TEXT, cost_chart_caption
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("regression")
-st.markdown(
-    "Batch gradient descent fits $f(x) = w\\,x + b$ by making the cost $J(w,b)$ smaller, one "
-    "**simultaneous** update of $w$ and $b$ at a time. Bring your own data, or start with a built-in dataset."
-)
-st.caption(BATCH_TEXT)
-st.latex(r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2")
+with intro_place():
+    st.markdown(
+        "Batch gradient descent fits $f(x) = w\\,x + b$ by making the cost $J(w,b)$ smaller, one "
+        "**simultaneous** update of $w$ and $b$ at a time. Bring your own data, or start with a built-in dataset."
+    )
+    st.caption(BATCH_TEXT)
+    st.latex(r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2")
 
-with st.sidebar:
-    st.header("Data")
+with controls_place("Data"):
     source = choose_data()
 if source is None:
     show_upload_help()
@@ -40,8 +41,7 @@ x_names = source.x_columns
 def run_and_show() -> None:
     """The descent controls, the fit and everything drawn from it (a control's change reruns only this, not the data)."""
     rerun_if_set_aside(source)
-    with st.sidebar:
-        st.header("Gradient descent")
+    with controls_place("Gradient descent"):
         settings = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
 
     # --- run: the simultaneous update, and on request the sequential (wrong) one beside it ----------
@@ -59,15 +59,17 @@ def run_and_show() -> None:
     no_lstsq, no_wall = hidden("lstsq"), hidden("wall")
 
     # --- what happened, and the numbers it learned -------------------------------------------------------
-    verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
+    before, figure_place = figure_first()
+    with before:
+        verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
 
     if stats.n == 1:
-        st.subheader("The line, its cost and J(w, b), iteration by iteration")
+        heading("The line, its cost and J(w, b), iteration by iteration", figure_place)
         key = (source.data_id, settings)
         met_at = verdict.iterations if verdict.kind == "converged" else None  # where the stop rule was met
-        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq)
-        st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
-        st.caption(
+        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq, present_mode())
+        figure_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
+        figure_place.caption(
             "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
             + ("show the same iteration. " if no_lstsq else f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
                "the diamond is the same answer on the map. ")

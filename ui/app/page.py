@@ -24,6 +24,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 
 from ui.app import link_check
 from ui.app.challenge import read_challenge
+from ui.app.present import titled
 from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
 
 
@@ -127,7 +128,10 @@ def open_lesson(key: str) -> Lesson:
     restore_view(lesson)
     if lesson is not HOME:
         read_challenge(lesson)  # before any control: a link's goal, and the controls it locks
-    st.title(lesson.heading)
+    if lesson is HOME:
+        st.title(lesson.heading)
+    else:
+        titled(lesson.heading)  # with the Projector mode switch, and when on its CSS and keyboard
     st.session_state["_opened"] = (lesson, asked, st.empty())  # run_page fills it if the link asked for too much
     return lesson
 

@@ -16,7 +16,7 @@ from gd_core.descent import DescentRun
 from ui.charts.cost_curve import PALETTE, cost_domain, curve_frame, line_trace, view_domain
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.log_ticks import plotly_log_axis, vega_log_scale
-from ui.charts.player import ReadyFigure, add_player, at, frame, timeline
+from ui.charts.player import under_plot, ReadyFigure, add_player, at, frame, timeline
 from ui.words.text import fmt, limit_text
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, value
 
@@ -129,9 +129,10 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
     # wraps to a second row, which the top margin holds.
     legend = {"orientation": "h", "yref": "container", "y": 1 - 32 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
     merge(layout, {
-        "height": height, "margin": {"l": 60, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
+        # A shorter figure (projector mode) keeps its plot area: smaller margins.
+        "height": height, "margin": {"l": 60, "r": 20, "t": 120, "b": 150} if height >= 490 else {"l": 60, "r": 20, "t": 95, "b": 120}, "hovermode": "closest", "legend": legend,
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
         "xaxis2": {"title": {"text": "iteration"}},
         "yaxis2": plotly_log_axis(np.concatenate(gaps)),  # named in the panel's title: on a phone an axis title here covers the curve
     })
-    return add_player(figure(data, layout), frames, iterations, frame_ms, y=-0.2)
+    return add_player(figure(data, layout), frames, iterations, frame_ms, y=-0.2 if height >= 490 else -under_plot(layout, 44.0))

@@ -80,9 +80,11 @@ def minima_figure(
     *,
     narrow: bool = False,
     hide_minima: bool = False,
+    compact: bool = False,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
     ``narrow`` (a phone): the four panels one under another, each the screen's width.
+    ``compact`` (projector mode): the four panels in one row, a short figure.
     ``hide_minima`` (a challenge hides them): no diamonds on the minima, and the legend names
     each valley by its number, not by its minimum's w.
 
@@ -93,9 +95,10 @@ def minima_figure(
     lo, hi = w_range
     one_column = {"rows": 4, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",)), "vertical_spacing": 0.075}
     two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
-    height = 1700 if narrow else 1100
+    one_row = {"rows": 1, "cols": 4, "specs": (("xy", "xy", "xy", "scene"),), "horizontal_spacing": 0.05, "column_widths": (0.28, 0.22, 0.25, 0.25)}
+    height = 1700 if narrow else 510 if compact else 1100
     layout = grid(
-        **(one_column if narrow else two_by_two),
+        **(one_column if narrow else one_row if compact else two_by_two),
         # Short titles, the hint under each: two panels side by side stay readable on a phone.
         subplot_titles=(
             f"Every start on J(w){HINT}click a dot to start there</span>",
@@ -187,8 +190,8 @@ def minima_figure(
     frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
     # On a phone the legend's long entries ("w₀ = 0.060: ends at w = 1") take a row each: the top margin holds them all.
     entries = sum(1 for t in data if t.get("name") and t.get("showlegend", True))
-    top = max(135, 64 + 22 * entries) if narrow else 135
-    height += top - 135  # the panels keep their heights
+    top = max(135, 64 + 22 * entries) if narrow else 120 if compact else 135
+    height += top - (120 if compact else 135)  # the panels keep their heights
     merge(layout, {
         "shapes": shapes, "height": height, "margin": {"l": 60, "r": 20, "t": top, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of
@@ -206,4 +209,4 @@ def minima_figure(
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         },
     })
-    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 41.75))  # ~42 px under the plot
+    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 60 if compact else 41.75))  # ~42 px under the plot (one row: under its x titles)

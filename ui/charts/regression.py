@@ -57,13 +57,14 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
 
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
-    *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False,
+    *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
     phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
     the iteration where the reported run met the stop rule, marked on the cost panel (the run
     may go on to its limit after it). ``x_title`` and ``y_title`` are column names: shown as
-    their characters (ui.words.shown). ``hide_lstsq`` (a challenge hides the answer): no
+    their characters (ui.words.shown). ``compact`` (projector mode): the panels in one row, a
+    short figure. ``hide_lstsq`` (a challenge hides the answer): no
     least-squares line, cost floor or diamond."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
@@ -73,6 +74,8 @@ def regression_figure(
     panels = 5 if scaled else 4
     if narrow:  # one column: the same panels, so the same axis names (x, x2, x3, scene, x4)
         rows, cols, specs, spacing = panels, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
+    elif compact:  # one row, the same order and axis names
+        rows, cols, specs, spacing = 1, panels, (("xy", "xy", "xy", "scene") + (("xy",) if scaled else ()),), 0.0
     else:
         rows, cols, spacing = 3 if scaled else 2, 2, 0.12 if scaled else 0.14
         specs = (("xy", "xy"), ("xy", "scene")) + ((("xy", None),) if scaled else ())
@@ -80,7 +83,7 @@ def regression_figure(
     titles = (f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
               f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
     layout = grid(
-        rows=rows, cols=cols, specs=specs, horizontal_spacing=0.09, vertical_spacing=spacing,
+        rows=rows, cols=cols, specs=specs, horizontal_spacing=0.05 if compact else 0.09, vertical_spacing=spacing,
         subplot_titles=titles + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled else ()),
     )
     for title in layout["annotations"]:
@@ -193,11 +196,11 @@ def regression_figure(
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
     merge(layout, {
-        "images": images, "shapes": shapes, "height": panels * 420 if narrow else (1450 if scaled else 1000),
+        "images": images, "shapes": shapes, "height": panels * 420 if narrow else 470 if compact else (1450 if scaled else 1000),
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
-    y = -under_plot(layout, 40.5) if narrow else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot
+    y = -under_plot(layout, 58.0 if compact else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
     return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
 
 

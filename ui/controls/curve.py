@@ -18,6 +18,7 @@ from gd_core.descent import DescentRun, run_descent
 from gd_core.expression import MAX_LENGTH, ExpressionError
 from gd_core.formula_fix import suggest_formula
 from ui.app.challenge import locked
+from ui.app.present import present_mode
 from ui.app.choices import CUSTOM, curve_label
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, link_instead, note_curve_choice
@@ -59,7 +60,8 @@ def curve_picker(default: str) -> Curve:
     if key != CUSTOM:
         note_curve_choice(curve_label(key), None, key == default)
         curve = CURVES[key]
-        st.caption(curve.description)
+        if not present_mode():
+            st.caption(curve.description)
         return curve
     text = st.text_input(
         "J(w) =",
@@ -180,7 +182,8 @@ def curve_settings(defaults: Mapping[str, Any], *, with_alpha: bool = True) -> t
     the curve's plotted range, 0 to 1). Pages that compare several alphas pass
     ``with_alpha=False`` and get alpha = nan.
     """
-    st.header("Settings")
+    if not present_mode():  # in projector mode the controls are one row, without headings
+        st.header("Settings")
     curve = curve_picker(default=defaults["curve"])
     alpha = alpha_control(defaults["alpha"]) if with_alpha else float("nan")
     w0 = defaults["w0"] if "w0" in defaults else curve.point_at(defaults["w0_at"])

@@ -17,6 +17,7 @@ import streamlit as st
 
 from gd_core.data import DataError, LoadedData, load_table, prepare_xy
 from ui.app.challenge import locked
+from ui.app.present import present_mode
 from ui.app.choices import BUILTIN, DEFAULT, UPLOAD, dataset_label
 from ui.app.page import part_alone
 from ui.controls.uploads import still_held, uploaded_data
@@ -162,7 +163,8 @@ def choose_data() -> Source | None:
         return None
     chosen = [*x_columns, y_column]
     drop = _missing_choice(data, chosen)
-    _preview(key, label, data, chosen)
+    if not present_mode():  # projector mode: the controls' row only
+        _preview(key, label, data, chosen)
     return Source(key=key, label=label, data=data, x_columns=x_columns, y_column=y_column, drop_missing=drop)
 
 

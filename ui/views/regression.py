@@ -21,6 +21,7 @@ from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
 from ui.app.challenge import hidden, locked
+from ui.app.present import present_mode
 from ui.cache import runs
 from ui.charts.regression import CLICK_NAME
 from ui.words.text import exact, limit_text, update_equation
@@ -71,7 +72,8 @@ def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, 
         key="alpha", bind="query-params", disabled=locked("alpha"),
         help="The step size. Above the stable limit shown under this box, the cost grows instead of falling.",
     )
-    st.caption(rate_note(choice, float(alpha)))
+    if not present_mode():  # projector mode: the controls' row only
+        st.caption(rate_note(choice, float(alpha)))
     iters = st.number_input(
         "Iterations", min_value=1, max_value=200_000, value=defaults["iters"], step=1000,
         key="iters", bind="query-params", disabled=locked("iters"), help="How many simultaneous updates to run (up to 200,000).",
