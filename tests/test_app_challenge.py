@@ -67,11 +67,12 @@ def test_page_3_hides_the_minima_from_its_figure_until_the_valley_goal_is_met() 
     assert '"minima"' not in spec and "ends at w =" not in spec and "on its way to w =" not in spec
     text = all_text(at)
     assert "Local minima of this curve" not in text and "diamonds mark the minima" not in text and "w* =" not in text
+    assert "A deep valley at w = 1" not in text  # the curve's description (sidebar) names its minima
     at.number_input(key="w0").set_value(0.0).run()
     assert "Met in 2 tries." in goal_box(at)
     spec = json.dumps(figure(at))
     assert '"minima"' in spec and "ends at w =" in spec
-    assert "Local minima of this curve" in all_text(at)
+    assert "Local minima of this curve" in all_text(at) and "A deep valley at w = 1" in all_text(at)  # the description too, in the run that met it
 
 
 def test_page_4_hides_the_least_squares_line_and_the_wall_until_met() -> None:
@@ -87,6 +88,7 @@ def test_page_4_hides_the_least_squares_line_and_the_wall_until_met() -> None:
     assert "Met in 2 tries." in goal_box(at), goal_box(at)
     text = json.dumps(figure(at)) + all_text(at)
     assert "least squares" in text and "w* =" in text and "Stable limit" in text
+    assert "This data's stable limit is" in text  # the note under α, drawn before the check, shown in the run that met it
 
 
 def test_page_2_limit_goal_hides_the_wall_until_an_alpha_is_at_it() -> None:

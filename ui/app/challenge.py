@@ -12,6 +12,7 @@ Without a challenge ``hidden`` and ``locked`` are always False: a page is as it 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
@@ -131,3 +132,28 @@ def locked(name: str) -> bool:
     """Whether the challenge locks the control ``name`` (drawn disabled, with the link's value)."""
     challenge = active()
     return challenge is not None and name in challenge.locks
+
+
+def unless_hidden(name: str, draw: Callable[[], None], instead: Callable[[], None] | None = None) -> None:
+    """Draw ``draw()`` here, unless the challenge hides ``name``: then ``instead()`` (if given)
+    until the goal is met. For what a page draws before its run is checked (its controls): with
+    a challenge that hides ``name`` this leaves a place, filled once the check has run."""
+    challenge = active()
+    if challenge is None or name not in challenge.hides:
+        draw()
+        return
+    st.session_state.setdefault(state.CHALLENGE_WAITING, []).append((name, st.empty(), draw, instead))
+
+
+def forget_waiting() -> None:
+    """A page part starts (ui.app.page.live_part): places left by an earlier run are gone."""
+    st.session_state.pop(state.CHALLENGE_WAITING, None)
+
+
+def draw_waiting() -> None:
+    """Fill the places ``unless_hidden`` left, now that this run's check knows whether the goal is met."""
+    for name, slot, draw, instead in st.session_state.pop(state.CHALLENGE_WAITING, []):
+        shown_now = not hidden(name)
+        if shown_now or instead is not None:
+            with slot.container():
+                (draw if shown_now else instead)()

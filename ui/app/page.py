@@ -23,7 +23,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from ui.app import link_check
-from ui.app.challenge import read_challenge
+from ui.app.challenge import forget_waiting, read_challenge
 from ui.app.present import titled
 from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
 
@@ -105,6 +105,7 @@ def live_part(body: Callable[[], None]) -> NoReturn:
 
     def part() -> None:
         asked = link_check.arrival() if part_alone() else None
+        forget_waiting()
         try:
             body()
         except EndOfLesson:

@@ -33,6 +33,7 @@ LOCK = "lock"  # URL: controls drawn disabled with the link's values, e.g. alpha
 HIDE = "hide"  # URL: answers kept out of sight until the goal is met, e.g. minimum,wall
 CHALLENGE_PARAMS = (GOAL, LOCK, HIDE)
 CHALLENGE = "_challenge"  # this page's challenge this run: (lesson key, Challenge) or (lesson key, error message)
+CHALLENGE_WAITING = "_challenge_waiting"  # [(name, slot, draw, instead)]: drawn once this run's goal is checked
 CHALLENGE_TRIES = "_challenge_tries"  # {challenge id: Tries}: the views checked and the try that met the goal
 PANEL_GOAL = "challenge_goal"  # the panel's widgets (sidebar, "Make a challenge from this view")
 PANEL_NUMBER = "challenge_number"

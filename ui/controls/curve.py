@@ -17,7 +17,7 @@ from gd_core.curves import CURVES, Curve, curve_from_expression
 from gd_core.descent import DescentRun, run_descent
 from gd_core.expression import MAX_LENGTH, ExpressionError
 from gd_core.formula_fix import suggest_formula
-from ui.app.challenge import locked
+from ui.app.challenge import locked, unless_hidden
 from ui.app.present import present_mode
 from ui.app.choices import CUSTOM, curve_label
 from ui.app.last_good import last_good
@@ -60,8 +60,8 @@ def curve_picker(default: str) -> Curve:
     if key != CUSTOM:
         note_curve_choice(curve_label(key), None, key == default)
         curve = CURVES[key]
-        if not present_mode():
-            st.caption(curve.description)
+        if not present_mode():  # a description names the curve's minima: not while a challenge hides them
+            unless_hidden("minimum", lambda: st.caption(curve.description))
         return curve
     text = st.text_input(
         "J(w) =",

@@ -74,6 +74,7 @@ def challenge_here(context: Any, view: tuple, answer: object = None) -> GoalChec
             st.warning(f"This goal cannot be checked here: {shown(error, 2 * MESSAGE_LIMIT)}", icon=":material/link_off:")
             return None
         tries = ch.record_try(challenge, view, check)
+        ch.draw_waiting()  # what the controls left a place for (a note on the limit, a curve's description)
         if tries.met_at is not None:
             said = check.sentence if check.met else f"(This run: {check.sentence})"
             st.success(f"Met in {plural(tries.met_at, 'try', 'tries')}. {shown(said, 4 * MESSAGE_LIMIT)}", icon=":material/emoji_events:")

@@ -20,7 +20,7 @@ from gd_core.linreg import one_update
 from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
-from ui.app.challenge import hidden, locked
+from ui.app.challenge import hidden, locked, unless_hidden
 from ui.app.present import present_mode
 from ui.cache import runs
 from ui.charts.regression import CLICK_NAME
@@ -73,7 +73,8 @@ def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, 
         help="The step size. Above the stable limit shown under this box, the cost grows instead of falling.",
     )
     if not present_mode():  # projector mode: the controls' row only
-        st.caption(rate_note(choice, float(alpha)))
+        unless_hidden("wall", lambda: st.caption(rate_note(choice, float(alpha))),
+                      lambda: st.caption("This data's stable limit for α is hidden until the challenge's goal is met."))
     iters = st.number_input(
         "Iterations", min_value=1, max_value=200_000, value=defaults["iters"], step=1000,
         key="iters", bind="query-params", disabled=locked("iters"), help="How many simultaneous updates to run (up to 200,000).",
@@ -92,8 +93,6 @@ def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, 
 
 def rate_note(choice: AlphaChoice, alpha: float) -> str:
     """The sentence under the α control: what was chosen for this data, or how α compares with the limit."""
-    if hidden("wall"):
-        return "This data's stable limit for α is hidden until the challenge's goal is met."
     if alpha == choice.alpha:
         return choice.alpha_text
     return (
