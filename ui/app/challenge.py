@@ -75,7 +75,10 @@ def read_challenge(lesson: Lesson) -> None:
         if extra:
             raise ChallengeError(f"This page does not show {extra[0]}; it can hide: {', '.join(HIDES.get(lesson.key, ())) or 'nothing'}.")
     except ChallengeError as error:
-        st.session_state[state.CHALLENGE] = (lesson.key, None, str(error))
+        names = [name for name in state.CHALLENGE_PARAMS if asked[name] is not None]
+        listed = " and ".join(names) if len(names) < 3 else f"{names[0]}, {names[1]} and {names[2]}"
+        ignored = f"its {listed} {'is' if len(names) == 1 else 'are'} ignored"
+        st.session_state[state.CHALLENGE] = (lesson.key, None, f"{error} (So {ignored}.)")
         return
     st.session_state[state.CHALLENGE] = (lesson.key, challenge, None)
 

@@ -33,7 +33,7 @@ def intuition(key: tuple, _curve, _run, compact: bool = False) -> ReadyFigure:
 
 @shared(max_entries=64)
 def learning_rate(key: tuple, _curve, _runs, j_min: float, compact: bool = False) -> ReadyFigure:
-    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=470 if compact else 490)
+    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact)
 
 
 @shared(max_entries=64)

@@ -96,7 +96,7 @@ def minima_figure(
     one_column = {"rows": 4, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",)), "vertical_spacing": 0.075}
     two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
     one_row = {"rows": 1, "cols": 4, "specs": (("xy", "xy", "xy", "scene"),), "horizontal_spacing": 0.05, "column_widths": (0.28, 0.22, 0.25, 0.25)}
-    height = 1700 if narrow else 510 if compact else 1100
+    height = 1700 if narrow else 550 if compact else 1100
     layout = grid(
         **(one_column if narrow else one_row if compact else two_by_two),
         # Short titles, the hint under each: two panels side by side stay readable on a phone.

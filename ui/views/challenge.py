@@ -136,7 +136,7 @@ def challenge_link(challenge: Challenge) -> str:
         if name not in st.query_params and name not in instead and name in st.session_state:
             pairs += [(name, text) for text in _url_values(name, st.session_state[name])]
     pairs += list(challenge_params(challenge).items())
-    return (st.context.url or "") + "?" + urlencode(pairs)
+    return (st.context.url or "") + "?" + urlencode(pairs, safe=":,")
 
 
 def _url_values(name: str, value: Any) -> list[str]:
