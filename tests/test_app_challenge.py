@@ -129,3 +129,12 @@ def test_projector_mode_puts_the_controls_in_the_main_area() -> None:
     at.toggle(key=state.PRESENT).set_value(False).run()  # back to the sidebar
     in_sidebar = {w.key for kind in ("selectbox", "number_input", "slider") for w in getattr(at.sidebar, kind)}
     assert keys <= in_sidebar
+
+
+def test_page_5_shows_a_bug_goal_and_hides_its_diagnosis() -> None:
+    at = open_page("debug", goal="bug", hide="verdict")
+    assert not at.exception
+    assert any(m.value.startswith("**Challenge:** Name the mistake") for m in at.markdown)
+    assert "hidden until the challenge's goal is met" in goal_box(at)
+    assert "Your log matches" not in all_text(at)  # the diagnosis names the mistake: not while hidden
+    assert "Your log matches" in all_text(open_page("debug"))  # (without the challenge it is there)

@@ -41,15 +41,17 @@ NUMBER_LABELS = {"converge": "Iterations at most (N)", "valley": "The minimum's 
 LEFT_OUT = (*state.CHALLENGE_PARAMS, "ask", state.PRESENT)  # a challenge link names its own goal; no question, no projector
 
 
-def challenge(lesson: Lesson, context: Any, view: tuple, answer: object = None) -> GoalCheck | None:
+def challenge(lesson: Lesson, context: Any, view: tuple, answer: object = None, *, shown_now: bool = True) -> GoalCheck | None:
     """What a lesson page calls once its run is made, before it draws the outcome: the goal and
-    its check at the top of the main area, and the teacher's panel in the sidebar."""
-    check = challenge_here(context, view, answer)
+    its check at the top of the main area, and the teacher's panel in the sidebar. ``shown_now``
+    False (ui.views.predict's ``Asked.shown``: the page shows only the start until a prediction
+    is committed): the run is not checked yet, since the check would tell its outcome."""
+    check = challenge_here(context, view, answer, shown_now=shown_now)
     challenge_panel(lesson, context)
     return check
 
 
-def challenge_here(context: Any, view: tuple, answer: object = None) -> GoalCheck | None:
+def challenge_here(context: Any, view: tuple, answer: object = None, *, shown_now: bool = True) -> GoalCheck | None:
     """The link's goal at the top of the main area, checked on ``context``'s run; a new ``view``
     is one more try. ``answer``: the mistake named, for a bug goal (page 5). Returns the check
     (None: no challenge, or one that cannot be used)."""
@@ -65,8 +67,10 @@ def challenge_here(context: Any, view: tuple, answer: object = None) -> GoalChec
         return None
     with st.container(border=True, key="challenge_box"):
         st.markdown(f"**Challenge:** {shown(goal_sentence(challenge.goal), 2 * MESSAGE_LIMIT)}.")
-        if context is None:  # nothing to check yet (page 5 before its exercise is drawn)
-            st.caption(shown(_terms(challenge, met=False), 4 * MESSAGE_LIMIT))
+        if context is None or not shown_now:  # nothing to check yet (page 5 before its exercise; a run not shown yet)
+            if not shown_now:
+                st.caption("This run is checked once it is shown: commit your prediction first.")
+            st.caption(shown(_terms(challenge, met=ch.tries(challenge).met_at is not None), 4 * MESSAGE_LIMIT))
             return None
         try:
             check = check_goal(challenge.goal, context, answer)

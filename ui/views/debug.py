@@ -20,7 +20,7 @@ from gd_core.log_parse import FIELDS, ParsedLog
 from gd_core.log_verdict import headline
 from gd_core.sums import Stats, largest_stable_alpha
 from gd_core.wording import limit, plural
-from ui.app.challenge import locked
+from ui.app.challenge import hidden, locked
 from ui.charts.debug import debug_chart
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -96,7 +96,11 @@ def paste_box(examples: dict[str, Callable[[], str]]) -> str:
 
 
 def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_alpha: float) -> None:
-    """The verdict, the line to fix, the logged values over the runs, and the ranking."""
+    """The verdict, the line to fix, the logged values over the runs, and the ranking (none of
+    it while a challenge hides the diagnosis: the goal is to name the mistake)."""
+    if hidden("verdict"):
+        st.info("The page's diagnosis of this log is hidden until the challenge's goal is met.", icon=":material/visibility_off:")
+        return
     named = diagnosis.kind != "none"
     box = st.success if (diagnosis.kind, diagnosis.name) == ("match", "correct") else st.warning if named else st.info
     box(f"**{headline(diagnosis.finding)}**: {diagnosis.verdict}", icon=":material/bug_report:" if named else ":material/help:")
