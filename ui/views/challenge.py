@@ -65,17 +65,19 @@ def challenge_here(context: Any, view: tuple, answer: object = None, *, shown_no
     challenge = ch.active()
     if challenge is None:
         return None
-    with st.container(border=True, key="challenge_box"):
+    with st.container(border=True, key=state.CHALLENGE_BOX):
         st.markdown(f"**Challenge:** {shown(goal_sentence(challenge.goal), 2 * MESSAGE_LIMIT)}.")
         if context is None or not shown_now:  # nothing to check yet (page 5 before its exercise; a run not shown yet)
             if not shown_now:
                 st.caption("This run is checked once it is shown: commit your prediction first.")
             st.caption(shown(_terms(challenge, met=ch.tries(challenge).met_at is not None), 4 * MESSAGE_LIMIT))
+            ch.draw_waiting()
             return None
         try:
             check = check_goal(challenge.goal, context, answer)
         except ChallengeError as error:
             st.warning(f"This goal cannot be checked here: {shown(error, 2 * MESSAGE_LIMIT)}", icon=":material/link_off:")
+            ch.draw_waiting()
             return None
         tries = ch.record_try(challenge, view, check)
         ch.draw_waiting()  # what the controls left a place for (a note on the limit, a curve's description)
