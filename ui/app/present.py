@@ -68,6 +68,8 @@ KEYS_SCRIPT = """<script>
   };
   root.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || typing(root.activeElement)) return;
+    const sidebar = root.querySelector("[data-testid='stSidebar']");
+    if (sidebar && getComputedStyle(sidebar).display !== 'none') return;  // projector mode was left: the keys are the page's again
     const gd = player();
     if (!gd) return;
     if (event.key === ' ' || event.code === 'Space') {
