@@ -91,8 +91,24 @@ def _cost(goal: Goal, context: Any) -> GoalCheck:
     return GoalCheck(False, f"Not yet: the run ends with J = {number(last)}, not below {exact(goal.value)}.")
 
 
+def _limit_among(context: Any) -> GoalCheck:
+    """Page 2: one of the alphas compared is the largest stable alpha, to 2 significant figures."""
+    limit = context.alpha_limit
+    if not math.isfinite(limit):
+        return GoalCheck(False, "Not yet: no minimum near this start has a stable limit to find; pick another start.")
+    tol = two_figures(limit)
+    hit = next((a for a in context.alphas if abs(a - limit) <= tol), None)
+    if hit is not None:
+        return GoalCheck(True, f"Met: α = {exact(hit)} is the largest stable α, 2 / J''(w*) = {number(limit)}, to 2 significant figures.")
+    below = sum(a < limit for a in context.alphas)
+    sides = [f"{n} {'is' if n == 1 else 'are'} too {side}" for n, side in ((below, "small"), (len(context.alphas) - below, "large")) if n]
+    return GoalCheck(False, f"Not yet: of the {len(context.alphas)} α compared, {' and '.join(sides)} (to 2 significant figures).")
+
+
 def _limit(goal: Goal, context: Any) -> GoalCheck:
-    _needs(goal, context, ("intuition", "local_minimum"), "pages 1 and 3 (one α)")
+    if getattr(context, "lesson", None) == "learning_rate":
+        return _limit_among(context)
+    _needs(goal, context, ("intuition", "local_minimum"), "pages 1, 2 and 3 (a curve's α)")
     w_star = context.curve.nearest_minimum(context.w0)
     limit = largest_stable_alpha(context.curve, w_star) if w_star is not None else math.inf
     if not math.isfinite(limit):
@@ -123,7 +139,7 @@ def check_goal(goal: Goal, context: Any, answer: object = None) -> GoalCheck:
     Rules: converge, the page's verdict is converged by iteration N; valley, the run's last w is
     within the stop rule's distance of the curve's minimum at (within that distance of) w;
     cost, the run's last J is below the value; limit, |alpha - 2 / J''(w*)| is within half a unit
-    of its second significant figure, w* the minimum nearest w0; bug, the answer names the
+    of its second significant figure, w* the minimum nearest w0 (page 2: one of its alphas is); bug, the answer names the
     planted mistake. ChallengeError when the goal is not one this page checks.
     """
     if goal.kind == "converge":

@@ -10,6 +10,7 @@ from ui.views.debug import LogSettings, example_logs, paste_box, run_settings, s
 from ui.app import state
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, live_part, open_lesson
+from ui.views.challenge import challenge
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("debug")
@@ -45,6 +46,7 @@ def diagnose_and_show() -> None:
     """The settings, the pasted log and its diagnosis (a change to them reruns only this, not the data)."""
     rerun_if_set_aside(source)
     settings = settings_in_sidebar()
+    challenge(lesson, None, ())  # the goal (name the bug) and the panel; the find-the-bug exercise checks it
     text = paste_box(example_logs(stats, settings))
     read, error = last_good(
         state.LAST_GOOD_DIAGNOSIS,

@@ -2,35 +2,40 @@
 
 import streamlit as st
 
+from gd_core.contexts import intuition_context
 from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
+from ui.app.present import controls_place, intro_place, present_mode
 from ui.app.page import live_part, open_lesson
 from ui.words import formulas
 from ui.words.text import plural
+from ui.views.challenge import challenge
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("intuition")
-st.markdown(
-    "Gradient descent looks at the **slope** of the cost where it stands and steps the other way. "
-    "Press **Play** to watch it take one update after another, or drag the *iteration* slider under the chart."
-)
+with intro_place():
+    st.markdown(
+        "Gradient descent looks at the **slope** of the cost where it stands and steps the other way. "
+        "Press **Play** to watch it take one update after another, or drag the *iteration* slider under the chart."
+    )
 
 
 def run_and_show() -> None:
     """The controls, the run and everything drawn from it (a control's change reruns only this)."""
-    with st.sidebar:
+    with controls_place():
         curve, settings = curve_settings(lesson.defaults)
     formula_problem_here()
 
     run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
     stop_unless_finite_start(run)
     last = run.iterations
+    key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
+    challenge(lesson, intuition_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict)), key)
 
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
-        key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
-        st.plotly_chart(figures.intuition(key, curve, run), width="stretch", key=state.INTUITION_FIGURE)
+        st.plotly_chart(figures.intuition(key, curve, run, present_mode()), width="stretch", key=state.INTUITION_FIGURE)
         st.caption(
             "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
             "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."

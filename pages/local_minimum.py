@@ -2,13 +2,17 @@
 
 import streamlit as st
 
+from gd_core.contexts import local_minimum_context
 from gd_core.run_facts import steps_shrink
 from ui.app import state
 from ui.app.clicks import clicked_points
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
+from ui.app.challenge import hidden
+from ui.app.present import controls_place, heading, intro_place, present_mode
 from ui.app.page import live_part, on_a_phone, open_lesson
+from ui.views.challenge import challenge
 from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
 from ui.words import formulas
 from ui.words.text import exact, fmt, step_equation
@@ -28,16 +32,17 @@ def pick_start() -> None:
             add_start(point["x"], point["y"])
 
 
-st.markdown(
-    "At a local minimum the slope is zero, so the update is w := w − α × 0 and **w does not move**. "
-    "Near a minimum the slope is small, so the steps shrink **by themselves** although α stays fixed. "
-    "And which minimum you reach depends on **where you start**."
-)
+with intro_place():
+    st.markdown(
+        "At a local minimum the slope is zero, so the update is w := w − α × 0 and **w does not move**. "
+        "Near a minimum the slope is small, so the steps shrink **by themselves** although α stays fixed. "
+        "And which minimum you reach depends on **where you start**."
+    )
 
 
 def run_and_show() -> None:
     """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
-    with st.sidebar:
+    with controls_place():
         curve, settings = curve_settings(lesson.defaults)
     formula_problem_here()
 
@@ -51,24 +56,27 @@ def run_and_show() -> None:
         for w in curve.other_starts(settings.w0)
     ]
     basin = runs.basins(curve_id(curve), curve, settings.alpha)
+    context = local_minimum_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict))
+    challenge(lesson, context, (curve_id(curve), settings.alpha, settings.w0, settings.iters))
+    no_minima = hidden("minimum")
 
-    st.subheader("Watch every start roll downhill, in one and in two parameters")
+    heading("Watch every start roll downhill, in one and in two parameters")
     figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
     surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults.surface_alpha, lesson.defaults.surface_iters)
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
-    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone())
+    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone(), no_minima, present_mode())
     figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
     ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
     figure_slot.caption(
         f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
-        f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts ({ends}) and on the dots: "
+        f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts{'' if no_minima else f' ({ends})'} and on the dots: "
         f"each dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-        f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. "
+        f"in {runs.BASIN_ITERS:,} iterations (click one to start there){'' if no_minima else '; diamonds mark the minima'}. "
         f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
         "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
     )
-    figure_slot.markdown(hills_sentence(tuple(basin.minima)))
+    figure_slot.markdown(hills_sentence(() if no_minima else tuple(basin.minima)))
     st.latex(formulas.LANDSCAPE)
 
     left, right = st.columns([2, 3], gap="large")
@@ -78,7 +86,7 @@ def run_and_show() -> None:
         st.latex(step_equation(settings.alpha, slope0, latex=True))
     with right:
         show_verdict(verdict)
-        if curve.minima:
+        if curve.minima and not no_minima:
             st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
 
 

@@ -2,27 +2,31 @@
 
 import streamlit as st
 
+from gd_core.questions_fit import regression_context
 from gd_core.sums import fit_summary
 from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
+from ui.app.challenge import hidden
+from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
+from ui.views.challenge import challenge
 from ui.views.regression import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
 from ui.words import formulas
 from ui.words.captions import BATCH_TEXT, cost_chart_caption
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("regression")
-st.markdown(
-    "Batch gradient descent fits $f(x) = w\\,x + b$ by making the cost $J(w,b)$ smaller, one "
-    "**simultaneous** update of $w$ and $b$ at a time. Bring your own data, or start with a built-in dataset."
-)
-st.caption(BATCH_TEXT)
-st.latex(formulas.REGRESSION_COST)
+with intro_place():
+    st.markdown(
+        "Batch gradient descent fits $f(x) = w\\,x + b$ by making the cost $J(w,b)$ smaller, one "
+        "**simultaneous** update of $w$ and $b$ at a time. Bring your own data, or start with a built-in dataset."
+    )
+    st.caption(BATCH_TEXT)
+    st.latex(formulas.REGRESSION_COST)
 
-with st.sidebar:
-    st.header("Data")
+with controls_place("Data"):
     source = choose_data()
 if source is None:
     show_upload_help()
@@ -39,8 +43,7 @@ x_names = source.x_columns
 def run_and_show() -> None:
     """The descent controls, the fit and everything drawn from it (a control's change reruns only this, not the data)."""
     rerun_if_set_aside(source)
-    with st.sidebar:
-        st.header("Gradient descent")
+    with controls_place("Gradient descent"):
         settings = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
 
     # --- run: the simultaneous update, and on request the sequential (wrong) one beside it ----------
@@ -53,30 +56,36 @@ def run_and_show() -> None:
         st.error(f"Gradient descent could not start: {shown(fit.result.message, MESSAGE_LIMIT)}.", icon=":material/error:")
         end_lesson()
     alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on
+    sequential = fits[1][1] if settings.compare else runs.fit(source.data_id, stats, *start, sequential=True)[0]
+    challenge(lesson, regression_context(stats, *start[:4], scaled=settings.scale, judged=(fit, verdict), sequential_fit=sequential), (source.data_id, settings))
+    no_lstsq, no_wall = hidden("lstsq"), hidden("wall")
 
     # --- what happened, and the numbers it learned -------------------------------------------------------
-    verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
+    before, figure_place = figure_first()
+    with before:
+        verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
 
     if stats.n == 1:
-        st.subheader("The line, its cost and J(w, b), iteration by iteration")
+        heading("The line, its cost and J(w, b), iteration by iteration", figure_place)
         key = (source.data_id, settings)
         met_at = verdict.iterations if verdict.kind == "converged" else None  # where the stop rule was met
-        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at)
-        st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
-        st.caption(
+        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq, present_mode())
+        figure_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
+        figure_place.caption(
             "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
-            f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
-            "the diamond is the same answer on the map. Click the map to start there; drag the surface to turn it."
+            + ("show the same iteration. " if no_lstsq else f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
+               "the diamond is the same answer on the map. ")
+            + "Click the map to start there; drag the surface to turn it."
             + (f" Showing {prepared.x_sample.size:,} of {stats.m:,} rows; the fit uses all of them." if prepared.x_sample.size < stats.m else "")
             + "\n\n"  # one caption, two paragraphs: the figure, then its cost
-            + cost_chart_caption(stats.cost_star, alpha_max, settings.alpha)
+            + cost_chart_caption(stats.cost_star, alpha_max, settings.alpha, floor_shown=not no_lstsq, limit_shown=not no_wall)
             + (f" Scaling: x' = (x − {float(fit.mu[0]):.4g}) / {float(fit.sigma[0]):.4g}." if fit.scaled else "")
         )
     else:
         st.subheader("Cost per iteration")
         key = (source.data_id, settings)
-        st.vega_lite_chart(spec=figures.costs(key, fits, stats.cost_star), width="stretch")
-        st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha))
+        st.vega_lite_chart(spec=figures.costs(key, fits, 0.0 if no_lstsq else stats.cost_star), width="stretch")
+        st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha, floor_shown=not no_lstsq, limit_shown=not no_wall))
         st.subheader("Each parameter per iteration")
         st.vega_lite_chart(spec=figures.parameters(key, fit, tuple(x_names)), width="stretch")
         st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")

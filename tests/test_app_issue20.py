@@ -24,7 +24,7 @@ def test_intuition_defaults_converge_by_the_stated_rule() -> None:
     text = words(at)
     assert "creeping" not in text and "raise α" not in text
     assert "Stop rule: converged means w no longer changes much: a step under 0.01" in text
-    assert [e.label for e in at.expander] == ["Every iteration (21 updates)"]  # the run stops where the rule is met
+    assert [e.label for e in at.main.expander] == ["Every iteration (21 updates)"]  # the run stops where the rule is met
 
 
 def test_exp_thrown_onto_its_flat_tail_is_not_converged() -> None:
@@ -66,7 +66,7 @@ def test_a_diverged_run_counts_its_updates_once() -> None:
     at = open_page("intuition", curve="Your own formula", expr="w**4 - 3*w**2 + w", w0="7")
     assert not at.exception
     assert "diverged after 2 updates" in boxes(at) and "iteration 3" not in words(at)
-    assert [e.label for e in at.expander] == ["Every iteration (2 updates)"]
+    assert [e.label for e in at.main.expander] == ["Every iteration (2 updates)"]
     assert any("update 1 of 2" in t for t in figure_texts(at))
 
 

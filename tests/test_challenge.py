@@ -181,6 +181,26 @@ def test_a_limit_goal_is_met_within_two_significant_figures_of_two_over_the_curv
         assert not met
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(list(CURVES.values())), st.floats(0.0, 1.0), st.lists(st.floats(0.3, 1.7), min_size=1, max_size=4))
+def test_page_2_meets_a_limit_goal_when_one_of_its_alphas_is_at_the_limit(curve, at, shares):
+    w0 = curve.point_at(at)
+    w_star = curve.nearest_minimum(w0)
+    h = 1e-5
+    limit = 2 * 2 * h / (_slope(curve, w_star + h) - _slope(curve, w_star - h))
+    alphas = [share * limit for share in shares]
+    check = check_goal(Goal("limit"), learning_rate_context(curve, w0, alphas, 3))
+    half = 0.5 * 10 ** (math.floor(math.log10(float(f"{limit:.6g}"))) - 1)
+    gaps = [abs(a - limit) for a in alphas]
+    if min(gaps) < 0.99 * half:
+        assert check.met and check.sentence.startswith("Met: α = ")
+    elif min(gaps) > 1.01 * half:
+        assert not check.met
+        below = sum(a < limit for a in alphas)
+        assert check.sentence.startswith(f"Not yet: of the {len(alphas)} α compared, ")
+        assert (f"{below} is too small" in check.sentence or f"{below} are too small" in check.sentence) == (below > 0)
+
+
 def test_the_lab_run_meets_converge_by_3531_and_not_before():
     context = regression_context(summarize([1.0, 2.0], [300.0, 500.0]), 0.0, 0.0, 0.01, 10_000)
     assert check_goal(parse_goal("converge:3531"), context).sentence == "Met: converged in 3,531 iterations, within 3,531."

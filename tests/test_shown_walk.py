@@ -54,6 +54,10 @@ REVIEWED = {
     "pages/regression.py": {"BATCH_TEXT": "a fixed sentence in ui.words.captions"},
     "ui/controls/data_source.py": {"gaps": "each column name through shown"},
     "ui/app/page.py": {"lesson.heading": "the ui.app.lessons table"},
+    "ui/app/present.py": {
+        "heading": "a page's fixed sidebar heading (pages/regression.py: 'Data', 'Gradient descent')",
+        "text": "a page's fixed subheading (ui.app.present.heading)",
+    },
     "pages/learning_rate.py": {"label": "'α = 0.1' built from the numbers of the run", "WHY": "a fixed sentence in ui.words.stable_limit"},
     "pages/local_minimum.py": {"ends": "'w₀ = 0.06 ends at w = 1' per start: numbers and ui.charts.local_minimum.end_words"},
     "ui/controls/curve.py": {"curve.description": "gd_core.curves: the catalogue's sentences, or a fixed one for a typed formula"},

@@ -41,6 +41,7 @@ class Lesson:
 CURVE_PARAMS = (state.CURVE, state.EXPR, state.ALPHA, state.W0, state.ITERS)
 DATA_PARAMS = (state.DATASET, state.Y, state.X, state.DROP_MISSING, state.ALPHA, state.ITERS, state.W0, state.B0)
 PREDICT_PARAMS = (state.ASK, state.PREDICT)  # ui.views.predict: the question on screen, and whether to ask at all
+CHALLENGE_PARAMS = (state.GOAL, state.LOCK, state.HIDE, state.PRESENT)  # ui.app.challenge: a teacher's challenge link; ui.app.present: projector mode
 COURSE_LAB = RegressionDefaults(dataset=DEFAULT_DATASET, alpha=0.01, iters=10_000, w0=0.0, b0=0.0)
 
 HOME = Lesson(
@@ -58,7 +59,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="How one step of gradient descent works",
         icon=":material/trending_down:",
         summary="The tangent's slope tells which way is downhill; step through the update with every number written out.",
-        params=(*CURVE_PARAMS, *PREDICT_PARAMS),
+        params=(*CURVE_PARAMS, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=CurveDefaults(curve="bowl", alpha=0.1, w0_at=0.9, iters=30, max_iters=200),
     ),
     Lesson(
@@ -67,7 +68,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Learning rate: too small, just right, too large",
         icon=":material/speed:",
         summary="Too small crawls, too large overshoots or blows up: four learning rates side by side, and the limit 2 / J''.",
-        params=(state.CURVE, state.EXPR, state.W0, state.ITERS, state.ALPHAS, *PREDICT_PARAMS),
+        params=(state.CURVE, state.EXPR, state.W0, state.ITERS, state.ALPHAS, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=SweepDefaults(curve="bowl", w0_at=0.05, iters=60, max_iters=500, sweep_iters=500),
     ),
     Lesson(
@@ -76,7 +77,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="At a minimum, gradient descent stands still",
         icon=":material/anchor:",
         summary="At a minimum the slope is zero, so gradient descent stands still; where you start decides where you end.",
-        params=(*CURVE_PARAMS, state.SURFACE_ALPHA, state.SURFACE_ITERS, *PREDICT_PARAMS),
+        params=(*CURVE_PARAMS, state.SURFACE_ALPHA, state.SURFACE_ITERS, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=LandscapeDefaults(curve="two_minima", alpha=0.1, w0=5.0, iters=30, max_iters=300, surface_alpha=0.5, surface_iters=150),
     ),
     Lesson(
@@ -85,7 +86,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Fit a line to your data with gradient descent",
         icon=":material/scatter_plot:",
         summary="Batch gradient descent on J(w, b) for the course's houses, a real dataset, or your own CSV.",
-        params=(*DATA_PARAMS, state.SCALE, state.SEQUENTIAL, *PREDICT_PARAMS),
+        params=(*DATA_PARAMS, state.SCALE, state.SEQUENTIAL, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=COURSE_LAB,
     ),
     Lesson(
@@ -94,7 +95,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Which mistake made this log?",
         icon=":material/bug_report:",
         summary="Paste what your own gradient_descent printed: the page finds the classic mistake that reproduces it.",
-        params=(*DATA_PARAMS, state.TIMING, *PREDICT_PARAMS),
+        params=(*DATA_PARAMS, state.TIMING, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=COURSE_LAB,
     ),
 )

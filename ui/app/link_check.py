@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from ui.app import state
 from ui.app.choices import curve_label, dataset_label
 from ui.app.lessons import Lesson
 from ui.words.shown import shown
@@ -64,6 +65,8 @@ def replaced(lesson: Lesson, asked: Mapping[str, list[str]]) -> list[str]:
     """One sentence for each link value the page could not use."""
     notes = []
     for name, values in asked.items():
+        if name in state.CHALLENGE_PARAMS and name in lesson.params:
+            continue  # a challenge's values: ui.views.challenge says what is wrong with them, where the student looks
         if name not in lesson.params:
             notes.append(f"‘{shown(name, MAX_SHOWN)}’ is not a setting of this page, so it was ignored.")
         elif name not in st.session_state:  # its control is not on this view (e.g. expr without curve=Your own formula)

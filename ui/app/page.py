@@ -23,6 +23,8 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from ui.app import link_check, state
+from ui.app.challenge import forget_waiting, read_challenge
+from ui.app.present import titled
 from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
 
 
@@ -100,6 +102,7 @@ def live_part(body: Callable[[], None]) -> NoReturn:
 
     def part() -> None:
         asked = link_check.arrival() if part_alone() else None
+        forget_waiting()
         try:
             body()
         except EndOfLesson:
@@ -121,7 +124,12 @@ def open_lesson(key: str) -> Lesson:
     lesson = BY_KEY[key]
     asked = link_check.arrival()
     restore_view(lesson)
-    st.title(lesson.heading)
+    if lesson is not HOME:
+        read_challenge(lesson)  # before any control: a link's goal, and the controls it locks
+    if lesson is HOME:
+        st.title(lesson.heading)
+    else:
+        titled(lesson.heading)  # with the Projector mode switch, and when on its CSS and keyboard
     st.session_state[state.OPENED] = (lesson, asked, st.empty())  # run_page fills it if the link asked for too much
     return lesson
 

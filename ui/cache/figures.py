@@ -26,23 +26,24 @@ from ui.charts.vega_lite import Spec, with_arrow_data
 
 
 @shared(max_entries=64)
-def intuition(key: tuple, _curve, _run) -> ReadyFigure:
-    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run)
+def intuition(key: tuple, _curve, _run, compact: bool = False) -> ReadyFigure:
+    """``compact``: projector mode's shorter figure (the player inside a 1366 x 768 screen)."""
+    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, height=550 if compact else 610)
 
 
 @shared(max_entries=64)
-def learning_rate(key: tuple, _curve, _runs, j_min: float) -> ReadyFigure:
-    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min)
+def learning_rate(key: tuple, _curve, _runs, j_min: float, compact: bool = False) -> ReadyFigure:
+    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact)
 
 
 @shared(max_entries=64)
-def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool) -> ReadyFigure:
-    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow)
+def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False) -> ReadyFigure:
+    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact)
 
 
 @shared(max_entries=16)
-def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None) -> ReadyFigure:
-    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at)
+def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False) -> ReadyFigure:
+    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact)
 
 
 @shared(max_entries=64)

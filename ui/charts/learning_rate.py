@@ -16,7 +16,7 @@ from gd_core.descent import DescentRun
 from ui.charts.cost_curve import cost_domain, curve_frame, line_trace, view_domain
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.log_ticks import plotly_log_axis, vega_log_scale
-from ui.charts.player import ReadyFigure, add_player, at, frame, timeline
+from ui.charts.player import under_plot, ReadyFigure, add_player, at, frame, timeline
 from ui.words.text import fmt, limit_text
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, value
 from ui.charts.style import FAINT_CURVE_COLOR, OUTCOME_COLORS, PALETTE, WALL_COLOR, WHITE
@@ -89,9 +89,10 @@ def _on_panel(w: float, j: float, box: tuple[float, float, float, float]) -> dic
     return {"x": [x], "y": [y], "marker": {"symbol": symbol}, "text": [f"w = {fmt(w)}"], "textposition": where, "customdata": [[w, j]]}
 
 
-def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 490) -> ReadyFigure:
+def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 490, compact: bool = False) -> ReadyFigure:
     """Page 2: every alpha's point on the curve (left) and on its cost history (right), moved
-    together by one player; a run that stopped early stays where it stopped."""
+    together by one player; a run that stopped early stays where it stopped. ``compact``
+    (projector mode): smaller margins, the player close under the plot."""
     all_w = np.concatenate([run.w for _, run in runs])
     lo, hi = view_domain(*w_range, all_w)
     curve = curve_frame(curve_cost, lo, hi)
@@ -130,9 +131,9 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
     # wraps to a second row, which the top margin holds.
     legend = {"orientation": "h", "yref": "container", "y": 1 - 32 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
     merge(layout, {
-        "height": height, "margin": {"l": 60, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
+        "height": height, "margin": {"l": 60, "r": 20, "t": 95, "b": 120} if compact else {"l": 60, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
         "xaxis2": {"title": {"text": "iteration"}},
         "yaxis2": plotly_log_axis(np.concatenate(gaps)),  # named in the panel's title: on a phone an axis title here covers the curve
     })
-    return add_player(figure(data, layout), frames, iterations, frame_ms, y=-0.2)
+    return add_player(figure(data, layout), frames, iterations, frame_ms, y=-under_plot(layout, 44.0) if compact else -0.2)

@@ -75,23 +75,28 @@ def minima_figure(
     redraw_every: int = 6,
     *,
     narrow: bool = False,
+    hide_minima: bool = False,
+    compact: bool = False,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
     ``narrow`` (a phone): the four panels one under another, each the screen's width.
+    ``compact`` (projector mode): the four panels in one row, a short figure.
+    ``hide_minima`` (a challenge hides them): no diamonds on the minima, and the legend names
+    each valley by its number, not by its minimum's w.
 
     A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
     is still slowly heading for, red only when its run diverged, grey when it stops at none.
     """
     lo, hi = w_range
-    layout = _layout(narrow)
+    layout = _layout(narrow, compact)
     traces = Traces()
-    styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs)
+    styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima)
     _landscape(traces, layout, landscape, paths)
     _movers(traces, runs, styles, paths, (lo + hi) / 2, y_hi)
     # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
     # rests on a minimum shows through its diamond.
     minima_arr = np.asarray(basins.minima, dtype=float)
-    if minima_arr.size:
+    if minima_arr.size and not hide_minima:
         traces.data.append({
             "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
             "marker": {"symbol": "diamond-open", "size": 22, "color": INK, "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
@@ -99,16 +104,17 @@ def minima_figure(
     iterations = timeline(max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1)
     frames = traces.frames(iterations)
     gw, gb, _ = landscape
-    _finish_layout(layout, traces, narrow, (lo, hi, y_lo, y_hi), (gw[0], gw[-1], gb[0], gb[-1]))
-    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 41.75))  # ~42 px under the plot
+    _finish_layout(layout, traces, narrow, compact, (lo, hi, y_lo, y_hi), (gw[0], gw[-1], gb[0], gb[-1]))
+    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 60 if compact else 41.75))  # ~42 px under the plot (one row: under its x titles)
 
 
-def _layout(narrow: bool) -> dict:
-    """Four panels, two by two, or one under another on a phone; their titles."""
+def _layout(narrow: bool, compact: bool = False) -> dict:
+    """Four panels, two by two, one under another on a phone, or in one row (projector mode); their titles."""
     one_column = {"rows": 4, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",)), "vertical_spacing": 0.075}
     two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
+    one_row = {"rows": 1, "cols": 4, "specs": (("xy", "xy", "xy", "scene"),), "horizontal_spacing": 0.05, "column_widths": (0.28, 0.22, 0.25, 0.25)}
     layout = grid(
-        **(one_column if narrow else two_by_two),
+        **(one_column if narrow else one_row if compact else two_by_two),
         # Short titles, the hint under each: two panels side by side stay readable on a phone.
         subplot_titles=(
             f"Every start on J(w){HINT}click a dot to start there</span>",
@@ -122,16 +128,20 @@ def _layout(narrow: bool) -> dict:
     return layout
 
 
-def _curve_panel(traces: Traces, curve_cost, basins: Basins, runs: Sequence[tuple[str, DescentRun]]) -> tuple[list[tuple[str, str]], tuple[float, float]]:
+def _curve_panel(
+    traces: Traces, curve_cost, basins: Basins, runs: Sequence[tuple[str, DescentRun]], hide_minima: bool = False,
+) -> tuple[list[tuple[str, str]], tuple[float, float]]:
     """The curve's starts coloured by basin (click one to start there), every run's path and its
-    step sizes; returns each run's (colour, symbol) and the curve panel's cost range."""
+    step sizes; returns each run's (colour, symbol) and the curve panel's cost range. With
+    ``hide_minima`` a valley is named by its number, not by its minimum's w."""
     basin_starts, minima = basins.starts, basins.minima
     with np.errstate(all="ignore"):
         j = np.asarray(curve_cost(np.asarray(basin_starts)), dtype=float)
     ok = np.isfinite(j)
-    groups = [(f"ends at w = {number(m, 3)}", basins.minimum_index == k, *end_style(k)) for k, m in enumerate(minima)]
+    where = [f"valley {k + 1}" if hide_minima else f"w = {number(m, 3)}" for k, m in enumerate(minima)]
+    groups = [(f"ends {'in' if hide_minima else 'at'} {where[k]}", basins.minimum_index == k, *end_style(k)) for k in range(len(minima))]
     groups += [
-        (f"on its way to w = {number(m, 3)}", (basins.minimum_index < 0) & (basins.heading_to == k), LIGHT_COLORS[k % len(LIGHT_COLORS)], end_style(k)[1] + "-open")
+        (f"on its way to {where[k]}", (basins.minimum_index < 0) & (basins.heading_to == k), LIGHT_COLORS[k % len(LIGHT_COLORS)], end_style(k)[1] + "-open")
         for k, m in enumerate(minima)
     ]
     settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
@@ -152,7 +162,7 @@ def _curve_panel(traces: Traces, curve_cost, basins: Basins, runs: Sequence[tupl
         steps = np.abs(run.step) if run.step.size else np.zeros(1)
         traces.data.append({
             "type": "scatter", "x": np.arange(1, steps.size + 1), "y": steps, "mode": "lines+markers", "line": {"color": color, "width": 2},
-            "marker": {"symbol": symbol, "size": 7, "color": color, "maxdisplayed": 12}, "name": f"{label}: {end_words(run, minima)}", "legendgroup": label, **STEP_PANEL,
+            "marker": {"symbol": symbol, "size": 7, "color": color, "maxdisplayed": 12}, "name": label if hide_minima else f"{label}: {end_words(run, minima)}", "legendgroup": label, **STEP_PANEL,
         })
     return styles, cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
 
@@ -192,15 +202,15 @@ def _movers(traces: Traces, runs: Sequence[tuple[str, DescentRun]], styles: list
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
 
 
-def _finish_layout(layout: dict, traces: Traces, narrow: bool, curve_box: tuple[float, float, float, float], map_box: tuple[float, float, float, float]) -> None:
+def _finish_layout(layout: dict, traces: Traces, narrow: bool, compact: bool, curve_box: tuple[float, float, float, float], map_box: tuple[float, float, float, float]) -> None:
     """Size, margins, legend and axes; ``curve_box`` is (lo, hi, y_lo, y_hi) of the curve panel, ``map_box`` the map's (w, w, b, b) ends."""
     lo, hi, y_lo, y_hi = curve_box
     w_first, w_last, b_first, b_last = map_box
-    height = 1700 if narrow else 1100
+    height = 1700 if narrow else 550 if compact else 1100
     # On a phone the legend's long entries ("w₀ = 0.060: ends at w = 1") take a row each: the top margin holds them all.
     entries = sum(1 for t in traces.data if t.get("name") and t.get("showlegend", True))
-    top = max(135, 64 + 22 * entries) if narrow else 135
-    height += top - 135  # the panels keep their heights
+    top = max(135, 64 + 22 * entries) if narrow else 120 if compact else 135
+    height += top - (120 if compact else 135)  # the panels keep their heights
     merge(layout, {
         "shapes": traces.shapes, "height": height, "margin": {"l": 60, "r": 20, "t": top, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of

@@ -59,40 +59,45 @@ Path = tuple[str, np.ndarray, np.ndarray, np.ndarray]  # (label, w history, b hi
 
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
-    *, narrow: bool = False, met_at: int | None = None,
+    *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
     phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
     the iteration where the reported run met the stop rule, marked on the cost panel (the run
     may go on to its limit after it). ``x_title`` and ``y_title`` are column names: shown as
-    their characters (ui.words.shown)."""
+    their characters (ui.words.shown). ``compact`` (projector mode): the panels in one row, a
+    short figure. ``hide_lstsq`` (a challenge hides the answer): no least-squares line, cost
+    floor or diamond."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
     star = (float(stats.w_star[0]), float(stats.b_star))
     paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
-    layout = _layout(scaled, narrow)
+    layout = _layout(scaled, narrow, compact)
     traces = Traces()
-    _data_panel(traces, layout, x, y, paths, star, x_title, y_title)
-    _cost_panel(traces, layout, paths, stats.cost_star, met_at)
-    images = _landscape_panels(traces, layout, paths, stats, star, x_title)
+    _data_panel(traces, layout, x, y, paths, star, x_title, y_title, hide_lstsq)
+    _cost_panel(traces, layout, paths, stats.cost_star, met_at, hide_lstsq)
+    images = _landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq)
     if scaled:
-        images.append(_scaled_panel(traces, layout, fits))
+        images.append(_scaled_panel(traces, layout, fits, hide_lstsq))
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = traces.frames(iterations)
     merge(layout, {
-        "images": images, "shapes": traces.shapes, "height": (5 if scaled else 4) * 420 if narrow else (1450 if scaled else 1000),
+        "images": images, "shapes": traces.shapes, "height": (5 if scaled else 4) * 420 if narrow else 470 if compact else (1450 if scaled else 1000),
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
-    y = -under_plot(layout, 40.5) if narrow else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot
+    y = -under_plot(layout, 58.0 if compact else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
 
 
-def _layout(scaled: bool, narrow: bool) -> dict:
-    """The panels' grid and titles: two columns, or one on a phone (the same axis names: x, x2, x3, scene, x4)."""
+def _layout(scaled: bool, narrow: bool, compact: bool = False) -> dict:
+    """The panels' grid and titles: two columns, one on a phone, or one row in projector mode
+    (the same axis names: x, x2, x3, scene, x4)."""
     if narrow:
         rows, cols, specs, spacing = 5 if scaled else 4, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
+    elif compact:
+        rows, cols, specs, spacing = 1, 5 if scaled else 4, (("xy", "xy", "xy", "scene") + (("xy",) if scaled else ()),), 0.0
     else:
         rows, cols, spacing = 3 if scaled else 2, 2, 0.12 if scaled else 0.14
         specs = (("xy", "xy"), ("xy", "scene")) + ((("xy", None),) if scaled else ())
@@ -100,7 +105,7 @@ def _layout(scaled: bool, narrow: bool) -> dict:
     titles = (f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
               f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
     layout = grid(
-        rows=rows, cols=cols, specs=specs, horizontal_spacing=0.09, vertical_spacing=spacing,
+        rows=rows, cols=cols, specs=specs, horizontal_spacing=0.05 if compact else 0.09, vertical_spacing=spacing,
         subplot_titles=titles + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled else ()),
     )
     for title in layout["annotations"]:
@@ -108,8 +113,10 @@ def _layout(scaled: bool, narrow: bool) -> dict:
     return layout
 
 
-def _data_panel(traces: Traces, layout: dict, x: np.ndarray, y: np.ndarray, paths: list[Path], star: tuple[float, float], x_title: str, y_title: str) -> None:
-    """The data, the exact line (dashed) and each run's line at the shown iteration, the first one written out."""
+def _data_panel(
+    traces: Traces, layout: dict, x: np.ndarray, y: np.ndarray, paths: list[Path], star: tuple[float, float], x_title: str, y_title: str, hide_lstsq: bool = False,
+) -> None:
+    """The data, the exact line (dashed, unless hidden) and each run's line at the shown iteration, the first one written out."""
     w_star, b_star = star
     rows_shown = sample_rows(x.size)
     lo, hi = float(np.min(x)), float(np.max(x))
@@ -119,9 +126,10 @@ def _data_panel(traces: Traces, layout: dict, x: np.ndarray, y: np.ndarray, path
         "type": "scatter", "x": x[rows_shown], "y": y[rows_shown], "mode": "markers", "name": "data", "marker": {"color": DATA_COLOR, "size": 5 if x.size > 2000 else 9, "opacity": 0.6},
         "xaxis": "x", "yaxis": "y", "hovertemplate": f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>",
     })
-    traces.shapes.append({"type": "line", "x0": lo, "y0": w_star * lo + b_star, "x1": hi, "y1": w_star * hi + b_star, "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
-    ends = [w_star * lo + b_star, w_star * hi + b_star]
-    y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
+    ends = [] if hide_lstsq else [w_star * lo + b_star, w_star * hi + b_star]
+    if not hide_lstsq:
+        traces.shapes.append({"type": "line", "x0": lo, "y0": ends[0], "x1": hi, "y1": ends[1], "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
+    y_lo, y_hi = min([float(np.min(y)), *ends]), max([float(np.max(y)), *ends])
     y_lo, y_hi = _with_start(y_lo, y_hi, [float(paths[0][1][0]) * end + float(paths[0][2][0]) for end in (lo, hi)])
     y_pad = 0.12 * (y_hi - y_lo or 1.0)
     label_x, label_y = lo + 0.02 * (hi - lo), y_hi + 0.9 * y_pad
@@ -139,12 +147,13 @@ def _data_panel(traces: Traces, layout: dict, x: np.ndarray, y: np.ndarray, path
     merge(layout, {"xaxis": {"title": {"text": x_title}, "range": [lo, hi]}, "yaxis": {"title": {"text": y_title}, "range": [y_lo - y_pad, y_hi + 1.6 * y_pad]}})
 
 
-def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: float, met_at: int | None) -> None:
+def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: float, met_at: int | None, hide_lstsq: bool = False) -> None:
     """Each run's cost per iteration (log scale) with its marker, the least-squares floor, where the stop rule was met."""
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 2_000)
         traces.shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
-    if cost_star > 0:  # lowest J (least squares)
+    floor = cost_star > 0 and not hide_lstsq  # lowest J (least squares)
+    if floor:
         traces.shapes.append({
             "type": "line", "x0": 0, "x1": max(p[3].size for p in paths) - 1, "y0": cost_star, "y1": cost_star, "xref": "x2", "yref": "y2",
             "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between",
@@ -166,17 +175,17 @@ def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: floa
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
-    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[cost_star] if cost_star > 0 else []])
+    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[cost_star] if floor else []])
     merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
 
-def _landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], x_title: str) -> list[dict]:
+def _landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], x_title: str, hide_lstsq: bool = False) -> list[dict]:
     """J(w, b) from above (returns its picture, in a list for the scaled one to join) and as a surface, with the paths and points."""
     w_star, b_star = star
     ws = [p[1] for p in paths]
     bs = [p[2] for p in paths]
     gw, gb = contour_window(ws, bs, w_star, b_star)
-    images = [_cost_map(traces, gw, gb, cost_grid(stats, gw, gb), paths, star, "x3", "y3")]
+    images = [_cost_map(traces, gw, gb, cost_grid(stats, gw, gb), paths, None if hide_lstsq else star, "x3", "y3")]
     merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
     sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
     sz = cost_grid(stats, sw, sb)
@@ -185,12 +194,18 @@ def _landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: St
         keep = frame_indices(w_h.size - 1, 600)
         traces.data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
     # The least-squares diamond and every run's point share one trace (each trace costs every frame).
+    s0 = 1 if hide_lstsq else 0  # the diamond's place in the lists, left out when hidden
     traces.mover(
         {
-            "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
-            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + [WHITE] * len(paths), "width": 1}},
+            "type": "scatter3d", "mode": "markers", "name": "points" if hide_lstsq else "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
+            "marker": {
+                "symbol": (["diamond"] + ["circle"] * len(paths))[s0:], "color": [STAR["color"], *RUN_COLORS[: len(paths)]][s0:],
+                "size": ([7] + [6] * len(paths))[s0:], "line": {"color": ([EXACT_COLOR] + [WHITE] * len(paths))[s0:], "width": 1},
+            },
         },
-        lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
+        lambda i: {
+            "x": ([w_star] + [at(p[1], i) for p in paths])[s0:], "y": ([b_star] + [at(p[2], i) for p in paths])[s0:], "z": ([stats.cost_star] + [at(p[3], i) for p in paths])[s0:],
+        },
     )
     z_top = float(np.nanmax(sz))
     merge(layout["scene"], {
@@ -200,14 +215,14 @@ def _landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: St
     return images
 
 
-def _scaled_panel(traces: Traces, layout: dict, fits: Sequence[tuple[str, Fit]]) -> dict:
+def _scaled_panel(traces: Traces, layout: dict, fits: Sequence[tuple[str, Fit]], hide_lstsq: bool = False) -> dict:
     """With feature scaling: the map of the scaled problem descent ran on (round contours), not clickable; returns its picture."""
     main = fits[0][1]
     s_stats = main.run_stats
     s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
     s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
     s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
-    image = _cost_map(traces, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False)
+    image = _cost_map(traces, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, None if hide_lstsq else s_star, "x4", "y4", clickable=False)
     merge(layout, {
         "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
         "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
@@ -215,9 +230,10 @@ def _scaled_panel(traces: Traces, layout: dict, fits: Sequence[tuple[str, Fit]])
     return image
 
 
-def _cost_map(traces: Traces, gw, gb, z, paths: list[Path], star: tuple[float, float], xaxis: str, yaxis: str, clickable: bool = True) -> dict:
-    """J(w, b) from above with each run's path, the least-squares diamond and the moving point:
-    the traces and shapes added to ``traces``, the picture under the axes returned."""
+def _cost_map(traces: Traces, gw, gb, z, paths: list[Path], star: tuple[float, float] | None, xaxis: str, yaxis: str, clickable: bool = True) -> dict:
+    """J(w, b) from above with each run's path, the least-squares diamond (``star``; None:
+    hidden by a challenge) and the moving point: the traces and shapes added to ``traces``, the
+    picture under the axes returned."""
     image, lines = cost_map(gw, gb, z, xaxis, yaxis)
     traces.shapes.append(lines)
     for n, (label, w_h, b_h, _) in enumerate(paths):
@@ -226,13 +242,16 @@ def _cost_map(traces: Traces, gw, gb, z, paths: list[Path], star: tuple[float, f
     if clickable:
         traces.data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
     # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
-    k = len(paths)
+    k, s0 = len(paths), 1 if star is None else 0
     traces.mover(
         {
-            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
-            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + [WHITE] * k, "width": [1.5] + [2] * k}},
-            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
+            "type": "scatter", "mode": "markers", "name": "points" if star is None else "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
+            "marker": {
+                "symbol": (["diamond"] + ["circle"] * k)[s0:], "size": ([STAR["size"] + 3] + [10] * k)[s0:], "color": [STAR["color"], *RUN_COLORS[:k]][s0:],
+                "line": {"color": ([EXACT_COLOR] + [WHITE] * k)[s0:], "width": ([1.5] + [2] * k)[s0:]},
+            },
+            "hovertemplate": (["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths])[s0:],
         },
-        lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},
+        lambda i: {"x": ([star[0] if star else 0.0] + [at(p[1], i) for p in paths])[s0:], "y": ([star[1] if star else 0.0] + [at(p[2], i) for p in paths])[s0:]},
     )
     return image

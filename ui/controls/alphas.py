@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.app import state
+from ui.app.challenge import locked
 from ui.app.last_good import last_good
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -38,7 +39,7 @@ def parse_alphas(suggested: list[float]) -> list[float]:
         "Learning rates to compare",
         value="auto",
         key=state.ALPHAS,
-        bind="query-params",
+        bind="query-params", disabled=locked(state.ALPHAS),
         max_chars=120,
         help="Up to 6 values of α separated by commas, e.g. 0.01, 0.3, 0.9, 1.05. "
         "'auto' picks four around this curve's stable limit 2 / J''(w*): too small, about right, "

@@ -16,6 +16,8 @@ from gd_core.descent import DescentRun, run_descent
 from gd_core.expression import MAX_LENGTH, ExpressionError
 from gd_core.formula_fix import suggest_formula
 from ui.app import state
+from ui.app.challenge import locked, unless_hidden
+from ui.app.present import present_mode
 from ui.app.choices import CUSTOM, curve_label
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, link_instead, note_curve_choice
@@ -50,20 +52,21 @@ def curve_picker(default: str) -> Curve:
         index=options.index(default),
         format_func=curve_label,
         key=state.CURVE,
-        bind="query-params",
+        bind="query-params", disabled=locked(state.CURVE),
         help="Pick a curve from the catalogue, or choose the last entry to type a formula of your own.",
     )
     st.session_state.pop(state.FORMULA_PROBLEM, None)
     if key != CUSTOM:
         note_curve_choice(curve_label(key), None, key == default)
         curve = CURVES[key]
-        st.caption(curve.description)
+        if not present_mode():  # a description names the curve's minima: not while a challenge hides them
+            unless_hidden("minimum", lambda: st.caption(curve.description))
         return curve
     text = st.text_input(
         "J(w) =",
         value=DEFAULT_EXPR,
         key=state.EXPR,
-        bind="query-params",
+        bind="query-params", disabled=locked(state.EXPR),
         max_chars=200,
         help="A formula in w using numbers, + - * / ** and parentheses, and the functions "
         "sin cos tan exp log sqrt abs tanh. Example: w**4 - 3*w**2 + w",
@@ -132,7 +135,7 @@ def alpha_control(alpha: float) -> float:
             step=0.01,
             format="%.4f",
             key=state.ALPHA,
-            bind="query-params",
+            bind="query-params", disabled=locked(state.ALPHA),
             help="How big a step to take: each update moves w by α × dJ/dw. Too small crawls, too large overshoots.",
         )
     )
@@ -148,7 +151,7 @@ def start_control(curve: Curve, w0: float) -> float:
             step=0.1,
             format="%.3f",
             key=state.W0,
-            bind="query-params",
+            bind="query-params", disabled=locked(state.W0),
             help=f"Where gradient descent starts. This curve is drawn from w = {curve.w_min:g} to {curve.w_max:g}.",
         )
     )
@@ -162,7 +165,7 @@ def iterations_control(iters: int, max_iters: int) -> int:
             max_value=max_iters,
             value=iters,
             key=state.ITERS,
-            bind="query-params",
+            bind="query-params", disabled=locked(state.ITERS),
             help="The most updates to run; a run stops early when it meets the stop rule (a step under 1/1000 of the plotted range of w, near a minimum) or w runs away.",
         )
     )
@@ -175,7 +178,8 @@ def curve_settings(defaults: CurveDefaults) -> tuple[Curve, RunSettings]:
     the curve's plotted range, 0 to 1). A page that compares several alphas has no alpha default,
     no alpha control, and gets alpha = nan.
     """
-    st.header("Settings")
+    if not present_mode():  # in projector mode the controls are one row, without headings
+        st.header("Settings")
     curve = curve_picker(default=defaults.curve)
     alpha = alpha_control(defaults.alpha) if defaults.alpha is not None else float("nan")
     w0 = defaults.w0 if defaults.w0 is not None else curve.point_at(defaults.w0_at)

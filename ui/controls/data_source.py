@@ -17,6 +17,8 @@ import streamlit as st
 
 from gd_core.data import DataError, LoadedData, load_table, prepare_xy
 from ui.app import state
+from ui.app.challenge import locked
+from ui.app.present import present_mode
 from ui.app.choices import BUILTIN, DEFAULT, UPLOAD, dataset_label, is_upload
 from ui.app.page import part_alone
 from ui.controls.uploads import still_held, uploaded_data
@@ -86,13 +88,13 @@ def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: 
         st.session_state[state.X] = x_default
     st.session_state[state.COLUMNS_FOR] = key
     y_column = st.selectbox(
-        "Target y (what to predict)", columns, index=columns.index(y_default), key=state.Y, bind="query-params", format_func=shown_plain,
+        "Target y (what to predict)", columns, index=columns.index(y_default), key=state.Y, bind="query-params", disabled=locked(state.Y), format_func=shown_plain,
         help="The column the line should predict.",
     )
     x_options = [c for c in columns if c != y_column]
     x_columns = st.multiselect(
         "Feature x (one or more)", x_options, default=[c for c in x_default if c in x_options] or x_options[:1],
-        key=state.X, bind="query-params", format_func=shown_plain,
+        key=state.X, bind="query-params", disabled=locked(state.X), format_func=shown_plain,
         help="The input column(s). One feature draws the line and the cost contours; several fit w·x + b with a w per feature.",
     )
     return list(x_columns), y_column
@@ -106,7 +108,7 @@ def _missing_choice(data: LoadedData, chosen: list[str]) -> bool:
     if not rows_with_missing:
         return True
     return st.checkbox(
-        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key=state.DROP_MISSING, bind="query-params",
+        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key=state.DROP_MISSING, bind="query-params", disabled=locked(state.DROP_MISSING),
         help="Gradient descent needs a number in every chosen cell. Untick to see which columns have gaps.",
     )
 
@@ -138,7 +140,7 @@ def _preview(key: str, label: str, data: LoadedData, chosen: list[str]) -> None:
 def choose_data() -> Source | None:
     """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
     choice = st.selectbox(
-        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key=state.DATASET, bind="query-params",
+        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key=state.DATASET, bind="query-params", disabled=locked(state.DATASET),
         help="A built-in dataset, or your own table: CSV, text or Excel .xlsx, up to 200 MB.",
     )
     if choice == UPLOAD:
@@ -162,7 +164,8 @@ def choose_data() -> Source | None:
         return None
     chosen = [*x_columns, y_column]
     drop = _missing_choice(data, chosen)
-    _preview(key, label, data, chosen)
+    if not present_mode():  # projector mode: the controls' row only
+        _preview(key, label, data, chosen)
     return Source(key=key, label=label, data=data, x_columns=x_columns, y_column=y_column, drop_missing=drop)
 
 

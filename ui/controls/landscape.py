@@ -13,6 +13,7 @@ import streamlit as st
 from gd_core import surface
 from gd_core.wording import number, plural
 from ui.app import state
+from ui.app.challenge import locked
 from ui.cache.shared_cache import shared
 
 DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
@@ -43,11 +44,11 @@ def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, flo
     session.setdefault(state.SURFACE_STARTS, list(DEFAULT_STARTS))
     controls = st.columns([2, 2, 1, 1])
     surface_alpha = controls[0].slider(
-        "α for the landscape", 0.05, 2.0, alpha, 0.05, key=state.SURFACE_ALPHA, bind="query-params",
+        "α for the landscape", 0.05, 2.0, alpha, 0.05, key=state.SURFACE_ALPHA, bind="query-params", disabled=locked(state.SURFACE_ALPHA),
         help="The learning rate for descent on the landscape H(w, b). Try a large one and watch a path jump valleys.",
     )
     surface_iters = controls[1].slider(
-        "Iterations on the landscape", 10, 400, iters, 10, key=state.SURFACE_ITERS, bind="query-params", help="Updates per path."
+        "Iterations on the landscape", 10, 400, iters, 10, key=state.SURFACE_ITERS, bind="query-params", disabled=locked(state.SURFACE_ITERS), help="Updates per path."
     )
     if controls[2].button("Random starts", icon=":material/casino:", help="Drop five starts at random.", width="stretch"):
         session[state.SURFACE_STARTS] = surface.random_starts(np.random.default_rng(), len(DEFAULT_STARTS))

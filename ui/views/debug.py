@@ -20,6 +20,7 @@ from gd_core.log_verdict import headline
 from gd_core.sums import Stats, largest_stable_alpha
 from gd_core.wording import limit, plural
 from ui.app import state
+from ui.app.challenge import hidden, locked
 from ui.app.settings import RegressionDefaults, RunSettings
 from ui.charts.debug import debug_chart
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -40,16 +41,16 @@ def run_settings(defaults: RegressionDefaults) -> LogSettings:
     """Sidebar: the α, iterations and start the student's own code ran with, and when it logged the cost."""
     alpha = st.number_input(
         "Learning rate α you used", min_value=0.0, max_value=100.0, value=defaults.alpha, step=0.001, format="%.6g",
-        key=state.ALPHA, bind="query-params", help="The alpha your gradient_descent call was given.",
+        key=state.ALPHA, bind="query-params", disabled=locked(state.ALPHA), help="The alpha your gradient_descent call was given.",
     )
     iters = st.number_input(
         "Iterations you ran", min_value=1, max_value=100_000, value=defaults.iters, step=1000,
-        key=state.ITERS, bind="query-params", help="num_iters in your call (the log may show only some of them).",
+        key=state.ITERS, bind="query-params", disabled=locked(state.ITERS), help="num_iters in your call (the log may show only some of them).",
     )
-    w0 = st.number_input("Initial w you used", value=defaults.w0, step=1.0, format="%.6g", key=state.W0, bind="query-params", help="w_in in your call.")
-    b0 = st.number_input("Initial b you used", value=defaults.b0, step=1.0, format="%.6g", key=state.B0, bind="query-params", help="b_in in your call.")
+    w0 = st.number_input("Initial w you used", value=defaults.w0, step=1.0, format="%.6g", key=state.W0, bind="query-params", disabled=locked(state.W0), help="w_in in your call.")
+    b0 = st.number_input("Initial b you used", value=defaults.b0, step=1.0, format="%.6g", key=state.B0, bind="query-params", disabled=locked(state.B0), help="b_in in your call.")
     timing = st.selectbox(
-        "Your logged cost is taken", list(TIMINGS), key=state.TIMING, bind="query-params",
+        "Your logged cost is taken", list(TIMINGS), key=state.TIMING, bind="query-params", disabled=locked(state.TIMING),
         help="The lab appends the cost after each update. If you printed it before the update, say so, or let the page detect it.",
     )
     return LogSettings(float(alpha), int(iters), float(w0), float(b0), TIMINGS[timing])
@@ -94,7 +95,11 @@ def paste_box(examples: dict[str, Callable[[], str]]) -> str:
 
 
 def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_alpha: float) -> None:
-    """The verdict, the line to fix, the logged values over the runs, and the ranking."""
+    """The verdict, the line to fix, the logged values over the runs, and the ranking (none of
+    it while a challenge hides the diagnosis: the goal is to name the mistake)."""
+    if hidden("verdict"):
+        st.info("The page's diagnosis of this log is hidden until the challenge's goal is met.", icon=":material/visibility_off:")
+        return
     named = diagnosis.kind != "none"
     box = st.success if (diagnosis.kind, diagnosis.name) == ("match", "correct") else st.warning if named else st.info
     box(f"**{headline(diagnosis.finding)}**: {diagnosis.verdict}", icon=":material/bug_report:" if named else ":material/help:")

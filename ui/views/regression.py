@@ -19,6 +19,8 @@ from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
 from ui.app import state
+from ui.app.challenge import hidden, locked, unless_hidden
+from ui.app.present import present_mode
 from ui.app.clicks import clicked_points
 from ui.app.settings import RegressionDefaults, RunSettings
 from ui.cache import runs
@@ -57,7 +59,7 @@ def _rate_for_data(data_id: tuple, choice: AlphaChoice, defaults: RegressionDefa
 def descent_controls(defaults: RegressionDefaults, stats: Stats, data_id: tuple, default_data: bool) -> DescentSettings:
     """Sidebar: scaling, learning rate (chosen for new data), iterations, start, sequential comparison."""
     scale = st.toggle(
-        "Feature scaling (z-score)", value=False, key=state.SCALE, bind="query-params",
+        "Feature scaling (z-score)", value=False, key=state.SCALE, bind="query-params", disabled=locked(state.SCALE),
         help="Run descent on x' = (x − μ) / σ, then map w and b back to the original units. "
         "It makes the cost's contours round, so one α suits every direction.",
     )
@@ -66,21 +68,23 @@ def descent_controls(defaults: RegressionDefaults, stats: Stats, data_id: tuple,
     _rate_for_data((*data_id, scale), choice, defaults, default_data and not scale)
     alpha = st.number_input(
         "Learning rate α", min_value=0.0, max_value=100.0, value=defaults.alpha, step=0.001, format="%.6g",
-        key=state.ALPHA, bind="query-params",
+        key=state.ALPHA, bind="query-params", disabled=locked(state.ALPHA),
         help="The step size. Above the stable limit shown under this box, the cost grows instead of falling.",
     )
-    st.caption(rate_note(choice, float(alpha)))
+    if not present_mode():  # projector mode: the controls' row only
+        unless_hidden("wall", lambda: st.caption(rate_note(choice, float(alpha))),
+                      lambda: st.caption("This data's stable limit for α is hidden until the challenge's goal is met."))
     iters = st.number_input(
         "Iterations", min_value=1, max_value=200_000, value=defaults.iters, step=1000,
-        key=state.ITERS, bind="query-params", help="How many simultaneous updates to run (up to 200,000).",
+        key=state.ITERS, bind="query-params", disabled=locked(state.ITERS), help="How many simultaneous updates to run (up to 200,000).",
     )
     w0 = st.number_input(
-        "Initial w", value=defaults.w0, step=1.0, format="%.6g", key=state.W0, bind="query-params",
+        "Initial w", value=defaults.w0, step=1.0, format="%.6g", key=state.W0, bind="query-params", disabled=locked(state.W0),
         help="Where w starts (every feature's weight starts here).",
     )
-    b0 = st.number_input("Initial b", value=defaults.b0, step=1.0, format="%.6g", key=state.B0, bind="query-params", help="Where b starts.")
+    b0 = st.number_input("Initial b", value=defaults.b0, step=1.0, format="%.6g", key=state.B0, bind="query-params", disabled=locked(state.B0), help="Where b starts.")
     compare = st.toggle(
-        "Compare with the sequential (wrong) update", value=False, key=state.SEQUENTIAL, bind="query-params",
+        "Compare with the sequential (wrong) update", value=False, key=state.SEQUENTIAL, bind="query-params", disabled=locked(state.SEQUENTIAL),
         help="Also run the version that updates w first and then computes b's gradient with the new w.",
     )
     return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare))
@@ -122,6 +126,9 @@ def fit_metrics(fit: Fit, summary: FitSummary, kind: str) -> None:
     cols[2].metric("J(w, b)", f"{summary.cost:.4g}", help="The cost at the learned (w, b).")
     cols[3].metric("RMSE", f"{summary.rmse:.4g}", help="Root-mean-square error = √(2J), in the units of y.")
     cols[4].metric("R²", r2_text(summary.r2, kind), help="Share of the variance of y that the line explains (1 is perfect).")
+    if hidden("lstsq"):
+        cols[5].metric("Distance to least squares", "hidden", help="Hidden until the challenge's goal is met.")
+        return
     cols[5].metric(
         "Distance to least squares", f"{summary.distance_to_least_squares:.3g}",
         help="How far the learned (w, b) is from the exact least-squares answer (w*, b*): √(Σ(w − w*)² + (b − b*)²); 0 means the same line.",
@@ -162,7 +169,7 @@ def downloads(stats: Stats, fit: Fit, x_names: list[str]) -> None:
             {
                 "parameter": [*(f"w[{name}]" for name in x_names), "b"],
                 "gradient_descent": [*fit.path.w, fit.path.b],
-                "least_squares": [*stats.w_star, stats.b_star],
+                **({} if hidden("lstsq") else {"least_squares": [*stats.w_star, stats.b_star]}),
             }
         ).to_csv(index=False).encode()
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import streamlit as st
 
 from gd_core.verdict import Verdict
+from ui.app.challenge import any_hidden
+
+ANSWERS = ("minimum", "wall", "lstsq", "verdict")  # a verdict names w*, the stable limit and the least-squares answer
 
 
 # One icon per verdict kind (gd_core.verdict.Kind), so pages do not repeat the mapping.
@@ -56,7 +59,12 @@ def rule_caption(rule: str) -> None:
 
 
 def show_verdict(verdict: Verdict, *, prefix: str = "", fix: str = "") -> None:
-    """The verdict in its box (success, info, warning or error), with the stop rule under it."""
+    """The verdict in its box (success, info, warning or error), with the stop rule under it
+    (a challenge that hides an answer hides the verdict too)."""
+    if any_hidden(*ANSWERS):
+        st.info("The verdict on this run is hidden until the challenge's goal is met: it would give the answer away.", icon=":material/visibility_off:")
+        rule_caption(verdict.rule)
+        return
     box = getattr(st, VERDICT_BOX[verdict.kind])
     box(_sentence(prefix + verdict.text) + (f" {fix}" if fix else ""), icon=VERDICT_ICONS[verdict.kind])
     rule_caption(verdict.rule)
@@ -65,4 +73,7 @@ def show_verdict(verdict: Verdict, *, prefix: str = "", fix: str = "") -> None:
 def verdict_line(verdict: Verdict) -> None:
     """The verdict as one line of text with its icon (for a card among several; the page states
     the rule once, with ``rule_caption``)."""
+    if any_hidden(*ANSWERS):
+        st.markdown(":material/visibility_off: Hidden until the goal is met.")
+        return
     st.markdown(f"{VERDICT_ICONS[verdict.kind]} {_sentence(verdict.text)}")

@@ -74,14 +74,16 @@ BATCH_TEXT = (
 )
 
 
-def cost_chart_caption(j_star: float, alpha_limit: float, alpha: float) -> str:
+def cost_chart_caption(j_star: float, alpha_limit: float, alpha: float, *, floor_shown: bool = True, limit_shown: bool = True) -> str:
     """The caption under the cost chart: the dashed floor is mentioned only when it is drawn
-    (J* > 0 on a log scale), and the limit is written rounded down, compared with alpha."""
+    (J* > 0 on a log scale), and the limit is written rounded down, compared with alpha.
+    ``floor_shown`` / ``limit_shown`` False (a challenge hides them): neither is written."""
     if j_star > 0:
         floor = f"The dashed line is the lowest cost any line can reach (least squares, J* = {number(j_star)})."
     else:
         floor = "Some line passes through every point (J* = 0), so the cost has no floor to draw on this log scale."
-    return f"{floor} Stable limit: α < {limit(alpha_limit, alpha)}."
+    sentences = ([floor] if floor_shown else []) + ([f"Stable limit: α < {limit(alpha_limit, alpha)}."] if limit_shown else [])
+    return " ".join(sentences)
 
 
 def r2_text(r2: float, kind: str) -> str:
