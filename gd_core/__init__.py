@@ -20,6 +20,7 @@ Modules, one idea each:
                    verdicts; ``verdict_moving``: a run still on the move; ``path_facts``: what
                    the path shows, minima near it, the fastest alpha)
 - ``regression_verdict``  the same for a run on J(w, b)
+- ``verdict_data``  a verdict as data: its kind, form and facts (shared by every classifier)
 - ``verdict_words`` the one function that writes a verdict's sentence from its facts
 - ``run_facts``    facts about runs that captions rely on (steps shrink, sweeps, update factors)
 - ``wording``      numbers written so that arithmetic and comparisons hold as printed

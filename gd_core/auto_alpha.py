@@ -36,7 +36,7 @@ from numpy.typing import ArrayLike
 
 from gd_core.scaling import scale_params, scale_stats
 from gd_core.sums import Stats, as_weights, hessian
-from gd_core.verdict import REG_STEP_SHARE
+from gd_core.verdict_data import REG_STEP_SHARE
 from gd_core.wording import MINUS, exact, limit as limit_text
 
 MAX_ITERS = 200_000  # the page's iteration limit

@@ -17,7 +17,7 @@ from gd_core.linreg import GDResult
 from gd_core.path_facts import vs_limit
 from gd_core.run_facts import condition_number, hessian_eigenvalues, sign_flip_fraction, update_factor
 from gd_core.sums import Stats, largest_stable_alpha
-from gd_core.verdict import BADLY_CONDITIONED, REG_STEP_SHARE, Verdict, regression_rule, verdict
+from gd_core.verdict_data import BADLY_CONDITIONED, REG_STEP_SHARE, Verdict, regression_rule, verdict
 
 
 def classify_regression(result: GDResult, stats: Stats, *, scaled: bool = False, rel_tol: float = 1e-6) -> Verdict:

@@ -12,17 +12,21 @@ a line's J(w, b), ``gd_core.sums.largest_stable_alpha``).
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Sequence
+from typing import Protocol
 
-from typing import TYPE_CHECKING
+import numpy as np
 
 from gd_core.cost_curve import CostCurve, value_at
 
-if TYPE_CHECKING:
-    from gd_core.descent import DescentRun
+
+class _WithCost(Protocol):
+    """A run's costs J(w_0) .. J(w_k) (gd_core.descent.DescentRun has them)."""
+
+    cost: np.ndarray
 
 
-def lowest_cost(curve: CostCurve, minima: tuple[float, ...], runs: list[DescentRun]) -> float:
+def lowest_cost(curve: CostCurve, minima: tuple[float, ...], runs: Sequence[_WithCost]) -> float:
     """J(w*) at the lowest known minimum, or the lowest cost any of ``runs`` reached."""
     if minima:
         return float(np.min(np.asarray(curve.cost(np.asarray(minima, dtype=float)), dtype=float)))

@@ -15,7 +15,7 @@ import numpy as np
 from gd_core import path_facts as pf
 from gd_core.descent import CostCurve, DescentRun
 from gd_core.stop_rule import StopRule
-from gd_core.verdict import Verdict, verdict
+from gd_core.verdict_data import Verdict, verdict
 
 
 def moving(run: DescentRun, curve: CostCurve, rule: StopRule, minima: list[float], alpha_limit: float | None) -> Verdict:

@@ -97,10 +97,9 @@ def upward(edges: Mapping[str, set[str]]) -> list[str]:
     return wrong
 
 
-# Circles owned by gd_core's engineers, known and reported, each allowed until it is gone (then
-# this test fails until it is removed from here): verdict.classify imports verdict_moving inside
-# a function, and verdict_moving imports verdict's Verdict.
-KNOWN_CIRCLES = {frozenset({"gd_core.verdict", "gd_core.verdict_moving"})}
+# Circles known and allowed until they are gone (then this test fails until one is removed from
+# here). None now: verdict and verdict_moving share gd_core.verdict_data.
+KNOWN_CIRCLES: set[frozenset[str]] = set()
 
 
 def test_no_import_circle() -> None:
