@@ -2,10 +2,13 @@
 
 import streamlit as st
 
+from gd_core.contexts import intuition_context
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
 from ui.words.text import plural
+from ui.views.predict import ledger, predict_first
+from ui.views.predicted import intuition_ghost
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("intuition")
@@ -23,23 +26,36 @@ def run_and_show() -> None:
 
     run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
     stop_unless_finite_start(run)
-    last = run.iterations
+    key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
+    asked = predict_first(intuition_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict)), key)
 
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
-        key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
-        st.plotly_chart(figures.intuition(key, curve, run), width="stretch", key="intuition_player")
-        st.caption(
-            "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
-            "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
-        )
+        ghost = intuition_ghost(asked) if asked.shown else None
+        st.plotly_chart(figures.intuition(key, curve, run, not asked.shown, ghost), width="stretch", key="intuition_player")
+        if asked.shown:
+            st.caption(
+                "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
+                "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
+                + (" Grey: your prediction." if ghost is not None else "")
+            )
+        else:
+            st.caption("Green: the tangent at the start, with its run and rise (slope = rise ÷ run = dJ/dw). "
+                       "Commit an answer above and the run plays here.")
 
     with text_col:
         st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
         st.latex(rf"J(w) = {curve.latex}")
-        show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+        if asked.shown:  # before a prediction: no verdict, no table of updates
+            show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+    if asked.shown:
+        show_iterations(key, run)
+    ledger(lesson.key)
 
-    with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):
+
+def show_iterations(key: tuple, run) -> None:
+    """Every update of the run, in a table to open, with its download."""
+    with st.expander(f"Every iteration ({plural(run.iterations, 'update')})", expanded=False):
         rows = figures.iterations(key, run)
         st.dataframe(rows, hide_index=True, width="stretch")
         st.download_button(

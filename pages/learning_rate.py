@@ -3,6 +3,7 @@
 import math
 import streamlit as st
 
+from gd_core.contexts import learning_rate_context
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
 from gd_core.sweep import suggested_alphas
 from ui.cache import figures, runs
@@ -11,6 +12,8 @@ from ui.app.page import live_part, open_lesson
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
 from ui.words.captions import sweep_caption
+from ui.views.predict import ledger, predict_first
+from ui.views.predicted import card_notes, guessed_alpha
 from ui.views.verdicts import rule_caption, verdict_line
 
 lesson = open_lesson("learning_rate")
@@ -38,34 +41,46 @@ def run_and_show() -> None:
         run, verdict = runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)
         judged.append((f"α = {alpha:g}", run, verdict))
     stop_unless_finite_start(judged[0][1])
+    sweep_iters = lesson.defaults["sweep_iters"]
+    sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
+    key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
+    context = learning_rate_context(curve, settings.w0, alphas, settings.iters, judged=[(r, v) for _, r, v in judged], sweep=sweep)
+    asked = predict_first(context, key)
 
-    if math.isfinite(alpha_max):
+    wall_hidden = not asked.shown and asked.question is not None and "wall" in asked.question.hides
+    if math.isfinite(alpha_max) and not wall_hidden:
         st.markdown(limit_sentence(alpha_max, w_star))
         st.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
         st.caption(WHY)
 
     st.subheader("Every α on the curve and on its cost, iteration by iteration")
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
-    key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
-    st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key="learning_rate_player")
+    chart = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, not asked.shown)
+    st.plotly_chart(chart, width="stretch", key="learning_rate_player")
+    if not asked.shown:  # before a prediction: no paths, no verdicts, no sweep
+        st.caption("Every α starts at the same w. Commit an answer above and every α takes its steps here.")
+        ledger(lesson.key)
+        return
     st.caption(
         "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
         "minimum, on a log scale: a straight fall is steady progress."
     )
 
     cols = st.columns(len(judged))
-    for col, (label, run, verdict) in zip(cols, judged):
+    for col, (label, run, verdict), note in zip(cols, judged, card_notes(asked, len(judged))):
         with col.container(border=True):
             st.markdown(f"**{label}**")
             verdict_line(verdict)
             st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
+            if note is not None:
+                said, right = note
+                st.markdown(f"{':material/check:' if right else ':material/close:'} {said}")
     rule_caption(judged[0][2].rule)
 
     st.subheader("How many iterations does each α need?")
-    sweep_iters = lesson.defaults["sweep_iters"]
-    sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
-    st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters), width="stretch")
+    guess = guessed_alpha(asked)
+    st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters, guess), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))
-
+    ledger(lesson.key)
 
 live_part(run_and_show)

@@ -27,6 +27,7 @@ from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
 
 
 LINK_INSTEAD = "_link_instead"  # session key: values the Link to this view gives instead of the URL's, this run
+AS_LINKED = "_as_linked"  # session key: the next page opened shows its URL's view, as a followed link does (open_view)
 
 
 class EndOfLesson(Exception):
@@ -197,6 +198,7 @@ def restore_view(lesson: Lesson) -> None:
     state = st.session_state
     page = lesson.key
     previous = state.get("_page")
+    as_linked = state.pop(AS_LINKED, False)
     if previous == page:
         return
     state["_page"] = page
@@ -205,6 +207,8 @@ def restore_view(lesson: Lesson) -> None:
     for name in lesson.params:
         if name in state:
             del state[name]  # a value another page left under this name must not leak in
+    if as_linked:
+        return
     own: dict[str, list[str]] = state.setdefault("_views", {}).get(page, {})
     current = _url_view(lesson)
     if any(own.get(name) != values for name, values in current.items()):
@@ -216,6 +220,15 @@ def restore_view(lesson: Lesson) -> None:
         wanted = {"curve": [label], **({"expr": [expr]} if expr is not None else {})}
     if current != wanted:
         st.switch_page(lesson.file, query_params=[(k, v) for k, values in wanted.items() for v in values])
+
+
+def open_view(lesson: Lesson, query_params: list[tuple[str, str]]) -> NoReturn:
+    """Open another page, ``lesson``, showing exactly the view ``query_params`` (its URL
+    parameters), as a followed link would, even where restore_view would put back the page's own
+    kept view. (On the page on screen, set its controls instead: its widgets keep what the
+    browser shows them, whatever the URL says.)"""
+    st.session_state[AS_LINKED] = True
+    st.switch_page(lesson.file, query_params=query_params)
 
 
 def note_curve_choice(label: str, expr: str | None, is_page_default: bool) -> None:

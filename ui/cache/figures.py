@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ui.charts.cost_curve import iterations_table
+from ui.charts.cost_curve import Ghost, iterations_table
 from ui.charts.learning_rate import sweep_chart
 from ui.charts.regression_parts import cost_chart, parameter_chart
 from ui.charts.player import ReadyFigure
@@ -26,13 +26,15 @@ from ui.charts.vega_lite import Spec, with_arrow_data
 
 
 @shared(max_entries=64)
-def intuition(key: tuple, _curve, _run) -> ReadyFigure:
-    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run)
+def intuition(key: tuple, _curve, _run, hidden: bool = False, ghost: Ghost | None = None) -> ReadyFigure:
+    """``hidden``: the start only (before a prediction); ``ghost``: the prediction beside the run."""
+    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, hidden=hidden, ghost=ghost)
 
 
 @shared(max_entries=64)
-def learning_rate(key: tuple, _curve, _runs, j_min: float) -> ReadyFigure:
-    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min)
+def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False) -> ReadyFigure:
+    """``hidden``: every alpha at the start only (before a prediction)."""
+    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, hidden=hidden)
 
 
 @shared(max_entries=64)
@@ -46,8 +48,9 @@ def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, na
 
 
 @shared(max_entries=64)
-def sweep(key: tuple, _sweep, alpha_max: float, num_iters: int) -> Spec:
-    return with_arrow_data(sweep_chart(_sweep.alphas, _sweep.iterations, _sweep.diverged, alpha_max, num_iters))
+def sweep(key: tuple, _sweep, alpha_max: float, num_iters: int, guess: float | None = None) -> Spec:
+    """``guess``: a predicted largest alpha, drawn beside the wall."""
+    return with_arrow_data(sweep_chart(_sweep.alphas, _sweep.iterations, _sweep.diverged, alpha_max, num_iters, guess=guess))
 
 
 @shared(max_entries=16)

@@ -6,6 +6,8 @@ ui/charts/local_minimum.py.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -15,6 +17,20 @@ POINT_COLOR = "#dc2626"
 PATH_COLOR = "#f59e0b"
 CURVE_COLOR = "#2563eb"
 TANGENT_COLOR = "#16a34a"
+GHOST_COLOR = "#475569"
+
+
+@dataclass(frozen=True)
+class Ghost:
+    """A student's prediction, drawn beside the run it was about. ``text``: its words for the
+    legend ("your prediction: w moves left"); ``w``: a predicted w (a dashed line there);
+    ``direction``: a predicted way to move from the start (−1 left, 1 right, 0 stays)."""
+
+    text: str
+    w: float | None = None
+    direction: int | None = None
+
+
 PALETTE = ["#64748b", "#16a34a", "#f59e0b", "#dc2626", "#7c3aed", "#0891b2"]
 
 
