@@ -27,9 +27,16 @@ def run_and_show() -> None:
     run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
     stop_unless_finite_start(run)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
-    asked = predict_first(intuition_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict)), key)
+    context = intuition_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict))
 
     chart_col, text_col = st.columns([3, 2], gap="large")
+    with text_col:  # beside the chart (under it on a phone, where the chart comes first)
+        st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
+        st.latex(rf"J(w) = {curve.latex}")
+        asked = predict_first(context, key)
+        if asked.shown:  # before a prediction: no verdict, no table of updates
+            show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+
     with chart_col:
         ghost = intuition_ghost(asked) if asked.shown else None
         st.plotly_chart(figures.intuition(key, curve, run, not asked.shown, ghost), width="stretch", key="intuition_player")
@@ -41,13 +48,7 @@ def run_and_show() -> None:
             )
         else:
             st.caption("Green: the tangent at the start, with its run and rise (slope = rise ÷ run = dJ/dw). "
-                       "Commit an answer above and the run plays here.")
-
-    with text_col:
-        st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
-        st.latex(rf"J(w) = {curve.latex}")
-        if asked.shown:  # before a prediction: no verdict, no table of updates
-            show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+                       "Commit an answer and the run plays here.")
     if asked.shown:
         show_iterations(key, run)
     ledger(lesson.key)

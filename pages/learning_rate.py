@@ -45,26 +45,34 @@ def run_and_show() -> None:
     sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
     key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
     context = learning_rate_context(curve, settings.w0, alphas, settings.iters, judged=[(r, v) for _, r, v in judged], sweep=sweep)
-    asked = predict_first(context, key)
 
+    # The question goes under the figure (a phone shows the figure on arrival), the limit above it
+    # unless the question asks for it: drawn into places kept for them, in the order they read.
+    limit_place = st.container()
+    st.subheader("Every α on the curve and on its cost, iteration by iteration")
+    chart_place = st.container()
+    asked = predict_first(context, key)
     wall_hidden = not asked.shown and asked.question is not None and "wall" in asked.question.hides
     if math.isfinite(alpha_max) and not wall_hidden:
-        st.markdown(limit_sentence(alpha_max, w_star))
-        st.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
-        st.caption(WHY)
+        with limit_place:
+            st.markdown(limit_sentence(alpha_max, w_star))
+            st.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
+            st.caption(WHY)
 
-    st.subheader("Every α on the curve and on its cost, iteration by iteration")
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
     chart = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, not asked.shown)
-    st.plotly_chart(chart, width="stretch", key="learning_rate_player")
+    with chart_place:
+        st.plotly_chart(chart, width="stretch", key="learning_rate_player")
+        if asked.shown:
+            st.caption(
+                "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
+                "minimum, on a log scale: a straight fall is steady progress."
+            )
+        else:
+            st.caption("Every α starts at the same w. Answer the question below and every α takes its steps here.")
     if not asked.shown:  # before a prediction: no paths, no verdicts, no sweep
-        st.caption("Every α starts at the same w. Commit an answer above and every α takes its steps here.")
         ledger(lesson.key)
         return
-    st.caption(
-        "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
-        "minimum, on a log scale: a straight fall is steady progress."
-    )
 
     cols = st.columns(len(judged))
     for col, (label, run, verdict), note in zip(cols, judged, card_notes(asked, len(judged))):
@@ -82,5 +90,6 @@ def run_and_show() -> None:
     st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters, guess), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))
     ledger(lesson.key)
+
 
 live_part(run_and_show)

@@ -125,7 +125,8 @@ def test_page1_first_step_hidden_then_a_wrong_answer_reveals_with_its_ghost() ->
     assert "answer is w = 6.2" in graded.gap_sentence
     spec = figure(at)
     ghost = [i for i, t in enumerate(spec["data"]) if t.get("legendgroup") == "ghost"]
-    assert ghost and spec["data"][ghost[0]]["name"] == "your prediction: w = 5.000" and spec["data"][ghost[0]]["x"] == [5.0, 5.0]
+    assert ghost and spec["data"][ghost[0]]["name"] == "your prediction" and spec["data"][ghost[0]]["x"] == [5.0, 5.0]
+    assert [spec["data"][i]["text"] for i in ghost if "text" in spec["data"][i]] == [["you said w = 5"]]
     assert not any(i in frame["traces"] for i in ghost for frame in spec["frames"])  # drawn once, not moved by the player
     assert [e.label for e in at.expander if "Your predictions" in e.label] == ["Your predictions: 0 of 1 right"]  # the ledger
 
@@ -139,7 +140,7 @@ def test_page1_direction_right_answer_and_the_ghost_arrow() -> None:
     assert read_back(at.success[0].value).startswith("Right. w moves left: the first step is −0.8.")
     assert "slope dJ/dw is 8, positive" in read_back(at.caption[0].value + "".join(c.value for c in at.caption))
     ghost = [t for t in figure(at)["data"] if t.get("legendgroup") == "ghost"]
-    assert ghost[0]["name"] == "your prediction: w moves left" and ghost[0]["marker"]["symbol"] == "triangle-left"
+    assert ghost[0]["text"] == ["you said: w moves left"] and ghost[0]["marker"]["symbol"] == "triangle-left"
     assert ghost[0]["x"][0] < PAGE1["w0"]  # beside the start, on the side said
 
 

@@ -109,12 +109,12 @@ def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, heigh
     t = np.linspace(-half, half, 25)
     lines = np.vstack([curve[["w", "J"]].to_numpy()[::3], np.column_stack([w0 + t, j0 + s0 * t])])
     tri = place_triangle(w0, j0, s0, 0.0, run_len, (lo, hi, y_lo, y_hi), height - margin["t"] - margin["b"], lines, labels)
-    text = (f"<b>The start: w₀ = {fmt(w0)}</b><br>Predict first: answer the question<br>above the chart, then the run plays."
+    text = (f"<b>The start: w₀ = {fmt(w0)}</b><br>Predict first: answer the question,<br>then the run plays."
             f"<br>J(w) = {fmt(j0)},  dJ/dw = {fmt(s0)}")
     data = [
         line_trace(CURVE_COLOR, {"width": 2.5}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy()),
-        line_trace(TANGENT_COLOR, {"width": 2}, name="tangent", showlegend=True, x=[w0 - half, w0 + half], y=[j0 - s0 * half, j0 + s0 * half]),
-        line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise", showlegend=True, x=list(tri.x), y=list(tri.y)),
+        line_trace(TANGENT_COLOR, {"width": 2}, name="tangent", x=[w0 - half, w0 + half], y=[j0 - s0 * half, j0 + s0 * half]),
+        line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise", x=list(tri.x), y=list(tri.y)),
         {"type": "scatter", "mode": "text", "x": list(tri.label_x), "y": list(tri.label_y), "text": list(labels), "textposition": list(tri.positions),
          "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
         {"type": "scatter", "mode": "markers", "x": [w0], "y": [j0], "customdata": [[0, s0]], "name": "w", "showlegend": False,
@@ -131,28 +131,35 @@ def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, heigh
 
 
 def ghost_traces(curve_cost, ghost: Ghost, w0: float, j0: float, box: tuple[float, float, float, float]) -> list[dict]:
-    """The prediction in grey, hollow or dashed, named in the legend: a dashed line at a
-    predicted w (held at the plot's edge, with its value, when outside), a hollow arrow beside
-    the start for a predicted direction (a ring round it for "stays"), else its words alone."""
+    """The prediction in grey, hollow or dashed, its words written beside it: a dashed line at a
+    predicted w, with a ring where it meets the curve (held at the plot's edge, as a triangle
+    pointing the way, when outside); a hollow arrow beside the start for a predicted direction
+    (a ring round it for "stays"); else its words alone, in the legend."""
     lo, hi, y_lo, y_hi = box
-    name = {"name": ghost.text, "legendgroup": "ghost", "hoverinfo": "skip"}
+    name = {"name": "your prediction", "legendgroup": "ghost", "hoverinfo": "skip", "showlegend": False}
     hollow = {"color": "rgba(0,0,0,0)", "line": {"color": GHOST_COLOR, "width": 2}}
+    words = {"text": [ghost.text], "textfont": {"color": GHOST_COLOR, "size": 13}, "cliponaxis": False}
     if ghost.w is not None:
         x = min(max(ghost.w, lo), hi)
-        traces = [line_trace(GHOST_COLOR, {"dash": "dash", "width": 2}, showlegend=True, x=[x, x], y=[y_lo, y_hi], **name)]
+        # The words go towards the middle, at 3/5 of the height: clear of the legend at the top
+        # and of a valley's floor.
+        inward = "middle left" if x > (lo + hi) / 2 else "middle right"
+        traces = [
+            line_trace(GHOST_COLOR, {"dash": "dash", "width": 2}, x=[x, x], y=[y_lo, y_hi], **name),
+            {"type": "scatter", "mode": "text", "x": [x], "y": [y_lo + 0.6 * (y_hi - y_lo)], "textposition": inward, **words, **name},
+        ]
         with np.errstate(all="ignore"):
             jp = float(np.asarray(curve_cost(np.array([ghost.w])), dtype=float)[0])
         if x != ghost.w:
-            traces.append({"type": "scatter", "mode": "markers+text", "x": [x], "y": [y_lo + 0.5 * (y_hi - y_lo)], "text": [f"w = {fmt(ghost.w)}"],
-                           "textposition": "middle left" if x == hi else "middle right", "showlegend": False, **name,
+            traces.append({"type": "scatter", "mode": "markers", "x": [x], "y": [y_lo + 0.5 * (y_hi - y_lo)], **name,
                            "marker": {"symbol": "triangle-right" if x == hi else "triangle-left", "size": 14, **hollow}})
         elif np.isfinite(jp) and y_lo <= jp <= y_hi:
-            traces.append({"type": "scatter", "mode": "markers", "x": [x], "y": [jp], "showlegend": False, **name, "marker": {"size": 15, **hollow}})
+            traces.append({"type": "scatter", "mode": "markers", "x": [x], "y": [jp], **name, "marker": {"size": 15, **hollow}})
         return traces
     if ghost.direction is not None:
         gap = 0.06 * (hi - lo)
         symbol = {-1: "triangle-left", 1: "triangle-right"}.get(ghost.direction, "circle")
         size = 26 if ghost.direction == 0 else 16
-        return [{"type": "scatter", "mode": "markers", "x": [w0 + gap * ghost.direction], "y": [j0], "showlegend": True, **name,
-                 "marker": {"symbol": symbol, "size": size, **hollow}}]
-    return [{"type": "scatter", "mode": "markers", "x": [None], "y": [None], "showlegend": True, **name, "marker": {"size": 12, **hollow}}]
+        return [{"type": "scatter", "mode": "markers+text", "x": [w0 + gap * ghost.direction], "y": [j0], "textposition": "bottom center",
+                 **words, **name, "marker": {"symbol": symbol, "size": size, **hollow}}]
+    return [{"type": "scatter", "mode": "markers", "x": [None], "y": [None], **dict(name, name=ghost.text, showlegend=True), "marker": {"size": 12, **hollow}}]

@@ -83,7 +83,7 @@ def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple
         # Every alpha starts at the same point: rings of growing size keep each colour in sight.
         data.append({"type": "scatter", "mode": "markers", "x": [w0], "y": [j0], "name": label, "hovertemplate": f"{label}<br>start w = %{{x:.4g}}<extra></extra>",
                      "marker": {"size": 12 + 7 * (len(runs) - 1 - k), "color": color, "line": {"color": "white", "width": 1.5}}})
-    text = f"<b>Every α starts at w₀ = {fmt(w0)}</b><br>Predict first: answer the question above, then the runs play."
+    text = f"<b>Every α starts at w₀ = {fmt(w0)}</b><br>Predict first: answer the question, then the runs play."
     data.append({"type": "scatter", "mode": "text", "x": [lo], "y": [y_hi], "text": [text], "textposition": "top right", "textfont": {"size": 14, "color": "#0f172a"},
                  "hoverinfo": "skip", "showlegend": False, "cliponaxis": False})
     legend = {"orientation": "h", "yref": "container", "y": 1 - 8 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}

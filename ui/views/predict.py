@@ -202,10 +202,12 @@ def _next_link(q: Question) -> None:
         st.caption("That was the last question of the lesson path. Well done.")
         return
     if after.lesson == q.lesson:
-        st.button(f"Next question: {shown(after.title, 80)}", key=state.NEXT_QUESTION, icon=":material/arrow_forward:", on_click=_pick, args=(after.id,))
+        st.button("Next question", key=state.NEXT_QUESTION, icon=":material/arrow_forward:", on_click=_pick, args=(after.id,),
+                  help=f"{shown(after.title, 80)}")
     else:
         lesson = BY_KEY[after.lesson]
-        st.page_link(lesson.file, label=f"Next: {shown(lesson.title, 60)}, {shown(after.title, 80)}", icon=":material/arrow_forward:", query_params={state.ASK: after.id})
+        st.page_link(lesson.file, label=f"Next: {shown(lesson.title, 60)}", icon=":material/arrow_forward:", query_params={state.ASK: after.id},
+                     help=f"{shown(after.title, 80)}")
 
 
 def predict_first(context: Any, view: tuple) -> Asked:
@@ -238,7 +240,7 @@ def predict_first(context: Any, view: tuple) -> Asked:
             return Asked(shown=True, question=q, graded=graded, said="" if graded is None else said(qs.form(q, context), graded))
         _answer_widgets(q, qs.form(q, context))
         left, right = st.columns(2)
-        left.button("Commit my answer", key=state.COMMIT, type="primary", icon=":material/lock:", on_click=_commit,
+        left.button("Commit", key=state.COMMIT, type="primary", icon=":material/lock:", on_click=_commit,
                     args=(q, context, key, _view()),
                     help="Your answer is kept; then the run plays and the page shows how close you were.")
         right.button("Just show me", key=state.SKIP, type="tertiary", on_click=_skip, args=(key,), help="Show the run without answering.")

@@ -4,16 +4,17 @@ Each is made from the graded answer (ui.views.predict.Asked), never from the typ
 number is the float it was read as, a choice its option key.
 
 - page 1: a dashed line at the predicted w (where does the first step land), a hollow arrow
-  beside the start (which way does w move), else the prediction's words in the legend;
+  beside the start (which way does w move), each with "you said ..." beside it; else the
+  prediction's words in the legend;
 - page 2: on each alpha's card what the student said it does; the predicted largest alpha as a
   line beside the wall on the sweep chart.
 """
 
 from __future__ import annotations
 
+from gd_core.wording import exact
 from ui.charts.cost_curve import Ghost
 from ui.views.predict import Asked
-from ui.words.text import fmt
 
 DIRECTIONS = {"left": (-1, "w moves left"), "right": (1, "w moves right"), "stays": (0, "w stays")}
 
@@ -25,14 +26,14 @@ def intuition_ghost(asked: Asked) -> Ghost | None:
         return None
     value = graded.response
     if q.id == "intuition.first_step":
-        return Ghost(f"your prediction: w = {fmt(float(value))}", w=float(value))
+        return Ghost(f"you said w = {exact(float(value))}", w=float(value))
     if q.id == "intuition.direction":
         direction, words = DIRECTIONS[str(value)]
-        return Ghost(f"your prediction: {words}", direction=direction)
+        return Ghost(f"you said: {words}", direction=direction)
     if q.id == "intuition.cost_down":
         return Ghost("your prediction: J falls at every step" if value == "yes" else "your prediction: J does not fall at every step")
     if q.id == "intuition.iterations":
-        return Ghost(f"your prediction: converged in {float(value):g} iterations")
+        return Ghost(f"your prediction: converged in {exact(float(value))} iterations")
     return Ghost(f"your prediction: {asked.said}")
 
 
