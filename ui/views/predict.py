@@ -1,21 +1,25 @@
 """Predict, then see: a lesson's question, answered before its run is shown.
 
 A lesson page builds its context (gd_core.contexts, gd_core.questions_fit, ...) from its
-settings, then calls ``predict_first``. That draws the question box in the main area, where
-the student looks, and says whether the page may draw the outcome (``Asked.shown``):
+settings, then calls ``predict_first``. That draws the question box where the page puts it,
+and says whether the page may draw the outcome (``Asked.shown``):
 
-- **before committing**: the question for these settings, its answer form and *Commit*. The
-  page draws only the start (a figure made from the run cut to its first row: no later frame
-  is in the page's data, so nothing can be read off a hover), no verdict, no answer;
+- **before committing**: the question for these settings (picked in the box, or named by a
+  link's ``ask=<id>``), its answer form, *Commit* and *Just show me*. The page draws only the
+  start (a figure made from the run's first row alone: no later frame or w is in the page's
+  data, so nothing can be read off a hover), no verdict, no answer;
 - **after committing**: the answer is graded on the very context the page then plays
   (gd_core.questions.grade), kept in the session's run ledger, and the box says what was said
-  against what happened, the gap in numbers and why. The page draws the whole run, with the
-  prediction beside the result (``Asked.graded.response``).
+  against what happened, the gap in numbers and why, with *Next question* and *Ask me again*.
+  The page draws the whole run, with the prediction beside the result (``Asked.graded``,
+  ``Asked.said``; ui.views.predicted draws it).
 
 A reveal belongs to one question and one view (the page's settings): change a setting and the
-new run is hidden until a new prediction. *Just show me* reveals without an answer (nothing
-goes in the ledger); the sidebar's *Predict first* switch (``predict=false`` in a link) turns
-the questions off for free exploring.
+new run is hidden until a new prediction; come back to the view and it is shown again.
+*Just show me* reveals without an answer (nothing goes in the ledger); the sidebar's *Predict
+first* switch (``predict=false`` in a link) turns the questions off for free exploring.
+``ledger`` lists the committed predictions; *Reopen* brings back the question with the
+settings it was answered for.
 """
 
 from __future__ import annotations
@@ -203,11 +207,11 @@ def _next_link(q: Question) -> None:
         return
     if after.lesson == q.lesson:
         st.button("Next question", key=state.NEXT_QUESTION, icon=":material/arrow_forward:", on_click=_pick, args=(after.id,),
-                  help=f"{shown(after.title, 80)}")
+                  help=shown(after.title, 80))
     else:
         lesson = BY_KEY[after.lesson]
         st.page_link(lesson.file, label=f"Next: {shown(lesson.title, 60)}", icon=":material/arrow_forward:", query_params={state.ASK: after.id},
-                     help=f"{shown(after.title, 80)}")
+                     help=shown(after.title, 80))
 
 
 def predict_first(context: Any, view: tuple) -> Asked:
