@@ -6,7 +6,8 @@ from gd_core.bug_catalogue import CATALOGUE
 from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
-from ui.views.debug import RunSettings, example_logs, paste_box, run_settings, show_diagnosis
+from ui.views.debug import LogSettings, example_logs, paste_box, run_settings, show_diagnosis
+from ui.app import state
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, live_part, open_lesson
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -25,7 +26,7 @@ if source is None:
     end_lesson()
 
 
-def settings_in_sidebar() -> RunSettings:
+def settings_in_sidebar() -> LogSettings:
     """The settings the student's own code ran with, in the sidebar under the data."""
     with st.sidebar:
         st.header("Your settings")
@@ -46,7 +47,7 @@ def diagnose_and_show() -> None:
     settings = settings_in_sidebar()
     text = paste_box(example_logs(stats, settings))
     read, error = last_good(
-        "diagnosis",
+        state.LAST_GOOD_DIAGNOSIS,
         lambda: (log := parse_log(text), diagnose(log, stats, settings.alpha, settings.iters, settings.w0, settings.b0, timing=settings.timing)),
         (LogError, ValueError),
     )

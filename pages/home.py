@@ -7,6 +7,7 @@ from ui.app import state
 from ui.app.lessons import LESSONS
 from ui.app.page import open_lesson
 from ui.views.predict import ledger
+from ui.words import formulas
 from ui.words.shown import shown
 
 open_lesson("home")
@@ -17,7 +18,7 @@ st.markdown(
     "the learning rate, start somewhere else, fit a line to your own data, and see every number the "
     "formula produces."
 )
-st.latex(r"w := w - \alpha \, \frac{dJ(w)}{dw}")
+st.latex(formulas.UPDATE_RULE)
 st.markdown(
     "- $w$ is the parameter being learned, $J(w)$ the cost to make small;\n"
     r"- $\alpha$ (alpha) is the **learning rate**: how big a step to take;" "\n"

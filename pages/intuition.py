@@ -3,9 +3,11 @@
 import streamlit as st
 
 from gd_core.contexts import intuition_context
+from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
+from ui.words import formulas
 from ui.words.text import plural
 from ui.views.predict import ledger, predict_first
 from ui.views.predicted import intuition_ghost
@@ -31,15 +33,15 @@ def run_and_show() -> None:
 
     chart_col, text_col = st.columns([3, 2], gap="large")
     with text_col:  # beside the chart (under it on a phone, where the chart comes first)
-        st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
-        st.latex(rf"J(w) = {curve.latex}")
+        st.latex(formulas.UPDATE_RULE_SHORT)
+        st.latex(formulas.curve_formula(curve.latex))
         asked = predict_first(context, key)
         if asked.shown:  # before a prediction: no verdict, no table of updates
             show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
 
     with chart_col:
         ghost = intuition_ghost(asked) if asked.shown else None
-        st.plotly_chart(figures.intuition(key, curve, run, not asked.shown, ghost), width="stretch", key="intuition_player")
+        st.plotly_chart(figures.intuition(key, curve, run, not asked.shown, ghost), width="stretch", key=state.INTUITION_FIGURE)
         if asked.shown:
             st.caption(
                 "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "

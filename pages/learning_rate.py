@@ -6,8 +6,10 @@ import streamlit as st
 from gd_core.contexts import learning_rate_context
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
 from gd_core.sweep import suggested_alphas
+from ui.app import state
 from ui.cache import figures, runs
-from ui.controls.curve import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
+from ui.controls.alphas import parse_alphas
+from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
@@ -27,7 +29,7 @@ st.markdown(
 def run_and_show() -> None:
     """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
     with st.sidebar:
-        curve, settings = curve_settings(lesson.defaults, with_alpha=False)
+        curve, settings = curve_settings(lesson.defaults)
     formula_problem_here()
 
     w_star = curve.nearest_minimum(settings.w0)
@@ -41,7 +43,7 @@ def run_and_show() -> None:
         run, verdict = runs.descent(curve_id(curve), curve, settings.w0, alpha, settings.iters, alpha_limit=alpha_max)
         judged.append((f"α = {alpha:g}", run, verdict))
     stop_unless_finite_start(judged[0][1])
-    sweep_iters = lesson.defaults["sweep_iters"]
+    sweep_iters = lesson.defaults.sweep_iters
     sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
     key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
     context = learning_rate_context(curve, settings.w0, alphas, settings.iters, judged=[(r, v) for _, r, v in judged], sweep=sweep)
@@ -62,7 +64,7 @@ def run_and_show() -> None:
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
     chart = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, not asked.shown)
     with chart_place:
-        st.plotly_chart(chart, width="stretch", key="learning_rate_player")
+        st.plotly_chart(chart, width="stretch", key=state.LEARNING_RATE_FIGURE)
         if asked.shown:
             st.caption(
                 "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "

@@ -13,25 +13,16 @@ import pandas as pd
 
 from gd_core.descent import DescentRun
 
-POINT_COLOR = "#dc2626"
-PATH_COLOR = "#f59e0b"
-CURVE_COLOR = "#2563eb"
-TANGENT_COLOR = "#16a34a"
-GHOST_COLOR = "#475569"
-
 
 @dataclass(frozen=True)
 class Ghost:
-    """A student's prediction, drawn beside the run it was about. ``text``: its words for the
-    legend ("your prediction: w moves left"); ``w``: a predicted w (a dashed line there);
-    ``direction``: a predicted way to move from the start (−1 left, 1 right, 0 stays)."""
+    """A student's prediction, drawn beside the run it was about: ``text``, its words ("you
+    said w = 5.5"); ``w``, a predicted w (a dashed line there); ``direction``, a predicted way to
+    move from the start (−1 left, 1 right, 0 stays)."""
 
     text: str
     w: float | None = None
     direction: int | None = None
-
-
-PALETTE = ["#64748b", "#16a34a", "#f59e0b", "#dc2626", "#7c3aed", "#0891b2"]
 
 
 def view_domain(w_min: float, w_max: float, ws: np.ndarray, grow: float = 0.6) -> tuple[float, float]:

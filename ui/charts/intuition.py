@@ -10,15 +10,12 @@ from __future__ import annotations
 import numpy as np
 
 from gd_core.descent import DescentRun
-from ui.charts.cost_curve import (
-    CURVE_COLOR, GHOST_COLOR, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, Ghost, cost_domain, curve_frame, line_trace, view_domain,
-)
+from ui.charts.cost_curve import Ghost, cost_domain, curve_frame, line_trace, view_domain
 from ui.charts.player import ReadyFigure, add_player, at, frame, timeline
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.tangent_labels import place_triangle
 from ui.words.text import direction_text, fmt, iteration_heading, update_text
-
-INK = "#0f172a"
+from ui.charts.style import CURVE_COLOR, GHOST_COLOR, INK, INVISIBLE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, WHITE
 
 
 def intuition_figure(
@@ -67,21 +64,7 @@ def intuition_figure(
             {"x": [lo + 0.01 * span], "y": [y_hi], "text": [text]},  # above the plot, in the top margin
         ]
 
-    traces = [
-        {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
-        line_trace(TANGENT_COLOR, {"width": 2}, name="tangent"),
-        line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
-        {"type": "scatter", "mode": "text", "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
-        line_trace(POINT_COLOR, {"width": 3}, name="step"),
-        {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
-        {
-            "type": "scatter", "mode": "markers", "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}}, "name": "w", "showlegend": False,
-            "hovertemplate": "iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
-        },
-        # The update, written out, sits above the plot (drawn from the plot's top edge upwards), so
-        # it never covers the curve, whatever its shape.
-        {"type": "scatter", "mode": "text", "textposition": "top right", "textfont": {"size": 15, "color": INK}, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False},
-    ]
+    traces = _moving_traces()
     data = [line_trace(CURVE_COLOR, {"width": 2.5}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy())]
     data += [merge(trace, first) for trace, first in zip(traces, state(0))]
     moving = list(range(1, len(data)))
@@ -94,6 +77,25 @@ def intuition_figure(
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
     }
     return add_player(figure(data, layout), frames, steps, frame_ms, y=-0.16)
+
+
+def _moving_traces() -> list[dict]:
+    """What moves on page 1, in the order ``intuition_figure``'s frames give their values."""
+    return [
+        {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
+        line_trace(TANGENT_COLOR, {"width": 2}, name="tangent"),
+        line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
+        {"type": "scatter", "mode": "text", "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
+        line_trace(POINT_COLOR, {"width": 3}, name="step"),
+        {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
+        {
+            "type": "scatter", "mode": "markers", "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": WHITE, "width": 2}}, "name": "w", "showlegend": False,
+            "hovertemplate": "iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
+        },
+        # The update, written out, sits above the plot (drawn from the plot's top edge upwards), so
+        # it never covers the curve, whatever its shape.
+        {"type": "scatter", "mode": "text", "textposition": "top right", "textfont": {"size": 15, "color": INK}, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False},
+    ]
 
 
 def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, height: int) -> ReadyFigure:
@@ -118,7 +120,7 @@ def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, heigh
         {"type": "scatter", "mode": "text", "x": list(tri.label_x), "y": list(tri.label_y), "text": list(labels), "textposition": list(tri.positions),
          "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
         {"type": "scatter", "mode": "markers", "x": [w0], "y": [j0], "customdata": [[0, s0]], "name": "w", "showlegend": False,
-         "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}},
+         "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": WHITE, "width": 2}},
          "hovertemplate": "start<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>"},
         {"type": "scatter", "mode": "text", "x": [lo + 0.01 * span], "y": [y_hi], "text": [text], "textposition": "top right",
          "textfont": {"size": 15, "color": INK}, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False},
@@ -137,7 +139,7 @@ def ghost_traces(curve_cost, ghost: Ghost, w0: float, j0: float, box: tuple[floa
     (a ring round it for "stays"); else its words alone, in the legend."""
     lo, hi, y_lo, y_hi = box
     name = {"name": "your prediction", "legendgroup": "ghost", "hoverinfo": "skip", "showlegend": False}
-    hollow = {"color": "rgba(0,0,0,0)", "line": {"color": GHOST_COLOR, "width": 2}}
+    hollow = {"color": INVISIBLE, "line": {"color": GHOST_COLOR, "width": 2}}
     words = {"text": [ghost.text], "textfont": {"color": GHOST_COLOR, "size": 13}, "cliponaxis": False}
     if ghost.w is not None:
         x = min(max(ghost.w, lo), hi)
