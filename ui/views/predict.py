@@ -33,24 +33,10 @@ from gd_core import questions as qs
 from gd_core.question_types import ChoiceForm, ChoicesForm, Graded, NumberForm, Question, ResponseError
 from ui.app import state
 from ui.app.lessons import BY_KEY
-from ui.app.page import open_view
+from ui.views.ledger import Attempt, keep, ledger, page_controls, page_view  # ledger: drawn by the pages, from here
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 NUMBER_CHARS = 40  # a typed answer: gd_core.question_types.MAX_RESPONSE_CHARS
-
-
-@dataclass(frozen=True)
-class Attempt:
-    """One committed prediction, as the run ledger keeps it: enough to list it and reopen it."""
-
-    lesson: str
-    question_id: str
-    title: str
-    said: str  # the answer as the student gave it, written by us (a number or an option's label)
-    correct: bool
-    gap_sentence: str
-    view: tuple[tuple[str, str], ...]  # the page's URL parameters when it was committed
-    controls: tuple[tuple[str, Any], ...]  # and its controls' values (to put back on the page on screen)
 
 
 @dataclass(frozen=True)
@@ -144,16 +130,6 @@ def said(form: Any, graded: Graded) -> str:
     return ", ".join(f"{item}: {form.label(key)}" for item, key in zip(form.items, value))
 
 
-def _view() -> tuple[tuple[str, str], ...]:
-    """The page's settings as its URL holds them, less the question itself."""
-    return tuple(sorted((k, v) for k in st.query_params if k not in (state.ASK, state.PREDICT) for v in st.query_params.get_all(k)))
-
-
-def _controls(lesson: str) -> tuple[tuple[str, Any], ...]:
-    """The values of the page's controls that make its view (its URL parameters), as they are now."""
-    return tuple((name, st.session_state[name]) for name in BY_KEY[lesson].params if name in st.session_state and name != state.ASK)
-
-
 def _commit(q: Question, context: Any, key: tuple, view: tuple) -> None:
     """Commit's callback: grade what the answer widgets hold on ``context`` (the run the page
     plays), keep it as revealed for ``key`` and in the ledger; or keep why it was refused."""
@@ -168,9 +144,7 @@ def _commit(q: Question, context: Any, key: tuple, view: tuple) -> None:
         st.session_state[state.PREDICT_PROBLEM] = shown(error, MESSAGE_LIMIT)
         return
     st.session_state.setdefault(state.REVEALED, {})[key] = graded
-    st.session_state.setdefault(state.LEDGER, []).append(
-        Attempt(q.lesson, q.id, q.title, said(form, graded), graded.correct, graded.gap_sentence, view, _controls(q.lesson))
-    )
+    keep(Attempt(q.lesson, q.id, q.title, said(form, graded), graded.correct, graded.gap_sentence, view, page_controls(q.lesson)))
 
 
 def _skip(key: tuple) -> None:
@@ -183,14 +157,6 @@ def _forget(key: tuple) -> None:
 
 def _pick(question_id: str) -> None:
     st.session_state[state.ASK] = question_id
-
-
-def _reopen_here(attempt: Attempt) -> None:
-    """Reopen's callback on the attempt's own page: its controls set back to what they were
-    (the URL follows them), and its question."""
-    for name, value in attempt.controls:
-        st.session_state[name] = value
-    st.session_state[state.ASK] = attempt.question_id
 
 
 def _show_graded(graded: Graded) -> None:
@@ -245,7 +211,7 @@ def predict_first(context: Any, view: tuple) -> Asked:
         _answer_widgets(q, qs.form(q, context))
         left, right = st.columns(2)
         left.button("Commit", key=state.COMMIT, type="primary", icon=":material/lock:", on_click=_commit,
-                    args=(q, context, key, _view()),
+                    args=(q, context, key, page_view()),
                     help="Your answer is kept; then the run plays and the page shows how close you were.")
         right.button("Just show me", key=state.SKIP, type="tertiary", on_click=_skip, args=(key,), help="Show the run without answering.")
         problem = st.session_state.pop(state.PREDICT_PROBLEM, None)
@@ -253,25 +219,3 @@ def predict_first(context: Any, view: tuple) -> Asked:
             st.error(problem, icon=":material/edit:")
         st.caption("The chart shows only where the run starts until you commit an answer.")
         return Asked(shown=False, question=q)
-
-
-def ledger(here: str = "home") -> None:
-    """The session's run ledger: every committed prediction, right or not, each one reopenable
-    with the settings it was answered for. ``here``: the page it is drawn on (a lesson's key)."""
-    attempts: list[Attempt] = st.session_state.get(state.LEDGER, [])
-    if not attempts:
-        return
-    right = sum(a.correct for a in attempts)
-    with st.expander(f"Your predictions: {right:d} of {len(attempts)} right", icon=":material/history:"):
-        for i, attempt in enumerate(reversed(attempts)):
-            number = len(attempts) - i  # the newest first; the number names its Reopen button
-            lesson = BY_KEY[attempt.lesson]
-            cols = st.columns([5, 1], vertical_alignment="center")
-            cols[0].markdown(
-                f"**{shown(attempt.title, 80)}** ({shown(lesson.title, 60)}): you said {shown(attempt.said, 80)}, " + ("right." if attempt.correct else "not quite.")
-            )
-            reopen = {"key": state.reopen_key(number), "help": "Open this question with the settings you answered it for."}
-            if attempt.lesson == here:
-                cols[1].button("Reopen", on_click=_reopen_here, args=(attempt,), **reopen)
-            elif cols[1].button("Reopen", **reopen):
-                open_view(lesson, [*attempt.view, (state.ASK, attempt.question_id)])
