@@ -50,7 +50,7 @@ def run_and_show() -> None:
             )
         else:
             st.caption("Green: the tangent at the start, with its run and rise (slope = rise ÷ run = dJ/dw). "
-                       "Commit an answer and the run plays here.")
+                       "Answer the question (beside the chart, or under it on a phone) and the run plays here.")
     if asked.shown:
         show_iterations(key, run)
     ledger(lesson.key)
