@@ -2,9 +2,13 @@
 
 import streamlit as st
 
+from gd_core.questions import questions_for
+from ui.app import state
 from ui.app.lessons import LESSONS
 from ui.app.page import open_lesson
+from ui.views.predict import ledger
 from ui.words import formulas
+from ui.words.shown import shown
 
 open_lesson("home")
 
@@ -30,3 +34,21 @@ st.caption(
     "Teachers: every page has a **Link to this view** at the bottom of its sidebar, so you can send "
     "students straight to a prepared example."
 )
+
+st.subheader("Predict, then see: the lesson path")
+st.markdown(
+    "Each lesson asks before it shows: answer a question about the run, commit, and then watch what "
+    "really happens, with how close you were and why. Follow the questions in order, or open any one."
+)
+step = 0
+for lesson in LESSONS:
+    asked = questions_for(lesson.key)
+    if not asked:
+        continue
+    with st.container(border=True):
+        st.markdown(f"**{lesson.title}**")
+        for q in asked:
+            step += 1
+            st.page_link(lesson.file, label=f"{step:d}. {shown(q.title, 80)}", icon=":material/help:", query_params={state.ASK: q.id})
+ledger()
+

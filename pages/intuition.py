@@ -11,6 +11,8 @@ from ui.app.page import live_part, open_lesson
 from ui.words import formulas
 from ui.words.text import plural
 from ui.views.challenge import challenge
+from ui.views.predict import ledger, predict_first
+from ui.views.predicted import intuition_ghost
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("intuition")
@@ -29,24 +31,41 @@ def run_and_show() -> None:
 
     run, verdict = runs.descent(curve_id(curve), curve, settings.w0, settings.alpha, settings.iters)
     stop_unless_finite_start(run)
-    last = run.iterations
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
-    challenge(lesson, intuition_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict)), key)
+    context = intuition_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict))
 
+    goal_place = st.container()  # a challenge link's goal, on top, checked once the question is answered
     chart_col, text_col = st.columns([3, 2], gap="large")
-    with chart_col:
-        st.plotly_chart(figures.intuition(key, curve, run, present_mode()), width="stretch", key=state.INTUITION_FIGURE)
-        st.caption(
-            "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
-            "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
-        )
-
-    with text_col:
+    with text_col:  # beside the chart (under it on a phone, where the chart comes first)
         st.latex(formulas.UPDATE_RULE_SHORT)
         st.latex(formulas.curve_formula(curve.latex))
-        show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
+        asked = predict_first(context, key)
+    with goal_place:
+        challenge(lesson, context, key, shown_now=asked.shown)
+    with text_col:
+        if asked.shown:  # before a prediction: no verdict, no table of updates
+            show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
 
-    with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):
+    with chart_col:
+        ghost = intuition_ghost(asked) if asked.shown else None
+        st.plotly_chart(figures.intuition(key, curve, run, not asked.shown, ghost, present_mode()), width="stretch", key=state.INTUITION_FIGURE)
+        if asked.shown:
+            st.caption(
+                "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
+                "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
+                + (" Grey: your prediction." if ghost is not None else "")
+            )
+        else:
+            st.caption("Green: the tangent at the start, with its run and rise (slope = rise ÷ run = dJ/dw). "
+                       "Answer the question (beside the chart, or under it on a phone) and the run plays here.")
+    if asked.shown:
+        show_iterations(key, run)
+    ledger(lesson.key)
+
+
+def show_iterations(key: tuple, run) -> None:
+    """Every update of the run, in a table to open, with its download."""
+    with st.expander(f"Every iteration ({plural(run.iterations, 'update')})", expanded=False):
         rows = figures.iterations(key, run)
         st.dataframe(rows, hide_index=True, width="stretch")
         st.download_button(

@@ -17,6 +17,8 @@ from ui.views.challenge import challenge
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
 from ui.words.captions import sweep_caption
+from ui.views.predict import ledger, predict_first
+from ui.views.predicted import card_notes, guessed_alpha
 from ui.views.verdicts import rule_caption, verdict_line
 
 lesson = open_lesson("learning_rate")
@@ -49,38 +51,59 @@ def run_and_show() -> None:
     sweep_iters = lesson.defaults.sweep_iters
     sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
     key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
-    context = learning_rate_context(curve, settings.w0, alphas, settings.iters, judged=[(run, verdict) for _, run, verdict in judged], sweep=sweep)
-    challenge(lesson, context, key)
+    context = learning_rate_context(curve, settings.w0, alphas, settings.iters, judged=[(r, v) for _, r, v in judged], sweep=sweep)
 
-    before, figure_place = figure_first()
-    if math.isfinite(alpha_max) and not hidden("wall"):
-        before.markdown(limit_sentence(alpha_max, w_star))
-        before.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
-        before.caption(WHY)
+    # The goal of a challenge link on top; the question under the figure (a phone shows the figure
+    # on arrival), the limit above it unless the question or a challenge hides it: drawn into places
+    # kept for them, in the order they read (in projector mode the figure first).
+    goal_place = st.container()
+    limit_place, chart_place = figure_first()
+    heading("Every α on the curve and on its cost, iteration by iteration", chart_place)
+    asked = predict_first(context, key)
+    with goal_place:
+        challenge(lesson, context, key, shown_now=asked.shown)
+    wall_hidden = hidden("wall") or (not asked.shown and asked.question is not None and "wall" in asked.question.hides)
+    if math.isfinite(alpha_max) and not wall_hidden:
+        with limit_place:
+            st.markdown(limit_sentence(alpha_max, w_star))
+            st.latex(limit_latex(alpha_max, curvature_at(curve, w_star), w_star))
+            st.caption(WHY)
 
-    heading("Every α on the curve and on its cost, iteration by iteration", figure_place)
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
-    figure = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, present_mode())
-    figure_place.plotly_chart(figure, width="stretch", key=state.LEARNING_RATE_FIGURE)
-    figure_place.caption(
-        "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
-        "minimum, on a log scale: a straight fall is steady progress."
-    )
+    chart = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, not asked.shown, present_mode())
+    with chart_place:
+        st.plotly_chart(chart, width="stretch", key=state.LEARNING_RATE_FIGURE)
+        if asked.shown:
+            st.caption(
+                "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
+                "minimum, on a log scale: a straight fall is steady progress."
+            )
+        else:
+            st.caption("Every α starts at the same w. Answer the question below and every α takes its steps here.")
+    if not asked.shown:  # before a prediction: no paths, no verdicts, no sweep
+        ledger(lesson.key)
+        return
 
     cols = st.columns(len(judged))
-    for col, (label, run, verdict) in zip(cols, judged):
+    for col, (label, run, verdict), note in zip(cols, judged, card_notes(asked, len(judged))):
         with col.container(border=True):
             st.markdown(f"**{label}**")
             verdict_line(verdict)
             if not hidden("minimum"):
                 st.caption(f"final w = {fmt(run.final_w)}, J = {fmt(float(run.cost[-1]))}")
+            if note is not None:
+                said, right = note
+                st.markdown(f"{':material/check:' if right else ':material/close:'} {said}")
     rule_caption(judged[0][2].rule)
 
     if hidden("wall"):
+        ledger(lesson.key)
         return  # the sweep marks the limit and says which α diverge
     st.subheader("How many iterations does each α need?")
-    st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters), width="stretch")
+    guess = guessed_alpha(asked)
+    st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters, guess), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))
+    ledger(lesson.key)
 
 
 live_part(run_and_show)

@@ -18,7 +18,7 @@ def boxes(at) -> str:
 
 def test_intuition_defaults_converge_by_the_stated_rule() -> None:
     # "still creeping ... |dJ/dw| = 0.009904 is not yet under 1e−6 ... raise α towards it".
-    at = open_page("intuition")
+    at = open_page("intuition", predict="false")
     assert not at.exception
     assert len(at.success) == 1 and "converged in 21 iterations" in at.success[0].value
     text = words(at)
@@ -29,7 +29,7 @@ def test_intuition_defaults_converge_by_the_stated_rule() -> None:
 
 def test_exp_thrown_onto_its_flat_tail_is_not_converged() -> None:
     # "converged in 1 iteration: |dJ/dw| < 1e−6 at w = −102.7" beside "no local minimum".
-    at = open_page("intuition", curve="Your own formula", expr="exp(w)", w0="7")
+    at = open_page("intuition", curve="Your own formula", expr="exp(w)", w0="7", predict="false")
     assert not at.exception and not at.success
     assert "converged" not in boxes(at)
     assert "ran off onto a flat tail" in boxes(at) and "w = −102.7" in boxes(at) and "this is not a minimum" in boxes(at)
@@ -37,7 +37,7 @@ def test_exp_thrown_onto_its_flat_tail_is_not_converged() -> None:
 
 def test_log_names_no_minimum_that_does_not_exist() -> None:
     # "still creeping ... towards w* = 3.292e−22 ...: raise α towards it".
-    at = open_page("intuition", curve="Your own formula", expr="log(w)", w0="7")
+    at = open_page("intuition", curve="Your own formula", expr="log(w)", w0="7", predict="false")
     assert not at.exception
     assert "w* =" not in boxes(at) and "raise α" not in boxes(at)
     assert "running away" in boxes(at) and "no minimum of J ahead" in boxes(at)
@@ -45,7 +45,7 @@ def test_log_names_no_minimum_that_does_not_exist() -> None:
 
 def test_abs_is_a_kink_whose_steps_never_shrink() -> None:
     # "towards w* = −6.505e−22 ... |dJ/dw| = 1 ... raise α".
-    at = open_page("intuition", curve="Your own formula", expr="abs(w)", w0="7")
+    at = open_page("intuition", curve="Your own formula", expr="abs(w)", w0="7", predict="false")
     assert not at.exception
     text = boxes(at)
     assert "e−22" not in text and "raise α" not in text and "creeping" not in text
@@ -54,7 +54,7 @@ def test_abs_is_a_kink_whose_steps_never_shrink() -> None:
 
 def test_your_own_formula_starts_where_its_curve_suits_it() -> None:
     # Choosing it kept the bowl's w0 = 7: the two valleys diverged on their first frame.
-    at = open_page("intuition")
+    at = open_page("intuition", predict="false")
     at.selectbox(key="curve").set_value("custom").run()
     assert not at.exception
     assert at.number_input(key="w0").value == 2.4
@@ -63,7 +63,7 @@ def test_your_own_formula_starts_where_its_curve_suits_it() -> None:
 
 def test_a_diverged_run_counts_its_updates_once() -> None:
     # "diverged at iteration 3", "Iteration 0: update 1 of 2", "Every iteration (2 updates)".
-    at = open_page("intuition", curve="Your own formula", expr="w**4 - 3*w**2 + w", w0="7")
+    at = open_page("intuition", curve="Your own formula", expr="w**4 - 3*w**2 + w", w0="7", predict="false")
     assert not at.exception
     assert "diverged after 2 updates" in boxes(at) and "iteration 3" not in words(at)
     assert [e.label for e in at.main.expander] == ["Every iteration (2 updates)"]
@@ -72,7 +72,7 @@ def test_a_diverged_run_counts_its_updates_once() -> None:
 
 def test_one_number_one_printed_value() -> None:
     # "... = 6.052", then "w = 6.053 − ...": the float 6.05250000000000021 rounded two ways.
-    at = open_page("intuition", alpha="0.0375", w0="6.3")
+    at = open_page("intuition", alpha="0.0375", w0="6.3", predict="false")
     updates = [m for t in figure_texts(at) for m in re.findall(r"<b>w = ([^<]*)</b>", t)]
     starts = [u.split(" − ")[0] for u in updates]
     results = [u.rsplit(" = ", 1)[1] for u in updates]
@@ -83,7 +83,7 @@ def test_one_number_one_printed_value() -> None:
 
 def test_learning_rate_defaults_show_the_four_behaviours_and_agree_with_the_sweep() -> None:
     # α = 0.02's card said "raise α towards the limit 1", while the sweep below says 0.484 is fastest.
-    at = open_page("learning_rate")
+    at = open_page("learning_rate", predict="false")
     assert not at.exception
     cards = [m.value for m in at.markdown if m.value.startswith(":material/")]
     assert [c.split(":")[2].split()[0] for c in cards] == ["still", "converged", "converged", "diverging"]

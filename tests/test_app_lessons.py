@@ -38,7 +38,7 @@ def figure(at: AppTest, n: int = 0) -> dict:
 
 @pytest.mark.parametrize("page", ["intuition", "learning_rate", "local_minimum"])
 def test_page_loads_without_exception(page: str) -> None:
-    at = open_page(page)
+    at = open_page(page, predict="false")
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) == 1  # one figure, one player: the page's only iteration control
     spec = figure(at)
@@ -47,7 +47,7 @@ def test_page_loads_without_exception(page: str) -> None:
 
 
 def test_intuition_player_has_every_iteration_with_its_update() -> None:
-    at = open_page("intuition", iters="12")
+    at = open_page("intuition", iters="12", predict="false")
     spec = figure(at)
     labels = [step["label"] for step in spec["layout"]["sliders"][0]["steps"]]
     assert labels == [str(i) for i in range(13)]  # one frame per iteration, 0 to the last
@@ -64,7 +64,7 @@ def test_intuition_player_has_every_iteration_with_its_update() -> None:
 
 
 def test_intuition_controls_change_what_is_shown() -> None:
-    at = open_page("intuition")
+    at = open_page("intuition", predict="false")
     before = all_text(at)
     at.number_input(key="alpha").set_value(0.3).run()
     assert not at.exception
@@ -92,7 +92,7 @@ def test_typed_expression_good_and_bad() -> None:
 
 
 def test_diverging_run_is_labelled() -> None:
-    at = open_page("intuition", alpha="1.5", iters="50")
+    at = open_page("intuition", alpha="1.5", iters="50", predict="false")
     assert not at.exception
     text = all_text(at)
     assert "diverged after 17 updates: the next update would take w to" in text
@@ -112,7 +112,7 @@ def test_local_minimum_other_start_moves() -> None:
 
 
 def test_learning_rate_verdicts_at_first_load() -> None:
-    at = open_page("learning_rate")
+    at = open_page("learning_rate", predict="false")
     assert not at.exception
     text = all_text(at)
     for word in ("creeping", "swinging from side to side", "diverg", "converged in"):

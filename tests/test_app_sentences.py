@@ -79,7 +79,7 @@ QUICK = {"deadline": None, "phases": [Phase.explicit, Phase.reuse, Phase.generat
 @example(alpha=1e-05, w0=0.0, page="intuition")  # alpha written in scientific notation
 @example(alpha=1e-05, w0=0.0, page="local_minimum")
 def test_every_written_update_on_pages_1_and_3_adds_up(alpha: float, w0: float, page: str) -> None:
-    at = open_page(page, alpha=repr(alpha), w0=repr(w0), curve="Convex bowl")
+    at = open_page(page, alpha=repr(alpha), w0=repr(w0), curve="Convex bowl", predict="false")
     assert not at.exception, at.exception
     updates = written_updates(at)
     assert updates, [l.value for l in at.latex]
@@ -112,7 +112,7 @@ def test_every_written_update_on_page_4_adds_up(alpha: float, w0: float, b0: flo
     ],
 )
 def test_a_maximum_is_called_a_maximum(page: str, query: dict[str, str]) -> None:
-    text = words(open_page(page, **query))
+    text = words(open_page(page, **query, predict="false"))
     assert "maximum" in text and "unstable" in text
     assert "This is a local minimum" not in text and "converged in 0 iterations" not in text
 
@@ -120,13 +120,13 @@ def test_a_maximum_is_called_a_maximum(page: str, query: dict[str, str]) -> None
 def test_alpha_zero_stands_still_because_alpha_is_zero() -> None:
     text = words(open_page("local_minimum", alpha="0", w0="4.5"))
     assert "α = 0" in text and "slope here is exactly 0" not in text and "local minimum, a fixed point" not in text
-    at = open_page("intuition", alpha="0")
+    at = open_page("intuition", alpha="0", predict="false")
     said = " ".join(b.value for b in [*at.success, *at.info, *at.warning, *at.error])
     assert "α = 0" in said and "converged" not in said
 
 
 def test_above_the_limit_is_never_creeping() -> None:
-    text = words(open_page("learning_rate", curve="Steep wall", alphas="2.5"))
+    text = words(open_page("learning_rate", curve="Steep wall", alphas="2.5", predict="false"))
     assert "creeping" not in text and "cycling" in text
 
 
@@ -138,7 +138,7 @@ def test_plateau_steps_and_basins_are_described_as_they_are() -> None:
 
 def test_alpha_is_written_as_typed_and_the_arithmetic_holds() -> None:
     for alpha, shown in (("0.0125", "0.0125"), ("0.0004", "0.0004")):
-        at = open_page("intuition", alpha=alpha)
+        at = open_page("intuition", alpha=alpha, predict="false")
         update = written_updates(at)[0]  # the first frame's update
         assert f"− {shown} × 8 =" in update
         check(update)
@@ -150,11 +150,11 @@ def test_a_badly_conditioned_creep_names_scaling_not_a_bigger_alpha() -> None:
 
 
 def test_learning_rate_cards_read_true() -> None:
-    text = words(open_page("learning_rate"))
+    text = words(open_page("learning_rate", predict="false"))
     assert "swinging from side to side on the way" in text and "still oscillating after 60" not in text
-    assert "converging while oscillating" in words(open_page("learning_rate", iters="20"))
+    assert "converging while oscillating" in words(open_page("learning_rate", iters="20", predict="false"))
     assert "Bigger α is faster, up to the wall" not in text
-    short = words(open_page("learning_rate", iters="1"))
+    short = words(open_page("learning_rate", iters="1", predict="false"))
     assert "α = 1.1" in short and "1 iterations" not in short
     assert short.count("still creeping") <= 1  # only the smallest α can be creeping after one step
 
@@ -165,7 +165,7 @@ def test_the_step_is_written_as_minus_alpha_times_the_slope() -> None:
 
 
 def test_the_last_row_writes_no_update_that_was_never_taken() -> None:
-    at = open_page("intuition", iters="2")
+    at = open_page("intuition", iters="2", predict="false")
     texts = figure_texts(at)
     last = [t for t in texts if "After 2 iterations" in t]
     assert last and "no update is taken" in last[0] and "<b>w =" not in last[0]
@@ -173,7 +173,7 @@ def test_the_last_row_writes_no_update_that_was_never_taken() -> None:
 
 
 def test_a_constant_formula_is_flat_not_a_minimum() -> None:
-    text = words(open_page("intuition", curve="Your own formula", expr="5"))
+    text = words(open_page("intuition", curve="Your own formula", expr="5", predict="false"))
     assert "flat" in text and "This is a local minimum" not in text
 
 

@@ -23,7 +23,7 @@ def test_page_renders_without_error(page, app_url: str, path: str) -> None:
 
 def test_iteration_slider_moves_point_without_rerun(page, app_url: str) -> None:
     sent = count_sent_frames(page)
-    page.goto(f"{app_url}/intuition?iters=20")
+    page.goto(f"{app_url}/intuition?iters=20&predict=false")
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot .slider-rail-rect", timeout=60_000)
     point = "() => document.querySelector('.js-plotly-plot').data.find(t => t.name === 'w').x[0]"

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 # page: (control's label, URL name, new value, a text on the page that the new value makes, if any)
 CASES = {
-    "intuition": ("Learning rate α (alpha)", "alpha", "0.05", "0.05 × 8"),  # the written-out first update
+    "intuition?predict=false": ("Learning rate α (alpha)", "alpha", "0.05", "0.05 × 8"),  # the written-out first update (shown at once)
     "learning_rate": ("Start w₀", "w0", "-1.2", None),
     "local_minimum": ("Learning rate α (alpha)", "alpha", "0.05", "α = 0.05"),
     "regression": ("Learning rate α", "alpha", "0.02", "0.02"),
@@ -68,7 +68,7 @@ def test_a_control_reruns_only_the_live_part_and_the_link_follows(page, app_url:
     assert after != before and (shown is None or shown in after)
     assert page.locator("h1").first.inner_text() == title  # what came before the live part stays
     assert page.locator("[data-testid='stException']").count() == 0
-    screenshot(page, f"live-{path}")
+    screenshot(page, f"live-{path.split('?')[0]}")
 
 
 def test_a_link_note_goes_once_the_control_is_set(page, app_url: str) -> None:

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.browser
 
 # Each page opened with a run that plays for a few seconds: long enough to pause midway, short enough to finish.
 PAGES = {
-    "intuition": "intuition?iters=8",
-    "learning_rate": "learning_rate?iters=60",
+    "intuition": "intuition?iters=8&predict=false",  # the run at once (predict first would show the start only)
+    "learning_rate": "learning_rate?iters=60&predict=false",
     "local_minimum": "local_minimum?iters=20&surface_iters=100",
     "regression": "regression?iters=300",
 }

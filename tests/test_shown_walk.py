@@ -51,6 +51,11 @@ REVIEWED = {
         "lesson.title": "the ui.app.lessons table",
         "lesson.summary": "the ui.app.lessons table",
     },
+    "ui/views/predict.py": {
+        "form.keys": "gd_core.question_types: a question's option keys, from the lesson's table (shown by their labels)",
+        "lesson.file": "a page path from the ui.app.lessons table",
+        "problem": "ui.views.predict._commit: a fixed sentence, or a ResponseError's message through shown",
+    },
     "pages/regression.py": {"BATCH_TEXT": "a fixed sentence in ui.words.captions"},
     "ui/controls/data_source.py": {"gaps": "each column name through shown"},
     "ui/app/page.py": {"lesson.heading": "the ui.app.lessons table"},
@@ -58,7 +63,10 @@ REVIEWED = {
         "heading": "a page's fixed sidebar heading (pages/regression.py: 'Data', 'Gradient descent')",
         "text": "a page's fixed subheading (ui.app.present.heading)",
     },
-    "pages/learning_rate.py": {"label": "'α = 0.1' built from the numbers of the run", "WHY": "a fixed sentence in ui.words.stable_limit"},
+    "pages/learning_rate.py": {
+        "label": "'α = 0.1' built from the numbers of the run", "WHY": "a fixed sentence in ui.words.stable_limit",
+        "said": "ui.views.predicted.card_notes: fixed words and a question's option keys",
+    },
     "pages/local_minimum.py": {"ends": "'w₀ = 0.06 ends at w = 1' per start: numbers and ui.charts.local_minimum.end_words"},
     "ui/controls/curve.py": {"curve.description": "gd_core.curves: the catalogue's sentences, or a fixed one for a typed formula"},
     "ui/app/link_check.py": {"notes": "ui.app.link_check.replaced: each name and value through shown"},

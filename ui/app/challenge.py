@@ -85,7 +85,7 @@ def read_challenge(lesson: Lesson) -> None:
 
 def _now() -> tuple[str, Challenge | None, str | None] | None:
     kept = st.session_state.get(state.CHALLENGE)
-    if kept is None or kept[0] != st.session_state.get("_page"):
+    if kept is None or kept[0] != st.session_state.get(state.PAGE):
         return None  # no challenge, or one read on another page
     return kept
 
@@ -103,7 +103,7 @@ def problem() -> str | None:
 
 
 def challenge_id(challenge: Challenge) -> tuple:
-    return (st.session_state.get("_page"), *sorted(challenge_params(challenge).items()))
+    return (st.session_state.get(state.PAGE), *sorted(challenge_params(challenge).items()))
 
 
 def tries(challenge: Challenge) -> Tries:

@@ -202,6 +202,7 @@ def restore_view(lesson: Lesson) -> None:
     session = st.session_state
     page = lesson.key
     previous = session.get(state.PAGE)
+    as_linked = session.pop(state.AS_LINKED, False)
     if previous == page:
         return
     session[state.PAGE] = page
@@ -210,6 +211,8 @@ def restore_view(lesson: Lesson) -> None:
     for name in lesson.params:
         if name in session:
             del session[name]  # a value another page left under this name must not leak in
+    if as_linked:
+        return
     own: dict[str, list[str]] = session.setdefault(state.VIEWS, {}).get(page, {})
     current = _url_view(lesson)
     if any(own.get(name) != values for name, values in current.items()):
@@ -221,6 +224,15 @@ def restore_view(lesson: Lesson) -> None:
         wanted = {"curve": [label], **({"expr": [expr]} if expr is not None else {})}
     if current != wanted:
         st.switch_page(lesson.file, query_params=[(k, v) for k, values in wanted.items() for v in values])
+
+
+def open_view(lesson: Lesson, query_params: list[tuple[str, str]]) -> NoReturn:
+    """Open another page, ``lesson``, showing exactly the view ``query_params`` (its URL
+    parameters), as a followed link would, even where restore_view would put back the page's own
+    kept view. (On the page on screen, set its controls instead: its widgets keep what the
+    browser shows them, whatever the URL says.)"""
+    st.session_state[state.AS_LINKED] = True
+    st.switch_page(lesson.file, query_params=query_params)
 
 
 def note_curve_choice(label: str, expr: str | None, is_page_default: bool) -> None:

@@ -53,6 +53,7 @@ PAGE = "_page"  # the lesson key of the page on screen
 OPENED = "_opened"  # (lesson, the link's values on arrival, the slot under the title for the link note)
 VIEWS = "_views"  # each page's own view: {lesson key: its URL parameters}
 LINK_INSTEAD = "_link_instead"  # values the Link to this view gives instead of the URL's, this run
+AS_LINKED = "_as_linked"  # the next page opened shows its URL's view, as a followed link does (ui.app.page.open_view)
 CURVE_CHOICE = "_curve_choice"  # the curve a student chose on pages 1-3: (label, typed formula or None)
 CURVE_SEEN = "_curve_seen"  # {lesson key: the curve it last showed}
 
@@ -82,6 +83,7 @@ COMMIT = "predict_commit"
 SKIP = "predict_skip"
 ASK_AGAIN = "predict_again"
 NEXT_QUESTION = "predict_next"
+PREDICT_PROBLEM = "_predict_problem"  # why the last Commit was refused (no answer, or one that cannot be read), shown once
 
 
 def reload_key(source_key: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from ui.charts.cost_curve import iterations_table
+from ui.charts.cost_curve import Ghost, iterations_table
 from ui.charts.learning_rate import sweep_chart
 from ui.charts.regression_parts import cost_chart, parameter_chart
 from ui.charts.player import ReadyFigure
@@ -26,14 +26,16 @@ from ui.charts.vega_lite import Spec, with_arrow_data
 
 
 @shared(max_entries=64)
-def intuition(key: tuple, _curve, _run, compact: bool = False) -> ReadyFigure:
-    """``compact``: projector mode's shorter figure (the player inside a 1366 x 768 screen)."""
-    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, height=550 if compact else 610)
+def intuition(key: tuple, _curve, _run, hidden: bool = False, ghost: Ghost | None = None, compact: bool = False) -> ReadyFigure:
+    """``hidden``: the start only (before a prediction); ``ghost``: the prediction beside the run;
+    ``compact``: projector mode's shorter figure (the player inside a 1366 x 768 screen)."""
+    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, height=550 if compact else 610, hidden=hidden, ghost=ghost)
 
 
 @shared(max_entries=64)
-def learning_rate(key: tuple, _curve, _runs, j_min: float, compact: bool = False) -> ReadyFigure:
-    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact)
+def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False, compact: bool = False) -> ReadyFigure:
+    """``hidden``: every alpha at the start only (before a prediction); ``compact``: projector mode."""
+    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact, hidden=hidden)
 
 
 @shared(max_entries=64)
@@ -47,8 +49,9 @@ def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, na
 
 
 @shared(max_entries=64)
-def sweep(key: tuple, _sweep, alpha_max: float, num_iters: int) -> Spec:
-    return with_arrow_data(sweep_chart(_sweep.alphas, _sweep.iterations, _sweep.diverged, alpha_max, num_iters))
+def sweep(key: tuple, _sweep, alpha_max: float, num_iters: int, guess: float | None = None) -> Spec:
+    """``guess``: a predicted largest alpha, drawn beside the wall."""
+    return with_arrow_data(sweep_chart(_sweep.alphas, _sweep.iterations, _sweep.diverged, alpha_max, num_iters, guess=guess))
 
 
 @shared(max_entries=16)

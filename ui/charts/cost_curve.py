@@ -6,10 +6,23 @@ ui/charts/local_minimum.py.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from gd_core.descent import DescentRun
+
+
+@dataclass(frozen=True)
+class Ghost:
+    """A student's prediction, drawn beside the run it was about: ``text``, its words ("you
+    said w = 5.5"); ``w``, a predicted w (a dashed line there); ``direction``, a predicted way to
+    move from the start (−1 left, 1 right, 0 stays)."""
+
+    text: str
+    w: float | None = None
+    direction: int | None = None
 
 
 def view_domain(w_min: float, w_max: float, ws: np.ndarray, grow: float = 0.6) -> tuple[float, float]:

@@ -19,7 +19,7 @@ from ui.charts.log_ticks import plotly_log_axis, vega_log_scale
 from ui.charts.player import under_plot, ReadyFigure, add_player, at, frame, timeline
 from ui.words.text import fmt, limit_text
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, value
-from ui.charts.style import FAINT_CURVE_COLOR, OUTCOME_COLORS, PALETTE, WALL_COLOR, WHITE
+from ui.charts.style import FAINT_CURVE_COLOR, GHOST_COLOR, INK, OUTCOME_COLORS, PALETTE, WALL_COLOR, WHITE
 
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # the moving figure's panels: the curve, left
 COST_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # the cost histories, right
@@ -30,13 +30,14 @@ def gap_to_minimum(cost: np.ndarray, j_min: float) -> np.ndarray:
     return np.maximum(np.asarray(cost, dtype=float) - j_min, 1e-16)
 
 
-def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray, alpha_max: float, num_iters: int) -> Spec:
-    """Iterations to converge against alpha, the divergence wall marked at 2 / J''(w*)."""
+def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray, alpha_max: float, num_iters: int, *, guess: float | None = None) -> Spec:
+    """Iterations to converge against alpha, the divergence wall marked at 2 / J''(w*); a
+    predicted largest alpha (``guess``), when given, as a grey dashed line beside it."""
     outcome = np.where(diverged, "diverged", np.where(iterations >= num_iters, "did not converge", "converged"))
     # A diverged run never converges: draw it at the cap, above the wall.
     df = pd.DataFrame({"alpha": alphas, "iterations": np.where(diverged, num_iters, np.minimum(iterations, num_iters)), "outcome": outcome})
     outcomes = ["converged", "did not converge", "diverged"]
-    scale, axis = vega_log_scale(np.append(alphas, alpha_max))
+    scale, axis = vega_log_scale(np.append(alphas, alpha_max if guess is None or guess <= 0 else [alpha_max, guess]))
     layers = [
         layer_of(
             "sweep",
@@ -60,7 +61,38 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
                 {"x": field("alpha"), "y": value(12), "text": field("label", "nominal")},
             )
         )
+    if guess is not None and guess > 0:
+        datasets["guess"] = pd.DataFrame({"alpha": [guess], "label": [f"your prediction: α = {fmt(guess)}"]})
+        layers.append(layer_of("guess", {"type": "rule", "color": GHOST_COLOR, "strokeDash": [2, 3], "strokeWidth": 2}, {"x": field("alpha")}))
+        layers.append(layer_of(
+            "guess", {"type": "text", "align": "left", "dx": 6, "dy": -6, "color": GHOST_COLOR, "fontWeight": "bold"},
+            {"x": field("alpha"), "y": value(36), "text": field("label", "nominal")},
+        ))
     return chart(layers, datasets, height=300)
+
+
+def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], height: int) -> ReadyFigure:
+    """Page 2 before a prediction: the curve, the start and each alpha's name; no path, no cost
+    history, no player (only row 0 of each run is read, so no later w is in the figure)."""
+    w0, j0 = float(runs[0][1].w[0]), float(runs[0][1].cost[0])
+    lo, hi = view_domain(*w_range, np.array([w0]))
+    curve = curve_frame(curve_cost, lo, hi)
+    y_lo, y_hi = cost_domain(curve)
+    colors = PALETTE[: len(runs)] if len(runs) <= len(PALETTE) else PALETTE * (len(runs) // len(PALETTE) + 1)
+    data = [line_trace(FAINT_CURVE_COLOR, {"width": 2}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy())]
+    for k, ((label, _), color) in enumerate(zip(runs, colors)):
+        # Every alpha starts at the same point: rings of growing size keep each colour in sight.
+        data.append({"type": "scatter", "mode": "markers", "x": [w0], "y": [j0], "name": label, "hovertemplate": f"{label}<br>start w = %{{x:.4g}}<extra></extra>",
+                     "marker": {"size": 12 + 7 * (len(runs) - 1 - k), "color": color, "line": {"color": WHITE, "width": 1.5}}})
+    text = f"<b>Every α starts at w₀ = {fmt(w0)}</b><br>Predict first: answer the question, then the runs play."
+    data.append({"type": "scatter", "mode": "text", "x": [lo], "y": [y_hi], "text": [text], "textposition": "top right", "textfont": {"size": 14, "color": INK},
+                 "hoverinfo": "skip", "showlegend": False, "cliponaxis": False})
+    legend = {"orientation": "h", "yref": "container", "y": 1 - 8 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
+    layout = {
+        "height": height - 90, "margin": {"l": 60, "r": 20, "t": 110, "b": 60}, "hovermode": "closest", "legend": legend,
+        "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
+    }
+    return ReadyFigure(figure(data, layout))
 
 
 def _on_panel(w: float, j: float, box: tuple[float, float, float, float]) -> dict:
@@ -89,10 +121,16 @@ def _on_panel(w: float, j: float, box: tuple[float, float, float, float]) -> dic
     return {"x": [x], "y": [y], "marker": {"symbol": symbol}, "text": [f"w = {fmt(w)}"], "textposition": where, "customdata": [[w, j]]}
 
 
-def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 490, compact: bool = False) -> ReadyFigure:
+def compare_figure(
+    curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 490,
+    compact: bool = False, *, hidden: bool = False,
+) -> ReadyFigure:
     """Page 2: every alpha's point on the curve (left) and on its cost history (right), moved
     together by one player; a run that stopped early stays where it stopped. ``compact``
-    (projector mode): smaller margins, the player close under the plot."""
+    (projector mode): smaller margins, the player close under the plot. ``hidden``: the start
+    only, before a prediction (``starts_figure``)."""
+    if hidden:
+        return starts_figure(curve_cost, w_range, runs, height)
     all_w = np.concatenate([run.w for _, run in runs])
     lo, hi = view_domain(*w_range, all_w)
     curve = curve_frame(curve_cost, lo, hi)

@@ -40,6 +40,7 @@ PATH_COLOR = AMBER  # the path so far
 CURVE_COLOR = BLUE  # J(w) on page 1
 FAINT_CURVE_COLOR = SLATE_LIGHT  # J(w) behind page 2's several runs
 TANGENT_COLOR = GREEN
+GHOST_COLOR = SLATE_DARK  # a student's prediction, drawn beside the run (hollow, dashed)
 PALETTE = [SLATE, GREEN, AMBER, RED, VIOLET, CYAN]  # page 2: one colour per alpha
 
 # Page 2's sweep: how a run ends.

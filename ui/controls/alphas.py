@@ -42,8 +42,7 @@ def parse_alphas(suggested: list[float]) -> list[float]:
         bind="query-params", disabled=locked(state.ALPHAS),
         max_chars=120,
         help="Up to 6 values of α separated by commas, e.g. 0.01, 0.3, 0.9, 1.05. "
-        "'auto' picks four around this curve's stable limit 2 / J''(w*): too small, about right, "
-        "oscillating, diverging.",
+        "'auto' picks four around this curve's stable limit 2 / J''(w*).",  # not what each does: a question asks that
     )
     if text.strip().lower() == "auto":
         st.caption("auto: " + ", ".join(f"{a:g}" for a in suggested))

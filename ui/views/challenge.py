@@ -27,7 +27,6 @@ from ui.app import challenge as ch
 from ui.app import state
 from ui.app.lessons import Lesson
 from ui.app.link_check import LABELS
-from ui.app.page import LINK_INSTEAD
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 GOAL_LABELS = {
@@ -133,10 +132,10 @@ def _goal_from_panel(kind: str, context: Any) -> Goal:
 def challenge_link(challenge: Challenge) -> str:
     """This view's URL with the challenge's values (and the Predict first switch off: a challenge
     is its own question)."""
-    instead = st.session_state.get(LINK_INSTEAD, {})
+    instead = st.session_state.get(state.LINK_INSTEAD, {})
     pairs = [(k, v) for k in st.query_params if k not in instead and k not in LEFT_OUT and k != "predict" for v in st.query_params.get_all(k)]
     pairs += [(k, v) for k, v in instead.items() if v is not None and k not in LEFT_OUT]
-    if "predict" in st.session_state:  # the lesson asks questions: the challenge link turns them off
+    if state.PREDICT in st.session_state:  # the lesson asks questions: the challenge link turns them off
         pairs.append(("predict", "false"))
     for name in challenge.locks:  # a locked control travels with its value, even one at its default
         if name not in st.query_params and name not in instead and name in st.session_state:
@@ -174,7 +173,7 @@ def challenge_panel(lesson: Lesson, context: Any) -> str | None:
         hides = st.multiselect(
             "Hide until the goal is met", ch.HIDES.get(lesson.key, ()), format_func=ch.HIDE_WORDS.get, key=state.PANEL_HIDES,
         )
-        if kind == "limit" and lesson.key == "learning_rate" and st.session_state.get("alphas", "auto").strip().lower() == "auto":
+        if kind == "limit" and lesson.key == "learning_rate" and st.session_state.get(state.ALPHAS, "auto").strip().lower() == "auto":
             st.caption("Type your own learning rates first: 'auto' picks four around the limit, and shows them.")
         challenge = Challenge(goal, tuple(locks), tuple(hides))
         link = challenge_link(challenge)
