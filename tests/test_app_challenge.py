@@ -15,7 +15,14 @@ import pytest
 
 from ui.app import state
 from tests.conftest import read_back
-from tests.test_app_lessons import all_text, figure, open_page
+from tests.test_app_lessons import all_text, figure
+from tests.test_app_lessons import open_page as open_lesson_page
+
+
+def open_page(page: str, **query: str):
+    """A lesson page opened as a challenge link opens it: the panel's links turn the questions off
+    (``predict=false``: a challenge is its own question), so these do too unless a test says."""
+    return open_lesson_page(page, **{"predict": "false", **query})
 
 
 def panel_link(at) -> dict[str, str]:
@@ -39,7 +46,7 @@ def test_a_challenge_made_by_the_panel_round_trips_not_yet_then_met_in_two_tries
     teacher.multiselect(key=state.PANEL_LOCKS).set_value(["alpha"]).run()
     teacher.multiselect(key=state.PANEL_HIDES).set_value(["minimum"]).run()
     params = panel_link(teacher)
-    assert params == {"alpha": "0.2", "goal": f"converge:{converged_in - 3}", "lock": "alpha", "hide": "minimum"}
+    assert params == {"alpha": "0.2", "goal": f"converge:{converged_in - 3}", "lock": "alpha", "hide": "minimum", "predict": "false"}
 
     student = open_page("intuition", **params)  # a fresh session
     assert not student.exception
