@@ -15,6 +15,7 @@ COMMIT = "predict_commit"
 SKIP = "predict_skip"
 ASK_AGAIN = "predict_again"
 NEXT_QUESTION = "predict_next"
+PRESSED = "_predict_pressed"  # which of Commit / Just show me was clicked, until the question box reads it
 
 
 def answer_key(question_id: str, item: int | None = None) -> str:

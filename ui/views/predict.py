@@ -147,14 +147,26 @@ def _pick(question_id: str) -> None:
     st.session_state[state.ASK] = question_id
 
 
+def _press(button: str) -> None:
+    """Keep a click of Commit or Just show me until the box reads it. A button's own True lasts
+    one script run, and a run can restart before it reaches the box (ui.app.page's first-run
+    rerun, which AppTest makes on every run): the click would be lost."""
+    st.session_state[state.PRESSED] = button
+
+
 def _forget(key: tuple) -> None:
     st.session_state.get(state.REVEALED, {}).pop(key, None)
 
 
-def predict_first(context: Any, view: tuple) -> Asked:
+HIDDEN_NOTE = "The chart shows only where the run starts until you commit an answer."
+
+
+def predict_first(context: Any, view: tuple, *, on: bool | None = None, hidden_note: str = HIDDEN_NOTE) -> Asked:
     """The question box for ``context`` (the run the page will play); ``view`` is what names the
-    run (the page's cache key). Returns what the page may show."""
-    if not predict_on():
+    run (the page's cache key). Returns what the page may show. ``on``: the switch, when the page
+    drew it already (``predict_on``) to know before its context is made; ``hidden_note``: what
+    the page keeps out of sight until the commit, in its own words."""
+    if not (predict_on() if on is None else on):
         return Asked(shown=True)
     lesson = context.lesson
     revealed: dict = st.session_state.setdefault(state.REVEALED, {})
@@ -183,9 +195,11 @@ def predict_first(context: Any, view: tuple) -> Asked:
         form = qs.form(q, context)
         raw = _answer_widgets(q, form)
         left, right = st.columns([1, 1])
-        commit = left.button("Commit my answer", key=state.COMMIT, type="primary", icon=":material/lock:",
-                             help="Your answer is kept; then the run plays and the page shows how close you were.")
-        skip = right.button("Just show me", key=state.SKIP, type="tertiary", help="Show the run without answering.")
+        left.button("Commit my answer", key=state.COMMIT, type="primary", icon=":material/lock:", on_click=_press, args=(state.COMMIT,),
+                    help="Your answer is kept; then the run plays and the page shows how close you were.")
+        right.button("Just show me", key=state.SKIP, type="tertiary", help="Show the run without answering.", on_click=_press, args=(state.SKIP,))
+        pressed = st.session_state.pop(state.PRESSED, None)
+        commit, skip = pressed == state.COMMIT, pressed == state.SKIP
         if skip:
             revealed[key] = None
             return Asked(shown=True, question=q)
@@ -205,7 +219,7 @@ def predict_first(context: Any, view: tuple) -> Asked:
             _show_graded(graded)
             _next_link(q)
             return Asked(shown=True, question=q, graded=graded)
-        st.caption("The chart shows only where the run starts until you commit an answer.")
+        st.caption(hidden_note)
         return Asked(shown=False, question=q)
 
 
