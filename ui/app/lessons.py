@@ -92,8 +92,9 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Which mistake made this log?",
         icon=":material/bug_report:",
         summary="Paste what your own gradient_descent printed: the page finds the classic mistake that reproduces it.",
-        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "timing", *PREDICT_PARAMS),
-        defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
+        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "timing", "seed", *PREDICT_PARAMS),
+        # seed: the find-the-bug exercise's number; 30 prints the classic first one (sign flipped, the lab's two houses)
+        defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0, seed=30),
     ),
 )
 

@@ -26,3 +26,9 @@ def answer_key(question_id: str, item: int | None = None) -> str:
 def reopen_key(number: int) -> str:
     """The ledger's Reopen button of its attempt ``number``."""
     return f"reopen:{number}"
+
+
+# --- Page 5's find-the-bug exercise (ui.views.find_the_bug) --------------------------------------
+SEED = "seed"  # URL: the exercise's number, the seed of gd_core.questions_debug.debug_context
+NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
+EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
