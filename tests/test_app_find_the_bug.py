@@ -124,8 +124,8 @@ def test_a_wrong_answer_is_said_and_the_reveal_shown() -> None:
 
 @pytest.mark.parametrize(("qid", "answer", "right"), [("debug.line", "L29", True), ("debug.line", "L7", False), ("debug.function", "gradient_descent", True), ("debug.function", "compute_cost", False)])
 def test_the_function_and_line_questions_grade_on_the_same_log(qid: str, answer: str, right: bool) -> None:
-    at = open_page()
-    at.selectbox(key=state.ASK).set_value(qid).run()  # the box's question picker (ask= in a link: ui.views.predict)
+    at = open_page(ask=qid)  # the lesson path's link to the question
+    assert not at.warning and at.selectbox(key=state.ASK).value == qid
     assert read_back(prompt(question(qid), debug_context(DEFAULT_SEED))) in texts(exercise(at))
     assert not exercise(at).get("vega_lite_chart")
     at = commit(at, qid, answer)
@@ -184,3 +184,14 @@ def test_the_first_exercise_is_the_classic_one_the_lessons_table_says() -> None:
     """ui.app.lessons: exercise 30 (no seed in the link) is the sign flip on two houses, as in the lab."""
     context = debug_context(DEFAULT_SEED)
     assert context.entry.name == "sign flipped" and len(context.x) == 2
+
+
+def test_next_question_asks_about_the_same_log_hidden_again() -> None:
+    context = debug_context(DEFAULT_SEED)
+    at = commit(open_page(), "debug.mistake", MISTAKES[context.entry.name][0])
+    at.button(key=state.NEXT_QUESTION).click().run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key=state.ASK).value == "debug.function" and at.query_params[state.ASK] == "debug.function"
+    tab = exercise(at)
+    assert tab.code[0].value == context.log and context.fixed_log not in sent(at._tree)
+    assert not tab.get("vega_lite_chart")

@@ -122,10 +122,10 @@ def _reveal(context: DebugContext, asked: Asked) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown("The buggy line")
-        st.code(buggy, language="python")
+        st.code(buggy, language="python", wrap_lines=True)
     with right:
         st.markdown("The fixed line")
-        st.code(fixed, language="python")
+        st.code(fixed, language="python", wrap_lines=True)
     spec = figures.find_the_bug(("find_the_bug", context.seed), context.run, context.fixed_run)
     st.vega_lite_chart(spec=spec, width="stretch")
     stopped = (
