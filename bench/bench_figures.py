@@ -37,13 +37,12 @@ from ui.charts import intuition, learning_rate, local_minimum, regression  # noq
 
 BASELINE = "d6dbaac"  # the last commit whose figures were built with plotly's graph objects
 MODULES = ("plotly_anim", "plotly_curves", "plotly_minima", "plotly_regression")
-# Where the modules the baseline imports live now (ui/ was sorted into folders by job).
-MOVED = {
-    "ui.charts_1d": "ui.charts.cost_curve", "ui.charts_compare": "ui.charts.learning_rate",
-    "ui.charts_regression": "ui.charts.regression_parts", "ui.charts_surface": "ui.charts.contours",
-    "ui.log_ticks": "ui.charts.log_ticks", "ui.tangent_labels": "ui.charts.tangent_labels",
-    "ui.plotly_dict": "ui.charts.figure_dict", "ui.vl": "ui.charts.vega_lite", "ui.text": "ui.words.text",
-    "ui.shown": "ui.words.shown",
+# What the baseline imports from the rest of ui/, as it is now: ui/ was sorted into folders by
+# job and its colours moved to ui/charts/style.py, so each old module is a shim over its new ones.
+SHIMS = {
+    "charts_1d": ("ui.charts.cost_curve", "ui.charts.style"), "charts_compare": ("ui.charts.learning_rate",),
+    "charts_regression": ("ui.charts.regression_parts",), "charts_surface": ("ui.charts.contours", "ui.charts.style"),
+    "text": ("ui.words.text",),
 }
 
 
@@ -57,9 +56,11 @@ def baseline_modules(rev: str = BASELINE) -> dict:
         for name in MODULES:
             text = subprocess.run(["git", "show", f"{rev}:ui/{name}.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
             text = text.replace("from ui.plotly_", "from baseline_ui.plotly_")
-            for old, new in MOVED.items():
-                text = text.replace(f"from {old} import", f"from {new} import")
+            for old in SHIMS:
+                text = text.replace(f"from ui.{old} import", f"from baseline_ui.{old} import")
             (folder / f"{name}.py").write_text(text)
+        for old, new in SHIMS.items():
+            (folder / f"{old}.py").write_text("".join(f"from {module} import *  # noqa: F403\n" for module in new))
         sys.path.insert(0, tmp)
         try:
             return {name: importlib.import_module(f"baseline_ui.{name}") for name in MODULES}

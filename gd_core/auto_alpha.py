@@ -10,8 +10,8 @@ so a run is stable for alpha < 2 / lambda_max (the stable limit), and the slowes
 by |1 - alpha lambda_min| per step. The rule:
 
 - alpha: half the stable limit, rounded down to 1, 2 or 5 x 10^k (between 0.2 and 0.5 of it);
-- iterations: the first k with J_k - J* <= 1e-6 (J_0 - J*), the stop rule of ``regression_verdict``,
-  from the formula above; past the cap (200,000, the page's maximum) the run will still be
+- iterations: the first k at which the stop rule of ``regression_verdict`` holds (J_k - J* <= 1e-6 (J_0 - J*)
+  and a step of (w, b) under 1/1000 of the start's distance to (w*, b*)), from the formula above; past the cap (200,000, the page's maximum) the run will still be
   creeping, and feature scaling is the fix when the scaled problem converges within the cap;
 - "watch it diverge": a round alpha about 1.2 to 1.6 times the limit, where the fastest mode
   grows by at least 1.4 per step;
@@ -28,6 +28,7 @@ by |1 - alpha lambda_min| per step. The rule:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +36,7 @@ from numpy.typing import ArrayLike
 
 from gd_core.scaling import scale_params, scale_stats
 from gd_core.sums import Stats, as_weights, hessian
+from gd_core.verdict import REG_STEP_SHARE
 from gd_core.wording import MINUS, exact, limit as limit_text
 
 MAX_ITERS = 200_000  # the page's iteration limit
@@ -130,25 +132,46 @@ def diverge_alpha_for(limit: float) -> float:
     return one_digit if one_digit <= 1.6 * limit else round_up(1.2 * limit, 2)
 
 
-def _modes(stats: Stats, w_in: ArrayLike, b_in: float) -> tuple[np.ndarray, np.ndarray]:
-    """(lambda_i, lambda_i c_i^2): H's eigenvalues and each mode's share of 2 (J_0 - J*)."""
+def _modes(stats: Stats, w_in: ArrayLike, b_in: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(lambda_i, lambda_i c_i^2, c_i^2): H's eigenvalues, each mode's share of 2 (J_0 - J*), and
+    of |delta_0|^2 (the start's squared distance to (w*, b*))."""
     lam, vectors = np.linalg.eigh(hessian(stats))
     lam = np.clip(lam, 0.0, None)  # H is positive semi-definite; rounding can dip below 0
     w = np.broadcast_to(np.asarray(w_in, dtype=float).reshape(-1), (stats.n,))
     delta = np.append(w - stats.w_star, float(b_in) - stats.b_star)
     c = vectors.T @ delta
-    return lam, lam * c * c
+    return lam, lam * c * c, c * c
+
+
+def _first_k(falls_under: Callable[[int], bool], max_iters: int) -> int | None:
+    """The first k in 0..max_iters where ``falls_under(k)`` holds, for a condition that, once
+    true, stays true (each mode only shrinks); None when it does not hold by max_iters."""
+    if not falls_under(max_iters):
+        return None
+    low, high = -1, max_iters  # falls_under(high) holds, falls_under(low) does not (or low = -1)
+    while high - low > 1:
+        mid = (low + high) // 2
+        if falls_under(mid):
+            high = mid
+        else:
+            low = mid
+    return high
 
 
 def iterations_to_converge(
     stats: Stats, alpha: float, w_in: ArrayLike = 0.0, b_in: float = 0.0, *, rel_tol: float = REL_TOL, max_iters: int = MAX_ITERS
 ) -> int | None:
-    """The first k with J_k - J* <= rel_tol (J_0 - J*) from (w_in, b_in), or None past max_iters.
+    """The first k at which regression_verdict's stop rule holds from (w_in, b_in), or None past
+    max_iters: J_k - J* <= rel_tol (J_0 - J*) and the step into row k moved (w, b) by at most
+    REG_STEP_SHARE of the start's distance |delta_0| to (w*, b*). Along H's modes the step into
+    row k is -alpha lambda_i c_i (1 - alpha lambda_i)^(k-1), so::
 
-    Exact for the quadratic J (the module docstring's formula), up to rounding. None as well
-    when alpha is at or above the stable limit.
+        |step_k|^2 = sum_i alpha^2 lambda_i^2 c_i^2 (1 - alpha lambda_i)^(2(k-1))
+
+    Both fall with k, so the rule first holds at the later of the two first k's. Exact for the
+    quadratic J, up to rounding. None as well when alpha is at or above the stable limit.
     """
-    lam, weight = _modes(stats, w_in, b_in)
+    lam, weight, c2 = _modes(stats, w_in, b_in)
     if alpha * lam[-1] >= 2.0:
         return None
     total = float(weight.sum())
@@ -156,23 +179,21 @@ def iterations_to_converge(
         return 0
     rate2 = (1.0 - alpha * lam) ** 2
     share = weight / total
+    step2 = alpha**2 * lam**2 * c2
+    reach2 = (REG_STEP_SHARE**2) * float(c2.sum())
 
-    def gap(k: int) -> float:
+    def gap_closed(k: int) -> bool:
         with np.errstate(under="ignore", over="ignore"):
-            return float(share @ rate2**k)
+            return float(share @ rate2**k) <= rel_tol
 
-    if gap(max_iters) > rel_tol:
-        return None
-    low, high = 0, max_iters  # gap(low) > rel_tol >= gap(high): it only falls below the limit
-    if gap(0) <= rel_tol:
+    def step_small(k: int) -> bool:  # row 0 has no step into it
+        with np.errstate(under="ignore", over="ignore"):
+            return k >= 1 and float(step2 @ rate2 ** (k - 1)) <= reach2
+
+    if gap_closed(0):
         return 0
-    while high - low > 1:
-        mid = (low + high) // 2
-        if gap(mid) <= rel_tol:
-            high = mid
-        else:
-            low = mid
-    return high
+    first_gap, first_step = _first_k(gap_closed, max_iters), _first_k(step_small, max_iters)
+    return None if first_gap is None or first_step is None else max(first_gap, first_step)
 
 
 def _round_iterations(needed: int, max_iters: int) -> int:

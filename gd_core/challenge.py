@@ -1,68 +1,39 @@
-"""Challenge links: a goal checked on the student's own run, controls locked, answers hidden.
+"""Challenges: a goal checked on the student's own run, with controls locked and answers hidden.
 
-A teacher's link carries three short URL values, each read here and refused with a plain
-message that says what would work (``ChallengeError``); a URL value can be anything, so each is
-cut to ``MAX_TEXT`` characters before it is looked at, and every number must be finite::
+A teacher's link carries a goal, the controls to lock and what to hide, as short URL values
+(read and written by ``gd_core.challenge_links``, whose names this module also offers).
+``check_goal(goal, context)`` reads the context's run (gd_core.contexts, questions_fit,
+questions_debug), the very run the page plays, and says "Met: ..." or "Not yet: ...".
 
-    goal=converge:80      converge within 80 iterations (by the page's stop rule)
-    goal=valley:5         end in the valley of the minimum at w = 5 (within the rule's distance)
-    goal=cost:1.5         end with a cost J below 1.5
-    goal=limit            set alpha to the largest stable alpha, 2 / J''(w*), to 2 significant figures
-    goal=bug              name the mistake that printed the log (page 5)
-    lock=alpha,w0         controls the page shows but does not let the student move
-    hide=minimum,wall     what the page keeps out of sight until the goal is met
-
-``parse_goal(goal_param(goal)) == goal`` for every goal. ``check_goal(goal, context)`` reads the
-context's run (gd_core.contexts, questions_fit, questions_debug) and says met or not yet.
-
->>> goal = parse_goal("converge:80")
->>> goal_sentence(goal), goal_param(goal)
-('Converge within 80 iterations', 'converge:80')
 >>> from gd_core.contexts import intuition_context
 >>> from gd_core.curves import CURVES
->>> check_goal(goal, intuition_context(CURVES["bowl"], 7.0, 0.1, 200)).sentence
+>>> check_goal(parse_goal("converge:80"), intuition_context(CURVES["bowl"], 7.0, 0.1, 200)).sentence
 'Met: converged in 21 iterations, within 80.'
->>> parse_locks("alpha,w0", ("alpha", "w0", "iters"))
-('alpha', 'w0')
->>> parse_goal("converge:1e999")
-Traceback (most recent call last):
-...
-gd_core.challenge.ChallengeError: A converge goal needs a whole number of iterations from 1 to 100,000, such as converge:80.
+>>> check_goal(parse_goal("converge:10"), intuition_context(CURVES["bowl"], 7.0, 0.1, 200)).sentence
+'Not yet: converged in 21 iterations, more than 10.'
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
+from gd_core.challenge_links import (
+    HIDEABLE, KINDS, MAX_ITERS, MAX_TEXT, Challenge, ChallengeError, Goal, GoalKind, challenge_params, goal_param,
+    goal_sentence, locks_param, parse_challenge, parse_goal, parse_hides, parse_locks,
+)
+from gd_core.descent import largest_stable_alpha
 from gd_core.question_types import ResponseError
+from gd_core.questions import grade, question
 from gd_core.questions_rates import two_figures
 from gd_core.wording import exact, number, plural
 
-MAX_TEXT = 200  # characters of a URL value looked at
-MAX_ITERS = 100_000
-MAX_W = 1e6  # |w| of a valley goal: where descent stops anyway (gd_core.descent.W_LIMIT)
-MAX_COST = 1e12
-GoalKind = Literal["converge", "valley", "cost", "limit", "bug"]
-KINDS: tuple[GoalKind, ...] = ("converge", "valley", "cost", "limit", "bug")
-HIDEABLE = ("minimum", "wall", "lstsq", "verdict", "sweep")
-GOALS_HELP = "converge:80, valley:5, cost:1.5, limit or bug"
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
-
-
-class ChallengeError(ValueError):
-    """A challenge value that cannot be used; the message says what would work."""
-
-
-@dataclass(frozen=True)
-class Goal:
-    """``kind`` and its number: iterations (converge), the minimum's w (valley), the cost (cost), None."""
-
-    kind: GoalKind
-    value: float | None = None
+__all__ = [
+    "HIDEABLE", "KINDS", "MAX_ITERS", "MAX_TEXT", "Challenge", "ChallengeError", "Goal", "GoalCheck", "GoalKind",
+    "challenge_params", "check_goal", "goal_param", "goal_sentence", "locks_param", "parse_challenge", "parse_goal",
+    "parse_hides", "parse_locks",
+]
 
 
 @dataclass(frozen=True)
@@ -71,118 +42,6 @@ class GoalCheck:
 
     met: bool
     sentence: str
-
-
-def _cut(text: object) -> str:
-    return str(text)[:MAX_TEXT].strip()
-
-
-def _number(text: str) -> float | None:
-    text = text.replace("−", "-")
-    if not _NUMBER.fullmatch(text):
-        return None
-    value = float(text)
-    return value if math.isfinite(value) else None
-
-
-def parse_goal(text: object) -> Goal:
-    """A goal from its URL value (see the module); ChallengeError for anything else."""
-    raw = _cut(text)
-    kind, _, arg = raw.partition(":")
-    kind = kind.strip().lower()
-    if kind not in KINDS:
-        raise ChallengeError(f"A goal is one of {GOALS_HELP}.")
-    if kind in ("limit", "bug"):
-        if arg:
-            raise ChallengeError(f"A {kind} goal takes no number: write goal={kind}.")
-        return Goal(kind)
-    value = _number(arg.strip())
-    if kind == "converge":
-        if value is None or value != int(value) or not 1 <= value <= MAX_ITERS:
-            raise ChallengeError(f"A converge goal needs a whole number of iterations from 1 to {MAX_ITERS:,}, such as converge:80.")
-        return Goal(kind, float(int(value)))
-    if kind == "valley":
-        if value is None or abs(value) > MAX_W:
-            raise ChallengeError("A valley goal needs the w of a minimum, a number such as valley:5 or valley:-1.5.")
-        return Goal(kind, value)
-    if value is None or abs(value) > MAX_COST:
-        raise ChallengeError("A cost goal needs the cost to get under, a number such as cost:1.5.")
-    return Goal(kind, value)
-
-
-def _plain(x: float) -> str:
-    """The shortest text that reads back as x, in ASCII and without '+' (a URL turns '+' into a space)."""
-    text = repr(float(x)).removesuffix(".0").replace("e+", "e")
-    return "0" if text == "-0" else text
-
-
-def goal_param(goal: Goal) -> str:
-    """The URL value of a goal: parse_goal(goal_param(goal)) == goal."""
-    if goal.value is None:
-        return goal.kind
-    return f"{goal.kind}:{int(goal.value) if goal.kind == 'converge' else _plain(goal.value)}"
-
-
-def goal_sentence(goal: Goal) -> str:
-    """The goal in words: "Converge within 80 iterations"."""
-    if goal.kind == "converge":
-        return f"Converge within {plural(int(goal.value), 'iteration')}"
-    if goal.kind == "valley":
-        return f"End in the valley of the minimum at w = {exact(goal.value)}"
-    if goal.kind == "cost":
-        return f"End with a cost J below {exact(goal.value)}"
-    if goal.kind == "limit":
-        return "Set α to the largest stable α, to 2 significant figures"
-    return "Name the mistake that printed this log"
-
-
-def _names(text: object, known: Sequence[str], what: str) -> tuple[str, ...]:
-    raw = _cut(text)
-    if not raw:
-        return ()
-    names: list[str] = []
-    for part in raw.split(","):
-        name = part.strip().lower()
-        if name not in known:
-            raise ChallengeError(f"{what} names from: {', '.join(known)} (comma separated, such as {','.join(known[:2])}).")
-        if name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def parse_locks(text: object, allowed: Sequence[str]) -> tuple[str, ...]:
-    """The controls to lock, from ``alpha,w0``; each must be one of the page's ``allowed``."""
-    return _names(text, tuple(allowed), "Lock controls by their")
-
-
-def parse_hides(text: object) -> tuple[str, ...]:
-    """What to hide, from ``minimum,wall,lstsq``; each must be one of HIDEABLE."""
-    return _names(text, HIDEABLE, "Hide things by their")
-
-
-def locks_param(names: Sequence[str]) -> str:
-    """The URL value of locks or hides: names joined by commas."""
-    return ",".join(names)
-
-
-@dataclass(frozen=True)
-class Challenge:
-    """A goal, the controls locked and the things hidden: what a challenge link carries."""
-
-    goal: Goal
-    locks: tuple[str, ...] = ()
-    hides: tuple[str, ...] = ()
-
-
-def parse_challenge(goal: object, lock: object = "", hide: object = "", *, allowed: Sequence[str] = ()) -> Challenge:
-    """A challenge from its three URL values (``goal``, ``lock``, ``hide``); ChallengeError for a bad one."""
-    return Challenge(parse_goal(goal), parse_locks(lock, allowed), parse_hides(hide))
-
-
-def challenge_params(challenge: Challenge) -> dict[str, str]:
-    """The URL values of a challenge, leaving out empty ones: {"goal": "converge:80", "lock": "alpha"}."""
-    params = {"goal": goal_param(challenge.goal), "lock": locks_param(challenge.locks), "hide": locks_param(challenge.hides)}
-    return {key: value for key, value in params.items() if value}
 
 
 # --- checking a goal on the student's run --------------------------------------------------------
@@ -234,8 +93,6 @@ def _cost(goal: Goal, context: Any) -> GoalCheck:
 
 def _limit(goal: Goal, context: Any) -> GoalCheck:
     _needs(goal, context, ("intuition", "local_minimum"), "pages 1 and 3 (one α)")
-    from gd_core.descent import largest_stable_alpha
-
     w_star = context.curve.nearest_minimum(context.w0)
     limit = largest_stable_alpha(context.curve, w_star) if w_star is not None else math.inf
     if not math.isfinite(limit):
@@ -249,8 +106,6 @@ def _limit(goal: Goal, context: Any) -> GoalCheck:
 
 def _bug(goal: Goal, context: Any, answer: object) -> GoalCheck:
     _needs(goal, context, ("debug",), "page 5 (a log to debug)")
-    from gd_core.questions import grade, question
-
     if answer is None:
         return GoalCheck(False, "Not yet: name the mistake.")
     try:

@@ -123,6 +123,8 @@ def learning_rate_context(
     alphas = tuple(float(a) for a in alphas)
     if not 1 <= len(alphas) <= MAX_ALPHAS:
         raise ValueError(f"page 2 compares 1 to {MAX_ALPHAS} learning rates, got {len(alphas)}")
+    if judged is not None and len(judged) != len(alphas):
+        raise ValueError(f"one (run, verdict) per alpha: {len(alphas)} alphas, {len(judged)} runs")
     w_star = curve.nearest_minimum(float(w0))
     limit = largest_stable_alpha(curve, w_star) if w_star is not None else float("inf")
     pairs = [

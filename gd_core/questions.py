@@ -131,7 +131,8 @@ def _choices_sentence(f: ChoicesForm, said: tuple[str, ...], t: Truth) -> tuple[
 
 
 def grade(q: Question, context: Any, response: object) -> Graded:
-    """Grade a response (raw text or value; ResponseError with a plain message if unreadable)."""
+    """Grade a response (raw text or value): ResponseError, with a plain message, when it cannot
+    be read; QuestionError when the question is another lesson's or does not apply (``applies``)."""
     f = form(q, context)
     value: Response = read_response(f, response)
     t = truth(q, context)

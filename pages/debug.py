@@ -7,8 +7,9 @@ from gd_core.bug_catalogue import CATALOGUE
 from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
-from ui.views.debug import RunSettings, example_logs, paste_box, run_settings, show_diagnosis
+from ui.views.debug import LogSettings, example_logs, paste_box, run_settings, show_diagnosis
 from ui.views.find_the_bug import exercise_then_paste
+from ui.app import state
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, live_part, open_lesson
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -21,14 +22,14 @@ with st.sidebar:
 ready = prepare(source) if source is not None else None
 
 
-def settings_in_sidebar() -> RunSettings:
+def settings_in_sidebar() -> LogSettings:
     """The settings the student's own code ran with, in the sidebar under the data."""
     with st.sidebar:
         st.header("Your settings")
         return run_settings(lesson.defaults)
 
 
-def diagnose_your_log(settings: RunSettings | None) -> None:
+def diagnose_your_log(settings: LogSettings | None) -> None:
     """The pasted log and its diagnosis, with the data and settings of the sidebar."""
     st.markdown(
         "Paste what your own `gradient_descent` printed, and set the data and settings you ran (sidebar): the page "
@@ -40,7 +41,7 @@ def diagnose_your_log(settings: RunSettings | None) -> None:
     stats = ready[1].stats
     text = paste_box(example_logs(stats, settings))
     read, error = last_good(
-        "diagnosis",
+        state.LAST_GOOD_DIAGNOSIS,
         lambda: (log := parse_log(text), diagnose(log, stats, settings.alpha, settings.iters, settings.w0, settings.b0, timing=settings.timing)),
         (LogError, ValueError),
     )
@@ -59,7 +60,7 @@ def exercise_and_your_log() -> None:
     if source is not None:
         rerun_if_set_aside(source)
         settings = settings_in_sidebar()  # drawn even when the data cannot be used, so their values (a link's too) stay
-    with exercise_then_paste(lesson.defaults["seed"]):
+    with exercise_then_paste(lesson.defaults.seed):
         diagnose_your_log(settings)
 
 

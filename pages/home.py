@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.app.lessons import LESSONS
 from ui.app.page import open_lesson
+from ui.words import formulas
 
 open_lesson("home")
 
@@ -13,7 +14,7 @@ st.markdown(
     "the learning rate, start somewhere else, fit a line to your own data, and see every number the "
     "formula produces."
 )
-st.latex(r"w := w - \alpha \, \frac{dJ(w)}{dw}")
+st.latex(formulas.UPDATE_RULE)
 st.markdown(
     "- $w$ is the parameter being learned, $J(w)$ the cost to make small;\n"
     r"- $\alpha$ (alpha) is the **learning rate**: how big a step to take;" "\n"

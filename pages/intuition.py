@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
+from ui.words import formulas
 from ui.words.text import plural
 from ui.views.verdicts import show_verdict
 
@@ -28,15 +30,15 @@ def run_and_show() -> None:
     chart_col, text_col = st.columns([3, 2], gap="large")
     with chart_col:
         key = (curve_id(curve), settings.alpha, settings.w0, settings.iters)
-        st.plotly_chart(figures.intuition(key, curve, run), width="stretch", key="intuition_player")
+        st.plotly_chart(figures.intuition(key, curve, run), width="stretch", key=state.INTUITION_FIGURE)
         st.caption(
             "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
             "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
         )
 
     with text_col:
-        st.latex(r"w := w - \alpha \, \frac{dJ}{dw}")
-        st.latex(rf"J(w) = {curve.latex}")
+        st.latex(formulas.UPDATE_RULE_SHORT)
+        st.latex(formulas.curve_formula(curve.latex))
         show_verdict(verdict, prefix=f"This run ({plural(settings.iters, 'iteration')} at most): ")
 
     with st.expander(f"Every iteration ({plural(last, 'update')})", expanded=False):

@@ -5,8 +5,10 @@ import streamlit as st
 
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
 from gd_core.sweep import suggested_alphas
+from ui.app import state
 from ui.cache import figures, runs
-from ui.controls.curve import curve_id, curve_settings, formula_problem_here, parse_alphas, stop_unless_finite_start
+from ui.controls.alphas import parse_alphas
+from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.page import live_part, open_lesson
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
@@ -24,7 +26,7 @@ st.markdown(
 def run_and_show() -> None:
     """The controls, the runs and everything drawn from them (a control's change reruns only this)."""
     with st.sidebar:
-        curve, settings = curve_settings(lesson.defaults, with_alpha=False)
+        curve, settings = curve_settings(lesson.defaults)
     formula_problem_here()
 
     w_star = curve.nearest_minimum(settings.w0)
@@ -47,7 +49,7 @@ def run_and_show() -> None:
     st.subheader("Every α on the curve and on its cost, iteration by iteration")
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
     key = (curve_id(curve), settings.w0, settings.iters, tuple(alphas))
-    st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key="learning_rate_player")
+    st.plotly_chart(figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min), width="stretch", key=state.LEARNING_RATE_FIGURE)
     st.caption(
         "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
         "minimum, on a log scale: a straight fall is steady progress."
@@ -62,7 +64,7 @@ def run_and_show() -> None:
     rule_caption(judged[0][2].rule)
 
     st.subheader("How many iterations does each α need?")
-    sweep_iters = lesson.defaults["sweep_iters"]
+    sweep_iters = lesson.defaults.sweep_iters
     sweep, facts = runs.sweep(curve_id(curve), curve, settings.w0, alpha_max, w_star, sweep_iters)
     st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))

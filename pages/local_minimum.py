@@ -3,12 +3,15 @@
 import streamlit as st
 
 from gd_core.run_facts import steps_shrink
+from ui.app import state
+from ui.app.clicks import clicked_points
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
 from ui.app.page import live_part, on_a_phone, open_lesson
 from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
-from ui.words.text import exact, fmt, number, step_equation
+from ui.words import formulas
+from ui.words.text import exact, fmt, step_equation
 from ui.words.captions import steps_caption
 from ui.views.verdicts import show_verdict
 
@@ -18,10 +21,10 @@ lesson = open_lesson("local_minimum")
 def pick_start() -> None:
     # Runs before the rerun (of the live part), so setting the bound w0 widget's value here is
     # allowed. A click on the curve's dots picks w0; a click on the landscape drops a start there.
-    for point in st.session_state.get("minima_click", {}).get("selection", {}).get("points", []):
-        if point.get("legendgroup") == BASIN_GROUP:
-            st.session_state["w0"] = round(float(point["x"]), 3)
-        elif point.get("legendgroup") == LANDSCAPE_GROUP:
+    for point in clicked_points(state.MINIMA_CLICK, BASIN_GROUP, LANDSCAPE_GROUP):
+        if point["legendgroup"] == BASIN_GROUP:
+            st.session_state[state.W0] = round(float(point["x"]), 3)
+        else:
             add_start(point["x"], point["y"])
 
 
@@ -51,11 +54,11 @@ def run_and_show() -> None:
 
     st.subheader("Watch every start roll downhill, in one and in two parameters")
     figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
-    surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
+    surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults.surface_alpha, lesson.defaults.surface_iters)
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
     figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone())
-    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
+    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
     ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
     figure_slot.caption(
         f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
@@ -66,12 +69,12 @@ def run_and_show() -> None:
         "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
     )
     figure_slot.markdown(hills_sentence(tuple(basin.minima)))
-    st.latex(r"H(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
+    st.latex(formulas.LANDSCAPE)
 
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
-        st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(settings.w0)}}} = {number(slope0)}")
+        st.latex(formulas.slope_at(settings.w0, slope0))
         st.latex(step_equation(settings.alpha, slope0, latex=True))
     with right:
         show_verdict(verdict)

@@ -3,11 +3,13 @@
 import streamlit as st
 
 from gd_core.sums import fit_summary
+from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.regression import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
+from ui.words import formulas
 from ui.words.captions import BATCH_TEXT, cost_chart_caption
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -17,7 +19,7 @@ st.markdown(
     "**simultaneous** update of $w$ and $b$ at a time. Bring your own data, or start with a built-in dataset."
 )
 st.caption(BATCH_TEXT)
-st.latex(r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2")
+st.latex(formulas.REGRESSION_COST)
 
 with st.sidebar:
     st.header("Data")
@@ -60,7 +62,7 @@ def run_and_show() -> None:
         key = (source.data_id, settings)
         met_at = verdict.iterations if verdict.kind == "converged" else None  # where the stop rule was met
         figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at)
-        st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
+        st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
         st.caption(
             "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
             f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "

@@ -20,7 +20,7 @@ from ui.app.lessons import BY_KEY
 from ui.views.find_the_bug import TABS
 
 ENTRY = str(ROOT / "streamlit_app.py")
-DEFAULT_SEED = BY_KEY["debug"].defaults["seed"]
+DEFAULT_SEED = BY_KEY["debug"].defaults.seed
 
 
 def open_page(**query: str) -> AppTest:

@@ -11,7 +11,7 @@ from tests.conftest import screenshot, wait_for_app
 from ui.app.lessons import BY_KEY
 
 pytestmark = pytest.mark.browser
-SEED = BY_KEY["debug"].defaults["seed"]
+SEED = BY_KEY["debug"].defaults.seed
 
 
 @pytest.mark.parametrize("size", [(1400, 1000), (390, 844)], ids=["laptop", "phone"])

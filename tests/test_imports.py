@@ -146,3 +146,9 @@ def test_a_planted_upward_import_is_found() -> None:
         "ui.cache.runs": {"ui.cache.shared_cache", "gd_core.descent"},  # allowed: same folder, lower package
     }
     assert upward(planted) == ["gd_core.descent -> ui.words.text", "ui.charts.player -> pages.intuition", "ui.words.text -> ui.charts.player"]
+
+
+def test_readme_lists_the_folders_in_the_import_order() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = [line.split("`")[1] for line in readme.splitlines() if line.startswith("| `ui/") and line.split("`")[1] != "ui/"]
+    assert rows == [f"ui/{folder}/" for folder in UI_ORDER]

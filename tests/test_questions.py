@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from gd_core.contexts import intuition_context
 from gd_core.curves import CURVES, curve_from_expression
-from gd_core.question_types import ChoiceForm, ChoicesForm, NumberForm, ResponseError
+from gd_core.question_types import ChoiceForm, NumberForm, ResponseError
 from gd_core.questions import (
     LESSONS, QUESTIONS, QuestionError, asked, form, grade, next_question, prompt, question, questions_for, truth,
 )
@@ -282,7 +282,6 @@ def test_page_two_reuses_the_sweep_it_is_given():
 
 # --- page 3 -------------------------------------------------------------------------------------
 
-from gd_core import surface  # noqa: E402
 from gd_core.contexts import local_minimum_context  # noqa: E402
 
 

@@ -32,7 +32,7 @@ SAFE_CALLS = {
     "shown",  # ui.words.shown: the user's characters, escaped
     # ui.words.text / gd_core.wording: numbers written out
     "fmt", "exact", "number", "plural", "limit_text", "limit", "update_equation", "step_equation",
-    "iteration_heading", "direction_text", "update_text", "alpha_vs_limit",
+    "iteration_heading", "direction_text", "update_text",
     # ui.words.captions: sentences made from numbers of the run
     "sweep_caption", "steps_caption", "cost_chart_caption", "rate_note", "sequential_comparison_text", "r2_text",
     "_sentence",  # ui.views.verdicts: adds a full stop to its argument, which is checked too

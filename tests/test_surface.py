@@ -39,3 +39,10 @@ def test_contour_of_a_circle() -> None:
     radii = np.hypot(np.r_[segments.w, segments.w2], np.r_[segments.b, segments.b2])
     assert 60 < len(segments) < 120
     np.testing.assert_allclose(radii, 0.5, atol=1e-3)
+
+
+def test_the_landscape_formula_on_screen_is_the_one_computed() -> None:
+    # Page 3 writes H(w, b) as ui.words.formulas.LANDSCAPE: its bowl is gd_core.surface's.
+    from ui.words.formulas import LANDSCAPE
+
+    assert LANDSCAPE.startswith(f"H(w,b) = {surface.BOWL:g}\\,(w^2+b^2) - \\sum_k a_k")

@@ -17,10 +17,9 @@ from hypothesis import strategies as st
 from gd_core.curves import CURVES, curve_from_expression
 from gd_core.descent import run_descent
 from gd_core.linreg import gradient_from_stats, largest_stable_alpha, summarize
-from gd_core.wording import limit, number, plural, round_down
+from gd_core.wording import exact, limit, number, plural, round_down
 from ui.words.captions import BATCH_TEXT, cost_chart_caption, r2_text
 from ui.words.text import (
-    alpha_vs_limit,
     direction_text,
     fmt,
     iteration_heading,
@@ -35,6 +34,13 @@ NUM = r"−?\d+(?:\.\d+)?(?:e−?\d+)?"
 UPDATE = re.compile(rf"^(\w) :?= ({NUM}) − ({NUM}) × \(?({NUM})\)? = ({NUM})$")
 STEP = re.compile(rf"^step = −α × dJ/dw = −({NUM}) × \(?({NUM})\)? = ({NUM})$")
 NEGATIVE_ZERO = re.compile(r"−0(?:\.0*)?(?![\d.e])")
+
+
+def alpha_vs_limit(alpha: float, alpha_limit: float) -> str:
+    """'α = 0.584 is above the stable limit 0.583', as a page would write it with exact and limit
+    (ui.words.text had this sentence, unused by any page; the tests keep it to check the two agree)."""
+    side = "above" if alpha > alpha_limit else "below" if alpha < alpha_limit else "at"
+    return f"α = {exact(alpha)} is {side} the stable limit {limit(alpha_limit, alpha)}"
 
 
 def dec(text: str) -> Decimal:

@@ -24,5 +24,15 @@ def curve_label(key: str) -> str:
     return "Your own formula" if key == CUSTOM else CURVES[key].name
 
 
+def upload_key(file_id: str, sheet: str | None) -> str:
+    """The source key of an uploaded file's sheet: "upload:<file id>:<sheet>" (not a session key:
+    it names the data in caches, the upload store and a kept fit)."""
+    return f"{UPLOAD}:{file_id}:{sheet}"
+
+
+def is_upload(source_key: str) -> bool:
+    return source_key.startswith(f"{UPLOAD}:")
+
+
 def dataset_label(name: str) -> str:
     return "Upload a CSV" if name == UPLOAD else BUILTIN[name][0]

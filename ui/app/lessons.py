@@ -9,9 +9,13 @@ curve is drawn over its own range.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
+
+from ui.app import state
+from ui.app.choices import DEFAULT as DEFAULT_DATASET
+from ui.app.settings import CurveDefaults, DebugDefaults, LandscapeDefaults, RegressionDefaults, SweepDefaults
 
 
 @dataclass(frozen=True)
@@ -22,7 +26,7 @@ class Lesson:
     icon: str
     summary: str  # one line on the home page
     params: tuple[str, ...] = ()  # URL parameters that make up the page's view
-    defaults: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    defaults: CurveDefaults | RegressionDefaults | None = None  # what the controls show on first load
 
     @property
     def file(self) -> str:
@@ -31,15 +35,13 @@ class Lesson:
     @property
     def picks_a_curve(self) -> bool:
         """Pages that look at one cost curve J(w): the curve a student picks goes with them."""
-        return "curve" in self.params
+        return state.CURVE in self.params
 
 
-def _defaults(**values: Any) -> Mapping[str, Any]:
-    return MappingProxyType(values)
-
-
-CURVE_PARAMS = ("curve", "expr", "alpha", "w0", "iters")
-PREDICT_PARAMS = ("ask", "predict")  # ui.views.predict: the question on screen, and whether to ask at all
+CURVE_PARAMS = (state.CURVE, state.EXPR, state.ALPHA, state.W0, state.ITERS)
+DATA_PARAMS = (state.DATASET, state.Y, state.X, state.DROP_MISSING, state.ALPHA, state.ITERS, state.W0, state.B0)
+PREDICT_PARAMS = (state.ASK, state.PREDICT)  # ui.views.predict: the question on screen, and whether to ask at all
+COURSE_LAB = RegressionDefaults(dataset=DEFAULT_DATASET, alpha=0.01, iters=10_000, w0=0.0, b0=0.0)
 
 HOME = Lesson(
     key="home",
@@ -57,7 +59,7 @@ LESSONS: tuple[Lesson, ...] = (
         icon=":material/trending_down:",
         summary="The tangent's slope tells which way is downhill; step through the update with every number written out.",
         params=(*CURVE_PARAMS, *PREDICT_PARAMS),
-        defaults=_defaults(curve="bowl", alpha=0.1, w0_at=0.9, iters=30, max_iters=200),
+        defaults=CurveDefaults(curve="bowl", alpha=0.1, w0_at=0.9, iters=30, max_iters=200),
     ),
     Lesson(
         key="learning_rate",
@@ -65,8 +67,8 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Learning rate: too small, just right, too large",
         icon=":material/speed:",
         summary="Too small crawls, too large overshoots or blows up: four learning rates side by side, and the limit 2 / J''.",
-        params=("curve", "expr", "w0", "iters", "alphas", *PREDICT_PARAMS),
-        defaults=_defaults(curve="bowl", w0_at=0.05, iters=60, max_iters=500, sweep_iters=500),
+        params=(state.CURVE, state.EXPR, state.W0, state.ITERS, state.ALPHAS, *PREDICT_PARAMS),
+        defaults=SweepDefaults(curve="bowl", w0_at=0.05, iters=60, max_iters=500, sweep_iters=500),
     ),
     Lesson(
         key="local_minimum",
@@ -74,8 +76,8 @@ LESSONS: tuple[Lesson, ...] = (
         heading="At a minimum, gradient descent stands still",
         icon=":material/anchor:",
         summary="At a minimum the slope is zero, so gradient descent stands still; where you start decides where you end.",
-        params=(*CURVE_PARAMS, "surface_alpha", "surface_iters", *PREDICT_PARAMS),
-        defaults=_defaults(curve="two_minima", alpha=0.1, w0=5.0, iters=30, max_iters=300, surface_alpha=0.5, surface_iters=150),
+        params=(*CURVE_PARAMS, state.SURFACE_ALPHA, state.SURFACE_ITERS, *PREDICT_PARAMS),
+        defaults=LandscapeDefaults(curve="two_minima", alpha=0.1, w0=5.0, iters=30, max_iters=300, surface_alpha=0.5, surface_iters=150),
     ),
     Lesson(
         key="regression",
@@ -83,8 +85,8 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Fit a line to your data with gradient descent",
         icon=":material/scatter_plot:",
         summary="Batch gradient descent on J(w, b) for the course's houses, a real dataset, or your own CSV.",
-        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "scale", "sequential", *PREDICT_PARAMS),
-        defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0),
+        params=(*DATA_PARAMS, state.SCALE, state.SEQUENTIAL, *PREDICT_PARAMS),
+        defaults=COURSE_LAB,
     ),
     Lesson(
         key="debug",
@@ -92,9 +94,8 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Which mistake made this log?",
         icon=":material/bug_report:",
         summary="Paste what your own gradient_descent printed: the page finds the classic mistake that reproduces it.",
-        params=("dataset", "y", "x", "drop_missing", "alpha", "iters", "w0", "b0", "timing", "seed", *PREDICT_PARAMS),
-        # seed: the find-the-bug exercise's number; 30 prints the classic first one (sign flipped, the lab's two houses)
-        defaults=_defaults(dataset="lab_houses", alpha=0.01, iters=10_000, w0=0.0, b0=0.0, seed=30),
+        params=(*DATA_PARAMS, state.TIMING, state.SEED, *PREDICT_PARAMS),
+        defaults=DebugDefaults(dataset=COURSE_LAB.dataset, alpha=COURSE_LAB.alpha, iters=COURSE_LAB.iters, w0=COURSE_LAB.w0, b0=COURSE_LAB.b0, seed=30),
     ),
 )
 

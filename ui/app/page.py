@@ -22,11 +22,8 @@ from streamlit.navigation.page import StreamlitPage
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from ui.app import link_check
+from ui.app import link_check, state
 from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
-
-
-LINK_INSTEAD = "_link_instead"  # session key: values the Link to this view gives instead of the URL's, this run
 
 
 class EndOfLesson(Exception):
@@ -67,7 +64,7 @@ def run_page(page: StreamlitPage) -> None:
 def finish_view(asked: dict[str, list[str]] | None = None) -> None:
     """Say which of the link's values ``asked`` (by default, the URL as the page opened) the
     page could not use, under its title; keep the view and draw its Link to this view."""
-    opened = st.session_state.get("_opened")
+    opened = st.session_state.get(state.OPENED)
     if opened is not None:
         lesson, on_arrival, slot = opened
         link_check.report(lesson, on_arrival if asked is None else asked, slot)
@@ -109,7 +106,7 @@ def live_part(body: Callable[[], None]) -> NoReturn:
             pass
         finish_view(asked)
 
-    opened = st.session_state.get("_opened")
+    opened = st.session_state.get(state.OPENED)
     # Streamlit names a fragment by its function's name and place on the page: pages 1-3 put it
     # at the same place, so the lesson's key goes into the name (a late rerun request for one
     # page's part must not rerun another's).
@@ -125,7 +122,7 @@ def open_lesson(key: str) -> Lesson:
     asked = link_check.arrival()
     restore_view(lesson)
     st.title(lesson.heading)
-    st.session_state["_opened"] = (lesson, asked, st.empty())  # run_page fills it if the link asked for too much
+    st.session_state[state.OPENED] = (lesson, asked, st.empty())  # run_page fills it if the link asked for too much
     return lesson
 
 
@@ -155,11 +152,11 @@ def share_link() -> None:
     reproduces the view. st.code draws the copy-to-clipboard button. It runs after the page, so
     it also keeps the view for restore_view.
     """
-    current = BY_KEY.get(st.session_state.get("_page", ""))
+    current = BY_KEY.get(st.session_state.get(state.PAGE, ""))
     if current is None:
         return  # the page never opened (a rerun on the way), so there is no view to link
     remember_view(current)
-    instead = st.session_state.pop(LINK_INSTEAD, {})
+    instead = st.session_state.pop(state.LINK_INSTEAD, {})
     pairs = [(key, value) for key in st.query_params if key not in instead for value in st.query_params.get_all(key)]
     pairs += [(key, value) for key, value in instead.items() if value is not None]
     base = st.context.url or ""
@@ -174,7 +171,7 @@ def link_instead(**values: str | None) -> None:
     """For this run, the Link to this view gives these values instead of the URL's (None: left
     out, as a default is). A typed formula that cannot be read stays in its box and the URL; the
     link holds the one drawn."""
-    st.session_state.setdefault(LINK_INSTEAD, {}).update(values)
+    st.session_state.setdefault(state.LINK_INSTEAD, {}).update(values)
 
 
 def restore_view(lesson: Lesson) -> None:
@@ -194,24 +191,24 @@ def restore_view(lesson: Lesson) -> None:
     session, or a link followed inside the app) is left alone: a shared link shows what it
     says. Call before the page draws any control.
     """
-    state = st.session_state
+    session = st.session_state
     page = lesson.key
-    previous = state.get("_page")
+    previous = session.get(state.PAGE)
     if previous == page:
         return
-    state["_page"] = page
+    session[state.PAGE] = page
     if previous is None:
         return
     for name in lesson.params:
-        if name in state:
-            del state[name]  # a value another page left under this name must not leak in
-    own: dict[str, list[str]] = state.setdefault("_views", {}).get(page, {})
+        if name in session:
+            del session[name]  # a value another page left under this name must not leak in
+    own: dict[str, list[str]] = session.setdefault(state.VIEWS, {}).get(page, {})
     current = _url_view(lesson)
     if any(own.get(name) != values for name, values in current.items()):
         return  # opened by a link that asks for settings of its own: the link wins
     wanted = dict(own)
-    choice = state.get("_curve_choice")
-    if lesson.picks_a_curve and choice is not None and state.get("_curve_seen", {}).get(page) != choice:
+    choice = session.get(state.CURVE_CHOICE)
+    if lesson.picks_a_curve and choice is not None and session.get(state.CURVE_SEEN, {}).get(page) != choice:
         label, expr = choice
         wanted = {"curve": [label], **({"expr": [expr]} if expr is not None else {})}
     if current != wanted:
@@ -225,15 +222,15 @@ def note_curve_choice(label: str, expr: str | None, is_page_default: bool) -> No
     own default curve, untouched, is not a choice: each page's default is picked to show its
     lesson at first sight.
     """
-    state = st.session_state
-    state.setdefault("_curve_seen", {})[state.get("_page")] = (label, expr)
-    if "_curve_choice" in state or not is_page_default:
-        state["_curve_choice"] = (label, expr)
+    session = st.session_state
+    session.setdefault(state.CURVE_SEEN, {})[session.get(state.PAGE)] = (label, expr)
+    if state.CURVE_CHOICE in session or not is_page_default:
+        session[state.CURVE_CHOICE] = (label, expr)
 
 
 def remember_view(lesson: Lesson) -> None:
     """Keep the page's URL parameters as its view, for restore_view to put back."""
-    st.session_state.setdefault("_views", {})[lesson.key] = _url_view(lesson)
+    st.session_state.setdefault(state.VIEWS, {})[lesson.key] = _url_view(lesson)
 
 
 def _url_view(lesson: Lesson) -> dict[str, list[str]]:

@@ -1,9 +1,76 @@
-"""Every key the app keeps per session or puts in the URL, named once.
+"""Every key the app keeps per session or puts in the URL, named once (as TensorFlow Playground's
+src/state.ts keeps every URL-visible value in one table).
 
-(The predict-then-see keys; the ui-layout branch's state table takes these in when it lands.)
+A module reads and writes ``st.session_state`` and ``st.query_params`` only through these names;
+no key is made from a format string anywhere else (``reload_key`` is the one key made per
+value, here). tests/test_state_keys.py fails on a key written as a string outside this module.
+
+**URL parameters.** A widget bound to the URL (``bind="query-params"``) uses its key as the
+URL's parameter name, so these strings are the names in every shared link: never change one.
+That is also why one name can mean two things: ``alpha``, ``iters`` and ``w0`` are the cost
+curve's on pages 1-3 and the regression's on pages 4 and 5, three widgets under one key. They
+never meet: ui.app.page.restore_view drops a value another page left under a page's own names
+before the page draws its controls, and each page keeps its own view. Giving each meaning a key
+of its own would rename the link's parameters, so the names below say which widgets share one.
 """
 
 from __future__ import annotations
+
+# --- URL parameters (README's "Share a view" tables) -------------------------------------------
+# Pages 1-3: the cost curve.
+CURVE = "curve"  # the catalogue curve, or "Your own formula" (ui.app.choices.curve_label)
+EXPR = "expr"  # the typed J(w), with curve=Your own formula
+ALPHA = "alpha"  # pages 1 and 3: the learning rate on J(w); pages 4-5: on J(w, b) (one key, see above)
+ITERS = "iters"  # pages 1-3: the iteration limit; pages 4-5: the number of iterations
+W0 = "w0"  # pages 1-3: the start on J(w); pages 4-5: the start of every feature's weight
+ALPHAS = "alphas"  # page 2: the learning rates compared, or "auto"
+SURFACE_ALPHA = "surface_alpha"  # page 3's two-parameter landscape
+SURFACE_ITERS = "surface_iters"
+# Pages 4-5: the data and the fit.
+DATASET = "dataset"  # a built-in dataset's label (ui.app.choices.dataset_label)
+Y = "y"  # the target column
+X = "x"  # the feature column(s), repeated in the URL for several
+DROP_MISSING = "drop_missing"
+B0 = "b0"
+SCALE = "scale"
+SEQUENTIAL = "sequential"
+TIMING = "timing"  # page 5: when the pasted log's cost was taken
+
+# --- Widgets outside the URL -------------------------------------------------------------------
+UPLOADER = "upload"  # the file uploader (pages 4-5)
+SHEET = "sheet"  # a workbook's sheet
+LOG = "log"  # page 5: the pasted log
+LOG_EXAMPLE = "log_example"  # page 5: the example picked to fill it
+SURFACE_RESET = "surface_reset"  # page 3: the button that puts the landscape's starts back
+USE_SUGGESTED_FORMULA = "_use_suggested_formula"  # "Use J(w) = ..." under a formula that cannot be read
+INTUITION_FIGURE = "intuition_player"  # page 1's moving figure
+LEARNING_RATE_FIGURE = "learning_rate_player"  # page 2's
+MINIMA_CLICK = "minima_click"  # page 3's moving figure, whose clicks pick starts
+REGRESSION_CLICK = "regression_click"  # page 4's, whose clicks on J(w, b) pick (w0, b0)
+
+# --- The page protocol (ui.app.page) -----------------------------------------------------------
+PAGE = "_page"  # the lesson key of the page on screen
+OPENED = "_opened"  # (lesson, the link's values on arrival, the slot under the title for the link note)
+VIEWS = "_views"  # each page's own view: {lesson key: its URL parameters}
+LINK_INSTEAD = "_link_instead"  # values the Link to this view gives instead of the URL's, this run
+CURVE_CHOICE = "_curve_choice"  # the curve a student chose on pages 1-3: (label, typed formula or None)
+CURVE_SEEN = "_curve_seen"  # {lesson key: the curve it last showed}
+
+# --- What controls remember between runs -------------------------------------------------------
+FORMULA_PROBLEM = "_formula_problem"  # set on every run: the typed formula that could not be read
+START_CURVE = "_start_curve"  # the curve the start w0 was last shown on
+SURFACE_STARTS = "_surface_starts"  # page 3: the starts dropped on the landscape
+COLUMNS_FOR = "_columns_for"  # the data whose default columns were last set
+SHEET_FOR = "_sheet_for"  # the uploaded file whose sheet was last set
+FAILED_UPLOAD = "_failed_upload"  # (source key, why): an upload already said to be unusable
+RATE_FOR = "_rate_for"  # page 4: the data (and scaling) alpha and iterations were chosen for
+
+# --- The last good value of each input that can fail (ui.app.last_good) ------------------------
+LAST_GOOD_EXPR = "_last_good_expr"  # (text, curve) of the last typed formula that could be read
+LAST_GOOD_ALPHAS = "_last_good_alphas"  # page 2's last list of learning rates that could be read
+LAST_GOOD_UPLOAD = "_last_good_upload"  # (source key, file name) of the last usable upload
+LAST_GOOD_PREPARED = "_last_good_prepared"  # (source without its table, prepared sums) of the last fit
+LAST_GOOD_DIAGNOSIS = "_last_good_diagnosis"  # page 5: (parsed log, diagnosis) of the last log read
 
 # --- Predict, then see (ui.views.predict) ------------------------------------------------------
 ASK = "ask"  # URL: the question on screen, by id (gd_core.questions)
@@ -16,6 +83,11 @@ SKIP = "predict_skip"
 ASK_AGAIN = "predict_again"
 NEXT_QUESTION = "predict_next"
 PRESSED = "_predict_pressed"  # which of Commit / Just show me was clicked, until the question box reads it
+
+
+def reload_key(source_key: str) -> str:
+    """The "Load my file again" button of an upload set aside for the memory budget, one per file."""
+    return f"_reload_{source_key}"
 
 
 def answer_key(question_id: str, item: int | None = None) -> str:

@@ -1,11 +1,9 @@
-"""Contour lines of a cost surface J(w, b), by marching squares (drawn by ui/plotly_anim.cost_map)."""
+"""Contour lines of a cost surface J(w, b), by marching squares (drawn by ui.charts.cost_map.cost_map)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-PATH_COLORS = ["#dc2626", "#f59e0b", "#16a34a", "#7c3aed", "#0891b2", "#db2777", "#0f172a", "#65a30d"]
 
 
 def contour_segments(w: np.ndarray, b: np.ndarray, z: np.ndarray, levels: np.ndarray) -> pd.DataFrame:

@@ -11,12 +11,6 @@ import pandas as pd
 
 from gd_core.descent import DescentRun
 
-POINT_COLOR = "#dc2626"
-PATH_COLOR = "#f59e0b"
-CURVE_COLOR = "#2563eb"
-TANGENT_COLOR = "#16a34a"
-PALETTE = ["#64748b", "#16a34a", "#f59e0b", "#dc2626", "#7c3aed", "#0891b2"]
-
 
 def view_domain(w_min: float, w_max: float, ws: np.ndarray, grow: float = 0.6) -> tuple[float, float]:
     """The w axis: the curve's range, widened to show the path but at most by ``grow`` of it."""

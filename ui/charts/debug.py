@@ -16,12 +16,10 @@ from gd_core.log_parse import FIELDS, ParsedLog
 from ui.charts.regression_parts import frame_indices
 from ui.charts.log_ticks import vega_log_scale
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
+from ui.charts.style import CORRECT_COLOR, LOG_COLOR, MATCH_COLOR
 
 MAX_RUN_POINTS = 2_000
 MAX_LOG_POINTS = 1_000
-LOG_COLOR = "#0f172a"
-MATCH_COLOR = "#dc2626"
-CORRECT_COLOR = "#16a34a"
 TITLES = {"cost": "cost J(w, b)", "dj_dw": "dj_dw", "dj_db": "dj_db", "w": "w", "b": "b"}
 
 

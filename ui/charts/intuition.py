@@ -9,13 +9,12 @@ from __future__ import annotations
 import numpy as np
 
 from gd_core.descent import DescentRun
-from ui.charts.cost_curve import CURVE_COLOR, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, cost_domain, curve_frame, line_trace, view_domain
+from ui.charts.cost_curve import cost_domain, curve_frame, line_trace, view_domain
 from ui.charts.player import ReadyFigure, add_player, at, frame, timeline
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.tangent_labels import place_triangle
 from ui.words.text import direction_text, fmt, iteration_heading, update_text
-
-INK = "#0f172a"
+from ui.charts.style import CURVE_COLOR, INK, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, WHITE
 
 
 def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 610) -> ReadyFigure:
@@ -55,21 +54,7 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
             {"x": [lo + 0.01 * span], "y": [y_hi], "text": [text]},  # above the plot, in the top margin
         ]
 
-    traces = [
-        {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
-        line_trace(TANGENT_COLOR, {"width": 2}, name="tangent"),
-        line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
-        {"type": "scatter", "mode": "text", "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
-        line_trace(POINT_COLOR, {"width": 3}, name="step"),
-        {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
-        {
-            "type": "scatter", "mode": "markers", "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": "white", "width": 2}}, "name": "w", "showlegend": False,
-            "hovertemplate": "iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
-        },
-        # The update, written out, sits above the plot (drawn from the plot's top edge upwards), so
-        # it never covers the curve, whatever its shape.
-        {"type": "scatter", "mode": "text", "textposition": "top right", "textfont": {"size": 15, "color": INK}, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False},
-    ]
+    traces = _moving_traces()
     data = [line_trace(CURVE_COLOR, {"width": 2.5}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy())]
     data += [merge(trace, first) for trace, first in zip(traces, state(0))]
     moving = list(range(1, len(data)))
@@ -80,3 +65,22 @@ def intuition_figure(curve_cost, w_range: tuple[float, float], run: DescentRun, 
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
     }
     return add_player(figure(data, layout), frames, steps, frame_ms, y=-0.16)
+
+
+def _moving_traces() -> list[dict]:
+    """What moves on page 1, in the order ``intuition_figure``'s frames give their values."""
+    return [
+        {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
+        line_trace(TANGENT_COLOR, {"width": 2}, name="tangent"),
+        line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
+        {"type": "scatter", "mode": "text", "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
+        line_trace(POINT_COLOR, {"width": 3}, name="step"),
+        {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
+        {
+            "type": "scatter", "mode": "markers", "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": WHITE, "width": 2}}, "name": "w", "showlegend": False,
+            "hovertemplate": "iteration %{customdata[0]}<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>",
+        },
+        # The update, written out, sits above the plot (drawn from the plot's top edge upwards), so
+        # it never covers the curve, whatever its shape.
+        {"type": "scatter", "mode": "text", "textposition": "top right", "textfont": {"size": 15, "color": INK}, "hoverinfo": "skip", "showlegend": False, "cliponaxis": False},
+    ]

@@ -13,12 +13,13 @@ import numpy as np
 import pandas as pd
 
 from gd_core.descent import DescentRun
-from ui.charts.cost_curve import PALETTE, cost_domain, curve_frame, line_trace, view_domain
+from ui.charts.cost_curve import cost_domain, curve_frame, line_trace, view_domain
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.log_ticks import plotly_log_axis, vega_log_scale
 from ui.charts.player import ReadyFigure, add_player, at, frame, timeline
 from ui.words.text import fmt, limit_text
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, value
+from ui.charts.style import FAINT_CURVE_COLOR, OUTCOME_COLORS, PALETTE, WALL_COLOR, WHITE
 
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # the moving figure's panels: the curve, left
 COST_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # the cost histories, right
@@ -43,7 +44,7 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
             {
                 "x": field("alpha", title="learning rate α (log scale)", scale=scale, axis=axis),
                 "y": field("iterations", title=f"iterations to converge (cap {num_iters})"),
-                "color": nominal_color("outcome", outcomes, ["#16a34a", "#f59e0b", "#dc2626"], "outcome"),
+                "color": nominal_color("outcome", outcomes, OUTCOME_COLORS, "outcome"),
                 "tooltip": [field("alpha", format=".4g"), field("iterations"), field("outcome", "nominal")],
             },
         )
@@ -51,11 +52,11 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
     datasets = {"sweep": df}
     if np.isfinite(alpha_max):
         datasets["wall"] = pd.DataFrame({"alpha": [alpha_max], "label": [f"2 / J''(w*) = {limit_text(alpha_max)}"]})
-        layers.append(layer_of("wall", {"type": "rule", "color": "#dc2626", "strokeDash": [6, 4], "strokeWidth": 2}, {"x": field("alpha")}))
+        layers.append(layer_of("wall", {"type": "rule", "color": WALL_COLOR, "strokeDash": [6, 4], "strokeWidth": 2}, {"x": field("alpha")}))
         layers.append(
             layer_of(
                 "wall",
-                {"type": "text", "align": "right", "dx": -6, "dy": -6, "color": "#dc2626", "fontWeight": "bold"},
+                {"type": "text", "align": "right", "dx": -6, "dy": -6, "color": WALL_COLOR, "fontWeight": "bold"},
                 {"x": field("alpha"), "y": value(12), "text": field("label", "nominal")},
             )
         )
@@ -99,7 +100,7 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
         rows=1, cols=2, horizontal_spacing=0.1,
         subplot_titles=("Paths on the curve", 'Cost per iteration<br><span style="font-size:11px">J(w) − J(w*), log scale</span>'),
     )
-    data = [line_trace("#94a3b8", {"width": 2}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy(), **CURVE_PANEL)]
+    data = [line_trace(FAINT_CURVE_COLOR, {"width": 2}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy(), **CURVE_PANEL)]
     colors = PALETTE[: len(runs)] if len(runs) <= len(PALETTE) else PALETTE * (len(runs) // len(PALETTE) + 1)
     gaps = [gap_to_minimum(run.cost, j_min) for _, run in runs]
     for (label, run), color, gap in zip(runs, colors, gaps):
@@ -111,12 +112,12 @@ def compare_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tupl
     for (label, run), color, gap in zip(runs, colors, gaps):
         moving.append(len(data))
         data.append(merge({
-            "type": "scatter", "mode": "markers+text", "marker": {"size": 14, "color": color, "line": {"color": "white", "width": 1.5}},
+            "type": "scatter", "mode": "markers+text", "marker": {"size": 14, "color": color, "line": {"color": WHITE, "width": 1.5}},
             "textfont": {"color": color, "size": 12}, "cliponaxis": False, "legendgroup": label, "showlegend": False,
             "hovertemplate": f"{label}<br>w = %{{customdata[0]:.4g}}<br>J = %{{customdata[1]:.4g}}<extra></extra>", **CURVE_PANEL,
         }, _on_panel(float(run.w[0]), float(run.cost[0]), box)))
         moving.append(len(data))
-        data.append({"type": "scatter", "x": [0], "y": [gap[0]], "mode": "markers", "marker": {"size": 11, "color": color, "line": {"color": "white", "width": 1.5}}, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **COST_PANEL})
+        data.append({"type": "scatter", "x": [0], "y": [gap[0]], "mode": "markers", "marker": {"size": 11, "color": color, "line": {"color": WHITE, "width": 1.5}}, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **COST_PANEL})
     iterations = timeline(max(run.w.size for _, run in runs) - 1)
     frames = []
     for k, i in enumerate(iterations):

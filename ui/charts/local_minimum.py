@@ -18,15 +18,11 @@ from gd_core.descent import Basins, DescentRun
 from gd_core.surface import SurfacePaths
 from gd_core.wording import number, plural
 from ui.charts.cost_curve import cost_domain
-from ui.charts.contours import PATH_COLORS
-from ui.charts.player import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
+from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
+from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.figure_dict import figure, grid, merge
+from ui.charts.style import AWAY_COLOR, BASIN_COLORS, DIVERGED_COLOR, INK, LIGHT_COLORS, PATH_COLORS, UNSETTLED_COLOR, WHITE
 
-BASIN_COLORS = ["#2563eb", "#16a34a", "#7c3aed", "#0891b2", "#db2777"]
-LIGHT_COLORS = ["#93c5fd", "#86efac", "#c4b5fd", "#67e8f9", "#f9a8d4"]
-AWAY_COLOR = "#94a3b8"
-DIVERGED_COLOR = "#dc2626"
-UNSETTLED_COLOR = "#475569"  # a start's run that ends at no minimum
 # The second cue beside colour: one marker shape per minimum reached, an x for none.
 SYMBOLS = ["circle", "square", "triangle-up", "pentagon", "star"]
 UNSETTLED_SYMBOL = "x"
@@ -86,11 +82,31 @@ def minima_figure(
     A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
     is still slowly heading for, red only when its run diverged, grey when it stops at none.
     """
-    basin_starts, minima = basins.starts, basins.minima
     lo, hi = w_range
+    layout = _layout(narrow)
+    traces = Traces()
+    styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs)
+    _landscape(traces, layout, landscape, paths)
+    _movers(traces, runs, styles, paths, (lo + hi) / 2, y_hi)
+    # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
+    # rests on a minimum shows through its diamond.
+    minima_arr = np.asarray(basins.minima, dtype=float)
+    if minima_arr.size:
+        traces.data.append({
+            "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
+            "marker": {"symbol": "diamond-open", "size": 22, "color": INK, "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
+        })
+    iterations = timeline(max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1)
+    frames = traces.frames(iterations)
+    gw, gb, _ = landscape
+    _finish_layout(layout, traces, narrow, (lo, hi, y_lo, y_hi), (gw[0], gw[-1], gb[0], gb[-1]))
+    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 41.75))  # ~42 px under the plot
+
+
+def _layout(narrow: bool) -> dict:
+    """Four panels, two by two, or one under another on a phone; their titles."""
     one_column = {"rows": 4, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",)), "vertical_spacing": 0.075}
     two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
-    height = 1700 if narrow else 1100
     layout = grid(
         **(one_column if narrow else two_by_two),
         # Short titles, the hint under each: two panels side by side stay readable on a phone.
@@ -103,8 +119,13 @@ def minima_figure(
     )
     for title in layout["annotations"]:
         title["font"]["size"] = 14
-    data: list[dict] = []
-    # --- the curve coloured by basin, the minima, every start's path --------------------------
+    return layout
+
+
+def _curve_panel(traces: Traces, curve_cost, basins: Basins, runs: Sequence[tuple[str, DescentRun]]) -> tuple[list[tuple[str, str]], tuple[float, float]]:
+    """The curve's starts coloured by basin (click one to start there), every run's path and its
+    step sizes; returns each run's (colour, symbol) and the curve panel's cost range."""
+    basin_starts, minima = basins.starts, basins.minima
     with np.errstate(all="ignore"):
         j = np.asarray(curve_cost(np.asarray(basin_starts)), dtype=float)
     ok = np.isfinite(j)
@@ -118,7 +139,7 @@ def minima_figure(
     for name, members, color, symbol in groups:
         pick = ok & members
         if pick.any():
-            data.append({
+            traces.data.append({
                 "type": "scatter", "x": basin_starts[pick], "y": j[pick], "mode": "markers", "name": name, "legendgroup": BASIN_GROUP,
                 "marker": {"size": 7, "color": color, "symbol": symbol},
                 "selected": {"marker": {"size": 7}}, "unselected": {"marker": {"opacity": 1}},
@@ -127,66 +148,61 @@ def minima_figure(
     # Every start's run in the colour and shape of the minimum it ends at: the same colour as its dot.
     styles = [end_style(run_end(float(run.w[-1]), minima)) for _, run in runs]
     for (label, run), (color, symbol) in zip(runs, styles):
-        data.append({"type": "scatter", "x": run.w, "y": run.cost, "mode": "lines", "line": {"color": color, "width": 1.5, "dash": "dot"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
+        traces.data.append({"type": "scatter", "x": run.w, "y": run.cost, "mode": "lines", "line": {"color": color, "width": 1.5, "dash": "dot"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
         steps = np.abs(run.step) if run.step.size else np.zeros(1)
-        data.append({
+        traces.data.append({
             "type": "scatter", "x": np.arange(1, steps.size + 1), "y": steps, "mode": "lines+markers", "line": {"color": color, "width": 2},
             "marker": {"symbol": symbol, "size": 7, "color": color, "maxdisplayed": 12}, "name": f"{label}: {end_words(run, minima)}", "legendgroup": label, **STEP_PANEL,
         })
-    y_lo, y_hi = cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
-    # --- the landscape from above and as a surface ------------------------------------------
+    return styles, cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
+
+
+def _landscape(traces: Traces, layout: dict, landscape: tuple[np.ndarray, np.ndarray, np.ndarray], paths: SurfacePaths) -> None:
+    """H(w, b) from above (click to drop a start) and as a surface, with every start's path on both."""
     gw, gb, gz = landscape
     image, lines = cost_map(gw, gb, gz, "x3", "y3")
     layout["images"] = [image]
-    shapes = [lines]
+    traces.shapes.append(lines)
     # The landscape is another function than the curve: H, not J, in its hover too.
-    data.append({**click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{customdata:.4g}<extra>click: start here</extra>"})
-    data.append({**surface_trace(gw, gb, gz, "scene"), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{z:.4g}<extra></extra>"})
-    n_starts = paths.w.shape[1]
-    for k in range(n_starts):
+    traces.data.append({**click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{customdata:.4g}<extra>click: start here</extra>"})
+    traces.data.append({**surface_trace(gw, gb, gz, "scene"), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{z:.4g}<extra></extra>"})
+    for k in range(paths.w.shape[1]):
         color = PATH_COLORS[k % len(PATH_COLORS)]
-        shapes.append(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))
-        data.append({"type": "scatter3d", "x": paths.w[:, k], "y": paths.b[:, k], "z": paths.cost[:, k], "mode": "lines", "line": {"color": color, "width": 5}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"})
-    # --- what moves --------------------------------------------------------------------------
-    movers: list[tuple[int, object]] = []
+        traces.shapes.append(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))
+        traces.data.append({"type": "scatter3d", "x": paths.w[:, k], "y": paths.b[:, k], "z": paths.cost[:, k], "mode": "lines", "line": {"color": color, "width": 5}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"})
 
-    def mover(trace: dict, make) -> None:
-        movers.append((len(data), lambda i, kind=trace["type"]: {"type": kind, **make(i)}))
-        data.append(merge(trace, make(0)))
 
-    # One trace per panel holds every start's point: a frame carries 4 small traces, not 16.
-    ring = {"size": [16] + [13] * (len(runs) - 1), "color": [c for c, _ in styles], "symbol": [m for _, m in styles], "line": {"color": "white", "width": 2}}
+def _movers(traces: Traces, runs: Sequence[tuple[str, DescentRun]], styles: list[tuple[str, str]], paths: SurfacePaths, note_x: float, note_y: float) -> None:
+    """What moves: one trace per panel holds every start's point (a frame carries 4 small traces,
+    not 16), and the curve panel's note once its runs have stopped (at ``note_x``, ``note_y``)."""
+    ring = {"size": [16] + [13] * (len(runs) - 1), "color": [c for c, _ in styles], "symbol": [m for _, m in styles], "line": {"color": WHITE, "width": 2}}
     step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
-    mover({"type": "scatter", "mode": "markers", "marker": ring, "showlegend": False, "hovertemplate": "w = %{x:.4f}<extra></extra>", **CURVE_PANEL},
-          lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
-    mover({"type": "scatter", "mode": "markers", "marker": {**ring, "size": 11}, "showlegend": False, "hoverinfo": "skip", **STEP_PANEL},
-          lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
+    traces.mover({"type": "scatter", "mode": "markers", "marker": ring, "showlegend": False, "hovertemplate": "w = %{x:.4f}<extra></extra>", **CURVE_PANEL},
+                 lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
+    traces.mover({"type": "scatter", "mode": "markers", "marker": {**ring, "size": 11}, "showlegend": False, "hoverinfo": "skip", **STEP_PANEL},
+                 lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
     # Past the last iteration of the runs on J(w) (the landscape may run longer), the curve panel says so.
     curve_last = max(run.w.size for _, run in runs) - 1
-    mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": "#0f172a"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
-          lambda i: {"x": [(lo + hi) / 2], "y": [y_hi], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
-    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n_starts)], "line": {"color": "white", "width": 2}}
-    mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
-          lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
-    mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
-          lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
-    # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
-    # rests on a minimum shows through its diamond.
-    minima_arr = np.asarray(minima, dtype=float)
-    if minima_arr.size:
-        data.append({
-            "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
-            "marker": {"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
-        })
-    last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
-    iterations = timeline(last)
-    frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
+    traces.mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": INK}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
+                 lambda i: {"x": [note_x], "y": [note_y], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
+    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(paths.w.shape[1])], "line": {"color": WHITE, "width": 2}}
+    traces.mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
+                 lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
+    traces.mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
+                 lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
+
+
+def _finish_layout(layout: dict, traces: Traces, narrow: bool, curve_box: tuple[float, float, float, float], map_box: tuple[float, float, float, float]) -> None:
+    """Size, margins, legend and axes; ``curve_box`` is (lo, hi, y_lo, y_hi) of the curve panel, ``map_box`` the map's (w, w, b, b) ends."""
+    lo, hi, y_lo, y_hi = curve_box
+    w_first, w_last, b_first, b_last = map_box
+    height = 1700 if narrow else 1100
     # On a phone the legend's long entries ("w₀ = 0.060: ends at w = 1") take a row each: the top margin holds them all.
-    entries = sum(1 for t in data if t.get("name") and t.get("showlegend", True))
+    entries = sum(1 for t in traces.data if t.get("name") and t.get("showlegend", True))
     top = max(135, 64 + 22 * entries) if narrow else 135
     height += top - 135  # the panels keep their heights
     merge(layout, {
-        "shapes": shapes, "height": height, "margin": {"l": 60, "r": 20, "t": top, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
+        "shapes": traces.shapes, "height": height, "margin": {"l": 60, "r": 20, "t": top, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of
         # entries (not one block per legend group), under the tool bar: on a phone it wraps to three rows,
         # which the top margin holds.
@@ -195,11 +211,10 @@ def minima_figure(
         "yaxis": {"title": {"text": "J(w)"}, "range": [y_lo, y_hi]},
         "xaxis2": {"title": {"text": "iteration"}},
         "yaxis2": {"title": {"text": ""}},  # the panel's title names it; on a phone an axis title here covers the curve
-        "xaxis3": {"title": {"text": "w"}, "range": [gw[0], gw[-1]]},
-        "yaxis3": {"title": {"text": "b"}, "range": [gb[0], gb[-1]], "scaleanchor": "x3", "scaleratio": 1},
+        "xaxis3": {"title": {"text": "w"}, "range": [w_first, w_last]},
+        "yaxis3": {"title": {"text": "b"}, "range": [b_first, b_last], "scaleanchor": "x3", "scaleratio": 1},
         "scene": {
             "xaxis": {"title": {"text": "w"}}, "yaxis": {"title": {"text": "b"}}, "zaxis": {"title": {"text": "H"}},
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         },
     })
-    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 41.75))  # ~42 px under the plot

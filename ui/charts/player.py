@@ -1,4 +1,4 @@
-"""What every moving figure shares: the frame timeline, the player, the click grid.
+"""What every moving figure shares: the frame timeline, the player, the traces that move.
 
 A Plotly figure carries its frames; Play, Pause, the speed menu and the iteration slider run
 in the browser (Plotly.animate), so playing sends nothing to the server. Each frame holds only
@@ -13,17 +13,14 @@ ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
 
 from __future__ import annotations
 
-import base64
-import struct
-import zlib
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import sequential
 
+from ui.charts.figure_dict import merge
 from ui.charts.regression_parts import frame_indices
-from ui.charts.contours import contour_segments
+from ui.charts.style import INK, INVISIBLE
 
 MAX_FRAMES = 300
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
@@ -73,6 +70,26 @@ class ReadyFigure(go.Figure):
 def frame(name: int, data: list[dict], traces: list[int]) -> dict:
     """One frame of the player: new values for the traces at the indices ``traces``."""
     return {"name": str(name), "data": data, "traces": traces}
+
+
+class Traces:
+    """A moving figure's traces as a builder adds them: ``data`` (every trace, in drawing order),
+    the layout ``shapes`` beside them, and the movers, whose values each frame carries anew."""
+
+    def __init__(self) -> None:
+        self.data: list[dict] = []
+        self.shapes: list[dict] = []
+        self._movers: list[tuple[int, Callable[[int], dict]]] = []
+
+    def mover(self, trace: dict, make: Callable[[int], dict]) -> None:
+        """Add ``trace`` with its values at iteration 0; ``make(i)`` gives its values at iteration i."""
+        self._movers.append((len(self.data), lambda i, kind=trace["type"]: {"type": kind, **make(i)}))
+        self.data.append(merge(trace, make(0)))
+
+    def frames(self, iterations: np.ndarray) -> list[dict]:
+        """One frame per shown iteration, each with the movers' values there."""
+        moving = [index for index, _ in self._movers]
+        return [frame(k, [make(i) for _, make in self._movers], moving) for k, i in enumerate(iterations)]
 
 
 def timeline(last: int, limit: int = MAX_FRAMES) -> np.ndarray:
@@ -128,124 +145,49 @@ def add_player(
     names = [f["name"] for f in frames]
     scrub = redraw_every > 0
     played: bool | list[bool] = [i % redraw_every == redraw_every - 1 or i == len(names) - 1 for i in range(len(names))] if scrub else False
-    steps = [
-        {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, scrub)}
-        for name, i in zip(names, iterations)
-    ]
-    speed_buttons = [
-        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in speeds
-    ]
-    menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
     spec["frames"] = list(frames)
     # The slider sits a fixed ~40 px under the buttons: its "iteration N" must clear them when a
     # phone's width puts them under it.
     gap = max(0.05, under_plot(spec["layout"], 40.0))
-    spec["layout"].update(
-        updatemenus=[
-            {
-                **menu,
-                "buttons": [
-                    {"label": "▶ Play", "method": "animate", "args": _animate(None, frame_ms, played)},
-                    {"label": "❚❚ Pause", "method": "animate", "args": _animate([None], 0, False)},
-                ],
-            },
-            {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": list(speeds).index(1.0), "x": 1.0, "xanchor": "right", "buttons": speed_buttons},
-        ],
-        sliders=[
-            {
-                "active": int(min(max(start, 0), len(steps) - 1)),
-                "steps": steps,
-                "x": 0.0,
-                "len": 1.0,
-                "y": y - gap,
-                "yanchor": "top",
-                "pad": {"t": 6, "b": 0},
-                "ticklen": 0,
-                "minorticklen": 0,
-                "font": {"color": "rgba(0,0,0,0)", "size": 1},  # 300 step labels would overlap: the current one is shown above
-                "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": "#0f172a"}, "xanchor": "center", "offset": 4},
-                "transition": {"duration": 0},
-            }
-        ],
-    )
+    spec["layout"].update(updatemenus=_menus(frame_ms, played, speeds, y), sliders=[_slider(names, iterations, scrub, start, y - gap)])
     return ReadyFigure(spec)
 
 
-def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: str, name: str = "start here") -> dict:
-    """An invisible point at every grid node of a map: a click on the map selects the nearest
-    one, and its (w, b) becomes a start. It also carries the map's hover (w, b, J)."""
-    ww, bb = np.meshgrid(w, b)
+def _menus(frame_ms: float, played: bool | list[bool], speeds: Sequence[float], y: float) -> list[dict]:
+    """Play and Pause (left), the speed menu (right), at ``y`` under the plot."""
+    menu = {"type": "buttons", "direction": "left", "showactive": False, "x": 0.0, "y": y, "xanchor": "left", "yanchor": "top", "pad": {"r": 8, "t": 6}}
+    speed_buttons = [
+        {"label": f"speed {s:g}×", "method": "animate", "args": _animate(None, frame_ms / s, played)} for s in speeds
+    ]
+    return [
+        {
+            **menu,
+            "buttons": [
+                {"label": "▶ Play", "method": "animate", "args": _animate(None, frame_ms, played)},
+                {"label": "❚❚ Pause", "method": "animate", "args": _animate([None], 0, False)},
+            ],
+        },
+        {**menu, "type": "dropdown", "direction": "up", "showactive": True, "active": list(speeds).index(1.0), "x": 1.0, "xanchor": "right", "buttons": speed_buttons},
+    ]
+
+
+def _slider(names: list[str], iterations: Sequence[int], redraw: bool, start: int, y: float) -> dict:
+    """The iteration slider, a step per frame: picking one redraws everything when ``redraw``."""
+    steps = [
+        {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, redraw)}
+        for name, i in zip(names, iterations)
+    ]
     return {
-        "type": "scatter", "x": ww.ravel(), "y": bb.ravel(), "customdata": np.asarray(z, dtype=float).ravel(), "mode": "markers", "name": name,
-        "marker": {"size": 9, "opacity": 0.0, "color": "#000"}, "showlegend": False, "legendgroup": name, "xaxis": xaxis, "yaxis": yaxis,
-        "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{customdata:.4g}<extra>click: start here</extra>",
-        "selected": {"marker": {"opacity": 0.0}}, "unselected": {"marker": {"opacity": 0.0}},
-    }
-
-
-def contour_levels(z: np.ndarray) -> np.ndarray:
-    """log(J − lowest + a little): evenly spaced contours of it are geometric levels of J, so a
-    bowl shows nested rings all the way down to its minimum."""
-    finite = z[np.isfinite(z)]
-    lowest, highest = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-    return np.log(np.maximum(z - lowest, 0) + 2e-3 * ((highest - lowest) or 1.0))
-
-
-BLUES = np.array([[8, 48, 107], [8, 81, 156], [33, 113, 181], [66, 146, 198], [107, 174, 214], [158, 202, 225], [198, 219, 239], [222, 235, 247], [247, 251, 255]], dtype=float)
-
-
-def _png(rgb: np.ndarray) -> str:
-    """An RGB array (rows top to bottom) as a PNG data URI: zlib and a few headers, no imaging library."""
-    height, width, _ = rgb.shape
-    raw = b"".join(b"\x00" + row.tobytes() for row in rgb.astype(np.uint8))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
-    return "data:image/png;base64," + base64.b64encode(png).decode()
-
-
-def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, layer: str = "between") -> dict:
-    """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
-    a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
-    but not the layout's shapes."""
-    x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
-    ok = np.isfinite(x) & np.isfinite(y)
-    after_ok = np.concatenate([[False], ok[:-1]])[ok] if ok.size else ok  # a kept point whose predecessor was kept continues the line
-    template = "".join("L%.6g,%.6g" if cont else "M%.6g,%.6g" for cont in after_ok)
-    path = template % tuple(np.column_stack([x[ok], y[ok]]).ravel().tolist())  # one C-level format, not one f-string a point
-    return {"type": "path", "path": path or "M0,0", "xref": xref, "yref": yref, "line": line, "layer": layer}
-
-
-def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, dict]:
-    """J(w, b) from above, darker lower: a picture under the axes plus the contour lines as one
-    path shape. Plotly's own heatmap and contour traces vanish while frames play (a frame redraws
-    only the scatter layers of a subplot); a layout image and a shape stay."""
-    t = contour_levels(z)
-    t = (t - np.nanmin(t)) / ((np.nanmax(t) - np.nanmin(t)) or 1.0)
-    pos = np.nan_to_num(t, nan=1.0) * (len(BLUES) - 1)
-    low = np.clip(np.floor(pos).astype(int), 0, len(BLUES) - 2)
-    rgb = BLUES[low] + (pos - low)[..., None] * (BLUES[low + 1] - BLUES[low])
-    image = {
-        "source": _png(rgb[::-1]), "xref": xref, "yref": yref, "x": float(w[0]), "y": float(b[-1]),
-        "sizex": float(w[-1] - w[0]), "sizey": float(b[-1] - b[0]), "sizing": "stretch", "layer": "below", "opacity": 0.9,
-    }
-    segments = contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1])
-    xs = np.column_stack([segments["w"], segments["w2"], np.full(len(segments), np.nan)]).ravel()
-    ys = np.column_stack([segments["b"], segments["b2"], np.full(len(segments), np.nan)]).ravel()
-    return image, path_shape(xs, ys, xref, yref, {"color": "rgba(30,41,59,0.5)", "width": 0.8})
-
-
-def _named_scale(colors: list[str]) -> list[list]:
-    """A named colour scale as plotly writes it into a figure: [position, colour], evenly spaced."""
-    return [[i / (len(colors) - 1), color] for i, color in enumerate(colors)]
-
-
-def surface_trace(w: np.ndarray, b: np.ndarray, z: np.ndarray, scene: str) -> dict:
-    """J(w, b) as a surface a student can turn (drag) and zoom (scroll)."""
-    return {
-        "type": "surface", "x": w, "y": b, "z": z, "scene": scene, "colorscale": _named_scale(sequential.Blues), "reversescale": True, "showscale": False, "opacity": 0.92,
-        "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{z:.4g}<extra></extra>",
-        "contours": {"z": {"show": True, "usecolormap": True, "project": {"z": True}, "width": 1}},
+        "active": int(min(max(start, 0), len(steps) - 1)),
+        "steps": steps,
+        "x": 0.0,
+        "len": 1.0,
+        "y": y,
+        "yanchor": "top",
+        "pad": {"t": 6, "b": 0},
+        "ticklen": 0,
+        "minorticklen": 0,
+        "font": {"color": INVISIBLE, "size": 1},  # 300 step labels would overlap: the current one is shown above
+        "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
+        "transition": {"duration": 0},
     }

@@ -12,7 +12,7 @@ moving points.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -20,15 +20,14 @@ from gd_core.fit import Fit
 from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
 from ui.charts.regression_parts import contour_window, frame_indices, sample_rows
-from ui.charts.player import ReadyFigure, add_player, at, click_grid, cost_map, frame, path_shape, surface_trace, timeline, under_plot
+from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
+from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.log_ticks import plotly_log_axis
 from ui.charts.figure_dict import figure, grid, merge
 from ui.words.shown import shown_plotly
+from ui.charts.style import DATA_COLOR, EXACT_COLOR, RUN_COLORS, STAR_COLOR, WHITE
 
-RUN_COLORS = ["#dc2626", "#f59e0b"]
-EXACT_COLOR = "#0f172a"
-DATA_COLOR = "#2563eb"
-STAR = {"symbol": "diamond", "size": 13, "color": "#facc15", "line": {"color": EXACT_COLOR, "width": 1.5}}
+STAR = {"symbol": "diamond", "size": 13, "color": STAR_COLOR, "line": {"color": EXACT_COLOR, "width": 1.5}}
 # 1x: a frame at every screen refresh (60 Hz) when the browser keeps up. Plotly's player steps only
 # on requestAnimationFrame: a frame time just over one refresh (25 ms) waits for the second one,
 # which caps it at 30 frames a second, fewer with every 3-D redraw. On that clock no speed is
@@ -55,6 +54,9 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
     return min([y_lo, *near]), max([y_hi, *near])
 
 
+Path = tuple[str, np.ndarray, np.ndarray, np.ndarray]  # (label, w history, b history, cost history)
+
+
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
     *, narrow: bool = False, met_at: int | None = None,
@@ -67,11 +69,30 @@ def regression_figure(
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
-    w_star, b_star = float(stats.w_star[0]), float(stats.b_star)
+    star = (float(stats.w_star[0]), float(stats.b_star))
     paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
-    panels = 5 if scaled else 4
-    if narrow:  # one column: the same panels, so the same axis names (x, x2, x3, scene, x4)
-        rows, cols, specs, spacing = panels, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
+    layout = _layout(scaled, narrow)
+    traces = Traces()
+    _data_panel(traces, layout, x, y, paths, star, x_title, y_title)
+    _cost_panel(traces, layout, paths, stats.cost_star, met_at)
+    images = _landscape_panels(traces, layout, paths, stats, star, x_title)
+    if scaled:
+        images.append(_scaled_panel(traces, layout, fits))
+    iterations = timeline(max(p[3].size for p in paths) - 1, 240)
+    frames = traces.frames(iterations)
+    merge(layout, {
+        "images": images, "shapes": traces.shapes, "height": (5 if scaled else 4) * 420 if narrow else (1450 if scaled else 1000),
+        "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
+        "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
+    })
+    y = -under_plot(layout, 40.5) if narrow else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot
+    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
+
+
+def _layout(scaled: bool, narrow: bool) -> dict:
+    """The panels' grid and titles: two columns, or one on a phone (the same axis names: x, x2, x3, scene, x4)."""
+    if narrow:
+        rows, cols, specs, spacing = 5 if scaled else 4, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
     else:
         rows, cols, spacing = 3 if scaled else 2, 2, 0.12 if scaled else 0.14
         specs = (("xy", "xy"), ("xy", "scene")) + ((("xy", None),) if scaled else ())
@@ -84,26 +105,21 @@ def regression_figure(
     )
     for title in layout["annotations"]:
         title["font"]["size"] = 14
-    data: list[dict] = []
-    shapes: list[dict] = []
-    moving: list[int] = []
-    frames_data: list[Callable[[int], dict]] = []
+    return layout
 
-    def mover(trace: dict, per_frame) -> None:
-        moving.append(len(data))
-        data.append(merge(trace, per_frame(0)))
-        frames_data.append(lambda i, kind=trace["type"]: {"type": kind, **per_frame(i)})
 
-    # --- the data and the line --------------------------------------------------------------
+def _data_panel(traces: Traces, layout: dict, x: np.ndarray, y: np.ndarray, paths: list[Path], star: tuple[float, float], x_title: str, y_title: str) -> None:
+    """The data, the exact line (dashed) and each run's line at the shown iteration, the first one written out."""
+    w_star, b_star = star
     rows_shown = sample_rows(x.size)
     lo, hi = float(np.min(x)), float(np.max(x))
     pad = 0.04 * (hi - lo or 1.0)
     lo, hi = lo - pad, hi + pad
-    data.append({
+    traces.data.append({
         "type": "scatter", "x": x[rows_shown], "y": y[rows_shown], "mode": "markers", "name": "data", "marker": {"color": DATA_COLOR, "size": 5 if x.size > 2000 else 9, "opacity": 0.6},
         "xaxis": "x", "yaxis": "y", "hovertemplate": f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>",
     })
-    shapes.append({"type": "line", "x0": lo, "y0": w_star * lo + b_star, "x1": hi, "y1": w_star * hi + b_star, "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
+    traces.shapes.append({"type": "line", "x0": lo, "y0": w_star * lo + b_star, "x1": hi, "y1": w_star * hi + b_star, "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
     ends = [w_star * lo + b_star, w_star * hi + b_star]
     y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
     y_lo, y_hi = _with_start(y_lo, y_hi, [float(paths[0][1][0]) * end + float(paths[0][2][0]) for end in (lo, hi)])
@@ -119,20 +135,22 @@ def regression_figure(
         else:
             line = lambda i, w_h=w_h, b_h=b_h: {"x": [lo, hi], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i)]}  # noqa: E731
             extra = {"mode": "lines"}
-        mover({"type": "scatter", **extra, "name": f"{label} update", "line": {"color": RUN_COLORS[n], "width": 3}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"}, line)
+        traces.mover({"type": "scatter", **extra, "name": f"{label} update", "line": {"color": RUN_COLORS[n], "width": 3}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"}, line)
     merge(layout, {"xaxis": {"title": {"text": x_title}, "range": [lo, hi]}, "yaxis": {"title": {"text": y_title}, "range": [y_lo - y_pad, y_hi + 1.6 * y_pad]}})
 
-    # --- cost per iteration -----------------------------------------------------------------
+
+def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: float, met_at: int | None) -> None:
+    """Each run's cost per iteration (log scale) with its marker, the least-squares floor, where the stop rule was met."""
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 2_000)
-        shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
-    if stats.cost_star > 0:  # lowest J (least squares)
-        shapes.append({
-            "type": "line", "x0": 0, "x1": max(p[3].size for p in paths) - 1, "y0": stats.cost_star, "y1": stats.cost_star, "xref": "x2", "yref": "y2",
+        traces.shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
+    if cost_star > 0:  # lowest J (least squares)
+        traces.shapes.append({
+            "type": "line", "x0": 0, "x1": max(p[3].size for p in paths) - 1, "y0": cost_star, "y1": cost_star, "xref": "x2", "yref": "y2",
             "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between",
         })
     if met_at is not None:
-        shapes.append({
+        traces.shapes.append({
             "type": "line", "x0": met_at, "x1": met_at, "y0": 0, "y1": 0.93, "xref": "x2", "yref": "y2 domain",
             "line": {"color": EXACT_COLOR, "dash": "dot", "width": 1.5}, "layer": "above",
         })
@@ -141,33 +159,36 @@ def regression_figure(
             "showarrow": False, "xanchor": "left", "yanchor": "top", "font": {"size": 11, "color": EXACT_COLOR},
         })
     costs = [p[3] for p in paths]
-    mover(
+    traces.mover(
         {
-            "type": "scatter", "mode": "markers", "marker": {"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": "white", "width": 1.5}}, "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+            "type": "scatter", "mode": "markers", "marker": {"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": WHITE, "width": 1.5}}, "showlegend": False, "xaxis": "x2", "yaxis": "y2",
             "hovertemplate": [f"{p[0]}<br>iteration %{{x}}: J = %{{y:.4g}}<extra></extra>" for p in paths],
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
-    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 else []])
+    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[cost_star] if cost_star > 0 else []])
     merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
-    # --- J(w, b) from above, and as a surface -----------------------------------------------
+
+def _landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], x_title: str) -> list[dict]:
+    """J(w, b) from above (returns its picture, in a list for the scaled one to join) and as a surface, with the paths and points."""
+    w_star, b_star = star
     ws = [p[1] for p in paths]
     bs = [p[2] for p in paths]
     gw, gb = contour_window(ws, bs, w_star, b_star)
-    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, (w_star, b_star), "x3", "y3")]
+    images = [_cost_map(traces, gw, gb, cost_grid(stats, gw, gb), paths, star, "x3", "y3")]
     merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
     sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
     sz = cost_grid(stats, sw, sb)
-    data.append(surface_trace(sw, sb, sz, "scene"))
+    traces.data.append(surface_trace(sw, sb, sz, "scene"))
     for n, (label, w_h, b_h, cost) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
-        data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
+        traces.data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
     # The least-squares diamond and every run's point share one trace (each trace costs every frame).
-    mover(
+    traces.mover(
         {
             "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
-            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
+            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + [WHITE] * len(paths), "width": 1}},
         },
         lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
     )
@@ -176,44 +197,40 @@ def regression_figure(
         "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
         "zaxis": {"title": {"text": "J"}, "range": [0, z_top], "exponentformat": "none", "separatethousands": True},  # 100,000, not "100k", on a cost "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
     })
-    if scaled:
-        s_stats = main.run_stats
-        s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
-        s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
-        s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
-        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False))
-        merge(layout, {
-            "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
-            "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
-        })
+    return images
 
-    iterations = timeline(max(p[3].size for p in paths) - 1, 240)
-    frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
+
+def _scaled_panel(traces: Traces, layout: dict, fits: Sequence[tuple[str, Fit]]) -> dict:
+    """With feature scaling: the map of the scaled problem descent ran on (round contours), not clickable; returns its picture."""
+    main = fits[0][1]
+    s_stats = main.run_stats
+    s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
+    s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
+    s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
+    image = _cost_map(traces, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False)
     merge(layout, {
-        "images": images, "shapes": shapes, "height": panels * 420 if narrow else (1450 if scaled else 1000),
-        "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
-        "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
+        "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
+        "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
     })
-    y = -under_plot(layout, 40.5) if narrow else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot
-    return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
+    return image
 
 
-def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> dict:
+def _cost_map(traces: Traces, gw, gb, z, paths: list[Path], star: tuple[float, float], xaxis: str, yaxis: str, clickable: bool = True) -> dict:
     """J(w, b) from above with each run's path, the least-squares diamond and the moving point:
-    the traces and shapes added to ``data`` and ``shapes``, the picture under the axes returned."""
+    the traces and shapes added to ``traces``, the picture under the axes returned."""
     image, lines = cost_map(gw, gb, z, xaxis, yaxis)
-    shapes.append(lines)
+    traces.shapes.append(lines)
     for n, (label, w_h, b_h, _) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
-        shapes.append(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5}))
+        traces.shapes.append(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5}))
     if clickable:
-        data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
+        traces.data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
     # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
     k = len(paths)
-    mover(
+    traces.mover(
         {
             "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
-            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
+            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + [WHITE] * k, "width": [1.5] + [2] * k}},
             "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
         },
         lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},

@@ -14,11 +14,10 @@ import pandas as pd
 
 from ui.charts.log_ticks import vega_log_scale
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
+from ui.charts.style import EXACT_COLOR, RUN_COLORS
 
 MAX_POINTS = 4_000
 MAX_FRAMES = 240
-FIT_COLOR = "#dc2626"
-EXACT_COLOR = "#0f172a"
 
 
 def sample_rows(m: int, limit: int = MAX_POINTS, seed: int = 0) -> np.ndarray:
@@ -57,7 +56,7 @@ def cost_chart(runs: Sequence[tuple[str, np.ndarray]], j_exact: float, height: i
             {
                 "x": field("iteration", title="iteration"),
                 "y": field("cost", title="J(w, b)  (log scale)", scale=scale, axis=axis),
-                "color": nominal_color("run", labels, [FIT_COLOR, "#f59e0b"], legend=len(labels) > 1),
+                "color": nominal_color("run", labels, RUN_COLORS, legend=len(labels) > 1),
                 "tooltip": [field("run", "nominal"), field("iteration"), field("cost", title="J", format=".6g")],
             },
         )

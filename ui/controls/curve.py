@@ -7,9 +7,7 @@ README lists (curve, expr, alpha, w0, iters), so a shared link reproduces the vi
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import streamlit as st
 
@@ -17,15 +15,15 @@ from gd_core.curves import CURVES, Curve, curve_from_expression
 from gd_core.descent import DescentRun, run_descent
 from gd_core.expression import MAX_LENGTH, ExpressionError
 from gd_core.formula_fix import suggest_formula
+from ui.app import state
 from ui.app.choices import CUSTOM, curve_label
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, link_instead, note_curve_choice
+from ui.app.settings import CurveDefaults, RunSettings
 from ui.cache.shared_cache import shared
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 DEFAULT_EXPR = "w**4 - 3*w**2 + w"
-FORMULA_PROBLEM = "_formula_problem"  # session key, set on every run: the typed formula that could not be read
-START_CURVE = "_start_curve"  # session key: the curve the start w0 was last shown on
 
 
 @shared(max_entries=256)
@@ -51,11 +49,11 @@ def curve_picker(default: str) -> Curve:
         options,
         index=options.index(default),
         format_func=curve_label,
-        key="curve",
+        key=state.CURVE,
         bind="query-params",
         help="Pick a curve from the catalogue, or choose the last entry to type a formula of your own.",
     )
-    st.session_state.pop(FORMULA_PROBLEM, None)
+    st.session_state.pop(state.FORMULA_PROBLEM, None)
     if key != CUSTOM:
         note_curve_choice(curve_label(key), None, key == default)
         curve = CURVES[key]
@@ -64,19 +62,19 @@ def curve_picker(default: str) -> Curve:
     text = st.text_input(
         "J(w) =",
         value=DEFAULT_EXPR,
-        key="expr",
+        key=state.EXPR,
         bind="query-params",
         max_chars=200,
         help="A formula in w using numbers, + - * / ** and parentheses, and the functions "
         "sin cos tan exp log sqrt abs tanh. Example: w**4 - 3*w**2 + w",
     )
     note_curve_choice(curve_label(key), None if text == DEFAULT_EXPR else text, False)
-    kept, error = last_good("expr", lambda: (text, _typed_curve(text)), ExpressionError)
+    kept, error = last_good(state.LAST_GOOD_EXPR, lambda: (text, _typed_curve(text)), ExpressionError)
     if isinstance(error, ExpressionError) or kept is None:
         last_text, curve = kept or (DEFAULT_EXPR, _typed_curve(DEFAULT_EXPR))
         problem = FormulaProblem(text, str(error), getattr(error, "position", 0), last_text)
         _show_problem(problem)
-        st.session_state[FORMULA_PROBLEM] = problem
+        st.session_state[state.FORMULA_PROBLEM] = problem
         link_instead(expr=None if last_text == DEFAULT_EXPR else last_text)  # the Link to this view: the formula drawn
         return curve
     _, curve = kept
@@ -105,7 +103,7 @@ def formula_problem_here() -> None:
     """In the main area, where the student looks (the sidebar is folded away on a phone): the typed
     formula that could not be read, where, why, and that the chart is still the last formula that
     worked. Call after curve_settings."""
-    problem = st.session_state.get(FORMULA_PROBLEM)
+    problem = st.session_state.get(state.FORMULA_PROBLEM)
     if problem is None:
         return
     with st.container(border=True):
@@ -114,21 +112,14 @@ def formula_problem_here() -> None:
         guess = suggest_formula(problem.text)
         if guess is not None:
             st.button(
-                f"Use J(w) = {shown(guess, MAX_LENGTH)}", key="_use_suggested_formula", icon=":material/auto_fix_high:",
+                f"Use J(w) = {shown(guess, MAX_LENGTH)}", key=state.USE_SUGGESTED_FORMULA, icon=":material/auto_fix_high:",
                 on_click=_use_formula, args=(guess,), help="Python writes a power as **, the exponential as exp(w) and every product with *.",
             )
         st.caption(f"The chart below still shows the last formula that worked, J(w) = {shown(problem.last_text, MAX_LENGTH)}. Fix yours in the sidebar.")
 
 
 def _use_formula(text: str) -> None:
-    st.session_state["expr"] = text
-
-
-@dataclass(frozen=True)
-class RunSettings:
-    alpha: float
-    w0: float
-    iters: int
+    st.session_state[state.EXPR] = text
 
 
 def alpha_control(alpha: float) -> float:
@@ -140,7 +131,7 @@ def alpha_control(alpha: float) -> float:
             value=alpha,
             step=0.01,
             format="%.4f",
-            key="alpha",
+            key=state.ALPHA,
             bind="query-params",
             help="How big a step to take: each update moves w by α × dJ/dw. Too small crawls, too large overshoots.",
         )
@@ -156,7 +147,7 @@ def start_control(curve: Curve, w0: float) -> float:
             value=curve.clamp(w0),
             step=0.1,
             format="%.3f",
-            key="w0",
+            key=state.W0,
             bind="query-params",
             help=f"Where gradient descent starts. This curve is drawn from w = {curve.w_min:g} to {curve.w_max:g}.",
         )
@@ -170,26 +161,26 @@ def iterations_control(iters: int, max_iters: int) -> int:
             min_value=1,
             max_value=max_iters,
             value=iters,
-            key="iters",
+            key=state.ITERS,
             bind="query-params",
             help="The most updates to run; a run stops early when it meets the stop rule (a step under 1/1000 of the plotted range of w, near a minimum) or w runs away.",
         )
     )
 
 
-def curve_settings(defaults: Mapping[str, Any], *, with_alpha: bool = True) -> tuple[Curve, RunSettings]:
+def curve_settings(defaults: CurveDefaults) -> tuple[Curve, RunSettings]:
     """The sidebar of a cost-curve page: the curve, then alpha, the start w0 and the iteration limit.
 
     ``defaults`` is the page's entry in ui.app.lessons: the start is ``w0``, or ``w0_at`` (a place on
-    the curve's plotted range, 0 to 1). Pages that compare several alphas pass
-    ``with_alpha=False`` and get alpha = nan.
+    the curve's plotted range, 0 to 1). A page that compares several alphas has no alpha default,
+    no alpha control, and gets alpha = nan.
     """
     st.header("Settings")
-    curve = curve_picker(default=defaults["curve"])
-    alpha = alpha_control(defaults["alpha"]) if with_alpha else float("nan")
-    w0 = defaults["w0"] if "w0" in defaults else curve.point_at(defaults["w0_at"])
-    suit_start(curve, w0, alpha, defaults["iters"])
-    return curve, RunSettings(alpha=alpha, w0=start_control(curve, w0), iters=iterations_control(defaults["iters"], defaults["max_iters"]))
+    curve = curve_picker(default=defaults.curve)
+    alpha = alpha_control(defaults.alpha) if defaults.alpha is not None else float("nan")
+    w0 = defaults.w0 if defaults.w0 is not None else curve.point_at(defaults.w0_at)
+    suit_start(curve, w0, alpha, defaults.iters)
+    return curve, RunSettings(alpha=alpha, w0=start_control(curve, w0), iters=iterations_control(defaults.iters, defaults.max_iters))
 
 
 def start_misfits(curve: Curve, w0: float, alpha: float, iters: int) -> bool:
@@ -208,54 +199,12 @@ def suit_start(curve: Curve, start: float, alpha: float, iters: int) -> None:
     does not suit this one (``start_misfits``) becomes this curve's own ``start``: choosing
     Your own formula from the bowl (w0 = 7) starts its two valleys at 2.4, not off the chart.
     A link's own w0, on the first run, is left as it says. Call before the w0 widget."""
-    state = st.session_state
-    seen, state[START_CURVE] = state.get(START_CURVE), curve_id(curve)
-    if seen is None or seen == curve_id(curve) or "w0" not in state:
+    session = st.session_state
+    seen, session[state.START_CURVE] = session.get(state.START_CURVE), curve_id(curve)
+    if seen is None or seen == curve_id(curve) or state.W0 not in session:
         return
-    if start_misfits(curve, float(state["w0"]), alpha, int(state.get("iters", iters))):
-        state["w0"] = float(f"{start:.6g}")  # 2.4, not 2.4000000000000004, in the link
-
-
-def parse_alpha_list(text: str) -> list[float]:
-    """'0.01, 0.3, 0.9' -> [0.01, 0.3, 0.9]; raises ValueError with a message a student can act on."""
-    parts = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-    if not parts:
-        raise ValueError("type at least one learning rate, e.g. 0.01, 0.3, 0.9")
-    if len(parts) > 6:
-        raise ValueError(f"{len(parts)} learning rates is too many to compare; keep it to 6 at most")
-    values = []
-    for part in parts:
-        try:
-            value = float(part)
-        except ValueError:
-            raise ValueError(f"'{part}' is not a number; separate learning rates with commas, e.g. 0.01, 0.3") from None
-        if not (0 < value <= 100):
-            raise ValueError(f"{part} is out of range: a learning rate must be above 0 and at most 100")
-        values.append(value)
-    return values
-
-
-def parse_alphas(suggested: list[float]) -> list[float]:
-    """The learning rates to compare: 'auto' picks ones around the stable limit of this curve."""
-    text = st.text_input(
-        "Learning rates to compare",
-        value="auto",
-        key="alphas",
-        bind="query-params",
-        max_chars=120,
-        help="Up to 6 values of α separated by commas, e.g. 0.01, 0.3, 0.9, 1.05. "
-        "'auto' picks four around this curve's stable limit 2 / J''(w*): too small, about right, "
-        "oscillating, diverging.",
-    )
-    if text.strip().lower() == "auto":
-        st.caption("auto: " + ", ".join(f"{a:g}" for a in suggested))
-        return suggested
-    values, error = last_good("alphas", lambda: parse_alpha_list(text), ValueError)
-    if error is not None:
-        st.error(f"{shown(error, MESSAGE_LIMIT)}.", icon=":material/error:")
-        values = values or suggested
-        st.caption("Still comparing the last list that worked: " + ", ".join(f"{a:g}" for a in values))
-    return values or suggested
+    if start_misfits(curve, float(session[state.W0]), alpha, int(session.get(state.ITERS, iters))):
+        session[state.W0] = float(f"{start:.6g}")  # 2.4, not 2.4000000000000004, in the link
 
 
 def stop_unless_finite_start(run: DescentRun) -> None:

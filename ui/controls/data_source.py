@@ -16,12 +16,13 @@ import pyarrow as pa
 import streamlit as st
 
 from gd_core.data import DataError, LoadedData, load_table, prepare_xy
-from ui.app.choices import BUILTIN, DEFAULT, UPLOAD, dataset_label
+from ui.app import state
+from ui.app.choices import BUILTIN, DEFAULT, UPLOAD, dataset_label, is_upload
 from ui.app.page import part_alone
 from ui.controls.uploads import still_held, uploaded_data
 from gd_core.linreg import Stats, summarize
 from ui.charts.regression_parts import sample_rows
-from ui.app.last_good import last_good
+from ui.app.last_good import kept, last_good
 from ui.cache.shared_cache import shared
 from ui.words.shown import MESSAGE_LIMIT, shown, shown_plain
 
@@ -78,20 +79,20 @@ def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: 
     columns = list(data.frame.columns)
     y_default = default_y if default_y in columns else columns[-1]
     x_default = [default_x] if default_x in columns and default_x != y_default else [c for c in columns if c != y_default][:1]
-    previous = st.session_state.get("_columns_for")
+    previous = st.session_state.get(state.COLUMNS_FOR)
     if previous is not None and previous != key:
         # New data: start from its default columns (a first load keeps what the URL asked for).
-        st.session_state["y"] = y_default
-        st.session_state["x"] = x_default
-    st.session_state["_columns_for"] = key
+        st.session_state[state.Y] = y_default
+        st.session_state[state.X] = x_default
+    st.session_state[state.COLUMNS_FOR] = key
     y_column = st.selectbox(
-        "Target y (what to predict)", columns, index=columns.index(y_default), key="y", bind="query-params", format_func=shown_plain,
+        "Target y (what to predict)", columns, index=columns.index(y_default), key=state.Y, bind="query-params", format_func=shown_plain,
         help="The column the line should predict.",
     )
     x_options = [c for c in columns if c != y_column]
     x_columns = st.multiselect(
         "Feature x (one or more)", x_options, default=[c for c in x_default if c in x_options] or x_options[:1],
-        key="x", bind="query-params", format_func=shown_plain,
+        key=state.X, bind="query-params", format_func=shown_plain,
         help="The input column(s). One feature draws the line and the cost contours; several fit w·x + b with a w per feature.",
     )
     return list(x_columns), y_column
@@ -105,7 +106,7 @@ def _missing_choice(data: LoadedData, chosen: list[str]) -> bool:
     if not rows_with_missing:
         return True
     return st.checkbox(
-        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key="drop_missing", bind="query-params",
+        f"Drop the {rows_with_missing:,} rows with missing values", value=True, key=state.DROP_MISSING, bind="query-params",
         help="Gradient descent needs a number in every chosen cell. Untick to see which columns have gaps.",
     )
 
@@ -137,7 +138,7 @@ def _preview(key: str, label: str, data: LoadedData, chosen: list[str]) -> None:
 def choose_data() -> Source | None:
     """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
     choice = st.selectbox(
-        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key="dataset", bind="query-params",
+        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key=state.DATASET, bind="query-params",
         help="A built-in dataset, or your own table: CSV, text or Excel .xlsx, up to 200 MB.",
     )
     if choice == UPLOAD:
@@ -146,7 +147,7 @@ def choose_data() -> Source | None:
             return None
         (key, label, data), default_x, default_y = uploaded, None, None
         if data is None:  # set aside: the last fit of this file stands in for it (see prepare)
-            last = st.session_state.get("_last_good_prepared")
+            last = kept(state.LAST_GOOD_PREPARED)
             if last is None or not last[0].key == key:
                 return None
             return last[0]
@@ -178,29 +179,28 @@ def rerun_if_set_aside(source: Source) -> None:
     aside the least recently used table first), and when it was set aside, rerun the whole page,
     whose data part says so and keeps the last fit on screen (ui.controls.uploads).
     """
-    if part_alone() and source.key.startswith(f"{UPLOAD}:") and not still_held(source.key):
+    if part_alone() and is_upload(source.key) and not still_held(source.key):
         st.rerun()
 
 
 def prepare(source: Source) -> tuple[Source, Prepared] | None:
     """The one pass over the chosen columns; when they cannot be used, say why and keep the last good fit.
 
-    What is kept (``_last_good_prepared``) holds the fit's sums and a sample, never the table.
+    What is kept (``state.LAST_GOOD_PREPARED``) holds the fit's sums and a sample, never the table.
     """
     if source.data is None:
-        kept = st.session_state.get("_last_good_prepared")
         st.caption(f"Showing the last fit of ‘{shown(source.label)}’: {_columns_text(source)}.")
-        return kept
-    kept, error = last_good(
-        "prepared",
+        return kept(state.LAST_GOOD_PREPARED)
+    good, error = last_good(
+        state.LAST_GOOD_PREPARED,
         lambda: (replace(source, data=None), _prepare(source.key, tuple(source.x_columns), source.y_column, source.drop_missing, source.data.frame)),
         DataError,
     )
     if error is not None:
         st.error(f"These columns cannot be fitted: {shown(error, MESSAGE_LIMIT)}", icon=":material/error:")
-        if kept is not None:
-            st.caption(f"Still showing the last good choice: {_columns_text(kept[0])} (‘{shown(kept[0].label)}’).")
-        return kept
-    if kept is not None and kept[1].dropped:
-        st.caption(f"{kept[1].dropped:,} rows with missing values were left out; the fit uses {kept[1].stats.m:,} rows.")
-    return kept
+        if good is not None:
+            st.caption(f"Still showing the last good choice: {_columns_text(good[0])} (‘{shown(good[0].label)}’).")
+        return good
+    if good is not None and good[1].dropped:
+        st.caption(f"{good[1].dropped:,} rows with missing values were left out; the fit uses {good[1].stats.m:,} rows.")
+    return good

@@ -12,6 +12,7 @@ import streamlit as st
 
 from gd_core import surface
 from gd_core.wording import number, plural
+from ui.app import state
 from ui.cache.shared_cache import shared
 
 DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
@@ -31,28 +32,28 @@ def landscape_map() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def add_start(w: float, b: float) -> None:
     """A clicked (w, b) joins the starts (call from a selection callback: before the rerun)."""
-    state = st.session_state
+    session = st.session_state
     point = (round(float(w), 2), round(float(b), 2))
-    state["_surface_starts"] = (list(state.get("_surface_starts", DEFAULT_STARTS)) + [point])[-MAX_STARTS:]
+    session[state.SURFACE_STARTS] = (list(session.get(state.SURFACE_STARTS, DEFAULT_STARTS)) + [point])[-MAX_STARTS:]
 
 
 def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, float], ...], float, int]:
     """α, iterations, random starts and reset, in a row; returns (starts, α, iterations)."""
-    state = st.session_state
-    state.setdefault("_surface_starts", list(DEFAULT_STARTS))
+    session = st.session_state
+    session.setdefault(state.SURFACE_STARTS, list(DEFAULT_STARTS))
     controls = st.columns([2, 2, 1, 1])
     surface_alpha = controls[0].slider(
-        "α for the landscape", 0.05, 2.0, alpha, 0.05, key="surface_alpha", bind="query-params",
+        "α for the landscape", 0.05, 2.0, alpha, 0.05, key=state.SURFACE_ALPHA, bind="query-params",
         help="The learning rate for descent on the landscape H(w, b). Try a large one and watch a path jump valleys.",
     )
     surface_iters = controls[1].slider(
-        "Iterations on the landscape", 10, 400, iters, 10, key="surface_iters", bind="query-params", help="Updates per path."
+        "Iterations on the landscape", 10, 400, iters, 10, key=state.SURFACE_ITERS, bind="query-params", help="Updates per path."
     )
     if controls[2].button("Random starts", icon=":material/casino:", help="Drop five starts at random.", width="stretch"):
-        state["_surface_starts"] = surface.random_starts(np.random.default_rng(), len(DEFAULT_STARTS))
-    if controls[3].button("Reset", icon=":material/restart_alt:", help="Back to the five default starts.", width="stretch", key="surface_reset"):
-        state["_surface_starts"] = list(DEFAULT_STARTS)
-    starts = tuple((float(w), float(b)) for w, b in state["_surface_starts"])
+        session[state.SURFACE_STARTS] = surface.random_starts(np.random.default_rng(), len(DEFAULT_STARTS))
+    if controls[3].button("Reset", icon=":material/restart_alt:", help="Back to the five default starts.", width="stretch", key=state.SURFACE_RESET):
+        session[state.SURFACE_STARTS] = list(DEFAULT_STARTS)
+    starts = tuple((float(w), float(b)) for w, b in session[state.SURFACE_STARTS])
     return starts, float(surface_alpha), int(surface_iters)
 
 

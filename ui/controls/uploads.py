@@ -14,11 +14,14 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from gd_core.data import DataError, LoadedData, load_table
+from ui.app import last_good, state
+from ui.app.choices import upload_key
 from ui.patches import memory
 from ui.patches.upload_files import FILES, release_streamlit_copy
 from ui.words.shown import MESSAGE_LIMIT, shown, shown_plain
 from ui.cache.upload_store import STORE
 from ui.charts.vega_lite import chart, field, layer_of
+from ui.charts.style import DATA_COLOR
 
 
 def still_held(key: str) -> bool:
@@ -80,7 +83,7 @@ def show_upload_help() -> None:
             [
                 layer_of(
                     "example",
-                    {"type": "circle", "size": 90, "color": "#2563eb"},
+                    {"type": "circle", "size": 90, "color": DATA_COLOR},
                     {"x": field("size_1000sqft", title="size_1000sqft (x)"), "y": field("price_1000usd", title="price_1000usd (y)")},
                 )
             ],
@@ -97,44 +100,45 @@ def uploaded_data() -> tuple[str, str, LoadedData | None] | None:
     data is None when the file was set aside for the server's memory budget (its last fit stays).
     """
     uploaded = st.file_uploader(
-        "Your data file", key="upload",
+        "Your data file", key=state.UPLOADER,
         help="A CSV or text table (comma, semicolon, tab or space separated) or an Excel .xlsx workbook, "
         "with at least two numeric columns: one for x, one for y. A header row is optional.",
     )
     if uploaded is None:
-        kept = st.session_state.get("_last_good_upload")
+        kept = last_good.kept(state.LAST_GOOD_UPLOAD)
         data = STORE.get(_session_id(), kept[0]) if kept is not None else None
         if data is None:
             st.info("Upload a CSV, text or Excel (.xlsx) file to fit a line to it. Until then, pick a built-in dataset above.", icon=":material/upload_file:")
             return None
         st.caption(f"Using your earlier file, ‘{shown(kept[1])}’.")
         return kept[0], kept[1], data
-    if st.session_state.get("_sheet_for") != uploaded.file_id:
-        st.session_state["_sheet_for"] = uploaded.file_id  # a new file opens on its own first sheet
-        st.session_state.pop("sheet", None)
-    sheet = st.session_state.get("sheet")
-    key = f"upload:{uploaded.file_id}:{sheet}"
-    if STORE.was_dropped(_session_id(), key) and not st.session_state.get(f"_reload_{key}"):
+    if st.session_state.get(state.SHEET_FOR) != uploaded.file_id:
+        st.session_state[state.SHEET_FOR] = uploaded.file_id  # a new file opens on its own first sheet
+        st.session_state.pop(state.SHEET, None)
+    sheet = st.session_state.get(state.SHEET)
+    key = upload_key(uploaded.file_id, sheet)
+    if STORE.was_dropped(_session_id(), key) and not st.session_state.get(state.reload_key(key)):
         st.warning(
             f"‘{shown(uploaded.name)}’ was set aside to make room for other students' data on this server. "
             "Its last fit stays on screen; load it again to change the fit.",
             icon=":material/memory:",
         )
-        st.button("Load my file again", key=f"_reload_{key}", icon=":material/refresh:", help="Read your file again (a few seconds).")
+        st.button("Load my file again", key=state.reload_key(key), icon=":material/refresh:", help="Read your file again (a few seconds).")
         return key, uploaded.name, None
-    failed = st.session_state.get("_failed_upload")
+    failed = st.session_state.get(state.FAILED_UPLOAD)
     error = failed[1] if failed is not None and failed[0] == key else None  # said already: not parsed again
     if error is None:
         try:
             data = _load_upload(key, sheet, uploaded)
         except DataError as problem:
             error = str(problem)
-            st.session_state["_failed_upload"] = (key, error)
+            st.session_state[state.FAILED_UPLOAD] = (key, error)
         else:
-            kept = st.session_state["_last_good_upload"] = (key, uploaded.name)  # light: the data stay in the store
+            kept = (key, uploaded.name)  # light: the data stay in the store
+            last_good.keep(state.LAST_GOOD_UPLOAD, kept)
     if error is not None:
         st.error(f"‘{shown(uploaded.name)}’ could not be used: {shown(error, MESSAGE_LIMIT)}", icon=":material/error:")
-        kept = st.session_state.get("_last_good_upload")
+        kept = last_good.kept(state.LAST_GOOD_UPLOAD)
         data = STORE.get(_session_id(), kept[0]) if kept is not None else None
         if data is None:
             st.info("Nothing else to show yet: fix the file and upload it again, or pick a built-in dataset.")
@@ -142,7 +146,7 @@ def uploaded_data() -> tuple[str, str, LoadedData | None] | None:
         st.caption(f"Still showing the last good file, ‘{shown(kept[1])}’.")
     if len(data.sheets) > 1:
         st.selectbox(
-            "Sheet", data.sheets, index=data.sheets.index(data.sheet), key="sheet", format_func=shown_plain,
+            "Sheet", data.sheets, index=data.sheets.index(data.sheet), key=state.SHEET, format_func=shown_plain,
             help="This workbook has several sheets: pick the one that holds your table.",
         )
     return kept[0], kept[1], data

@@ -6,10 +6,9 @@ in the URL. A paste that cannot be read says why and the last diagnosis stays on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -20,6 +19,8 @@ from gd_core.log_parse import FIELDS, ParsedLog
 from gd_core.log_verdict import headline
 from gd_core.sums import Stats, largest_stable_alpha
 from gd_core.wording import limit, plural
+from ui.app import state
+from ui.app.settings import RegressionDefaults, RunSettings
 from ui.charts.debug import debug_chart
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -29,34 +30,32 @@ TIMINGS = {"detect it from the numbers": None, "after the update (as in the lab)
 
 
 @dataclass(frozen=True)
-class RunSettings:
-    alpha: float
-    iters: int
-    w0: float
-    b0: float
-    timing: str | None  # None: detect
+class LogSettings(RunSettings):
+    """The run the student's own code made, and when its log took the cost."""
+
+    timing: str | None = None  # "after" or "before" the update; None: detect it from the numbers
 
 
-def run_settings(defaults: Mapping[str, Any]) -> RunSettings:
+def run_settings(defaults: RegressionDefaults) -> LogSettings:
     """Sidebar: the α, iterations and start the student's own code ran with, and when it logged the cost."""
     alpha = st.number_input(
-        "Learning rate α you used", min_value=0.0, max_value=100.0, value=defaults["alpha"], step=0.001, format="%.6g",
-        key="alpha", bind="query-params", help="The alpha your gradient_descent call was given.",
+        "Learning rate α you used", min_value=0.0, max_value=100.0, value=defaults.alpha, step=0.001, format="%.6g",
+        key=state.ALPHA, bind="query-params", help="The alpha your gradient_descent call was given.",
     )
     iters = st.number_input(
-        "Iterations you ran", min_value=1, max_value=100_000, value=defaults["iters"], step=1000,
-        key="iters", bind="query-params", help="num_iters in your call (the log may show only some of them).",
+        "Iterations you ran", min_value=1, max_value=100_000, value=defaults.iters, step=1000,
+        key=state.ITERS, bind="query-params", help="num_iters in your call (the log may show only some of them).",
     )
-    w0 = st.number_input("Initial w you used", value=defaults["w0"], step=1.0, format="%.6g", key="w0", bind="query-params", help="w_in in your call.")
-    b0 = st.number_input("Initial b you used", value=defaults["b0"], step=1.0, format="%.6g", key="b0", bind="query-params", help="b_in in your call.")
+    w0 = st.number_input("Initial w you used", value=defaults.w0, step=1.0, format="%.6g", key=state.W0, bind="query-params", help="w_in in your call.")
+    b0 = st.number_input("Initial b you used", value=defaults.b0, step=1.0, format="%.6g", key=state.B0, bind="query-params", help="b_in in your call.")
     timing = st.selectbox(
-        "Your logged cost is taken", list(TIMINGS), key="timing", bind="query-params",
+        "Your logged cost is taken", list(TIMINGS), key=state.TIMING, bind="query-params",
         help="The lab appends the cost after each update. If you printed it before the update, say so, or let the page detect it.",
     )
-    return RunSettings(float(alpha), int(iters), float(w0), float(b0), TIMINGS[timing])
+    return LogSettings(float(alpha), int(iters), float(w0), float(b0), TIMINGS[timing])
 
 
-def example_logs(stats: Stats, settings: RunSettings) -> dict[str, Callable[[], str]]:
+def example_logs(stats: Stats, settings: LogSettings) -> dict[str, Callable[[], str]]:
     """Logs to try, each made only when picked: the course lab's own, and what two classic
     mistakes print with these settings."""
 
@@ -77,17 +76,17 @@ def paste_box(examples: dict[str, Callable[[], str]]) -> str:
     """The text area for the log, with a picker that fills it with an example."""
 
     def load_example() -> None:
-        st.session_state["log"] = examples[st.session_state["log_example"]]()
+        st.session_state[state.LOG] = examples[st.session_state[state.LOG_EXAMPLE]]()
 
-    if "log" not in st.session_state:
-        st.session_state["log"] = next(iter(examples.values()))()
+    if state.LOG not in st.session_state:
+        st.session_state[state.LOG] = next(iter(examples.values()))()
     text = st.text_area(
-        "What your code printed", key="log", height=160,
+        "What your code printed", key=state.LOG, height=160,
         help="Paste the lines your gradient_descent printed: the lab's 'Iteration ...: Cost ... dj_dw ... w ... b ...' "
         "lines with any of those fields, a column of costs, or a CSV with columns such as iteration, cost, w, b.",
     )
     st.selectbox(
-        "Start from an example", list(examples), index=None, key="log_example", on_change=load_example,
+        "Start from an example", list(examples), index=None, key=state.LOG_EXAMPLE, on_change=load_example,
         placeholder="Or start from an example log",
         help="Fills the box with a log, so you can see what the page does before pasting yours.",
     )

@@ -31,6 +31,7 @@ from ui.app import state
 from ui.app.lessons import BY_KEY
 from ui.words.shown import MESSAGE_LIMIT, shown
 
+HIDDEN_NOTE = "The chart shows only where the run starts until you commit an answer."
 NUMBER_CHARS = 40  # a typed answer: gd_core.question_types.MAX_RESPONSE_CHARS
 
 
@@ -161,9 +162,7 @@ def _pick(question_id: str) -> None:
 
 
 def _press(button: str) -> None:
-    """Keep a click of Commit or Just show me until the box reads it. A button's own True lasts
-    one script run, and a run can restart before it reaches the box (ui.app.page's first-run
-    rerun, which AppTest makes on every run): the click would be lost."""
+    """Keep the click for the box: a run restarting before it (as on every AppTest run) loses a button's True."""
     st.session_state[state.PRESSED] = button
 
 
@@ -171,14 +170,10 @@ def _forget(key: tuple) -> None:
     st.session_state.get(state.REVEALED, {}).pop(key, None)
 
 
-HIDDEN_NOTE = "The chart shows only where the run starts until you commit an answer."
-
-
 def predict_first(context: Any, view: tuple, *, on: bool | None = None, hidden_note: str = HIDDEN_NOTE) -> Asked:
     """The question box for ``context`` (the run the page will play); ``view`` is what names the
-    run (the page's cache key). Returns what the page may show. ``on``: the switch, when the page
-    drew it already (``predict_on``) to know before its context is made; ``hidden_note``: what
-    the page keeps out of sight until the commit, in its own words."""
+    run (the page's cache key). Returns what the page may show. ``on``: the switch, if the page
+    drew it first (``predict_on``); ``hidden_note``: what stays hidden, in the page's words."""
     if not (predict_on() if on is None else on):
         return Asked(shown=True)
     lesson = context.lesson

@@ -6,9 +6,7 @@ draws one part of the page; the page script calls them in lesson order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -20,6 +18,9 @@ from gd_core.linreg import one_update
 from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
+from ui.app import state
+from ui.app.clicks import clicked_points
+from ui.app.settings import RegressionDefaults, RunSettings
 from ui.cache import runs
 from ui.charts.regression import CLICK_NAME
 from ui.words.text import exact, limit_text, update_equation
@@ -28,60 +29,58 @@ from ui.views.verdicts import show_verdict
 
 
 @dataclass(frozen=True)
-class DescentSettings:
-    alpha: float
-    iters: int
-    w0: float
-    b0: float
-    scale: bool
-    compare: bool
+class DescentSettings(RunSettings):
+    """Page 4's run, with feature scaling or not, and the sequential (wrong) update beside it or not."""
+
+    scale: bool = False
+    compare: bool = False
 
 
-def _rate_for_data(data_id: tuple, choice: AlphaChoice, defaults: Mapping[str, Any], default_data: bool) -> None:
+def _rate_for_data(data_id: tuple, choice: AlphaChoice, defaults: RegressionDefaults, default_data: bool) -> None:
     """On new data (or scaling turned on or off), set α and iterations from the data's own limit.
 
     The lesson's own data (the course lab, as it opens) keeps the course's α and iterations; a
     link that names α keeps it on arrival. Runs before the controls are drawn.
     """
-    state = st.session_state
-    if state.get("_rate_for") == data_id:
+    session = st.session_state
+    if session.get(state.RATE_FOR) == data_id:
         return
-    arriving = "_rate_for" not in state
-    state["_rate_for"] = data_id
-    if arriving and "alpha" in st.query_params:
+    arriving = state.RATE_FOR not in session
+    session[state.RATE_FOR] = data_id
+    if arriving and state.ALPHA in st.query_params:
         return  # a shared link's α wins
-    alpha, iters = (defaults["alpha"], defaults["iters"]) if default_data else (choice.alpha, choice.iterations)
-    if not arriving or "alpha" in state or alpha != defaults["alpha"]:
-        state["alpha"], state["iters"] = alpha, iters
+    alpha, iters = (defaults.alpha, defaults.iters) if default_data else (choice.alpha, choice.iterations)
+    if not arriving or state.ALPHA in session or alpha != defaults.alpha:
+        session[state.ALPHA], session[state.ITERS] = alpha, iters
 
 
-def descent_controls(defaults: Mapping[str, Any], stats: Stats, data_id: tuple, default_data: bool) -> DescentSettings:
+def descent_controls(defaults: RegressionDefaults, stats: Stats, data_id: tuple, default_data: bool) -> DescentSettings:
     """Sidebar: scaling, learning rate (chosen for new data), iterations, start, sequential comparison."""
     scale = st.toggle(
-        "Feature scaling (z-score)", value=False, key="scale", bind="query-params",
+        "Feature scaling (z-score)", value=False, key=state.SCALE, bind="query-params",
         help="Run descent on x' = (x − μ) / σ, then map w and b back to the original units. "
         "It makes the cost's contours round, so one α suits every direction.",
     )
-    w_start, b_start = st.session_state.get("w0", defaults["w0"]), st.session_state.get("b0", defaults["b0"])
+    w_start, b_start = st.session_state.get(state.W0, defaults.w0), st.session_state.get(state.B0, defaults.b0)
     choice = runs.alpha_choice(data_id, stats, float(w_start), float(b_start), bool(scale))
     _rate_for_data((*data_id, scale), choice, defaults, default_data and not scale)
     alpha = st.number_input(
-        "Learning rate α", min_value=0.0, max_value=100.0, value=defaults["alpha"], step=0.001, format="%.6g",
-        key="alpha", bind="query-params",
+        "Learning rate α", min_value=0.0, max_value=100.0, value=defaults.alpha, step=0.001, format="%.6g",
+        key=state.ALPHA, bind="query-params",
         help="The step size. Above the stable limit shown under this box, the cost grows instead of falling.",
     )
     st.caption(rate_note(choice, float(alpha)))
     iters = st.number_input(
-        "Iterations", min_value=1, max_value=200_000, value=defaults["iters"], step=1000,
-        key="iters", bind="query-params", help="How many simultaneous updates to run (up to 200,000).",
+        "Iterations", min_value=1, max_value=200_000, value=defaults.iters, step=1000,
+        key=state.ITERS, bind="query-params", help="How many simultaneous updates to run (up to 200,000).",
     )
     w0 = st.number_input(
-        "Initial w", value=defaults["w0"], step=1.0, format="%.6g", key="w0", bind="query-params",
+        "Initial w", value=defaults.w0, step=1.0, format="%.6g", key=state.W0, bind="query-params",
         help="Where w starts (every feature's weight starts here).",
     )
-    b0 = st.number_input("Initial b", value=defaults["b0"], step=1.0, format="%.6g", key="b0", bind="query-params", help="Where b starts.")
+    b0 = st.number_input("Initial b", value=defaults.b0, step=1.0, format="%.6g", key=state.B0, bind="query-params", help="Where b starts.")
     compare = st.toggle(
-        "Compare with the sequential (wrong) update", value=False, key="sequential", bind="query-params",
+        "Compare with the sequential (wrong) update", value=False, key=state.SEQUENTIAL, bind="query-params",
         help="Also run the version that updates w first and then computes b's gradient with the new w.",
     )
     return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare))
@@ -135,11 +134,9 @@ def start_from_click() -> None:
     A selection callback runs before the rerun (of the live part), so setting the bound widgets'
     values is allowed.
     """
-    for point in st.session_state.get("regression_click", {}).get("selection", {}).get("points", []):
-        if point.get("legendgroup") == CLICK_NAME:
-            st.session_state["w0"] = float(f"{float(point['x']):.4g}")
-            st.session_state["b0"] = float(f"{float(point['y']):.4g}")
-            return
+    for point in clicked_points(state.REGRESSION_CLICK, CLICK_NAME)[:1]:
+        st.session_state[state.W0] = float(f"{float(point['x']):.4g}")
+        st.session_state[state.B0] = float(f"{float(point['y']):.4g}")
 
 
 def first_update(fit: Fit, alpha: float) -> None:

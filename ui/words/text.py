@@ -25,7 +25,7 @@ from gd_core.descent import DescentRun
 from gd_core.wording import MINUS, exact, limit, number, plural
 
 __all__ = [
-    "alpha_vs_limit", "direction_text", "exact", "fmt", "iteration_heading", "limit_text", "number", "plural",
+    "direction_text", "exact", "fmt", "iteration_heading", "limit_text", "number", "plural",
     "step_equation", "update_equation", "update_text",
 ]
 
@@ -45,12 +45,6 @@ def limit_text(alpha_limit: float, alpha: float | None = None) -> str:
     """A limit rounded down (never shown above its true value); with ``alpha``, written with
     enough digits that printed alpha and printed limit compare as the true values do."""
     return limit(alpha_limit, alpha)
-
-
-def alpha_vs_limit(alpha: float, alpha_limit: float) -> str:
-    """'α = 0.584 is above the stable limit 0.583': the comparison agrees with the printed numbers."""
-    side = "above" if alpha > alpha_limit else "below" if alpha < alpha_limit else "at"
-    return f"α = {exact(alpha)} is {side} the stable limit {limit(alpha_limit, alpha)}"
 
 
 # --- arithmetic that holds at its printed precision ------------------------------------------

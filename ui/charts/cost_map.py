@@ -1,0 +1,98 @@
+"""J(w, b) on a grid, drawn for a moving figure: the map from above (a picture and its contour
+lines), the invisible grid a click lands on, a path as a shape, and the surface to turn.
+
+Plotly's own heatmap and contour traces vanish while frames play, so the map is a layout image
+and a path shape, which frames leave alone (pages 3 and 4).
+"""
+
+from __future__ import annotations
+
+import base64
+import struct
+import zlib
+
+import numpy as np
+from plotly.colors import sequential
+
+from ui.charts.contours import contour_segments
+from ui.charts.style import BLACK, CONTOUR, MAP_BLUES
+
+
+def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: str, name: str = "start here") -> dict:
+    """An invisible point at every grid node of a map: a click on the map selects the nearest
+    one, and its (w, b) becomes a start. It also carries the map's hover (w, b, J)."""
+    ww, bb = np.meshgrid(w, b)
+    return {
+        "type": "scatter", "x": ww.ravel(), "y": bb.ravel(), "customdata": np.asarray(z, dtype=float).ravel(), "mode": "markers", "name": name,
+        "marker": {"size": 9, "opacity": 0.0, "color": BLACK}, "showlegend": False, "legendgroup": name, "xaxis": xaxis, "yaxis": yaxis,
+        "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{customdata:.4g}<extra>click: start here</extra>",
+        "selected": {"marker": {"opacity": 0.0}}, "unselected": {"marker": {"opacity": 0.0}},
+    }
+
+
+def contour_levels(z: np.ndarray) -> np.ndarray:
+    """log(J − lowest + a little): evenly spaced contours of it are geometric levels of J, so a
+    bowl shows nested rings all the way down to its minimum."""
+    finite = z[np.isfinite(z)]
+    lowest, highest = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    return np.log(np.maximum(z - lowest, 0) + 2e-3 * ((highest - lowest) or 1.0))
+
+
+BLUES = np.array(MAP_BLUES, dtype=float)
+
+
+def _png(rgb: np.ndarray) -> str:
+    """An RGB array (rows top to bottom) as a PNG data URI: zlib and a few headers, no imaging library."""
+    height, width, _ = rgb.shape
+    raw = b"".join(b"\x00" + row.tobytes() for row in rgb.astype(np.uint8))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b"")
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, layer: str = "between") -> dict:
+    """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
+    a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
+    but not the layout's shapes."""
+    x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
+    ok = np.isfinite(x) & np.isfinite(y)
+    after_ok = np.concatenate([[False], ok[:-1]])[ok] if ok.size else ok  # a kept point whose predecessor was kept continues the line
+    template = "".join("L%.6g,%.6g" if cont else "M%.6g,%.6g" for cont in after_ok)
+    path = template % tuple(np.column_stack([x[ok], y[ok]]).ravel().tolist())  # one C-level format, not one f-string a point
+    return {"type": "path", "path": path or "M0,0", "xref": xref, "yref": yref, "line": line, "layer": layer}
+
+
+def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, levels: int = 14) -> tuple[dict, dict]:
+    """J(w, b) from above, darker lower: a picture under the axes plus the contour lines as one
+    path shape. Plotly's own heatmap and contour traces vanish while frames play (a frame redraws
+    only the scatter layers of a subplot); a layout image and a shape stay."""
+    t = contour_levels(z)
+    t = (t - np.nanmin(t)) / ((np.nanmax(t) - np.nanmin(t)) or 1.0)
+    pos = np.nan_to_num(t, nan=1.0) * (len(BLUES) - 1)
+    low = np.clip(np.floor(pos).astype(int), 0, len(BLUES) - 2)
+    rgb = BLUES[low] + (pos - low)[..., None] * (BLUES[low + 1] - BLUES[low])
+    image = {
+        "source": _png(rgb[::-1]), "xref": xref, "yref": yref, "x": float(w[0]), "y": float(b[-1]),
+        "sizex": float(w[-1] - w[0]), "sizey": float(b[-1] - b[0]), "sizing": "stretch", "layer": "below", "opacity": 0.9,
+    }
+    segments = contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1])
+    xs = np.column_stack([segments["w"], segments["w2"], np.full(len(segments), np.nan)]).ravel()
+    ys = np.column_stack([segments["b"], segments["b2"], np.full(len(segments), np.nan)]).ravel()
+    return image, path_shape(xs, ys, xref, yref, {"color": CONTOUR, "width": 0.8})
+
+
+def _named_scale(colors: list[str]) -> list[list]:
+    """A named colour scale as plotly writes it into a figure: [position, colour], evenly spaced."""
+    return [[i / (len(colors) - 1), color] for i, color in enumerate(colors)]
+
+
+def surface_trace(w: np.ndarray, b: np.ndarray, z: np.ndarray, scene: str) -> dict:
+    """J(w, b) as a surface a student can turn (drag) and zoom (scroll)."""
+    return {
+        "type": "surface", "x": w, "y": b, "z": z, "scene": scene, "colorscale": _named_scale(sequential.Blues), "reversescale": True, "showscale": False, "opacity": 0.92,
+        "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{z:.4g}<extra></extra>",
+        "contours": {"z": {"show": True, "usecolormap": True, "project": {"z": True}, "width": 1}},
+    }

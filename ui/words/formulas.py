@@ -1,0 +1,26 @@
+"""The formulas the pages show with st.latex, written once here (a page holds no formula).
+
+Each is the formula the code beside it computes: the update rule (gd_core.descent), the
+regression's cost (gd_core.linreg), page 3's landscape (gd_core.surface.cost; its bowl is
+checked against gd_core.surface.BOWL in tests/test_surface.py).
+"""
+
+from __future__ import annotations
+
+from gd_core.wording import exact, number
+
+UPDATE_RULE = r"w := w - \alpha \, \frac{dJ(w)}{dw}"  # the home page
+UPDATE_RULE_SHORT = r"w := w - \alpha \, \frac{dJ}{dw}"  # page 1, beside its curve
+REGRESSION_COST = r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2"
+# gd_core.surface.cost written out: a wide bowl (BOWL = 0.04) with a Gaussian valley per (a_k, w_k, b_k, s_k) in VALLEYS.
+LANDSCAPE = r"H(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}"
+
+
+def curve_formula(latex: str) -> str:
+    """'J(w) = (w - 3)^2 + 1': a curve's own LaTeX (gd_core.curves.Curve.latex) as an equation."""
+    return rf"J(w) = {latex}"
+
+
+def slope_at(w0: float, slope: float) -> str:
+    r"""The slope at the start, with its number: \frac{dJ}{dw}\Big|_{w=5} = 0."""
+    return rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(w0)}}} = {number(slope)}"
