@@ -1,4 +1,5 @@
-"""Debug your gradient descent: which classic mistake reproduces the log a student's code printed."""
+"""Debug your gradient descent: find the bug in a seeded exercise's log, or see which classic
+mistake reproduces the log a student's own code printed."""
 
 import streamlit as st
 
@@ -7,24 +8,18 @@ from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.views.debug import LogSettings, example_logs, paste_box, run_settings, show_diagnosis
+from ui.views.find_the_bug import exercise_then_paste
 from ui.app import state
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, live_part, open_lesson
-from ui.views.challenge import challenge
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("debug")
-st.markdown(
-    "Paste what your own `gradient_descent` printed, and set the data and settings you ran (sidebar): the page "
-    f"runs the correct code and {len(CATALOGUE) - 1} classic mistakes and names the one that reproduces your numbers "
-    "to the digits printed, or says which it probably is when those digits cannot tell."
-)
 
 with st.sidebar:
     st.header("The data you ran on")
     source = choose_data()
-if source is None:
-    end_lesson()
+ready = prepare(source) if source is not None else None
 
 
 def settings_in_sidebar() -> LogSettings:
@@ -34,19 +29,16 @@ def settings_in_sidebar() -> LogSettings:
         return run_settings(lesson.defaults)
 
 
-ready = prepare(source)
-if ready is None:
-    settings_in_sidebar()  # drawn still, so their values (a link's too) stay for when the data can be used
-    end_lesson()
-source, prepared = ready  # the source without its table: the live part keeps what it uses between runs
-stats = prepared.stats
-
-
-def diagnose_and_show() -> None:
-    """The settings, the pasted log and its diagnosis (a change to them reruns only this, not the data)."""
-    rerun_if_set_aside(source)
-    settings = settings_in_sidebar()
-    challenge(lesson, None, ())  # the goal (name the bug) and the panel; the find-the-bug exercise checks it
+def diagnose_your_log(settings: LogSettings | None) -> None:
+    """The pasted log and its diagnosis, with the data and settings of the sidebar."""
+    st.markdown(
+        "Paste what your own `gradient_descent` printed, and set the data and settings you ran (sidebar): the page "
+        f"runs the correct code and {len(CATALOGUE) - 1} classic mistakes and names the one that reproduces your numbers "
+        "to the digits printed, or says which it probably is when those digits cannot tell."
+    )
+    if ready is None or settings is None:
+        end_lesson()
+    stats = ready[1].stats
     text = paste_box(example_logs(stats, settings))
     read, error = last_good(
         state.LAST_GOOD_DIAGNOSIS,
@@ -62,4 +54,14 @@ def diagnose_and_show() -> None:
     show_diagnosis(log, diagnosis, stats, settings.alpha)
 
 
-live_part(diagnose_and_show)
+def exercise_and_your_log() -> None:
+    """The find-the-bug exercise first, then the pasted log (a change to either reruns only this, not the data)."""
+    settings = None
+    if source is not None:
+        rerun_if_set_aside(source)
+        settings = settings_in_sidebar()  # drawn even when the data cannot be used, so their values (a link's too) stay
+    with exercise_then_paste(lesson.defaults.seed):
+        diagnose_your_log(settings)
+
+
+live_part(exercise_and_your_log)

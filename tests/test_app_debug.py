@@ -15,6 +15,8 @@ HOUSES = summarize([1.0, 2.0], [300.0, 500.0])
 
 
 def open_page(**query: str) -> AppTest:
+    """Page 5 with Predict first off (the pasted log alone, without the find-the-bug exercise)."""
+    query.setdefault("predict", "false")
     at = AppTest.from_file(ENTRY, default_timeout=60).run()
     for key, value in query.items():
         at.query_params[key] = value

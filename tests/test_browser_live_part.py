@@ -44,7 +44,7 @@ def sent_reruns(page) -> list:
 def test_a_control_reruns_only_the_live_part_and_the_link_follows(page, app_url: str, path: str) -> None:
     label, name, value, shown = CASES[path]
     reruns = sent_reruns(page)
-    page.goto(f"{app_url}/{path}")
+    page.goto(f"{app_url}/{path}" + ("?predict=false" if path == "debug" else ""))  # page 5: the pasted log, no exercise
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stVegaLiteChart']", timeout=60_000)
     title = page.locator("h1").first.inner_text()

@@ -556,3 +556,16 @@ def test_on_the_lab_data_every_mistakes_log_names_it_alone(name):
     log = printed_log(simulate(ENTRIES[name], stats, alpha, 100, 0.0, 0.0), 100)
     diagnosis = diagnose(parse_log(log), stats, alpha, 100, 0.0, 0.0)
     assert diagnosis.kind == "match" and diagnosis.name == name
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**63 - 1))
+def test_find_the_bug_only_the_drawn_mistake_is_graded_right(seed):
+    """Every key of the catalogue but the drawn mistake's is graded wrong: the draw is kept only
+    when the page's diagnosis names that mistake alone, so no two mistakes tie on the log."""
+    context = debug_context(seed)
+    mistake = question("debug.mistake")
+    assert context.diagnosis.kind == "match" and context.diagnosis.name == context.entry.name
+    drawn = MISTAKES[context.entry.name][0]
+    for key, *_ in MISTAKES.values():
+        assert grade(mistake, context, key).correct == (key == drawn), (context.entry.name, key)

@@ -82,6 +82,19 @@ REVIEWED = {
         "entry.explanation": "the gd_core.bug_catalogue table",
         "which": "' (if it is ...)' with a gd_core.bug_catalogue entry's name",
     },
+    "ui/views/find_the_bug.py": {
+        "TABS": "the page's two fixed tab labels",
+        "printed": "which iterations the lab's loop prints: a fixed phrase with a number",
+        "entry.name": "a gd_core.bug_catalogue entry's name",
+        "entry.explanation": "the gd_core.bug_catalogue table",
+        "where": "a function name of the lab's code, from gd_core.questions_debug.MISTAKES, or a fixed phrase",
+        "numbers": "line numbers from gd_core.questions_debug.MISTAKES",
+        "fixed_alpha": "a fixed sentence with α written by gd_core.wording.exact",
+        "stopped": "a fixed sentence with a count written by gd_core.wording.plural",
+    },
+    "ui/views/predict.py": {
+        "hidden_note": "a page's fixed sentence (ui.views.predict.HIDDEN_NOTE, ui.views.find_the_bug.HIDDEN_NOTE)",
+    },
     "ui/views/regression.py": {
         "w_text": "learned weights formatted as numbers",
         "{'dJ/dw': [float(f'{v:.6g}') for v in update.dj_dw], 'dJ/db': float(f'{update.dj_db:.6g}')}": "numbers (st.write of a dict draws JSON)",

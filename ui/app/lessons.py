@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from ui.app import state
 from ui.app.choices import DEFAULT as DEFAULT_DATASET
-from ui.app.settings import CurveDefaults, LandscapeDefaults, RegressionDefaults, SweepDefaults
+from ui.app.settings import CurveDefaults, DebugDefaults, LandscapeDefaults, RegressionDefaults, SweepDefaults
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,8 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Which mistake made this log?",
         icon=":material/bug_report:",
         summary="Paste what your own gradient_descent printed: the page finds the classic mistake that reproduces it.",
-        params=(*DATA_PARAMS, state.TIMING, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
-        defaults=COURSE_LAB,
+        params=(*DATA_PARAMS, state.TIMING, state.SEED, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
+        defaults=DebugDefaults(dataset=COURSE_LAB.dataset, alpha=COURSE_LAB.alpha, iters=COURSE_LAB.iters, w0=COURSE_LAB.w0, b0=COURSE_LAB.b0, seed=30),
     ),
 )
 

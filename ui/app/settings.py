@@ -61,3 +61,12 @@ class RegressionDefaults:
     iters: int
     w0: float
     b0: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class DebugDefaults(RegressionDefaults):
+    """Page 5: also the find-the-bug exercise it opens on, by its number (the seed of
+    gd_core.questions_debug.debug_context): 30 prints the classic first one, the sign flipped
+    on two houses as in the lab (tests/test_app_find_the_bug.py)."""
+
+    seed: int

@@ -114,3 +114,7 @@ PANEL_GOAL = "challenge_goal"  # the panel's widgets (sidebar, "Make a challenge
 PANEL_LOCKS = "challenge_locks"
 PANEL_HIDES = "challenge_hides"
 PRESENT = "present"  # URL: "true" is projector mode (no sidebar, the controls in a row, larger type)
+# --- Page 5's find-the-bug exercise (ui.views.find_the_bug) --------------------------------------
+SEED = "seed"  # URL: the exercise's number, the seed of gd_core.questions_debug.debug_context
+NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
+EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)

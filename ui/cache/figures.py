@@ -14,6 +14,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from ui.charts.cost_curve import Ghost, iterations_table
+from ui.charts.debug import fix_chart
 from ui.charts.learning_rate import sweep_chart
 from ui.charts.regression_parts import cost_chart, parameter_chart
 from ui.charts.player import ReadyFigure
@@ -68,3 +69,9 @@ def parameters(key: tuple, _fit, x_names: tuple[str, ...]) -> Spec:
 def iterations(key: tuple, _run) -> pa.Table:
     """Page 1's table of every update, as Arrow (st.dataframe converts a DataFrame on every rerun)."""
     return pa.Table.from_pandas(iterations_table(_run), preserve_index=False)
+
+
+@shared(max_entries=64)
+def find_the_bug(key: tuple, _buggy, _fixed) -> Spec:
+    """Page 5's reveal: the buggy and the fixed code's cost on one chart (key: the exercise's seed)."""
+    return with_arrow_data(fix_chart(_buggy, _fixed))

@@ -85,3 +85,34 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
         )
     )
     return chart(layers, {"runs": lines, "pasted": pasted}, height=height)
+
+
+def fix_chart(buggy: Run, fixed: Run, height: int = 280) -> Spec:
+    """Find the bug's reveal: the cost each run prints after every update (iteration 0, 1, ...),
+    the buggy code's and the fixed code's on one chart (a log scale when every cost is positive).
+    A run that blew up ends at its last finite cost."""
+    labels = ["buggy code", "fixed code"]
+    frames = []
+    for label, run in zip(labels, (buggy, fixed)):
+        costs = np.asarray(run.cost, dtype=float)[1:]  # the cost after update i, as the log prints it at iteration i
+        idx = frame_indices(costs.size - 1, MAX_RUN_POINTS) if costs.size else np.zeros(0, dtype=int)
+        kept = idx[np.isfinite(costs[idx])]
+        frames.append(pd.DataFrame({"series": label, "iteration": kept, "value": costs[kept]}))
+    lines = pd.concat(frames, ignore_index=True)
+    values = lines["value"].to_numpy(float)
+    log_scale = values.size > 0 and bool(np.all(values > 0))
+    scale, axis = vega_log_scale(values) if log_scale else ({"zero": False}, {})
+    title = TITLES["cost"] + ("  (log scale)" if log_scale else "")
+    color = nominal_color("series", labels, [MATCH_COLOR, CORRECT_COLOR], title=None)
+    color["legend"] = {"orient": "top", "direction": "horizontal", "title": None, "labelLimit": 0}
+    tooltip = [field("series", "nominal"), field("iteration"), field("value", title="cost", format=".6g")]
+    layers = [
+        layer_of(
+            "runs", {"type": "line", "strokeWidth": 2, "clip": True, "strokeDash": dash},
+            {"x": field("iteration", title="iteration"), "y": field("value", title=title, scale=scale, **({"axis": axis} if axis else {})),
+             "color": color, "tooltip": tooltip},
+            [{"filter": {"field": "series", "equal": label}}],
+        )
+        for label, dash in zip(labels, ([1, 0], [6, 4]))
+    ]
+    return chart(layers, {"runs": lines}, height=height)

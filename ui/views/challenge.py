@@ -135,8 +135,8 @@ def challenge_link(challenge: Challenge) -> str:
     instead = st.session_state.get(state.LINK_INSTEAD, {})
     pairs = [(k, v) for k in st.query_params if k not in instead and k not in LEFT_OUT and k != "predict" for v in st.query_params.get_all(k)]
     pairs += [(k, v) for k, v in instead.items() if v is not None and k not in LEFT_OUT]
-    if state.PREDICT in st.session_state:  # the lesson asks questions: the challenge link turns them off
-        pairs.append(("predict", "false"))
+    if state.PREDICT in st.session_state and st.session_state.get(state.PAGE) != "debug":
+        pairs.append(("predict", "false"))  # the lesson's questions off: a challenge is its own question (page 5's is its exercise)
     for name in challenge.locks:  # a locked control travels with its value, even one at its default
         if name not in st.query_params and name not in instead and name in st.session_state:
             pairs += [(name, text) for text in _url_values(name, st.session_state[name])]

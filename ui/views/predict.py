@@ -36,6 +36,7 @@ from ui.app.lessons import BY_KEY
 from ui.views.ledger import Attempt, keep, ledger, page_controls, page_view  # ledger: drawn by the pages, from here
 from ui.words.shown import MESSAGE_LIMIT, shown
 
+HIDDEN_NOTE = "The chart shows only where the run starts until you commit an answer."
 NUMBER_CHARS = 40  # a typed answer: gd_core.question_types.MAX_RESPONSE_CHARS
 
 
@@ -180,10 +181,11 @@ def _next_link(q: Question) -> None:
                      help=shown(after.title, 80))
 
 
-def predict_first(context: Any, view: tuple) -> Asked:
+def predict_first(context: Any, view: tuple, *, on: bool | None = None, hidden_note: str = HIDDEN_NOTE) -> Asked:
     """The question box for ``context`` (the run the page will play); ``view`` is what names the
-    run (the page's cache key). Returns what the page may show."""
-    if not predict_on():
+    run (the page's cache key). Returns what the page may show. ``on``: the switch, if the page
+    drew it first (``predict_on``); ``hidden_note``: what stays hidden, in the page's words."""
+    if not (predict_on() if on is None else on):
         return Asked(shown=True)
     with st.container(border=True, key=state.PREDICT_BOX):
         st.markdown("**Predict first**")
@@ -217,5 +219,5 @@ def predict_first(context: Any, view: tuple) -> Asked:
         problem = st.session_state.pop(state.PREDICT_PROBLEM, None)
         if problem:
             st.error(problem, icon=":material/edit:")
-        st.caption("The chart shows only where the run starts until you commit an answer.")
+        st.caption(hidden_note)
         return Asked(shown=False, question=q)
