@@ -55,6 +55,7 @@ REVIEWED = {
         "form.keys": "gd_core.question_types: a question's option keys, from the lesson's table (shown by their labels)",
         "lesson.file": "a page path from the ui.app.lessons table",
         "problem": "ui.views.predict._commit: a fixed sentence, or a ResponseError's message through shown",
+        "hidden_note": "a page's fixed sentence (ui.views.predict.HIDDEN_NOTE, ui.views.find_the_bug.HIDDEN_NOTE)",
     },
     "pages/regression.py": {"BATCH_TEXT": "a fixed sentence in ui.words.captions"},
     "ui/controls/data_source.py": {"gaps": "each column name through shown"},
@@ -91,9 +92,6 @@ REVIEWED = {
         "numbers": "line numbers from gd_core.questions_debug.MISTAKES",
         "fixed_alpha": "a fixed sentence with α written by gd_core.wording.exact",
         "stopped": "a fixed sentence with a count written by gd_core.wording.plural",
-    },
-    "ui/views/predict.py": {
-        "hidden_note": "a page's fixed sentence (ui.views.predict.HIDDEN_NOTE, ui.views.find_the_bug.HIDDEN_NOTE)",
     },
     "ui/views/regression.py": {
         "w_text": "learned weights formatted as numbers",
