@@ -9,7 +9,7 @@ value, here). tests/test_state_keys.py fails on a key written as a string outsid
 URL's parameter name, so these strings are the names in every shared link: never change one.
 That is also why one name can mean two things: ``alpha``, ``iters`` and ``w0`` are the cost
 curve's on pages 1-3 and the regression's on pages 4 and 5, three widgets under one key. They
-never meet: ui.app.page.restore_view drops a value another page left under a page's own names
+never meet: ui.app.kept_views.restore_view drops a value another page left under a page's own names
 before the page draws its controls, and each page keeps its own view. Giving each meaning a key
 of its own would rename the link's parameters, so the names below say which widgets share one.
 """
@@ -53,7 +53,7 @@ PAGE = "_page"  # the lesson key of the page on screen
 OPENED = "_opened"  # (lesson, the link's values on arrival, the slot under the title for the link note)
 VIEWS = "_views"  # each page's own view: {lesson key: its URL parameters}
 LINK_INSTEAD = "_link_instead"  # values the Link to this view gives instead of the URL's, this run
-AS_LINKED = "_as_linked"  # the next page opened shows its URL's view, as a followed link does (ui.app.page.open_view)
+AS_LINKED = "_as_linked"  # the next page opened shows its URL's view, as a followed link does (ui.app.kept_views.open_view)
 CURVE_CHOICE = "_curve_choice"  # the curve a student chose on pages 1-3: (label, typed formula or None)
 CURVE_SEEN = "_curve_seen"  # {lesson key: the curve it last showed}
 

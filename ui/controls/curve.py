@@ -20,7 +20,8 @@ from ui.app.challenge import locked, unless_hidden
 from ui.app.present import present_mode
 from ui.app.choices import CUSTOM, curve_label
 from ui.app.last_good import last_good
-from ui.app.page import end_lesson, link_instead, note_curve_choice
+from ui.app.kept_views import note_curve_choice
+from ui.app.page import end_lesson, link_instead
 from ui.app.settings import CurveDefaults, RunSettings
 from ui.cache.shared_cache import shared
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -43,7 +44,7 @@ def curve_id(curve: Curve) -> tuple:
 def curve_picker(default: str) -> Curve:
     """A catalogue curve or a typed J(w). A bad formula keeps the last good curve on screen.
 
-    The choice is remembered for the other curve pages (ui.app.page.restore_view carries it).
+    The choice is remembered for the other curve pages (ui.app.kept_views.restore_view carries it).
     """
     options = [*CURVES, CUSTOM]
     key = st.selectbox(

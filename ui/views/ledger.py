@@ -4,7 +4,7 @@ reopenable with the settings it was answered for (ui.views.predict keeps them he
 *Reopen* on the attempt's own page sets its controls back (the browser's widgets keep what they
 show whatever the URL says, so the page's controls are set, and the URL follows them); on
 another page it opens that page with the attempt's URL, as a followed link would
-(ui.app.page.open_view).
+(ui.app.kept_views.open_view).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import streamlit as st
 
 from ui.app import state
 from ui.app.lessons import BY_KEY
-from ui.app.page import open_view
+from ui.app.kept_views import open_view
 from ui.words.shown import shown
 
 
