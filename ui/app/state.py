@@ -15,6 +15,7 @@ COMMIT = "predict_commit"
 SKIP = "predict_skip"
 ASK_AGAIN = "predict_again"
 NEXT_QUESTION = "predict_next"
+PREDICT_PROBLEM = "_predict_problem"  # why the last Commit was refused, shown once under the answer
 
 
 def answer_key(question_id: str, item: int | None = None) -> str:

@@ -143,6 +143,37 @@ def _next_link(q: Question) -> None:
         st.page_link(lesson.file, label=f"Next: {lesson.title}, {after.title}", icon=":material/arrow_forward:", query_params={state.ASK: after.id})
 
 
+def _response(q: Question, form: Any) -> Any:
+    """What the answer widgets hold now (None: not answered yet); read in Commit's callback, so
+    a number typed and committed in one go counts."""
+    if isinstance(form, ChoicesForm):
+        picks = tuple(st.session_state.get(state.answer_key(q.id, i)) for i in range(len(form.items)))
+        return None if any(p is None for p in picks) else picks
+    return st.session_state.get(state.answer_key(q.id)) or None
+
+
+def _commit(q: Question, context: Any, key: tuple, view: tuple) -> None:
+    """Commit's callback: grade the answer on ``context`` (the run the page plays), keep it as
+    revealed for ``key`` and in the ledger; or keep why it was refused. A callback runs before
+    the rerun, so a rerun on the way (a page's navigation guard) cannot lose the click."""
+    form = qs.form(q, context)
+    raw = _response(q, form)
+    if raw is None:
+        st.session_state[state.PREDICT_PROBLEM] = "Give an answer first, then press Commit."
+        return
+    try:
+        graded = qs.grade(q, context, raw)
+    except ResponseError as error:
+        st.session_state[state.PREDICT_PROBLEM] = shown(error, MESSAGE_LIMIT)
+        return
+    st.session_state.setdefault(state.REVEALED, {})[key] = graded
+    st.session_state.setdefault(state.LEDGER, []).append(Attempt(q.lesson, q.id, q.title, _said(form, graded), graded.correct, graded.gap_sentence, view))
+
+
+def _skip(key: tuple) -> None:
+    st.session_state.setdefault(state.REVEALED, {})[key] = None
+
+
 def _pick(question_id: str) -> None:
     st.session_state[state.ASK] = question_id
 
@@ -180,31 +211,15 @@ def predict_first(context: Any, view: tuple) -> Asked:
                 st.button("Ask me again", key=state.ASK_AGAIN, icon=":material/replay:", on_click=_forget, args=(key,),
                           help="Hide this run again and answer afresh.")
             return Asked(shown=True, question=q, graded=graded)
-        form = qs.form(q, context)
-        raw = _answer_widgets(q, form)
+        _answer_widgets(q, qs.form(q, context))
         left, right = st.columns([1, 1])
-        commit = left.button("Commit my answer", key=state.COMMIT, type="primary", icon=":material/lock:",
-                             help="Your answer is kept; then the run plays and the page shows how close you were.")
-        skip = right.button("Just show me", key=state.SKIP, type="tertiary", help="Show the run without answering.")
-        if skip:
-            revealed[key] = None
-            return Asked(shown=True, question=q)
-        if commit:
-            if raw is None:
-                st.error("Give an answer first, then press Commit.", icon=":material/edit:")
-                return Asked(shown=False, question=q)
-            try:
-                graded = qs.grade(q, context, raw)
-            except ResponseError as error:
-                st.error(shown(error, MESSAGE_LIMIT), icon=":material/edit:")
-                return Asked(shown=False, question=q)
-            revealed[key] = graded
-            st.session_state.setdefault(state.LEDGER, []).append(
-                Attempt(lesson, q.id, q.title, _said(form, graded), graded.correct, graded.gap_sentence, _view())
-            )
-            _show_graded(graded)
-            _next_link(q)
-            return Asked(shown=True, question=q, graded=graded)
+        # Callbacks, not return values: they run before the rerun, so a rerun on the way cannot lose the click.
+        left.button("Commit my answer", key=state.COMMIT, type="primary", icon=":material/lock:", on_click=_commit, args=(q, context, key, _view()),
+                    help="Your answer is kept; then the run plays and the page shows how close you were.")
+        right.button("Just show me", key=state.SKIP, type="tertiary", on_click=_skip, args=(key,), help="Show the run without answering.")
+        problem = st.session_state.pop(state.PREDICT_PROBLEM, None)
+        if problem:
+            st.error(problem, icon=":material/edit:")
         st.caption("The chart shows only where the run starts until you commit an answer.")
         return Asked(shown=False, question=q)
 
