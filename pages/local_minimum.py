@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from gd_core.contexts import local_minimum_context
+from gd_core.reveal import start_only
 from gd_core.run_facts import steps_shrink
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
@@ -10,6 +12,8 @@ from ui.app.page import live_part, on_a_phone, open_lesson
 from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
 from ui.words.text import exact, fmt, number, step_equation
 from ui.words.captions import steps_caption
+from ui.views.local_minimum import figure_mark, start_caption
+from ui.views.predict import predict_first
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("local_minimum")
@@ -49,22 +53,35 @@ def run_and_show() -> None:
     ]
     basin = runs.basins(curve_id(curve), curve, settings.alpha)
 
+    question_slot = st.container()  # the question first, filled once the landscape's controls are read
     st.subheader("Watch every start roll downhill, in one and in two parameters")
-    figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
+    figure_slot = st.container()  # first after the question (a phone shows it on arrival), filled once its controls are read
     surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults["surface_alpha"], lesson.defaults["surface_iters"])
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
-    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone())
-    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
-    ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
-    figure_slot.caption(
-        f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
-        f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts ({ends}) and on the dots: "
-        f"each dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-        f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. "
-        f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
-        "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+    # The questions are asked of the runs drawn: this run, and the newest start on the landscape.
+    context = local_minimum_context(
+        curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict),
+        surface_start=surface_starts[-1], surface_alpha=surface_alpha, surface_iters=surface_iters,
     )
+    with question_slot:
+        asked = predict_first(context, key)
+    hidden, mark = not asked.shown, figure_mark(asked, context)
+    drawn = [(label, start_only(r)) for label, r in step_runs] if hidden else step_runs  # before the answer: the starts only
+    figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), start_only(paths) if hidden else paths, on_a_phone(), hidden, mark)
+    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key="minima_click")
+    if hidden:
+        figure_slot.caption(start_caption(asked))
+    else:
+        ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
+        figure_slot.caption(
+            f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
+            f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts ({ends}) and on the dots: "
+            f"each dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
+            f"in {runs.BASIN_ITERS:,} iterations (click one to start there); diamonds mark the minima. "
+            f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
+            "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+        )
     figure_slot.markdown(hills_sentence(tuple(basin.minima)))
     st.latex(r"H(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}")
 
@@ -72,9 +89,12 @@ def run_and_show() -> None:
     with left:
         st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
         st.latex(rf"\frac{{dJ}}{{dw}}\Big|_{{w={exact(settings.w0)}}} = {number(slope0)}")
-        st.latex(step_equation(settings.alpha, slope0, latex=True))
+        st.latex(step_equation(settings.alpha, slope0, latex=True, solved=not hidden))  # the step's result says whether w moves
     with right:
-        show_verdict(verdict)
+        if hidden:
+            st.caption("What the run does (where it ends, how its steps change) is shown once you commit your answer.")
+        else:
+            show_verdict(verdict)
         if curve.minima:
             st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
 

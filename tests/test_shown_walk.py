@@ -42,6 +42,7 @@ SAFE_CALLS = {
     "end_words",  # ui.charts.local_minimum: where a run ends, as a number
     "len", "round", "abs", "min", "max",  # numbers
     "headline",  # gd_core.log_verdict: a catalogue entry's name, or 'none of these'
+    "start_caption",  # ui.views.local_minimum: fixed sentences (page 3 before an answer is committed)
 }
 
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.

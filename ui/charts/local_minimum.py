@@ -5,11 +5,17 @@ every start's point; the step size per iteration with a marker each; the two-par
 landscape from above (click to drop a start) and as a surface to turn, its starts' points on
 both. The frame timeline counts iterations for every run at once; a run shorter than the
 timeline stays at its last point.
+
+Before a prediction is committed (``hidden``) the figure is drawn from the runs and paths cut to
+their start (gd_core.reveal.start_only) with no player: the dots are plain starts, not coloured
+by where they end, the step panel is empty, every start has one colour. After it, a ``Ghost``
+draws the prediction beside the result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -36,6 +42,34 @@ HINT = '<br><span style="font-size:11px">'  # a panel title's second line, small
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
+PANELS = {"curve": CURVE_PANEL, "steps": STEP_PANEL, "map": MAP_PANEL}
+START_COLOR = "#334155"  # before a prediction: every start one colour (a colour would say where it ends)
+PLAIN_DOT = "#94a3b8"
+GHOST_COLOR = "#ea580c"
+
+
+class Ghost(NamedTuple):
+    """A committed prediction drawn beside the result: a ring at (x, y) on ``panel`` ("curve",
+    "steps" or "map") with ``text`` over it, or (x None) ``text`` alone at the panel's top left."""
+
+    panel: str
+    x: float | None
+    y: float | None
+    text: str
+
+
+def ghost_traces(ghost: Ghost) -> tuple[list[dict], list[dict]]:
+    """(traces, annotations) that draw ``ghost`` (its text is ours: an option's label, never typed)."""
+    axes = PANELS[ghost.panel]
+    if ghost.x is None or ghost.y is None:
+        note = {"x": 0.02, "y": 0.97, "xref": f"{axes['xaxis']} domain", "yref": f"{axes['yaxis']} domain", "text": ghost.text, "showarrow": False,
+                "xanchor": "left", "yanchor": "top", "font": {"size": 13, "color": GHOST_COLOR}, "bgcolor": "rgba(255,255,255,0.85)",
+                "bordercolor": GHOST_COLOR, "borderwidth": 1.5, "borderpad": 3}
+        return [], [note]
+    ring = {"type": "scatter", "x": [ghost.x], "y": [ghost.y], "mode": "markers+text", "text": [ghost.text], "textposition": "top center",
+            "textfont": {"size": 13, "color": GHOST_COLOR}, "marker": {"symbol": "circle-open", "size": 30, "color": GHOST_COLOR, "line": {"width": 3}},
+            "name": "your prediction", "showlegend": False, "hoverinfo": "skip", **axes}
+    return [ring], []
 
 
 def run_end(final_w: float, minima: Sequence[float], tol: float = 1e-3) -> int:
@@ -79,9 +113,13 @@ def minima_figure(
     redraw_every: int = 6,
     *,
     narrow: bool = False,
+    hidden: bool = False,
+    ghost: Ghost | None = None,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
     ``narrow`` (a phone): the four panels one under another, each the screen's width.
+    ``hidden``: before a prediction (pass the runs and paths cut to their start): no player, no
+    colour that says where a start ends. ``ghost``: the committed prediction, drawn over the result.
 
     A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
     is still slowly heading for, red only when its run diverged, grey when it stops at none.
@@ -115,6 +153,8 @@ def minima_figure(
     ]
     settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
     groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, "x"), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, "x")]
+    if hidden:  # where each start ends is the answer: plain dots until the prediction is in
+        groups = [("a start w₀", np.ones(basin_starts.shape, dtype=bool), PLAIN_DOT, "circle")]
     for name, members, color, symbol in groups:
         pick = ok & members
         if pick.any():
@@ -125,8 +165,8 @@ def minima_figure(
                 "hovertemplate": "start w₀ = %{x:.3f}<br>" + name + "<extra>click: start here</extra>", **CURVE_PANEL,
             })
     # Every start's run in the colour and shape of the minimum it ends at: the same colour as its dot.
-    styles = [end_style(run_end(float(run.w[-1]), minima)) for _, run in runs]
-    for (label, run), (color, symbol) in zip(runs, styles):
+    styles = [(START_COLOR, "circle") if hidden else end_style(run_end(float(run.w[-1]), minima)) for _, run in runs]
+    for (label, run), (color, symbol) in zip([] if hidden else runs, styles):
         data.append({"type": "scatter", "x": run.w, "y": run.cost, "mode": "lines", "line": {"color": color, "width": 1.5, "dash": "dot"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
         steps = np.abs(run.step) if run.step.size else np.zeros(1)
         data.append({
@@ -163,8 +203,9 @@ def minima_figure(
           lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
     # Past the last iteration of the runs on J(w) (the landscape may run longer), the curve panel says so.
     curve_last = max(run.w.size for _, run in runs) - 1
-    mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": "#0f172a"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
-          lambda i: {"x": [(lo + hi) / 2], "y": [y_hi], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
+    if not hidden:
+        mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": "#0f172a"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
+              lambda i: {"x": [(lo + hi) / 2], "y": [y_hi], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
     ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n_starts)], "line": {"color": "white", "width": 2}}
     mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
           lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
@@ -178,6 +219,15 @@ def minima_figure(
             "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
             "marker": {"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
         })
+    notes: list[dict] = []
+    if hidden:
+        notes.append({"x": 0.5, "y": 0.5, "xref": "x2 domain", "yref": "y2 domain", "showarrow": False, "font": {"size": 13, "color": "#475569"},
+                      "text": "The step sizes appear<br>once you commit your answer."})
+    if ghost is not None:
+        traces, ghost_notes = ghost_traces(ghost)
+        data.extend(traces)
+        notes.extend(ghost_notes)
+    layout["annotations"] = [*layout["annotations"], *notes]
     last = max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1
     iterations = timeline(last)
     frames = [frame(f, [make(i) for _, make in movers], [t for t, _ in movers]) for f, i in enumerate(iterations)]
@@ -202,4 +252,6 @@ def minima_figure(
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         },
     })
+    if hidden:  # nothing moves before the prediction: no frames, no player
+        return ReadyFigure(figure(data, layout))
     return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 41.75))  # ~42 px under the plot

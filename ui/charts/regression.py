@@ -8,11 +8,17 @@ scaling a last panel shows the scaled map. Frames hold only the moving traces: e
 re-reads every trace of the figure, so still lines (least squares, the cost curves, contours,
 paths on the map) are layout shapes, and the least-squares diamond shares its trace with the
 moving points.
+
+Before a prediction is committed (``hidden``) the figure is drawn from the fits cut to their
+start (gd_core.reveal.start_only), with no player and no least-squares answer (its line, its
+diamonds, J*): the data, the line descent starts from and its cost. After it, a ``Ghost``
+draws the prediction beside the result.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -38,6 +44,36 @@ SPEEDS = (0.25, 0.5, 1.0)
 CLICK_NAME = "start here"
 AXIS_LIMIT = 40  # characters of a column name in an axis title or hover
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
+GHOST_COLOR = "#ea580c"
+PANEL_AXES = {"data": ("x", "y"), "cost": ("x2", "y2"), "map": ("x3", "y3")}
+
+
+class Ghost(NamedTuple):
+    """A committed prediction drawn beside the result: ``text`` at the top left of ``panel``
+    ("data", "cost" or "map"); with ``line_w``, a dashed line of that slope through the data's
+    means on the data panel (the best line with that w); with ``band``, w* − band and w* + band
+    marked on the map."""
+
+    panel: str
+    text: str
+    line_w: float | None = None
+    band: float | None = None
+
+
+def _ghost(ghost: Ghost, stats: Stats, x_range: tuple[float, float], shapes: list[dict], notes: list[dict]) -> None:
+    xaxis, yaxis = PANEL_AXES[ghost.panel]
+    dashed = {"color": GHOST_COLOR, "dash": "dash", "width": 2.5}
+    if ghost.line_w is not None:
+        lo, hi = x_range
+        x_bar, y_bar = float(stats.x_bar[0]), float(stats.y_bar)
+        shapes.append({"type": "line", "x0": lo, "y0": y_bar + ghost.line_w * (lo - x_bar), "x1": hi, "y1": y_bar + ghost.line_w * (hi - x_bar),
+                       "xref": "x", "yref": "y", "line": dashed, "layer": "above"})
+    if ghost.band is not None:
+        for w in (float(stats.w_star[0]) - ghost.band, float(stats.w_star[0]) + ghost.band):
+            shapes.append({"type": "line", "x0": w, "x1": w, "y0": 0, "y1": 1, "xref": "x3", "yref": "y3 domain", "line": dashed, "layer": "above"})
+    notes.append({"x": 0.02, "y": 0.97, "xref": f"{xaxis} domain", "yref": f"{yaxis} domain", "text": ghost.text, "showarrow": False,
+                  "xanchor": "left", "yanchor": "top", "font": {"size": 13, "color": GHOST_COLOR}, "bgcolor": "rgba(255,255,255,0.85)",
+                  "bordercolor": GHOST_COLOR, "borderwidth": 1.5, "borderpad": 3})
 
 
 def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
@@ -57,13 +93,14 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
 
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
-    *, narrow: bool = False, met_at: int | None = None,
+    *, narrow: bool = False, met_at: int | None = None, hidden: bool = False, ghost: Ghost | None = None,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
     phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
     the iteration where the reported run met the stop rule, marked on the cost panel (the run
     may go on to its limit after it). ``x_title`` and ``y_title`` are column names: shown as
-    their characters (ui.words.shown)."""
+    their characters (ui.words.shown). ``hidden``: before a prediction (pass the fits cut to
+    their start): no player, no least-squares answer. ``ghost``: the committed prediction."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
@@ -103,9 +140,10 @@ def regression_figure(
         "type": "scatter", "x": x[rows_shown], "y": y[rows_shown], "mode": "markers", "name": "data", "marker": {"color": DATA_COLOR, "size": 5 if x.size > 2000 else 9, "opacity": 0.6},
         "xaxis": "x", "yaxis": "y", "hovertemplate": f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>",
     })
-    shapes.append({"type": "line", "x0": lo, "y0": w_star * lo + b_star, "x1": hi, "y1": w_star * hi + b_star, "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
-    ends = [w_star * lo + b_star, w_star * hi + b_star]
-    y_lo, y_hi = min(float(np.min(y)), *ends), max(float(np.max(y)), *ends)
+    ends = [] if hidden else [w_star * lo + b_star, w_star * hi + b_star]
+    if not hidden:  # the least-squares line is the answer to where descent goes
+        shapes.append({"type": "line", "x0": lo, "y0": ends[0], "x1": hi, "y1": ends[1], "xref": "x", "yref": "y", "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between"})
+    y_lo, y_hi = min([float(np.min(y)), *ends]), max([float(np.max(y)), *ends])
     y_lo, y_hi = _with_start(y_lo, y_hi, [float(paths[0][1][0]) * end + float(paths[0][2][0]) for end in (lo, hi)])
     y_pad = 0.12 * (y_hi - y_lo or 1.0)
     label_x, label_y = lo + 0.02 * (hi - lo), y_hi + 0.9 * y_pad
@@ -126,7 +164,7 @@ def regression_figure(
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 2_000)
         shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
-    if stats.cost_star > 0:  # lowest J (least squares)
+    if stats.cost_star > 0 and not hidden:  # lowest J (least squares)
         shapes.append({
             "type": "line", "x0": 0, "x1": max(p[3].size for p in paths) - 1, "y0": stats.cost_star, "y1": stats.cost_star, "xref": "x2", "yref": "y2",
             "line": {"color": EXACT_COLOR, "dash": "dash", "width": 2}, "layer": "between",
@@ -148,14 +186,14 @@ def regression_figure(
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},
     )
-    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 else []])
+    drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 and not hidden else []])
     merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
     # --- J(w, b) from above, and as a surface -----------------------------------------------
     ws = [p[1] for p in paths]
     bs = [p[2] for p in paths]
     gw, gb = contour_window(ws, bs, w_star, b_star)
-    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, (w_star, b_star), "x3", "y3")]
+    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, None if hidden else (w_star, b_star), "x3", "y3")]
     merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
     sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
     sz = cost_grid(stats, sw, sb)
@@ -164,12 +202,13 @@ def regression_figure(
         keep = frame_indices(w_h.size - 1, 600)
         data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
     # The least-squares diamond and every run's point share one trace (each trace costs every frame).
+    star = [] if hidden else [(w_star, b_star, stats.cost_star)]
     mover(
         {
-            "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
-            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
+            "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)" if star else "start", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
+            "marker": {"symbol": ["diamond"] * len(star) + ["circle"] * len(paths), "color": [STAR["color"]] * len(star) + RUN_COLORS[: len(paths)], "size": [7] * len(star) + [6] * len(paths), "line": {"color": [EXACT_COLOR] * len(star) + ["white"] * len(paths), "width": 1}},
         },
-        lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
+        lambda i: {"x": [s[0] for s in star] + [at(p[1], i) for p in paths], "y": [s[1] for s in star] + [at(p[2], i) for p in paths], "z": [s[2] for s in star] + [at(p[3], i) for p in paths]},
     )
     z_top = float(np.nanmax(sz))
     merge(layout["scene"], {
@@ -181,12 +220,16 @@ def regression_figure(
         s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
         s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
         s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
-        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False))
+        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, None if hidden else s_star, "x4", "y4", clickable=False))
         merge(layout, {
             "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
             "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
         })
 
+    notes: list[dict] = []
+    if ghost is not None:
+        _ghost(ghost, stats, (lo, hi), shapes, notes)
+    layout["annotations"] = [*layout["annotations"], *notes]
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
     merge(layout, {
@@ -194,13 +237,16 @@ def regression_figure(
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
+    if hidden:  # nothing moves before the prediction: no frames, no player
+        return ReadyFigure(figure(data, layout))
     y = -under_plot(layout, 40.5) if narrow else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot
     return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
 
 
 def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> dict:
-    """J(w, b) from above with each run's path, the least-squares diamond and the moving point:
-    the traces and shapes added to ``data`` and ``shapes``, the picture under the axes returned."""
+    """J(w, b) from above with each run's path, the least-squares diamond (``star``; None: not
+    drawn) and the moving point: the traces and shapes added to ``data`` and ``shapes``, the
+    picture under the axes returned."""
     image, lines = cost_map(gw, gb, z, xaxis, yaxis)
     shapes.append(lines)
     for n, (label, w_h, b_h, _) in enumerate(paths):
@@ -209,13 +255,14 @@ def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, sta
     if clickable:
         data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
     # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
-    k = len(paths)
+    k, stars = len(paths), [] if star is None else [star]
+    s = len(stars)
     mover(
         {
-            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
-            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
-            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
+            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)" if s else "start", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
+            "marker": {"symbol": ["diamond"] * s + ["circle"] * k, "size": [STAR["size"] + 3] * s + [10] * k, "color": [STAR["color"]] * s + RUN_COLORS[:k], "line": {"color": [EXACT_COLOR] * s + ["white"] * k, "width": [1.5] * s + [2] * k}},
+            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] * s + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
         },
-        lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},
+        lambda i: {"x": [t[0] for t in stars] + [at(p[1], i) for p in paths], "y": [t[1] for t in stars] + [at(p[2], i) for p in paths]},
     )
     return image
