@@ -2,12 +2,17 @@
 
 import streamlit as st
 
+from gd_core.questions_fit import regression_context
+from gd_core.reveal import start_only
 from gd_core.sums import fit_summary
 from ui.cache import figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
-from ui.views.regression import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
+from ui.views.predict import predict_first
+from ui.views.regression import (
+    DIVERGES, descent_controls, downloads, figure_mark, first_update, fit_metrics, sequential_note, start_caption, start_cost, start_from_click, verdict_banner,
+)
 from ui.words.captions import BATCH_TEXT, cost_chart_caption
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -39,28 +44,47 @@ def run_and_show() -> None:
     rerun_if_set_aside(source)
     with st.sidebar:
         st.header("Gradient descent")
-        settings = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
+        settings, rate_note = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
 
     # --- run: the simultaneous update, and on request the sequential (wrong) one beside it ----------
     start = (settings.w0, settings.b0, settings.alpha, settings.iters, settings.scale)
     fit, verdict = runs.fit(source.data_id, stats, *start, sequential=False)
-    fits = [("simultaneous", fit)]
-    if settings.compare:
-        fits.append(("sequential (wrong)", runs.fit(source.data_id, stats, *start, sequential=True)[0]))
+    sequential = runs.fit(source.data_id, stats, *start, sequential=True)[0]  # drawn when compared; a question asks about it
+    fits = [("simultaneous", fit)] + ([("sequential (wrong)", sequential)] if settings.compare else [])
     if fit.result.stop_reason == "not_finite":
+        rate_note(False)
         st.error(f"Gradient descent could not start: {shown(fit.result.message, MESSAGE_LIMIT)}.", icon=":material/error:")
         end_lesson()
     alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on
 
+    # --- predict first: the questions are asked of these very fits ----------------------------------
+    key = (source.data_id, settings)
+    context = regression_context(
+        stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale, judged=(fit, verdict), sequential_fit=sequential,
+    )
+    asked = predict_first(context, key)
+    hidden = not asked.shown
+    rate_note(hidden and "wall" in asked.question.hides)  # the stable limit is the answer to "does it diverge?"
+    if hidden:  # before the answer: the start only
+        fits = [(label, start_only(f)) for label, f in fits]
+
     # --- what happened, and the numbers it learned -------------------------------------------------------
-    verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
+    if not hidden:
+        verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
 
     if stats.n == 1:
         st.subheader("The line, its cost and J(w, b), iteration by iteration")
-        key = (source.data_id, settings)
-        met_at = verdict.iterations if verdict.kind == "converged" else None  # where the stop rule was met
-        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at)
+        met_at = verdict.iterations if verdict.kind == "converged" and not hidden else None  # where the stop rule was met
+        figure = figures.regression(
+            key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, hidden, figure_mark(asked),
+        )
         st.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key="regression_click")
+    if stats.n == 1 and hidden:
+        st.caption(start_caption(fits[0][1], prepared.x_sample.size, stats.m))
+    elif hidden:
+        st.subheader("Cost per iteration")
+        st.info(start_cost(fits[0][1]), icon=":material/visibility_off:")
+    elif stats.n == 1:
         st.caption(
             "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
             f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
@@ -72,20 +96,22 @@ def run_and_show() -> None:
         )
     else:
         st.subheader("Cost per iteration")
-        key = (source.data_id, settings)
         st.vega_lite_chart(spec=figures.costs(key, fits, stats.cost_star), width="stretch")
         st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha))
         st.subheader("Each parameter per iteration")
         st.vega_lite_chart(spec=figures.parameters(key, fit, tuple(x_names)), width="stretch")
         st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")
-    if settings.compare:
-        sequential_note(fit, settings.alpha)
-    fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
+    if not hidden:
+        if settings.compare:
+            sequential_note(fit, settings.alpha)
+        fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
 
     with st.expander("The first update, with its numbers", expanded=True):
-        first_update(fit, settings.alpha)
+        # Before the answer to "does it diverge?", the first step's size would give it away.
+        first_update(fit, settings.alpha, solved=not (hidden and asked.question.id == DIVERGES))
 
-    downloads(stats, fit, x_names)
+    if not hidden:
+        downloads(stats, fit, x_names)
 
 
 live_part(run_and_show)
