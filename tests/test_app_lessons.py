@@ -38,7 +38,7 @@ def figure(at: AppTest, n: int = 0) -> dict:
 
 @pytest.mark.parametrize("page", ["intuition", "learning_rate", "local_minimum"])
 def test_page_loads_without_exception(page: str) -> None:
-    at = open_page(page)
+    at = open_page(page, predict="false")  # the player as it plays (issue 22's questions: tests/test_app_predict_*.py)
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) == 1  # one figure, one player: the page's only iteration control
     spec = figure(at)
@@ -99,13 +99,13 @@ def test_diverging_run_is_labelled() -> None:
 
 
 def test_local_minimum_link_reports_w_stays_5() -> None:
-    at = open_page("local_minimum", w0="5", alpha="0.1")
+    at = open_page("local_minimum", w0="5", alpha="0.1", predict="false")
     assert not at.exception
     assert any("w stays at 5 for all 30 iterations" in s.value and "local minimum" in s.value for s in at.success)
 
 
 def test_local_minimum_other_start_moves() -> None:
-    at = open_page("local_minimum", w0="3")
+    at = open_page("local_minimum", w0="3", predict="false")
     assert not at.exception
     text = all_text(at)
     assert "w stays" not in text and "converged in 20 iterations" in text
