@@ -74,16 +74,29 @@ def predict_on() -> bool:
 
 
 def _question_picker(lesson: str) -> Question:
-    """The lesson's questions, in path order; bound to the URL as ``ask`` (a link opens one)."""
+    """The lesson's questions, in path order, kept in the URL as ``ask=<id>`` (a link opens one).
+
+    Not bound with ``bind="query-params"``: a bound select box puts the label it shows in the
+    URL, and a link names a question by its id. So the URL's id seeds the box when the page
+    opens, and the box's choice is written back (left out when it is the lesson's first, as a
+    bound control leaves out its default). An id the lesson does not have leaves the box on
+    the first question; the link note (ui.app.link_check) says so.
+    """
     ids = [q.id for q in qs.questions_for(lesson)]
+    if st.session_state.get(state.ASK) not in ids:
+        linked = st.query_params.get(state.ASK)
+        st.session_state[state.ASK] = linked if linked in ids else ids[0]
     chosen = st.selectbox(
         "Question",
         ids,
         format_func=lambda qid: qs.BY_ID[qid].title,
         key=state.ASK,
-        bind="query-params",
         help="Each lesson asks several questions; pick one, answer it, and the run plays.",
     )
+    if chosen == ids[0]:
+        st.query_params.pop(state.ASK, None)
+    elif st.query_params.get(state.ASK) != chosen:
+        st.query_params[state.ASK] = chosen
     return qs.BY_ID[chosen]
 
 
