@@ -199,8 +199,9 @@ def minima_figure(
     step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
     mover({"type": "scatter", "mode": "markers", "marker": ring, "showlegend": False, "hovertemplate": "w = %{x:.4f}<extra></extra>", **CURVE_PANEL},
           lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
-    mover({"type": "scatter", "mode": "markers", "marker": {**ring, "size": 11}, "showlegend": False, "hoverinfo": "skip", **STEP_PANEL},
-          lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
+    if not hidden:  # a run cut to its start has taken no step: nothing to mark
+        mover({"type": "scatter", "mode": "markers", "marker": {**ring, "size": 11}, "showlegend": False, "hoverinfo": "skip", **STEP_PANEL},
+              lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
     # Past the last iteration of the runs on J(w) (the landscape may run longer), the curve panel says so.
     curve_last = max(run.w.size for _, run in runs) - 1
     if not hidden:

@@ -189,42 +189,8 @@ def regression_figure(
     drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[stats.cost_star] if stats.cost_star > 0 and not hidden else []])
     merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
-    # --- J(w, b) from above, and as a surface -----------------------------------------------
-    ws = [p[1] for p in paths]
-    bs = [p[2] for p in paths]
-    gw, gb = contour_window(ws, bs, w_star, b_star)
-    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, None if hidden else (w_star, b_star), "x3", "y3")]
-    merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
-    sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
-    sz = cost_grid(stats, sw, sb)
-    data.append(surface_trace(sw, sb, sz, "scene"))
-    for n, (label, w_h, b_h, cost) in enumerate(paths):
-        keep = frame_indices(w_h.size - 1, 600)
-        data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
-    # The least-squares diamond and every run's point share one trace (each trace costs every frame).
-    star = [] if hidden else [(w_star, b_star, stats.cost_star)]
-    mover(
-        {
-            "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)" if star else "start", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
-            "marker": {"symbol": ["diamond"] * len(star) + ["circle"] * len(paths), "color": [STAR["color"]] * len(star) + RUN_COLORS[: len(paths)], "size": [7] * len(star) + [6] * len(paths), "line": {"color": [EXACT_COLOR] * len(star) + ["white"] * len(paths), "width": 1}},
-        },
-        lambda i: {"x": [s[0] for s in star] + [at(p[1], i) for p in paths], "y": [s[1] for s in star] + [at(p[2], i) for p in paths], "z": [s[2] for s in star] + [at(p[3], i) for p in paths]},
-    )
-    z_top = float(np.nanmax(sz))
-    merge(layout["scene"], {
-        "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
-        "zaxis": {"title": {"text": "J"}, "range": [0, z_top], "exponentformat": "none", "separatethousands": True},  # 100,000, not "100k", on a cost "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
-    })
-    if scaled:
-        s_stats = main.run_stats
-        s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
-        s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
-        s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
-        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, None if hidden else s_star, "x4", "y4", clickable=False))
-        merge(layout, {
-            "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
-            "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
-        })
+    # --- J(w, b) from above, and as a surface (before a prediction: not yet, its lowest point is the answer)
+    images = _hidden_maps(layout, scaled) if hidden else _maps(data, shapes, layout, mover, stats, main, fits, paths, x_title)
 
     notes: list[dict] = []
     if ghost is not None:
@@ -243,10 +209,69 @@ def regression_figure(
     return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
 
 
+def _maps(data: list[dict], shapes: list[dict], layout: dict, mover, stats: Stats, main: Fit, fits, paths, x_title: str) -> list[dict]:
+    """J(w, b) from above and as a surface, each run's path and point and the least-squares
+    diamond on both (and the scaled map when scaled): traces, shapes and axes added, the
+    pictures under the maps returned."""
+    w_star, b_star = float(stats.w_star[0]), float(stats.b_star)
+    scaled = main.scaled
+    ws = [p[1] for p in paths]
+    bs = [p[2] for p in paths]
+    gw, gb = contour_window(ws, bs, w_star, b_star)
+    images = [_cost_map(data, shapes, mover, gw, gb, cost_grid(stats, gw, gb), paths, (w_star, b_star), "x3", "y3")]
+    merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
+    sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
+    sz = cost_grid(stats, sw, sb)
+    data.append(surface_trace(sw, sb, sz, "scene"))
+    for n, (label, w_h, b_h, cost) in enumerate(paths):
+        keep = frame_indices(w_h.size - 1, 600)
+        data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
+    # The least-squares diamond and every run's point share one trace (each trace costs every frame).
+    mover(
+        {
+            "type": "scatter3d", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
+            "marker": {"symbol": ["diamond"] + ["circle"] * len(paths), "color": [STAR["color"], *RUN_COLORS[: len(paths)]], "size": [7] + [6] * len(paths), "line": {"color": [EXACT_COLOR] + ["white"] * len(paths), "width": 1}},
+        },
+        lambda i: {"x": [w_star] + [at(p[1], i) for p in paths], "y": [b_star] + [at(p[2], i) for p in paths], "z": [stats.cost_star] + [at(p[3], i) for p in paths]},
+    )
+    z_top = float(np.nanmax(sz))
+    merge(layout["scene"], {
+        "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
+        "zaxis": {"title": {"text": "J"}, "range": [0, z_top], "exponentformat": "none", "separatethousands": True},  # 100,000, not "100k", on a cost "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
+    })
+    if scaled:
+        s_stats = main.run_stats
+        s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
+        s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
+        s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
+        images.append(_cost_map(data, shapes, mover, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, s_star, "x4", "y4", clickable=False))
+        merge(layout, {
+            "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
+            "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
+        })
+    return images
+
+
+def _hidden_maps(layout: dict, scaled: bool) -> list[dict]:
+    """Before a prediction the maps of J(w, b) stay empty (their lowest point is the least-squares
+    answer): each says when it will be drawn."""
+    note = "The map of J(w, b) is drawn<br>once you commit your answer."
+    notes = [{"x": 0.5, "y": 0.5, "xref": f"x{k} domain", "yref": f"y{k} domain", "text": note, "showarrow": False, "font": {"size": 13, "color": "#475569"}}
+             for k in ((3, 4) if scaled else (3,))]
+    (x0, x1), (y0, y1) = layout["scene"]["domain"]["x"], layout["scene"]["domain"]["y"]
+    notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "text": note.replace("map", "surface"), "showarrow": False,
+                  "font": {"size": 13, "color": "#475569"}})
+    layout["annotations"] = [*layout["annotations"], *notes]
+    hide = {"visible": False}
+    merge(layout["scene"], {"xaxis": hide, "yaxis": hide, "zaxis": hide})
+    for k in ((3, 4) if scaled else (3,)):
+        merge(layout, {f"xaxis{k}": {"showticklabels": False, "showgrid": False, "zeroline": False}, f"yaxis{k}": {"showticklabels": False, "showgrid": False, "zeroline": False}})
+    return []
+
+
 def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> dict:
-    """J(w, b) from above with each run's path, the least-squares diamond (``star``; None: not
-    drawn) and the moving point: the traces and shapes added to ``data`` and ``shapes``, the
-    picture under the axes returned."""
+    """J(w, b) from above with each run's path, the least-squares diamond and the moving point:
+    the traces and shapes added to ``data`` and ``shapes``, the picture under the axes returned."""
     image, lines = cost_map(gw, gb, z, xaxis, yaxis)
     shapes.append(lines)
     for n, (label, w_h, b_h, _) in enumerate(paths):
@@ -255,14 +280,13 @@ def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, sta
     if clickable:
         data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
     # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
-    k, stars = len(paths), [] if star is None else [star]
-    s = len(stars)
+    k = len(paths)
     mover(
         {
-            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)" if s else "start", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
-            "marker": {"symbol": ["diamond"] * s + ["circle"] * k, "size": [STAR["size"] + 3] * s + [10] * k, "color": [STAR["color"]] * s + RUN_COLORS[:k], "line": {"color": [EXACT_COLOR] * s + ["white"] * k, "width": [1.5] * s + [2] * k}},
-            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] * s + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
+            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
+            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [10] * k, "color": [STAR["color"], *RUN_COLORS[:k]], "line": {"color": [EXACT_COLOR] + ["white"] * k, "width": [1.5] + [2] * k}},
+            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths],
         },
-        lambda i: {"x": [t[0] for t in stars] + [at(p[1], i) for p in paths], "y": [t[1] for t in stars] + [at(p[2], i) for p in paths]},
+        lambda i: {"x": [star[0]] + [at(p[1], i) for p in paths], "y": [star[1]] + [at(p[2], i) for p in paths]},
     )
     return image

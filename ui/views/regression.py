@@ -224,7 +224,7 @@ def start_caption(fit: Fit, x_rows: int, m: int) -> str:
     return (
         f"Until you commit your answer, the figure shows the data and the line gradient descent starts from, w = {number(w0)}, b = {number(b0)}, "
         f"where the cost is J(w, b) = {number(j0)}. Commit an answer, or press *Just show me*, and the run plays: the line, its cost "
-        "and its path on J(w, b), with the least-squares answer. Click the map to start elsewhere; drag the surface to turn it."
+        "and its path on the map of J(w, b), with the least-squares answer. To start elsewhere, set Initial w and b in the sidebar."
         + (f" Showing {x_rows:,} of {m:,} rows; the fit uses all of them." if x_rows < m else "")
     )
 
