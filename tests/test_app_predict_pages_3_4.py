@@ -13,6 +13,7 @@ import base64
 import json
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -95,6 +96,7 @@ def test_page_3_before_commit_holds_only_the_starts(question_id: str, w0: str) -
     assert not at.exception, at.exception
     assert at.selectbox(key="ask").value == question_id and read_back(qs.prompt(q, context)) in text(at)  # the link's question is asked
     figure = spec(at)
+    go.Figure(figure)  # every property one plotly knows
     assert "frames" not in figure and "sliders" not in figure["layout"]  # no player, nothing to play
     curve = [t for t in figure["data"] if t.get("xaxis", "x") == "x" and t["type"] == "scatter"]
     dots = [t for t in curve if t.get("legendgroup") == BASIN_GROUP]
@@ -192,6 +194,7 @@ def test_page_4_before_commit_holds_the_data_and_the_start_only(question_id: str
     assert not at.exception, at.exception
     assert at.selectbox(key="ask").value == question_id and read_back(qs.prompt(q, context)) in text(at)
     figure = spec(at)
+    go.Figure(figure)  # every property one plotly knows
     assert "frames" not in figure and "sliders" not in figure["layout"]
     (line,) = [t for t in figure["data"] if t.get("name") == "simultaneous update"]
     ends = values(line["x"])[:2]

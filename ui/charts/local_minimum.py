@@ -46,30 +46,38 @@ PANELS = {"curve": CURVE_PANEL, "steps": STEP_PANEL, "map": MAP_PANEL}
 START_COLOR = "#334155"  # before a prediction: every start one colour (a colour would say where it ends)
 PLAIN_DOT = "#94a3b8"
 GHOST_COLOR = "#ea580c"
+CORNERS = {  # where a ghost's words sit in its panel: (x, y, xanchor, yanchor) in the panel's domain
+    "top left": (0.02, 0.97, "left", "top"), "top right": (0.98, 0.97, "right", "top"),
+    "bottom left": (0.02, 0.03, "left", "bottom"), "bottom right": (0.98, 0.03, "right", "bottom"),
+}
 
 
 class Ghost(NamedTuple):
     """A committed prediction drawn beside the result: a ring at (x, y) on ``panel`` ("curve",
-    "steps" or "map") with ``text`` over it, or (x None) ``text`` alone at the panel's top left."""
+    "steps" or "map") with ``text`` over it, or (x None) ``text`` alone in the panel's ``corner``."""
 
     panel: str
     x: float | None
     y: float | None
     text: str
+    corner: str = "top right"
 
 
 def ghost_traces(ghost: Ghost) -> tuple[list[dict], list[dict]]:
     """(traces, annotations) that draw ``ghost`` (its text is ours: an option's label, never typed)."""
     axes = PANELS[ghost.panel]
+    label = {"text": ghost.text, "font": {"size": 13, "color": GHOST_COLOR}, "bgcolor": "rgba(255,255,255,0.9)", "bordercolor": GHOST_COLOR, "borderwidth": 1.5, "borderpad": 3}
     if ghost.x is None or ghost.y is None:
-        note = {"x": 0.02, "y": 0.97, "xref": f"{axes['xaxis']} domain", "yref": f"{axes['yaxis']} domain", "text": ghost.text, "showarrow": False,
-                "xanchor": "left", "yanchor": "top", "font": {"size": 13, "color": GHOST_COLOR}, "bgcolor": "rgba(255,255,255,0.85)",
-                "bordercolor": GHOST_COLOR, "borderwidth": 1.5, "borderpad": 3}
+        x, y, xanchor, yanchor = CORNERS[ghost.corner]
+        note = {"x": x, "y": y, "xref": f"{axes['xaxis']} domain", "yref": f"{axes['yaxis']} domain", "showarrow": False, "xanchor": xanchor, "yanchor": yanchor, **label}
         return [], [note]
-    ring = {"type": "scatter", "x": [ghost.x], "y": [ghost.y], "mode": "markers+text", "text": [ghost.text], "textposition": "top center",
-            "textfont": {"size": 13, "color": GHOST_COLOR}, "marker": {"symbol": "circle-open", "size": 30, "color": GHOST_COLOR, "line": {"width": 3}},
-            "name": "your prediction", "showlegend": False, "hoverinfo": "skip", **axes}
-    return [ring], []
+    ring = {"type": "scatter", "x": [ghost.x], "y": [ghost.y], "mode": "markers", "text": [ghost.text],
+            "marker": {"symbol": "circle-open", "size": 30, "color": GHOST_COLOR, "line": {"width": 3}},
+            "name": "your prediction", "showlegend": False, "hoverinfo": "text", **axes}
+    # The words in a box above the ring, with an arrow to it: readable over dots and paths.
+    note = {"x": ghost.x, "y": ghost.y, "xref": axes["xaxis"], "yref": axes["yaxis"], "showarrow": True, "arrowcolor": GHOST_COLOR, "arrowwidth": 2,
+            "ax": 0, "ay": -48, "standoff": 16, **label}
+    return [ring], [note]
 
 
 def run_end(final_w: float, minima: Sequence[float], tol: float = 1e-3) -> int:
@@ -221,8 +229,9 @@ def minima_figure(
             "marker": {"symbol": "diamond-open", "size": 22, "color": "#0f172a", "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
         })
     notes: list[dict] = []
-    if hidden:
-        notes.append({"x": 0.5, "y": 0.5, "xref": "x2 domain", "yref": "y2 domain", "showarrow": False, "font": {"size": 13, "color": "#475569"},
+    if hidden:  # the step panel has no trace to give it axes: the words go at its place on the paper
+        (x0, x1), (y0, y1) = layout["xaxis2"]["domain"], layout["yaxis2"]["domain"]
+        notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "showarrow": False, "font": {"size": 13, "color": "#475569"},
                       "text": "The step sizes appear<br>once you commit your answer."})
     if ghost is not None:
         traces, ghost_notes = ghost_traces(ghost)
@@ -253,6 +262,7 @@ def minima_figure(
             "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         },
     })
-    if hidden:  # nothing moves before the prediction: no frames, no player
+    if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
+        layout["margin"]["b"], layout["height"] = 50, layout["height"] - 80
         return ReadyFigure(figure(data, layout))
     return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 41.75))  # ~42 px under the plot

@@ -45,11 +45,15 @@ CLICK_NAME = "start here"
 AXIS_LIMIT = 40  # characters of a column name in an axis title or hover
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 GHOST_COLOR = "#ea580c"
+CORNERS = {  # where a ghost's words sit in its panel: (x, y, xanchor, yanchor) in the panel's domain
+    "top left": (0.02, 0.97, "left", "top"), "top right": (0.98, 0.97, "right", "top"),
+    "bottom left": (0.02, 0.03, "left", "bottom"), "bottom right": (0.98, 0.03, "right", "bottom"),
+}
 PANEL_AXES = {"data": ("x", "y"), "cost": ("x2", "y2"), "map": ("x3", "y3")}
 
 
 class Ghost(NamedTuple):
-    """A committed prediction drawn beside the result: ``text`` at the top left of ``panel``
+    """A committed prediction drawn beside the result: ``text`` in a ``corner`` of ``panel``
     ("data", "cost" or "map"); with ``line_w``, a dashed line of that slope through the data's
     means on the data panel (the best line with that w); with ``band``, w* − band and w* + band
     marked on the map."""
@@ -58,6 +62,7 @@ class Ghost(NamedTuple):
     text: str
     line_w: float | None = None
     band: float | None = None
+    corner: str = "top left"
 
 
 def _ghost(ghost: Ghost, stats: Stats, x_range: tuple[float, float], shapes: list[dict], notes: list[dict]) -> None:
@@ -71,8 +76,9 @@ def _ghost(ghost: Ghost, stats: Stats, x_range: tuple[float, float], shapes: lis
     if ghost.band is not None:
         for w in (float(stats.w_star[0]) - ghost.band, float(stats.w_star[0]) + ghost.band):
             shapes.append({"type": "line", "x0": w, "x1": w, "y0": 0, "y1": 1, "xref": "x3", "yref": "y3 domain", "line": dashed, "layer": "above"})
-    notes.append({"x": 0.02, "y": 0.97, "xref": f"{xaxis} domain", "yref": f"{yaxis} domain", "text": ghost.text, "showarrow": False,
-                  "xanchor": "left", "yanchor": "top", "font": {"size": 13, "color": GHOST_COLOR}, "bgcolor": "rgba(255,255,255,0.85)",
+    x, y, xanchor, yanchor = CORNERS[ghost.corner]
+    notes.append({"x": x, "y": y, "xref": f"{xaxis} domain", "yref": f"{yaxis} domain", "text": ghost.text, "showarrow": False,
+                  "xanchor": xanchor, "yanchor": yanchor, "font": {"size": 13, "color": GHOST_COLOR}, "bgcolor": "rgba(255,255,255,0.85)",
                   "bordercolor": GHOST_COLOR, "borderwidth": 1.5, "borderpad": 3})
 
 
@@ -106,8 +112,10 @@ def regression_figure(
     scaled = main.scaled
     w_star, b_star = float(stats.w_star[0]), float(stats.b_star)
     paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
-    panels = 5 if scaled else 4
-    if narrow:  # one column: the same panels, so the same axis names (x, x2, x3, scene, x4)
+    panels = 2 if hidden else 5 if scaled else 4
+    if hidden:  # before a prediction: the data and the cost only (the maps' lowest point is the answer)
+        rows, cols, specs, spacing = (2, 1, (("xy",), ("xy",)), 0.18) if narrow else (1, 2, (("xy", "xy"),), 0.1)
+    elif narrow:  # one column: the same panels, so the same axis names (x, x2, x3, scene, x4)
         rows, cols, specs, spacing = panels, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
     else:
         rows, cols, spacing = 3 if scaled else 2, 2, 0.12 if scaled else 0.14
@@ -117,7 +125,7 @@ def regression_figure(
               f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
     layout = grid(
         rows=rows, cols=cols, specs=specs, horizontal_spacing=0.09, vertical_spacing=spacing,
-        subplot_titles=titles + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled else ()),
+        subplot_titles=titles[:panels] + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled and not hidden else ()),
     )
     for title in layout["annotations"]:
         title["font"]["size"] = 14
@@ -190,7 +198,7 @@ def regression_figure(
     merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
 
     # --- J(w, b) from above, and as a surface (before a prediction: not yet, its lowest point is the answer)
-    images = _hidden_maps(layout, scaled) if hidden else _maps(data, shapes, layout, mover, stats, main, fits, paths, x_title)
+    images = [] if hidden else _maps(data, shapes, layout, mover, stats, main, fits, paths, x_title)
 
     notes: list[dict] = []
     if ghost is not None:
@@ -199,11 +207,12 @@ def regression_figure(
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = [frame(k, [make(i) for make in frames_data], moving) for k, i in enumerate(iterations)]
     merge(layout, {
-        "images": images, "shapes": shapes, "height": panels * 420 if narrow else (1450 if scaled else 1000),
+        "images": images, "shapes": shapes, "height": panels * 420 if narrow else (560 if hidden else 1450 if scaled else 1000),
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
-    if hidden:  # nothing moves before the prediction: no frames, no player
+    if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
+        layout["margin"]["b"] = 50
         return ReadyFigure(figure(data, layout))
     y = -under_plot(layout, 40.5) if narrow else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot
     return add_player(figure(data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
@@ -250,23 +259,6 @@ def _maps(data: list[dict], shapes: list[dict], layout: dict, mover, stats: Stat
             "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
         })
     return images
-
-
-def _hidden_maps(layout: dict, scaled: bool) -> list[dict]:
-    """Before a prediction the maps of J(w, b) stay empty (their lowest point is the least-squares
-    answer): each says when it will be drawn."""
-    note = "The map of J(w, b) is drawn<br>once you commit your answer."
-    notes = [{"x": 0.5, "y": 0.5, "xref": f"x{k} domain", "yref": f"y{k} domain", "text": note, "showarrow": False, "font": {"size": 13, "color": "#475569"}}
-             for k in ((3, 4) if scaled else (3,))]
-    (x0, x1), (y0, y1) = layout["scene"]["domain"]["x"], layout["scene"]["domain"]["y"]
-    notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "text": note.replace("map", "surface"), "showarrow": False,
-                  "font": {"size": 13, "color": "#475569"}})
-    layout["annotations"] = [*layout["annotations"], *notes]
-    hide = {"visible": False}
-    merge(layout["scene"], {"xaxis": hide, "yaxis": hide, "zaxis": hide})
-    for k in ((3, 4) if scaled else (3,)):
-        merge(layout, {f"xaxis{k}": {"showticklabels": False, "showgrid": False, "zeroline": False}, f"yaxis{k}": {"showticklabels": False, "showgrid": False, "zeroline": False}})
-    return []
 
 
 def _cost_map(data: list[dict], shapes: list[dict], mover, gw, gb, z, paths, star, xaxis: str, yaxis: str, clickable: bool = True) -> dict:

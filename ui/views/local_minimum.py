@@ -41,18 +41,18 @@ def figure_mark(asked: Asked, context: LocalMinimumContext) -> Ghost | None:
     said = str(asked.graded.response)
     if q.id == VALLEY:
         if said == "none":
-            return Ghost("curve", None, None, "you said: none of the minima")
+            return Ghost("steps", None, None, "you said: it ends at none of the minima")  # the step panel's top right is clear once steps shrink
         m = float(context.curve.minima[_index(said)])
         with np.errstate(all="ignore"):
             j = float(np.asarray(context.curve.cost(np.asarray([m])), dtype=float)[0])
         return Ghost("curve", m, j, "your prediction")
     if q.id == LANDSCAPE:
         if said == "none":
-            return Ghost("map", None, None, "you said: it does not settle")
+            return Ghost("map", None, None, "you said: it does not settle", "bottom right")
         _, w, b, _ = surface.VALLEYS[_index(said)]
         return Ghost("map", float(w), float(b), "your prediction")
     if q.id in SAID:
-        return Ghost("steps" if q.id == SHRINK else "curve", None, None, SAID[q.id][said])
+        return Ghost("steps", None, None, SAID[q.id][said])  # the steps panel shows whether w moves and whether its steps shrink
     return None
 
 

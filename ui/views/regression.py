@@ -210,11 +210,12 @@ def figure_mark(asked: Asked) -> Ghost | None:
         return None
     said, qid = asked.graded.response, asked.question.id
     if qid == FINAL_W:
-        return Ghost("data", f"dashed: your prediction, w = {number(float(said))}", line_w=float(said))
+        return Ghost("data", f"dashed: your prediction, w = {number(float(said))}", line_w=float(said), corner="bottom right")
     if qid == SEQUENTIAL_GAP:
         return Ghost("map", f"dashed: your prediction, |w − w*| = {number(float(said))}", band=abs(float(said)))
-    if qid == DIVERGES:
-        return Ghost("cost", "you said: it diverges" if said == "yes" else "you said: it does not diverge")
+    if qid == DIVERGES:  # away from the cost curve: it falls from the top left when it converges, rises from the bottom left when not
+        corner = "bottom right" if asked.graded.truth.value == "yes" else "bottom left"
+        return Ghost("cost", "you said: it diverges" if said == "yes" else "you said: it does not diverge", corner=corner)
     return None
 
 
