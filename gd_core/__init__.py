@@ -30,6 +30,7 @@ Modules, one idea each:
                    least squares, stable alpha
 - ``scaling``      z-score features and map parameters between scaled and original units
 - ``fit``          a run on a dataset's sums, with or without scaling, in the data's units
+- ``reveal``       a run cut to its start: what a page draws before a prediction is committed
 - ``auto_alpha``   a learning rate chosen from the data's own stable limit
 - ``surface``      a hilly two-parameter cost J(w, b) with several valleys
 - ``data``         from the bytes of an upload (``formats``: its kind; ``workbook``: .xlsx) to

@@ -12,6 +12,7 @@ from ui.views.find_the_bug import exercise_then_paste
 from ui.app import state
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, live_part, open_lesson
+from ui.views.predict import ledger
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 lesson = open_lesson("debug")
@@ -62,6 +63,7 @@ def exercise_and_your_log() -> None:
         settings = settings_in_sidebar()  # drawn even when the data cannot be used, so their values (a link's too) stay
     with exercise_then_paste(lesson.defaults.seed):
         diagnose_your_log(settings)
+    ledger(lesson.key)
 
 
 live_part(exercise_and_your_log)

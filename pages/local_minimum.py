@@ -3,6 +3,7 @@
 import streamlit as st
 
 from gd_core.contexts import local_minimum_context
+from gd_core.reveal import start_only
 from gd_core.run_facts import steps_shrink
 from ui.app import state
 from ui.app.clicks import clicked_points
@@ -17,6 +18,8 @@ from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
 from ui.words import formulas
 from ui.words.text import exact, fmt, step_equation
 from ui.words.captions import steps_caption
+from ui.views.local_minimum import figure_mark, start_caption
+from ui.views.predict import ledger, predict_first
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("local_minimum")
@@ -56,26 +59,42 @@ def run_and_show() -> None:
         for w in curve.other_starts(settings.w0)
     ]
     basin = runs.basins(curve_id(curve), curve, settings.alpha)
-    context = local_minimum_context(curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict))
-    challenge(lesson, context, (curve_id(curve), settings.alpha, settings.w0, settings.iters))
     no_minima = hidden("minimum")
 
+    goal_slot = st.container()  # a challenge link's goal on top, checked once the question is answered
+    question_slot = st.container()  # the question first, filled once the landscape's controls are read
     heading("Watch every start roll downhill, in one and in two parameters")
-    figure_slot = st.container()  # first on the page (a phone shows it on arrival), filled once its controls are read
+    figure_slot = st.container()  # first after the question (a phone shows it on arrival), filled once its controls are read
     surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults.surface_alpha, lesson.defaults.surface_iters)
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
-    figure = figures.local_minimum(key, curve, step_runs, basin, landscape_map(), paths, on_a_phone(), no_minima, present_mode())
-    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
-    ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
-    figure_slot.caption(
-        f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
-        f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts{'' if no_minima else f' ({ends})'} and on the dots: "
-        f"each dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-        f"in {runs.BASIN_ITERS:,} iterations (click one to start there){'' if no_minima else '; diamonds mark the minima'}. "
-        f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
-        "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+    # The questions are asked of the runs drawn: this run, and the newest start on the landscape.
+    context = local_minimum_context(
+        curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict),
+        surface_start=surface_starts[-1], surface_alpha=surface_alpha, surface_iters=surface_iters,
     )
+    with question_slot:
+        asked = predict_first(context, key)
+    with goal_slot:
+        challenge(lesson, context, (curve_id(curve), settings.alpha, settings.w0, settings.iters), shown_now=asked.shown)
+    before_answer, mark = not asked.shown, figure_mark(asked, context)
+    drawn = [(label, start_only(r)) for label, r in step_runs] if before_answer else step_runs  # before the answer: the starts only
+    figure = figures.local_minimum(
+        key, curve, drawn, basin, landscape_map(), start_only(paths) if before_answer else paths, on_a_phone(), no_minima, present_mode(), before_answer, mark,
+    )
+    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
+    if before_answer:
+        figure_slot.caption(start_caption(asked))
+    else:
+        ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
+        figure_slot.caption(
+            f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
+            f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts{'' if no_minima else f' ({ends})'} and on the dots: "
+            f"each dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
+            f"in {runs.BASIN_ITERS:,} iterations (click one to start there){'' if no_minima else '; diamonds mark the minima'}. "
+            f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
+            "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+        )
     figure_slot.markdown(hills_sentence(() if no_minima else tuple(basin.minima)))
     st.latex(formulas.LANDSCAPE)
 
@@ -83,11 +102,15 @@ def run_and_show() -> None:
     with left:
         st.subheader(f"Starting at w₀ = {fmt(settings.w0)}")
         st.latex(formulas.slope_at(settings.w0, slope0))
-        st.latex(step_equation(settings.alpha, slope0, latex=True))
+        st.latex(step_equation(settings.alpha, slope0, latex=True, solved=not before_answer))  # the step's result says whether w moves
     with right:
-        show_verdict(verdict)
+        if before_answer:
+            st.caption("What the run does (where it ends, how its steps change) is shown once you commit your answer.")
+        else:
+            show_verdict(verdict)
         if curve.minima and not no_minima:
             st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
+    ledger(lesson.key)
 
 
 live_part(run_and_show)

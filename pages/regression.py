@@ -3,6 +3,7 @@
 import streamlit as st
 
 from gd_core.questions_fit import regression_context
+from gd_core.reveal import start_only
 from gd_core.sums import fit_summary
 from ui.app import state
 from ui.cache import figures, runs
@@ -12,7 +13,10 @@ from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.challenge import challenge
-from ui.views.regression import descent_controls, downloads, first_update, fit_metrics, sequential_note, start_from_click, verdict_banner
+from ui.views.predict import ledger, predict_first
+from ui.views.regression import (
+    DIVERGES, descent_controls, downloads, figure_mark, first_update, fit_metrics, sequential_note, start_caption, start_cost, start_from_click, verdict_banner,
+)
 from ui.words import formulas
 from ui.words.captions import BATCH_TEXT, cost_chart_caption
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -44,33 +48,54 @@ def run_and_show() -> None:
     """The descent controls, the fit and everything drawn from it (a control's change reruns only this, not the data)."""
     rerun_if_set_aside(source)
     with controls_place("Gradient descent"):
-        settings = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
+        settings, rate_note = descent_controls(lesson.defaults, stats, source.data_id, source.is_default)
 
     # --- run: the simultaneous update, and on request the sequential (wrong) one beside it ----------
     start = (settings.w0, settings.b0, settings.alpha, settings.iters, settings.scale)
     fit, verdict = runs.fit(source.data_id, stats, *start, sequential=False)
-    fits = [("simultaneous", fit)]
-    if settings.compare:
-        fits.append(("sequential (wrong)", runs.fit(source.data_id, stats, *start, sequential=True)[0]))
+    sequential = runs.fit(source.data_id, stats, *start, sequential=True)[0]  # drawn when compared; a question asks about it
+    fits = [("simultaneous", fit)] + ([("sequential (wrong)", sequential)] if settings.compare else [])
     if fit.result.stop_reason == "not_finite":
+        rate_note(False)
         st.error(f"Gradient descent could not start: {shown(fit.result.message, MESSAGE_LIMIT)}.", icon=":material/error:")
         end_lesson()
     alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on
-    sequential = fits[1][1] if settings.compare else runs.fit(source.data_id, stats, *start, sequential=True)[0]
-    challenge(lesson, regression_context(stats, *start[:4], scaled=settings.scale, judged=(fit, verdict), sequential_fit=sequential), (source.data_id, settings))
+
+    # --- predict first: the questions (and a challenge link's goal) are asked of these very fits ------
+    key = (source.data_id, settings)
+    context = regression_context(
+        stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale, judged=(fit, verdict), sequential_fit=sequential,
+    )
+    goal_place = st.container()
+    asked = predict_first(context, key)
+    with goal_place:
+        challenge(lesson, context, key, shown_now=asked.shown)
     no_lstsq, no_wall = hidden("lstsq"), hidden("wall")
+    before_answer = not asked.shown
+    rate_note(before_answer and "wall" in asked.question.hides)  # the stable limit is the answer to "does it diverge?"
+    if before_answer:  # before the answer: the start only
+        fits = [(label, start_only(f)) for label, f in fits]
 
     # --- what happened, and the numbers it learned -------------------------------------------------------
     before, figure_place = figure_first()
-    with before:
-        verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
+    if not before_answer:
+        with before:
+            verdict_banner(verdict, settings.alpha, alpha_max, settings.scale)
 
     if stats.n == 1:
         heading("The line, its cost and J(w, b), iteration by iteration", figure_place)
-        key = (source.data_id, settings)
-        met_at = verdict.iterations if verdict.kind == "converged" else None  # where the stop rule was met
-        figure = figures.regression(key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq, present_mode())
+        met_at = verdict.iterations if verdict.kind == "converged" and not before_answer else None  # where the stop rule was met
+        figure = figures.regression(
+            key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq, present_mode(),
+            before_answer, figure_mark(asked),
+        )
         figure_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
+    if stats.n == 1 and before_answer:
+        figure_place.caption(start_caption(fits[0][1], prepared.x_sample.size, stats.m))
+    elif before_answer:
+        st.subheader("Cost per iteration")
+        st.info(start_cost(fits[0][1]), icon=":material/visibility_off:")
+    elif stats.n == 1:
         figure_place.caption(
             "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
             + ("show the same iteration. " if no_lstsq else f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
@@ -83,20 +108,23 @@ def run_and_show() -> None:
         )
     else:
         st.subheader("Cost per iteration")
-        key = (source.data_id, settings)
         st.vega_lite_chart(spec=figures.costs(key, fits, 0.0 if no_lstsq else stats.cost_star), width="stretch")
         st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha, floor_shown=not no_lstsq, limit_shown=not no_wall))
         st.subheader("Each parameter per iteration")
         st.vega_lite_chart(spec=figures.parameters(key, fit, tuple(x_names)), width="stretch")
         st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")
-    if settings.compare:
-        sequential_note(fit, settings.alpha)
-    fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
+    if not before_answer:
+        if settings.compare:
+            sequential_note(fit, settings.alpha)
+        fit_metrics(fit, fit_summary(stats, fit.path.w, fit.path.b), verdict.kind)
 
     with st.expander("The first update, with its numbers", expanded=True):
-        first_update(fit, settings.alpha)
+        # Before the answer to "does it diverge?", the first step's size would give it away.
+        first_update(fit, settings.alpha, solved=not (before_answer and asked.question.id == DIVERGES))
 
-    downloads(stats, fit, x_names)
+    if not before_answer:
+        downloads(stats, fit, x_names)
+    ledger(lesson.key)
 
 
 live_part(run_and_show)

@@ -93,7 +93,7 @@ def test_learning_rate_defaults_show_the_four_behaviours_and_agree_with_the_swee
 
 def test_regression_says_it_ran_on_after_converging() -> None:
     # "converged in 3,531 iterations" while the slider, metrics and cost chart show 10,000.
-    at = open_page("regression")
+    at = open_page("regression", predict="false")
     assert not at.exception
     assert "converged in 3,531 iterations" in at.success[0].value
     assert "went on to its limit of 10,000 iterations" in at.success[0].value

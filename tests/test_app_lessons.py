@@ -99,13 +99,13 @@ def test_diverging_run_is_labelled() -> None:
 
 
 def test_local_minimum_link_reports_w_stays_5() -> None:
-    at = open_page("local_minimum", w0="5", alpha="0.1")
+    at = open_page("local_minimum", w0="5", alpha="0.1", predict="false")
     assert not at.exception
     assert any("w stays at 5 for all 30 iterations" in s.value and "local minimum" in s.value for s in at.success)
 
 
 def test_local_minimum_other_start_moves() -> None:
-    at = open_page("local_minimum", w0="3")
+    at = open_page("local_minimum", w0="3", predict="false")
     assert not at.exception
     text = all_text(at)
     assert "w stays" not in text and "converged in 20 iterations" in text

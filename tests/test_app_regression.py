@@ -15,6 +15,9 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 def open_page(**query: str) -> AppTest:
+    """Page 4 with the questions off unless the test asks (these tests are about the data, the fit
+    and the toggles; tests/test_app_predict_34.py asks first)."""
+    query.setdefault("predict", "false")
     at = AppTest.from_file(ENTRY, default_timeout=60).run()  # registers the pages (st.navigation)
     for key, value in query.items():
         at.query_params[key] = value

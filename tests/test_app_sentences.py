@@ -91,7 +91,7 @@ def test_every_written_update_on_pages_1_and_3_adds_up(alpha: float, w0: float, 
 @given(alpha=st.floats(1e-4, 0.7).map(lambda a: float(f"{a:.3g}")), w0=st.floats(-50, 300).map(lambda w: round(w, 2)),
        b0=st.floats(-50, 300).map(lambda b: round(b, 2)), scale=st.booleans())
 def test_every_written_update_on_page_4_adds_up(alpha: float, w0: float, b0: float, scale: bool) -> None:
-    at = open_page("regression", alpha=repr(alpha), w0=repr(w0), b0=repr(b0), scale=str(scale).lower())
+    at = open_page("regression", alpha=repr(alpha), w0=repr(w0), b0=repr(b0), scale=str(scale).lower(), predict="false")
     assert not at.exception, at.exception
     updates = written_updates(at)
     assert len(updates) == 2, [l.value for l in at.latex]
@@ -105,10 +105,10 @@ def test_every_written_update_on_page_4_adds_up(alpha: float, w0: float, b0: flo
 @pytest.mark.parametrize(
     ("page", "query"),
     [
-        ("local_minimum", {"w0": "3.5"}),
+        ("local_minimum", {"w0": "3.5", "predict": "false"}),
         ("intuition", {"curve": "Two valleys", "w0": "3.5"}),
         ("learning_rate", {"curve": "Two valleys", "w0": "3.5"}),
-        ("local_minimum", {"curve": "Your own formula", "expr": "-w**2", "w0": "0"}),
+        ("local_minimum", {"curve": "Your own formula", "expr": "-w**2", "w0": "0", "predict": "false"}),
     ],
 )
 def test_a_maximum_is_called_a_maximum(page: str, query: dict[str, str]) -> None:
@@ -118,7 +118,7 @@ def test_a_maximum_is_called_a_maximum(page: str, query: dict[str, str]) -> None
 
 
 def test_alpha_zero_stands_still_because_alpha_is_zero() -> None:
-    text = words(open_page("local_minimum", alpha="0", w0="4.5"))
+    text = words(open_page("local_minimum", alpha="0", w0="4.5", predict="false"))
     assert "α = 0" in text and "slope here is exactly 0" not in text and "local minimum, a fixed point" not in text
     at = open_page("intuition", alpha="0", predict="false")
     said = " ".join(b.value for b in [*at.success, *at.info, *at.warning, *at.error])
@@ -131,7 +131,7 @@ def test_above_the_limit_is_never_creeping() -> None:
 
 
 def test_plateau_steps_and_basins_are_described_as_they_are() -> None:
-    text = words(open_page("local_minimum", curve="Flat plateau"))
+    text = words(open_page("local_minimum", curve="Flat plateau", predict="false"))
     assert "the steps get smaller because the slope does" not in text
     assert "grow before they shrink" in text
 
@@ -145,7 +145,7 @@ def test_alpha_is_written_as_typed_and_the_arithmetic_holds() -> None:
 
 
 def test_a_badly_conditioned_creep_names_scaling_not_a_bigger_alpha() -> None:
-    text = words(open_page("regression", dataset="Auto MPG cars", alpha="2e-7"))
+    text = words(open_page("regression", dataset="Auto MPG cars", alpha="2e-7", predict="false"))
     assert "condition number" in text and "feature scaling" in text and "Raise α towards it" not in text
 
 
@@ -160,7 +160,7 @@ def test_learning_rate_cards_read_true() -> None:
 
 
 def test_the_step_is_written_as_minus_alpha_times_the_slope() -> None:
-    text = words(open_page("local_minimum", w0="4.5"))
+    text = words(open_page("local_minimum", w0="4.5", predict="false"))
     assert "step = −α × dJ/dw = −0.1 × (−0.7) = 0.07" in plain(text) or r"-0.1 \times (-0.7) = 0.07" in text
 
 
@@ -178,33 +178,34 @@ def test_a_constant_formula_is_flat_not_a_minimum() -> None:
 
 
 def test_regression_captions_match_what_is_drawn() -> None:
-    text = words(open_page("regression"))
+    text = words(open_page("regression", predict="false"))
     assert "The dashed line is the lowest cost" not in text and "J* = 0" in text
     assert "Batch gradient descent: every update computes the gradient from all m examples" in text
     assert "Stop rule: converged means" in text
 
 
 def test_the_limit_is_rounded_down_and_compared_as_printed() -> None:
-    text = words(open_page("regression", alpha="0.584"))
+    text = words(open_page("regression", alpha="0.584", predict="false"))
     assert "α = 0.584 is above the stable limit 0.583" in text
     assert "above the stable limit 0.584" not in text
 
 
 def test_a_diverged_run_has_no_r_squared() -> None:
-    at = open_page("regression", alpha="0.7")
+    at = open_page("regression", alpha="0.7", predict="false")
     assert next(m.value for m in at.metric if m.label == "R²") == "— (diverged)"
 
 
 def test_the_sequential_comparison_is_explained() -> None:
-    text = words(open_page("regression", alpha="0.7", sequential="true"))
+    text = words(open_page("regression", alpha="0.7", sequential="true", predict="false"))
     assert "different updates with different stable limits" in text
-    text = words(open_page("regression", alpha="0.7", sequential="true", scale="true"))
+    text = words(open_page("regression", alpha="0.7", sequential="true", scale="true", predict="false"))
     assert "the two runs are identical" in text
 
 
 @pytest.mark.parametrize("page", ["intuition", "learning_rate", "local_minimum", "regression"])
 def test_no_bad_plural_and_no_negative_zero(page: str) -> None:
-    for query in ({}, {"iters": "1"}):
+    # With the questions off (the run shown at once), and on (before an answer: the start only).
+    for query in ({"predict": "false"}, {"iters": "1", "predict": "false"}, {}, {"iters": "1"}):
         text = words(open_page(page, **query))
         assert not re.search(r"\b1 (iterations|updates)\b", text), text
         assert not any(NEGATIVE_ZERO.fullmatch(t) for t in re.findall(NUM, text))

@@ -40,20 +40,20 @@ def test_page_2_writes_approx_only_for_a_rounded_limit() -> None:
 
 
 def test_page_3_names_its_two_hills_and_why_the_slider_runs_on() -> None:
-    text = words(open_page("local_minimum"))
+    text = words(open_page("local_minimum", predict="false"))
     assert "The curve J(w) and the landscape H(w, b) are **different hills**" in text
     assert "minima at w = 1, w = 5" in text and "(−1.9, −1.4), (2.4, 1.4), (−0.96, 2.7)" in text
     assert "The slider runs to iteration 150: the runs on J(w) stop after 30 iterations" in text
     assert "w₀ = 5.000 ends at w = 5; w₀ = 0.060 ends at w = 1; w₀ = 5.940 ends at w = 5" in text
     assert "H(w,b) = " in text and "J(w,b) = " not in text
-    short = words(open_page("local_minimum", surface_iters="30"))
+    short = words(open_page("local_minimum", surface_iters="30", predict="false"))
     assert "Both run 30 iterations." in short
 
 
 def test_page_4_names_its_distance_metric() -> None:
-    at = open_page("regression")
+    at = open_page("regression", predict="false")
     labels = {m.label: m.value for m in at.metric}
     assert "Off by" not in labels
     assert float(labels["Distance to least squares"]) >= 0
-    fewer = {m.label: m.value for m in open_page("regression", iters="10").metric}
+    fewer = {m.label: m.value for m in open_page("regression", iters="10", predict="false").metric}
     assert fewer["Distance to least squares"] != labels["Distance to least squares"]  # the live run's value

@@ -36,7 +36,7 @@ def test_iteration_slider_moves_point_without_rerun(page, app_url: str) -> None:
 
 
 def test_link_opens_view_and_controls_update_url(page, app_url: str) -> None:
-    page.goto(f"{app_url}/local_minimum?w0=5&alpha=0.1&iters=40")
+    page.goto(f"{app_url}/local_minimum?w0=5&alpha=0.1&iters=40&predict=false")
     wait_for_app(page)
     page.get_by_text("w stays at 5 for all 40 iterations").first.wait_for(state="visible", timeout=30_000)
     alpha = page.get_by_role("spinbutton", name="Learning rate α (alpha)")
@@ -59,7 +59,7 @@ def test_first_visitor_of_a_fresh_server_gets_the_page(browser) -> None:
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         page = context.new_page()
-        page.goto(f"{url}/local_minimum?w0=5&alpha=0.1&iters=40")
+        page.goto(f"{url}/local_minimum?w0=5&alpha=0.1&iters=40&predict=false")
         wait_for_app(page)
         page.get_by_text("w stays at 5 for all 40 iterations").first.wait_for(timeout=30_000)
         assert page.get_by_text("Page not found").count() == 0

@@ -21,7 +21,7 @@ def test_phone_arrival(browser, app_url: str, lesson) -> None:
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True, device_scale_factor=2, user_agent=PHONE_UA)
     page = context.new_page()
     try:
-        page.goto(f"{app_url}/{lesson.key}")
+        page.goto(f"{app_url}/{lesson.key}?predict=false")  # the page as it was; with its question first: test_browser_predict_pages_3_4.py
         wait_for_app(page)
         page.wait_for_selector(CHART, timeout=30_000)
         page.wait_for_timeout(1000)
@@ -53,7 +53,7 @@ def test_phone_panels_one_under_another(browser, app_url: str, key: str) -> None
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True, has_touch=True, device_scale_factor=2, user_agent=PHONE_UA)
     page = context.new_page()
     try:
-        page.goto(f"{app_url}/{key}")
+        page.goto(f"{app_url}/{key}?predict=false")
         wait_for_app(page)
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
         domains = page.evaluate(

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "intuition": "intuition?iters=8&predict=false",  # the run at once (predict first would show the start only)
     "learning_rate": "learning_rate?iters=60&predict=false",
-    "local_minimum": "local_minimum?iters=20&surface_iters=100",
-    "regression": "regression?iters=300",
+    "local_minimum": "local_minimum?iters=20&surface_iters=100&predict=false",
+    "regression": "regression?iters=300&predict=false",
 }
 
 PLAYER = "() => { const s = document.querySelector('.js-plotly-plot')._fullLayout.sliders[0]; return [s.active, s.steps.length, s.steps[s.active].label]; }"

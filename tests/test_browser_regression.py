@@ -14,7 +14,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 
 
 def test_default_view_renders(page, app_url: str) -> None:
-    page.goto(f"{app_url}/regression")
+    page.goto(f"{app_url}/regression?predict=false")  # the run at once (asking first: test_browser_predict_pages_3_4.py)
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0
@@ -23,7 +23,7 @@ def test_default_view_renders(page, app_url: str) -> None:
 
 
 def test_clicking_the_map_sets_the_start_and_the_url(page, app_url: str) -> None:
-    page.goto(f"{app_url}/regression")
+    page.goto(f"{app_url}/regression?predict=false")  # before an answer the map is not drawn
     wait_for_app(page)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
@@ -38,7 +38,7 @@ def test_clicking_the_map_sets_the_start_and_the_url(page, app_url: str) -> None
 
 def test_upload_through_the_page_and_scrub(page, app_url: str) -> None:
     sent = count_sent_frames(page)
-    page.goto(f"{app_url}/regression?dataset=Upload+a+CSV")
+    page.goto(f"{app_url}/regression?dataset=Upload+a+CSV&predict=false")
     wait_for_app(page)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(CORPUS / "good.csv"))
     page.get_by_text("good.csv").first.wait_for(timeout=30_000)

@@ -42,6 +42,8 @@ SAFE_CALLS = {
     "end_words",  # ui.charts.local_minimum: where a run ends, as a number
     "len", "round", "abs", "min", "max",  # numbers
     "headline",  # gd_core.log_verdict: a catalogue entry's name, or 'none of these'
+    "start_caption",  # ui.views.local_minimum and ui.views.regression: fixed sentences and numbers (before an answer is committed)
+    "start_cost",  # ui.views.regression: the cost at the start, a number
 }
 
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.
@@ -94,6 +96,7 @@ REVIEWED = {
         "stopped": "a fixed sentence with a count written by gd_core.wording.plural",
     },
     "ui/views/regression.py": {
+        "HIDDEN_LIMIT": "a fixed sentence in ui.views.regression",
         "w_text": "learned weights formatted as numbers",
         "{'dJ/dw': [float(f'{v:.6g}') for v in update.dj_dw], 'dJ/db': float(f'{update.dj_db:.6g}')}": "numbers (st.write of a dict draws JSON)",
     },

@@ -20,7 +20,9 @@ from ui.charts.regression_parts import cost_chart, parameter_chart
 from ui.charts.player import ReadyFigure
 from ui.charts.intuition import intuition_figure
 from ui.charts.learning_rate import compare_figure
+from ui.charts.minima_ghost import Ghost as MinimaGhost
 from ui.charts.local_minimum import minima_figure
+from ui.charts.regression_ghost import Ghost as RegressionGhost
 from ui.charts.regression import regression_figure
 from ui.cache.shared_cache import shared
 from ui.charts.vega_lite import Spec, with_arrow_data
@@ -40,13 +42,25 @@ def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False,
 
 
 @shared(max_entries=64)
-def local_minimum(key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False) -> ReadyFigure:
-    return minima_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact)
+def local_minimum(
+    key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False,
+    hidden: bool = False, ghost: MinimaGhost | None = None,
+) -> ReadyFigure:
+    """``hidden`` (before a prediction: pass the runs cut to their start) and ``ghost`` are part of the key."""
+    return minima_figure(
+        _curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact, hidden=hidden, ghost=ghost,
+    )
 
 
 @shared(max_entries=16)
-def regression(key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False) -> ReadyFigure:
-    return regression_figure(_x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact)
+def regression(
+    key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False,
+    hidden: bool = False, ghost: RegressionGhost | None = None,
+) -> ReadyFigure:
+    """``hidden`` (before a prediction: pass the fits cut to their start) and ``ghost`` are part of the key."""
+    return regression_figure(
+        _x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact, hidden=hidden, ghost=ghost,
+    )
 
 
 @shared(max_entries=64)

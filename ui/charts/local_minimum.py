@@ -5,6 +5,11 @@ every start's point; the step size per iteration with a marker each; the two-par
 landscape from above (click to drop a start) and as a surface to turn, its starts' points on
 both. The frame timeline counts iterations for every run at once; a run shorter than the
 timeline stays at its last point.
+
+Before a prediction is committed (``hidden``) the figure is drawn from the runs and paths cut to
+their start (gd_core.reveal.start_only) with no player: the dots are plain starts, not coloured
+by where they end, the step panel is empty, every start has one colour. After it, a ``Ghost``
+(ui.charts.minima_ghost) draws the prediction beside the result.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from ui.charts.cost_curve import cost_domain
 from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.figure_dict import figure, grid, merge
+from ui.charts.minima_ghost import Ghost, ghost_traces
 from ui.charts.style import AWAY_COLOR, BASIN_COLORS, DIVERGED_COLOR, INK, LIGHT_COLORS, PATH_COLORS, UNSETTLED_COLOR, WHITE
 
 # The second cue beside colour: one marker shape per minimum reached, an x for none.
@@ -32,6 +38,8 @@ HINT = '<br><span style="font-size:11px">'  # a panel title's second line, small
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
+START_COLOR = "#334155"  # before a prediction: every start one colour (a colour would say where it ends)
+PLAIN_DOT = "#94a3b8"
 
 
 def run_end(final_w: float, minima: Sequence[float], tol: float = 1e-3) -> int:
@@ -77,12 +85,16 @@ def minima_figure(
     narrow: bool = False,
     hide_minima: bool = False,
     compact: bool = False,
+    hidden: bool = False,
+    ghost: Ghost | None = None,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
     ``narrow`` (a phone): the four panels one under another, each the screen's width.
     ``compact`` (projector mode): the four panels in one row, a short figure.
     ``hide_minima`` (a challenge hides them): no diamonds on the minima, and the legend names
-    each valley by its number, not by its minimum's w.
+    each valley by its number, not by its minimum's w. ``hidden``: before a prediction (pass the
+    runs and paths cut to their start): no player, no colour that says where a start ends.
+    ``ghost``: the committed prediction, drawn over the result.
 
     A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
     is still slowly heading for, red only when its run diverged, grey when it stops at none.
@@ -90,9 +102,9 @@ def minima_figure(
     lo, hi = w_range
     layout = _layout(narrow, compact)
     traces = Traces()
-    styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima)
+    styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima, hidden)
     _landscape(traces, layout, landscape, paths)
-    _movers(traces, runs, styles, paths, (lo + hi) / 2, y_hi)
+    _movers(traces, runs, styles, paths, (lo + hi) / 2, y_hi, hidden)
     # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
     # rests on a minimum shows through its diamond.
     minima_arr = np.asarray(basins.minima, dtype=float)
@@ -101,10 +113,14 @@ def minima_figure(
             "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
             "marker": {"symbol": "diamond-open", "size": 22, "color": INK, "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
         })
+    _notes(layout, traces, hidden, ghost)
     iterations = timeline(max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1)
     frames = traces.frames(iterations)
     gw, gb, _ = landscape
     _finish_layout(layout, traces, narrow, compact, (lo, hi, y_lo, y_hi), (gw[0], gw[-1], gb[0], gb[-1]))
+    if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
+        layout["margin"]["b"], layout["height"] = 50, layout["height"] - 80
+        return ReadyFigure(figure(traces.data, layout))
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 60 if compact else 41.75))  # ~42 px under the plot (one row: under its x titles)
 
 
@@ -129,7 +145,7 @@ def _layout(narrow: bool, compact: bool = False) -> dict:
 
 
 def _curve_panel(
-    traces: Traces, curve_cost, basins: Basins, runs: Sequence[tuple[str, DescentRun]], hide_minima: bool = False,
+    traces: Traces, curve_cost, basins: Basins, runs: Sequence[tuple[str, DescentRun]], hide_minima: bool = False, hidden: bool = False,
 ) -> tuple[list[tuple[str, str]], tuple[float, float]]:
     """The curve's starts coloured by basin (click one to start there), every run's path and its
     step sizes; returns each run's (colour, symbol) and the curve panel's cost range. With
@@ -146,6 +162,8 @@ def _curve_panel(
     ]
     settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
     groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, "x"), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, "x")]
+    if hidden:  # where each start ends is the answer: plain dots until the prediction is in
+        groups = [("a start w₀", np.ones(basin_starts.shape, dtype=bool), PLAIN_DOT, "circle")]
     for name, members, color, symbol in groups:
         pick = ok & members
         if pick.any():
@@ -156,8 +174,8 @@ def _curve_panel(
                 "hovertemplate": "start w₀ = %{x:.3f}<br>" + name + "<extra>click: start here</extra>", **CURVE_PANEL,
             })
     # Every start's run in the colour and shape of the minimum it ends at: the same colour as its dot.
-    styles = [end_style(run_end(float(run.w[-1]), minima)) for _, run in runs]
-    for (label, run), (color, symbol) in zip(runs, styles):
+    styles = [(START_COLOR, "circle") if hidden else end_style(run_end(float(run.w[-1]), minima)) for _, run in runs]
+    for (label, run), (color, symbol) in zip([] if hidden else runs, styles):
         traces.data.append({"type": "scatter", "x": run.w, "y": run.cost, "mode": "lines", "line": {"color": color, "width": 1.5, "dash": "dot"}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
         steps = np.abs(run.step) if run.step.size else np.zeros(1)
         traces.data.append({
@@ -182,24 +200,41 @@ def _landscape(traces: Traces, layout: dict, landscape: tuple[np.ndarray, np.nda
         traces.data.append({"type": "scatter3d", "x": paths.w[:, k], "y": paths.b[:, k], "z": paths.cost[:, k], "mode": "lines", "line": {"color": color, "width": 5}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"})
 
 
-def _movers(traces: Traces, runs: Sequence[tuple[str, DescentRun]], styles: list[tuple[str, str]], paths: SurfacePaths, note_x: float, note_y: float) -> None:
+def _movers(
+    traces: Traces, runs: Sequence[tuple[str, DescentRun]], styles: list[tuple[str, str]], paths: SurfacePaths, note_x: float, note_y: float, hidden: bool = False,
+) -> None:
     """What moves: one trace per panel holds every start's point (a frame carries 4 small traces,
     not 16), and the curve panel's note once its runs have stopped (at ``note_x``, ``note_y``)."""
     ring = {"size": [16] + [13] * (len(runs) - 1), "color": [c for c, _ in styles], "symbol": [m for _, m in styles], "line": {"color": WHITE, "width": 2}}
     step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
     traces.mover({"type": "scatter", "mode": "markers", "marker": ring, "showlegend": False, "hovertemplate": "w = %{x:.4f}<extra></extra>", **CURVE_PANEL},
                  lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
-    traces.mover({"type": "scatter", "mode": "markers", "marker": {**ring, "size": 11}, "showlegend": False, "hoverinfo": "skip", **STEP_PANEL},
-                 lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
-    # Past the last iteration of the runs on J(w) (the landscape may run longer), the curve panel says so.
-    curve_last = max(run.w.size for _, run in runs) - 1
-    traces.mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": INK}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
-                 lambda i: {"x": [note_x], "y": [note_y], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
+    if not hidden:  # a run cut to its start has taken no step, and has not stopped: nothing to mark or say
+        traces.mover({"type": "scatter", "mode": "markers", "marker": {**ring, "size": 11}, "showlegend": False, "hoverinfo": "skip", **STEP_PANEL},
+                     lambda i: {"x": [min(max(int(i), 1), s.size) for s in step_sizes], "y": [at(s, max(int(i) - 1, 0)) for s in step_sizes]})
+        # Past the last iteration of the runs on J(w) (the landscape may run longer), the curve panel says so.
+        curve_last = max(run.w.size for _, run in runs) - 1
+        traces.mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": INK}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
+                     lambda i: {"x": [note_x], "y": [note_y], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
     ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(paths.w.shape[1])], "line": {"color": WHITE, "width": 2}}
     traces.mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
     traces.mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
+
+
+def _notes(layout: dict, traces: Traces, hidden: bool, ghost: Ghost | None) -> None:
+    """Before a prediction, the empty step panel says why; after it, the ghost's ring and words."""
+    notes: list[dict] = []
+    if hidden:  # the step panel has no trace to give it axes: the words go at its place on the paper
+        (x0, x1), (y0, y1) = layout["xaxis2"]["domain"], layout["yaxis2"]["domain"]
+        notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "showarrow": False, "font": {"size": 13, "color": "#475569"},
+                      "text": "The step sizes appear<br>once you commit your answer."})
+    if ghost is not None:
+        ghost_data, ghost_notes = ghost_traces(ghost)
+        traces.data.extend(ghost_data)
+        notes.extend(ghost_notes)
+    layout["annotations"] = [*layout["annotations"], *notes]
 
 
 def _finish_layout(layout: dict, traces: Traces, narrow: bool, compact: bool, curve_box: tuple[float, float, float, float], map_box: tuple[float, float, float, float]) -> None:

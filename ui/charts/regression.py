@@ -8,6 +8,11 @@ scaling a last panel shows the scaled map. Frames hold only the moving traces: e
 re-reads every trace of the figure, so still lines (least squares, the cost curves, contours,
 paths on the map) are layout shapes, and the least-squares diamond shares its trace with the
 moving points.
+
+Before a prediction is committed (``hidden``) the figure is drawn from the fits cut to their
+start (gd_core.reveal.start_only), with no player and no least-squares answer (its line, its
+diamonds, J*) and no map (its lowest point is the answer): the data, the line descent starts
+from and its cost. After it, a ``Ghost`` (ui.charts.regression_ghost) draws the prediction.
 """
 
 from __future__ import annotations
@@ -17,31 +22,25 @@ from collections.abc import Sequence
 import numpy as np
 
 from gd_core.fit import Fit
-from gd_core.linreg import cost_grid
 from gd_core.sums import Stats
-from ui.charts.regression_parts import contour_window, frame_indices, sample_rows
-from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
+from ui.charts.regression_parts import frame_indices, sample_rows
+from ui.charts.cost_map import path_shape
+from ui.charts.regression_ghost import Ghost, draw_ghost
+from ui.charts.regression_maps import CLICK_NAME, Path, finite, landscape_panels, scaled_panel  # noqa: F401  (CLICK_NAME: the map's clicks, for the page)
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.log_ticks import plotly_log_axis
 from ui.charts.figure_dict import figure, grid, merge
 from ui.words.shown import shown_plotly
-from ui.charts.style import DATA_COLOR, EXACT_COLOR, RUN_COLORS, STAR_COLOR, WHITE
+from ui.charts.style import DATA_COLOR, EXACT_COLOR, RUN_COLORS, WHITE
 
-STAR = {"symbol": "diamond", "size": 13, "color": STAR_COLOR, "line": {"color": EXACT_COLOR, "width": 1.5}}
 # 1x: a frame at every screen refresh (60 Hz) when the browser keeps up. Plotly's player steps only
 # on requestAnimationFrame: a frame time just over one refresh (25 ms) waits for the second one,
 # which caps it at 30 frames a second, fewer with every 3-D redraw. On that clock no speed is
 # faster than 1x, so the menu offers the slower ones.
 FRAME_MS = 12
 SPEEDS = (0.25, 0.5, 1.0)
-CLICK_NAME = "start here"
 AXIS_LIMIT = 40  # characters of a column name in an axis title or hover
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
-
-
-def _finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
-    """A diverging run's numbers, clipped so JSON and the axes stay sane (the page says it diverged)."""
-    return np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=limit, posinf=limit, neginf=-limit), -limit, limit)
 
 
 def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0) -> tuple[float, float]:
@@ -54,12 +53,11 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
     return min([y_lo, *near]), max([y_hi, *near])
 
 
-Path = tuple[str, np.ndarray, np.ndarray, np.ndarray]  # (label, w history, b history, cost history)
 
 
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
-    *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False,
+    *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False, hidden: bool = False, ghost: Ghost | None = None,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
     phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
@@ -67,34 +65,43 @@ def regression_figure(
     may go on to its limit after it). ``x_title`` and ``y_title`` are column names: shown as
     their characters (ui.words.shown). ``compact`` (projector mode): the panels in one row, a
     short figure. ``hide_lstsq`` (a challenge hides the answer): no least-squares line, cost
-    floor or diamond."""
+    floor or diamond. ``hidden``: before a prediction (pass the fits cut to their start): no
+    player, no least-squares answer, no maps. ``ghost``: the committed prediction."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
     star = (float(stats.w_star[0]), float(stats.b_star))
-    paths = [(label, _finite(f.path.w_history[:, 0]), _finite(f.path.b_history), _finite(f.result.cost_history)) for label, f in fits]
-    layout = _layout(scaled, narrow, compact)
+    paths = [(label, finite(f.path.w_history[:, 0]), finite(f.path.b_history), finite(f.result.cost_history)) for label, f in fits]
+    layout = _layout(scaled, narrow, compact, hidden)
     traces = Traces()
-    _data_panel(traces, layout, x, y, paths, star, x_title, y_title, hide_lstsq)
-    _cost_panel(traces, layout, paths, stats.cost_star, met_at, hide_lstsq)
-    images = _landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq)
-    if scaled:
-        images.append(_scaled_panel(traces, layout, fits, hide_lstsq))
+    _data_panel(traces, layout, x, y, paths, star, x_title, y_title, hide_lstsq or hidden)
+    _cost_panel(traces, layout, paths, stats.cost_star, met_at, hide_lstsq or hidden)
+    images = [] if hidden else landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq)
+    if scaled and not hidden:
+        images.append(scaled_panel(traces, layout, fits, hide_lstsq))
+    if ghost is not None:
+        layout["annotations"] = [*layout["annotations"], draw_ghost(ghost, stats, tuple(layout["xaxis"]["range"]), traces.shapes)]
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = traces.frames(iterations)
     merge(layout, {
-        "images": images, "shapes": traces.shapes, "height": (5 if scaled else 4) * 420 if narrow else 470 if compact else (1450 if scaled else 1000),
+        "images": images, "shapes": traces.shapes, "height": (2 if hidden else 5 if scaled else 4) * 420 if narrow else 470 if compact else (560 if hidden else 1450 if scaled else 1000),
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
+    if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
+        layout["margin"]["b"] = 50
+        return ReadyFigure(figure(traces.data, layout))
     y = -under_plot(layout, 58.0 if compact else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
 
 
-def _layout(scaled: bool, narrow: bool, compact: bool = False) -> dict:
+def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = False) -> dict:
     """The panels' grid and titles: two columns, one on a phone, or one row in projector mode
-    (the same axis names: x, x2, x3, scene, x4)."""
-    if narrow:
+    (the same axis names: x, x2, x3, scene, x4); before a prediction the data and the cost only."""
+    panels = 2 if hidden else 5 if scaled else 4
+    if hidden:
+        rows, cols, specs, spacing = (2, 1, (("xy",), ("xy",)), 0.18) if narrow else (1, 2, (("xy", "xy"),), 0.1)
+    elif narrow:
         rows, cols, specs, spacing = 5 if scaled else 4, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
     elif compact:
         rows, cols, specs, spacing = 1, 5 if scaled else 4, (("xy", "xy", "xy", "scene") + (("xy",) if scaled else ()),), 0.0
@@ -106,7 +113,7 @@ def _layout(scaled: bool, narrow: bool, compact: bool = False) -> dict:
               f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
     layout = grid(
         rows=rows, cols=cols, specs=specs, horizontal_spacing=0.05 if compact else 0.09, vertical_spacing=spacing,
-        subplot_titles=titles + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled else ()),
+        subplot_titles=titles[:panels] + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled and not hidden else ()),
     )
     for title in layout["annotations"]:
         title["font"]["size"] = 14
@@ -177,81 +184,3 @@ def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: floa
     )
     drawn = np.concatenate([np.maximum(c, 1e-300) for c in costs] + [[cost_star] if floor else []])
     merge(layout, {"xaxis2": {"title": {"text": "iteration"}}, "yaxis2": {"title": {"text": "J(w, b)"}, **plotly_log_axis(drawn)}})
-
-
-def _landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], x_title: str, hide_lstsq: bool = False) -> list[dict]:
-    """J(w, b) from above (returns its picture, in a list for the scaled one to join) and as a surface, with the paths and points."""
-    w_star, b_star = star
-    ws = [p[1] for p in paths]
-    bs = [p[2] for p in paths]
-    gw, gb = contour_window(ws, bs, w_star, b_star)
-    images = [_cost_map(traces, gw, gb, cost_grid(stats, gw, gb), paths, None if hide_lstsq else star, "x3", "y3")]
-    merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
-    sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
-    sz = cost_grid(stats, sw, sb)
-    traces.data.append(surface_trace(sw, sb, sz, "scene"))
-    for n, (label, w_h, b_h, cost) in enumerate(paths):
-        keep = frame_indices(w_h.size - 1, 600)
-        traces.data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
-    # The least-squares diamond and every run's point share one trace (each trace costs every frame).
-    s0 = 1 if hide_lstsq else 0  # the diamond's place in the lists, left out when hidden
-    traces.mover(
-        {
-            "type": "scatter3d", "mode": "markers", "name": "points" if hide_lstsq else "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
-            "marker": {
-                "symbol": (["diamond"] + ["circle"] * len(paths))[s0:], "color": [STAR["color"], *RUN_COLORS[: len(paths)]][s0:],
-                "size": ([7] + [6] * len(paths))[s0:], "line": {"color": ([EXACT_COLOR] + [WHITE] * len(paths))[s0:], "width": 1},
-            },
-        },
-        lambda i: {
-            "x": ([w_star] + [at(p[1], i) for p in paths])[s0:], "y": ([b_star] + [at(p[2], i) for p in paths])[s0:], "z": ([stats.cost_star] + [at(p[3], i) for p in paths])[s0:],
-        },
-    )
-    z_top = float(np.nanmax(sz))
-    merge(layout["scene"], {
-        "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
-        "zaxis": {"title": {"text": "J"}, "range": [0, z_top], "exponentformat": "none", "separatethousands": True},  # 100,000, not "100k", on a cost "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
-    })
-    return images
-
-
-def _scaled_panel(traces: Traces, layout: dict, fits: Sequence[tuple[str, Fit]], hide_lstsq: bool = False) -> dict:
-    """With feature scaling: the map of the scaled problem descent ran on (round contours), not clickable; returns its picture."""
-    main = fits[0][1]
-    s_stats = main.run_stats
-    s_star = (float(s_stats.w_star[0]), float(s_stats.b_star))
-    s_paths = [(label, _finite(f.result.w_history[:, 0]), _finite(f.result.b_history), _finite(f.result.cost_history)) for label, f in fits]
-    s_w, s_b = contour_window([main.result.w_history[:, 0]], [main.result.b_history], *s_star, square=True)
-    image = _cost_map(traces, s_w, s_b, cost_grid(s_stats, s_w, s_b), s_paths, None if hide_lstsq else s_star, "x4", "y4", clickable=False)
-    merge(layout, {
-        "xaxis4": {"title": {"text": "w' (per standard deviation of x)"}, "range": [s_w[0], s_w[-1]]},
-        "yaxis4": {"title": {"text": "b'"}, "range": [s_b[0], s_b[-1]], "scaleanchor": "x4", "scaleratio": 1},
-    })
-    return image
-
-
-def _cost_map(traces: Traces, gw, gb, z, paths: list[Path], star: tuple[float, float] | None, xaxis: str, yaxis: str, clickable: bool = True) -> dict:
-    """J(w, b) from above with each run's path, the least-squares diamond (``star``; None:
-    hidden by a challenge) and the moving point: the traces and shapes added to ``traces``, the
-    picture under the axes returned."""
-    image, lines = cost_map(gw, gb, z, xaxis, yaxis)
-    traces.shapes.append(lines)
-    for n, (label, w_h, b_h, _) in enumerate(paths):
-        keep = frame_indices(w_h.size - 1, 600)
-        traces.shapes.append(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5}))
-    if clickable:
-        traces.data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
-    # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
-    k, s0 = len(paths), 1 if star is None else 0
-    traces.mover(
-        {
-            "type": "scatter", "mode": "markers", "name": "points" if star is None else "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
-            "marker": {
-                "symbol": (["diamond"] + ["circle"] * k)[s0:], "size": ([STAR["size"] + 3] + [10] * k)[s0:], "color": [STAR["color"], *RUN_COLORS[:k]][s0:],
-                "line": {"color": ([EXACT_COLOR] + [WHITE] * k)[s0:], "width": ([1.5] + [2] * k)[s0:]},
-            },
-            "hovertemplate": (["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths])[s0:],
-        },
-        lambda i: {"x": ([star[0] if star else 0.0] + [at(p[1], i) for p in paths])[s0:], "y": ([star[1] if star else 0.0] + [at(p[2], i) for p in paths])[s0:]},
-    )
-    return image

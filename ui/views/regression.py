@@ -6,6 +6,7 @@ draws one part of the page; the page script calls them in lesson order.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,15 +19,18 @@ from gd_core.linreg import one_update
 from gd_core.run_facts import sequential_same_as_simultaneous, update_factor
 from gd_core.sums import FitSummary, Stats
 from gd_core.verdict import Verdict
+from gd_core.wording import number
 from ui.app import state
 from ui.app.challenge import hidden, locked, unless_hidden
 from ui.app.present import present_mode
 from ui.app.clicks import clicked_points
 from ui.app.settings import RegressionDefaults, RunSettings
 from ui.cache import runs
-from ui.charts.regression import CLICK_NAME
+from ui.charts.regression_ghost import Ghost
+from ui.charts.regression_maps import CLICK_NAME
 from ui.words.text import exact, limit_text, update_equation
 from ui.words.captions import r2_text, sequential_comparison_text
+from ui.views.predict import Asked
 from ui.views.verdicts import show_verdict
 
 
@@ -56,8 +60,11 @@ def _rate_for_data(data_id: tuple, choice: AlphaChoice, defaults: RegressionDefa
         session[state.ALPHA], session[state.ITERS] = alpha, iters
 
 
-def descent_controls(defaults: RegressionDefaults, stats: Stats, data_id: tuple, default_data: bool) -> DescentSettings:
-    """Sidebar: scaling, learning rate (chosen for new data), iterations, start, sequential comparison."""
+def descent_controls(defaults: RegressionDefaults, stats: Stats, data_id: tuple, default_data: bool) -> tuple[DescentSettings, Callable[[bool], None]]:
+    """Sidebar: scaling, learning rate (chosen for new data), iterations, start, sequential comparison.
+
+    Returns the settings and ``rate_note(hide_limit)``, which writes the sentence under the α box
+    once the page knows whether a question hides the stable limit (before its answer)."""
     scale = st.toggle(
         "Feature scaling (z-score)", value=False, key=state.SCALE, bind="query-params", disabled=locked(state.SCALE),
         help="Run descent on x' = (x − μ) / σ, then map w and b back to the original units. "
@@ -71,9 +78,7 @@ def descent_controls(defaults: RegressionDefaults, stats: Stats, data_id: tuple,
         key=state.ALPHA, bind="query-params", disabled=locked(state.ALPHA),
         help="The step size. Above the stable limit shown under this box, the cost grows instead of falling.",
     )
-    if not present_mode():  # projector mode: the controls' row only
-        unless_hidden("wall", lambda: st.caption(rate_note(choice, float(alpha))),
-                      lambda: st.caption("This data's stable limit for α is hidden until the challenge's goal is met."))
+    note = st.empty()  # filled by the returned rate_note, once the page knows what a question hides
     iters = st.number_input(
         "Iterations", min_value=1, max_value=200_000, value=defaults.iters, step=1000,
         key=state.ITERS, bind="query-params", disabled=locked(state.ITERS), help="How many simultaneous updates to run (up to 200,000).",
@@ -87,7 +92,21 @@ def descent_controls(defaults: RegressionDefaults, stats: Stats, data_id: tuple,
         "Compare with the sequential (wrong) update", value=False, key=state.SEQUENTIAL, bind="query-params", disabled=locked(state.SEQUENTIAL),
         help="Also run the version that updates w first and then computes b's gradient with the new w.",
     )
-    return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare))
+
+    def show_rate_note(hide_limit: bool) -> None:
+        if present_mode():  # projector mode: the controls' row only
+            return
+        if hide_limit:
+            note.caption(HIDDEN_LIMIT)
+            return
+        with note.container():
+            unless_hidden("wall", lambda: st.caption(rate_note(choice, float(alpha))),
+                          lambda: st.caption("This data's stable limit for α is hidden until the challenge's goal is met."))
+
+    return DescentSettings(float(alpha), int(iters), float(w0), float(b0), bool(scale), bool(compare)), show_rate_note
+
+
+HIDDEN_LIMIT = "This data's stable limit for α is shown once you commit your answer."
 
 
 def rate_note(choice: AlphaChoice, alpha: float) -> str:
@@ -146,16 +165,17 @@ def start_from_click() -> None:
         st.session_state[state.B0] = float(f"{float(point['y']):.4g}")
 
 
-def first_update(fit: Fit, alpha: float) -> None:
-    """The first simultaneous update, every number written out (in scaled units when scaled)."""
+def first_update(fit: Fit, alpha: float, *, solved: bool = True) -> None:
+    """The first simultaneous update, every number written out (in scaled units when scaled);
+    ``solved`` False: the gradients and the updates without their results (before an answer)."""
     update = one_update(fit.run_stats, fit.w_start, fit.b_start, alpha)
     st.latex(r"\frac{\partial J}{\partial w} = \frac{1}{m}\sum_{i=1}^{m}\left(f_{w,b}(x^{(i)}) - y^{(i)}\right)x^{(i)} \qquad \frac{\partial J}{\partial b} = \frac{1}{m}\sum_{i=1}^{m}\left(f_{w,b}(x^{(i)}) - y^{(i)}\right)")
     if fit.w_start.size == 1:
         prefix = "'" if fit.scaled else ""
         dj_dw, w_start = float(update.dj_dw[0]), float(fit.w_start[0])
         st.latex(rf"\frac{{\partial J}}{{\partial w{prefix}}} = {dj_dw:.6g}, \qquad \frac{{\partial J}}{{\partial b{prefix}}} = {update.dj_db:.6g}")
-        st.latex(update_equation(w_start, alpha, dj_dw, name=f"w{prefix}", assign=":=", latex=True))
-        st.latex(update_equation(fit.b_start, alpha, update.dj_db, name=f"b{prefix}", assign=":=", latex=True))
+        st.latex(update_equation(w_start, alpha, dj_dw, name=f"w{prefix}", assign=":=", latex=True, solved=solved))
+        st.latex(update_equation(fit.b_start, alpha, update.dj_db, name=f"b{prefix}", assign=":=", latex=True, solved=solved))
     else:
         st.write({"dJ/dw": [float(f"{v:.6g}") for v in update.dj_dw], "dJ/db": float(f"{update.dj_db:.6g}")})
     st.markdown("Both gradients are computed from the **same** (w, b) before either changes: that is the simultaneous update.")
@@ -187,3 +207,41 @@ def downloads(stats: Stats, fit: Fit, x_names: list[str]) -> None:
         "Download cost history (CSV)", history, "cost_history.csv", "text/csv",
         icon=":material/download:", help="J(w, b) after every iteration.",
     )
+
+
+# --- predict, then see ---------------------------------------------------------------------------
+
+DIVERGES, FINAL_W, SEQUENTIAL_GAP = "regression.diverges", "regression.final_w", "regression.sequential_gap"
+
+
+def figure_mark(asked: Asked) -> Ghost | None:
+    """The committed answer drawn beside the result: the line with the predicted w (through the
+    data's means), w* ± the predicted gap on the map, or what was said on the cost panel."""
+    if asked.question is None or asked.graded is None:
+        return None
+    said, qid = asked.graded.response, asked.question.id
+    if qid == FINAL_W:
+        return Ghost("data", f"dashed: your prediction, w = {number(float(said))}", line_w=float(said), corner="bottom right")
+    if qid == SEQUENTIAL_GAP:
+        return Ghost("map", f"dashed: your prediction, |w − w*| = {number(float(said))}", band=abs(float(said)))
+    if qid == DIVERGES:  # away from the cost curve: it falls from the top left when it converges, rises from the bottom left when not
+        corner = "bottom right" if asked.graded.truth.value == "yes" else "bottom left"
+        return Ghost("cost", "you said: it diverges" if said == "yes" else "you said: it does not diverge", corner=corner)
+    return None
+
+
+def start_caption(fit: Fit, x_rows: int, m: int) -> str:
+    """Under the figure before an answer: what is drawn (the data, the start line and its cost)."""
+    w0, b0, j0 = float(fit.path.w_history[0, 0]), float(fit.path.b_history[0]), float(fit.path.cost_history[0])
+    return (
+        f"Until you commit your answer, the figure shows the data and the line gradient descent starts from, w = {number(w0)}, b = {number(b0)}, "
+        f"where the cost is J(w, b) = {number(j0)}. Commit an answer, or press *Just show me*, and the run plays: the line, its cost "
+        "and its path on the map of J(w, b), with the least-squares answer. To start elsewhere, set Initial w and b in the sidebar."
+        + (f" Showing {x_rows:,} of {m:,} rows; the fit uses all of them." if x_rows < m else "")
+    )
+
+
+def start_cost(fit: Fit) -> str:
+    """Before an answer, with several features: the cost at the start only."""
+    return (f"At the start the cost is J(w, b) = {number(float(fit.path.cost_history[0]))}. The cost per iteration and each parameter's path "
+            "are shown once you commit your answer.")

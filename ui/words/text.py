@@ -119,21 +119,22 @@ def _holding(start: float, alpha_s: str, slope: float, result: float, start_s: s
     return shown_start, alpha_s, slope_s, _at_decimals(_dec(shown_start) - product, decimals)
 
 
-def update_equation(w: float, alpha: float, slope: float, *, name: str = "w", assign: str = "=", latex: bool = False) -> str:
+def update_equation(w: float, alpha: float, slope: float, *, name: str = "w", assign: str = "=", latex: bool = False, solved: bool = True) -> str:
     """'w = 7 − 0.0125 × 8 = 6.9': the update w − α·dJ/dw, true at its printed precision.
 
     ``name`` and ``assign`` write b's update or the ':=' of the course; ``latex`` gives the
-    same for st.latex.
+    same for st.latex; ``solved`` False leaves the result out (before a prediction is committed).
     """
     start_s, alpha_s, slope_s, result_s = _equation(w, alpha, slope)
-    text = f"{name} {assign} {start_s} − {alpha_s} × {_paren(slope_s)} = {result_s}"
+    text = f"{name} {assign} {start_s} − {alpha_s} × {_paren(slope_s)}" + (f" = {result_s}" if solved else "")
     return _latex(text) if latex else text
 
 
-def step_equation(alpha: float, slope: float, *, latex: bool = False) -> str:
-    """'step = −α × dJ/dw = −0.1 × (−0.7) = 0.07': the step is −α·dJ/dw, the way w moves."""
+def step_equation(alpha: float, slope: float, *, latex: bool = False, solved: bool = True) -> str:
+    """'step = −α × dJ/dw = −0.1 × (−0.7) = 0.07': the step is −α·dJ/dw, the way w moves
+    (``solved`` False: without its result, before a prediction is committed)."""
     _, alpha_s, slope_s, result_s = _equation(0.0, alpha, slope)
-    text = f"step = −α × dJ/dw = −{alpha_s} × {_paren(slope_s)} = {result_s}"
+    text = f"step = −α × dJ/dw = −{alpha_s} × {_paren(slope_s)}" + (f" = {result_s}" if solved else "")
     return _latex(text) if latex else text
 
 

@@ -1,0 +1,45 @@
+"""A committed prediction drawn on page 3's figure (ui.charts.local_minimum): a ring where the
+student said a run ends, with its words in a box and an arrow, or the words alone in a corner of
+a panel (a yes/no answer)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # ui.charts.local_minimum's panels
+STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}
+MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}
+PANELS = {"curve": CURVE_PANEL, "steps": STEP_PANEL, "map": MAP_PANEL}
+GHOST_COLOR = "#ea580c"
+CORNERS = {  # where a ghost's words sit in its panel: (x, y, xanchor, yanchor) in the panel's domain
+    "top left": (0.02, 0.97, "left", "top"), "top right": (0.98, 0.97, "right", "top"),
+    "bottom left": (0.02, 0.03, "left", "bottom"), "bottom right": (0.98, 0.03, "right", "bottom"),
+}
+
+
+class Ghost(NamedTuple):
+    """A committed prediction drawn beside the result: a ring at (x, y) on ``panel`` ("curve",
+    "steps" or "map") with ``text`` over it, or (x None) ``text`` alone in the panel's ``corner``."""
+
+    panel: str
+    x: float | None
+    y: float | None
+    text: str
+    corner: str = "top right"
+
+
+def ghost_traces(ghost: Ghost) -> tuple[list[dict], list[dict]]:
+    """(traces, annotations) that draw ``ghost`` (its text is ours: an option's label, never typed)."""
+    axes = PANELS[ghost.panel]
+    label = {"text": ghost.text, "font": {"size": 13, "color": GHOST_COLOR}, "bgcolor": "rgba(255,255,255,0.9)", "bordercolor": GHOST_COLOR, "borderwidth": 1.5, "borderpad": 3}
+    if ghost.x is None or ghost.y is None:
+        x, y, xanchor, yanchor = CORNERS[ghost.corner]
+        note = {"x": x, "y": y, "xref": f"{axes['xaxis']} domain", "yref": f"{axes['yaxis']} domain", "showarrow": False, "xanchor": xanchor, "yanchor": yanchor, **label}
+        return [], [note]
+    ring = {"type": "scatter", "x": [ghost.x], "y": [ghost.y], "mode": "markers", "text": [ghost.text],
+            "marker": {"symbol": "circle-open", "size": 30, "color": GHOST_COLOR, "line": {"width": 3}},
+            "name": "your prediction", "showlegend": False, "hoverinfo": "text", **axes}
+    # The words in a box above the ring, with an arrow to it: readable over dots and paths.
+    note = {"x": ghost.x, "y": ghost.y, "xref": axes["xaxis"], "yref": axes["yaxis"], "showarrow": True, "arrowcolor": GHOST_COLOR, "arrowwidth": 2,
+            "ax": 0, "ay": -48, "standoff": 16, **label}
+    return [ring], [note]
