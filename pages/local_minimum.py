@@ -59,7 +59,6 @@ def run_and_show() -> None:
         for w in curve.other_starts(settings.w0)
     ]
     basin = runs.basins(curve_id(curve), curve, settings.alpha)
-    no_minima = hidden("minimum")
 
     goal_slot = st.container()  # a challenge link's goal on top, checked once the question is answered
     question_slot = st.container()  # the question first, filled once the landscape's controls are read
@@ -77,6 +76,7 @@ def run_and_show() -> None:
         asked = predict_first(context, key)
     with goal_slot:
         challenge(lesson, context, (curve_id(curve), settings.alpha, settings.w0, settings.iters), shown_now=asked.shown)
+    no_minima = hidden("minimum")  # after the check: a goal met this run shows them
     before_answer, mark = not asked.shown, figure_mark(asked, context)
     drawn = [(label, start_only(r)) for label, r in step_runs] if before_answer else step_runs  # before the answer: the starts only
     figure = figures.local_minimum(

@@ -105,10 +105,10 @@ def test_every_written_update_on_page_4_adds_up(alpha: float, w0: float, b0: flo
 @pytest.mark.parametrize(
     ("page", "query"),
     [
-        ("local_minimum", {"w0": "3.5", "predict": "false"}),
+        ("local_minimum", {"w0": "3.5"}),
         ("intuition", {"curve": "Two valleys", "w0": "3.5"}),
         ("learning_rate", {"curve": "Two valleys", "w0": "3.5"}),
-        ("local_minimum", {"curve": "Your own formula", "expr": "-w**2", "w0": "0", "predict": "false"}),
+        ("local_minimum", {"curve": "Your own formula", "expr": "-w**2", "w0": "0"}),
     ],
 )
 def test_a_maximum_is_called_a_maximum(page: str, query: dict[str, str]) -> None:

@@ -141,11 +141,14 @@ def unless_hidden(name: str, draw: Callable[[], None], instead: Callable[[], Non
     """Draw ``draw()`` here, unless the challenge hides ``name``: then ``instead()`` (if given)
     until the goal is met. For what a page draws before its run is checked (its controls): with
     a challenge that hides ``name`` this leaves a place, filled once the check has run."""
-    challenge = active()
-    if challenge is None or name not in challenge.hides:
+    if not hidden(name):  # no challenge hides it, or its goal is met already
         draw()
         return
-    st.session_state.setdefault(state.CHALLENGE_WAITING, []).append((name, st.empty(), draw, instead))
+    slot = st.empty()
+    if instead is not None:  # what stands there until the check says otherwise (all the run, if it has run already)
+        with slot.container():
+            instead()
+    st.session_state.setdefault(state.CHALLENGE_WAITING, []).append((name, slot, draw, instead))
 
 
 def forget_waiting() -> None:

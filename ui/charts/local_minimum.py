@@ -6,10 +6,8 @@ landscape from above (click to drop a start) and as a surface to turn, its start
 both. The frame timeline counts iterations for every run at once; a run shorter than the
 timeline stays at its last point.
 
-Before a prediction is committed (``hidden``) the figure is drawn from the runs and paths cut to
-their start (gd_core.reveal.start_only) with no player: the dots are plain starts, not coloured
-by where they end, the step panel is empty, every start has one colour. After it, a ``Ghost``
-(ui.charts.minima_ghost) draws the prediction beside the result.
+Before a prediction (``hidden``): the runs and paths cut to their start, no player, plain dots,
+one colour for every start. After it, a ``Ghost`` (ui.charts.minima_ghost) draws the prediction.
 """
 
 from __future__ import annotations
@@ -26,7 +24,7 @@ from ui.charts.cost_curve import cost_domain
 from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.figure_dict import figure, grid, merge
-from ui.charts.minima_ghost import Ghost, ghost_traces
+from ui.charts.minima_ghost import Ghost, prediction_notes
 from ui.charts.style import AWAY_COLOR, BASIN_COLORS, DIVERGED_COLOR, INK, LIGHT_COLORS, PATH_COLORS, UNSETTLED_COLOR, WHITE
 
 # The second cue beside colour: one marker shape per minimum reached, an x for none.
@@ -113,7 +111,7 @@ def minima_figure(
             "type": "scatter", "x": minima_arr, "y": np.asarray(curve_cost(minima_arr), dtype=float), "mode": "markers", "name": "minima",
             "marker": {"symbol": "diamond-open", "size": 22, "color": INK, "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
         })
-    _notes(layout, traces, hidden, ghost)
+    prediction_notes(layout, traces.data, hidden, ghost)
     iterations = timeline(max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1)
     frames = traces.frames(iterations)
     gw, gb, _ = landscape
@@ -221,20 +219,6 @@ def _movers(
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
     traces.mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
-
-
-def _notes(layout: dict, traces: Traces, hidden: bool, ghost: Ghost | None) -> None:
-    """Before a prediction, the empty step panel says why; after it, the ghost's ring and words."""
-    notes: list[dict] = []
-    if hidden:  # the step panel has no trace to give it axes: the words go at its place on the paper
-        (x0, x1), (y0, y1) = layout["xaxis2"]["domain"], layout["yaxis2"]["domain"]
-        notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "showarrow": False, "font": {"size": 13, "color": "#475569"},
-                      "text": "The step sizes appear<br>once you commit your answer."})
-    if ghost is not None:
-        ghost_data, ghost_notes = ghost_traces(ghost)
-        traces.data.extend(ghost_data)
-        notes.extend(ghost_notes)
-    layout["annotations"] = [*layout["annotations"], *notes]
 
 
 def _finish_layout(layout: dict, traces: Traces, narrow: bool, compact: bool, curve_box: tuple[float, float, float, float], map_box: tuple[float, float, float, float]) -> None:

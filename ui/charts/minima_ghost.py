@@ -43,3 +43,17 @@ def ghost_traces(ghost: Ghost) -> tuple[list[dict], list[dict]]:
     note = {"x": ghost.x, "y": ghost.y, "xref": axes["xaxis"], "yref": axes["yaxis"], "showarrow": True, "arrowcolor": GHOST_COLOR, "arrowwidth": 2,
             "ax": 0, "ay": -48, "standoff": 16, **label}
     return [ring], [note]
+
+
+def prediction_notes(layout: dict, data: list[dict], hidden: bool, ghost: Ghost | None) -> None:
+    """Before a prediction, the empty step panel says why; after it, the ghost's ring and words."""
+    notes: list[dict] = []
+    if hidden:  # the step panel has no trace to give it axes: the words go at its place on the paper
+        (x0, x1), (y0, y1) = layout["xaxis2"]["domain"], layout["yaxis2"]["domain"]
+        notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "showarrow": False, "font": {"size": 13, "color": "#475569"},
+                      "text": "The step sizes appear<br>once you commit your answer."})
+    if ghost is not None:
+        ghost_data, ghost_notes = ghost_traces(ghost)
+        data.extend(ghost_data)
+        notes.extend(ghost_notes)
+    layout["annotations"] = [*layout["annotations"], *notes]

@@ -12,7 +12,7 @@ import numpy as np
 
 from gd_core import surface
 from gd_core.contexts import LocalMinimumContext
-from ui.charts.local_minimum import Ghost
+from ui.charts.minima_ghost import Ghost
 from ui.views.predict import Asked
 
 VALLEY, MOVES, SHRINK, LANDSCAPE = "local_minimum.valley", "local_minimum.moves", "local_minimum.steps_shrink", "local_minimum.landscape"
