@@ -33,7 +33,9 @@ def _float(curve, fn, w: float) -> float:
 
 def oracle_path(curve, w0: float, alpha: float, iters: int) -> tuple[list[float], bool]:
     """w_(k+1) = w_k - alpha * J'(w_k), stopped as the page says: a step under 1/1000 of the
-    plotted range within 10 times that of a minimum (converged), or w leaving the finite range."""
+    plotted range within 10 times that of a minimum (converged, if the step it would take next is
+    no longer: past the stable limit a run can land near w* with a small step and swing out again),
+    or w leaving the finite range."""
     tol = 1e-3 * (curve.w_max - curve.w_min)
     ws, w = [float(w0)], float(w0)
     for _ in range(iters):
@@ -45,7 +47,7 @@ def oracle_path(curve, w0: float, alpha: float, iters: int) -> tuple[list[float]
         ws.append(w_next)
         step, w = w_next - w, w_next
         if abs(step) < tol and any(abs(w - m) <= 10 * tol for m in curve.minima):
-            return ws, True
+            return ws, abs(alpha * _float(curve, "slope", w)) <= abs(step) * (1 + 1e-9) + 1e-300
     return ws, False
 
 
