@@ -30,7 +30,6 @@ from gd_core.bug_rules import (
     b_with_dj_dw,
     correct,
     dj_db_with_x,
-    formulas,
     missing_1_over_m,
     missing_x,
     not_reset,

@@ -80,10 +80,14 @@ def run_and_show() -> None:
             )
         else:
             st.caption("Every α starts at the same w. Answer the question below and every α takes its steps here.")
-    if not asked.shown:  # before a prediction: no paths, no verdicts, no sweep
-        ledger(lesson.key)
-        return
+    if asked.shown:  # before a prediction: no paths, no verdicts, no sweep
+        show_outcome(judged, asked, (curve_id(curve), settings.w0), sweep, facts, alpha_max)
+    ledger(lesson.key)
 
+
+def show_outcome(judged: list, asked, sweep_key: tuple, sweep, facts, alpha_max: float) -> None:
+    """Each alpha's verdict card (with what the student said of it), and unless a challenge hides
+    the wall, the sweep: how many iterations each alpha needs."""
     cols = st.columns(len(judged))
     for col, (label, run, verdict), note in zip(cols, judged, card_notes(asked, len(judged))):
         with col.container(border=True):
@@ -95,15 +99,12 @@ def run_and_show() -> None:
                 said, right = note
                 st.markdown(f"{':material/check:' if right else ':material/close:'} {said}")
     rule_caption(judged[0][2].rule)
-
     if hidden("wall"):
-        ledger(lesson.key)
         return  # the sweep marks the limit and says which α diverge
+    sweep_iters = lesson.defaults.sweep_iters
     st.subheader("How many iterations does each α need?")
     guess = guessed_alpha(asked)
-    st.vega_lite_chart(spec=figures.sweep((curve_id(curve), settings.w0, sweep_iters), sweep, alpha_max, sweep_iters, guess), width="stretch")
+    st.vega_lite_chart(spec=figures.sweep((*sweep_key, sweep_iters), sweep, alpha_max, sweep_iters, guess), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))
-    ledger(lesson.key)
-
 
 live_part(run_and_show)

@@ -83,18 +83,8 @@ def run_and_show() -> None:
         key, curve, drawn, basin, landscape_map(), start_only(paths) if before_answer else paths, on_a_phone(), no_minima, present_mode(), before_answer, mark,
     )
     figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
-    if before_answer:
-        figure_slot.caption(start_caption(asked))
-    else:
-        ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
-        figure_slot.caption(
-            f"Press **Play**: every start moves at once. {steps_caption(settings.alpha, all(steps_shrink(r) for _, r in step_runs))} "
-            f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts{'' if no_minima else f' ({ends})'} and on the dots: "
-            f"each dot is a start w₀, coloured by where gradient descent with α = {exact(settings.alpha)} goes from there "
-            f"in {runs.BASIN_ITERS:,} iterations (click one to start there){'' if no_minima else '; diamonds mark the minima'}. "
-            f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
-            "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
-        )
+    caption = start_caption(asked) if before_answer else played_caption(step_runs, basin, settings.alpha, paths, no_minima)
+    figure_slot.caption(caption)
     figure_slot.markdown(hills_sentence(() if no_minima else tuple(basin.minima)))
     st.latex(formulas.LANDSCAPE)
 
@@ -111,6 +101,20 @@ def run_and_show() -> None:
         if curve.minima and not no_minima:
             st.markdown("Local minima of this curve: " + ", ".join(f"w = {fmt(m)}" for m in curve.minima))
     ledger(lesson.key)
+
+
+
+def played_caption(step_runs: list, basin, alpha: float, paths, no_minima: bool) -> str:
+    """Under the figure once the runs play: what the colours, shapes and dots say."""
+    ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
+    return (
+        f"Press **Play**: every start moves at once. {steps_caption(alpha, all(steps_shrink(r) for _, r in step_runs))} "
+        f"Colour and shape say where a run ends, one per minimum (an x: at none), on the moving starts{'' if no_minima else f' ({ends})'} and on the dots: "
+        f"each dot is a start w₀, coloured by where gradient descent with α = {exact(alpha)} goes from there "
+        f"in {runs.BASIN_ITERS:,} iterations (click one to start there){'' if no_minima else '; diamonds mark the minima'}. "
+        f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
+        "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+    )
 
 
 live_part(run_and_show)

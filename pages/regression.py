@@ -59,7 +59,6 @@ def run_and_show() -> None:
         rate_note(False)
         st.error(f"Gradient descent could not start: {shown(fit.result.message, MESSAGE_LIMIT)}.", icon=":material/error:")
         end_lesson()
-    alpha_max = verdict.alpha_limit  # 2 / lambda_max of the problem descent ran on
 
     # --- predict first: the questions (and a challenge link's goal) are asked of these very fits ------
     key = (source.data_id, settings)
@@ -70,13 +69,19 @@ def run_and_show() -> None:
     asked = predict_first(context, key)
     with goal_place:
         challenge(lesson, context, key, shown_now=asked.shown)
-    no_lstsq, no_wall = hidden("lstsq"), hidden("wall")
     before_answer = not asked.shown
     rate_note(before_answer and "wall" in asked.question.hides)  # the stable limit is the answer to "does it diverge?"
     if before_answer:  # before the answer: the start only
         fits = [(label, start_only(f)) for label, f in fits]
 
-    # --- what happened, and the numbers it learned -------------------------------------------------------
+    show_fit(settings, fit, verdict, fits, asked, key)
+    ledger(lesson.key)
+
+
+def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
+    """What happened and the numbers it learned; before the answer, the start only (``fits`` cut to it)."""
+    before_answer, alpha_max = not asked.shown, verdict.alpha_limit
+    no_lstsq, no_wall = hidden("lstsq"), hidden("wall")
     before, figure_place = figure_first()
     if not before_answer:
         with before:
@@ -124,7 +129,6 @@ def run_and_show() -> None:
 
     if not before_answer:
         downloads(stats, fit, x_names)
-    ledger(lesson.key)
 
 
 live_part(run_and_show)

@@ -70,7 +70,9 @@ REVIEWED = {
         "label": "'α = 0.1' built from the numbers of the run", "WHY": "a fixed sentence in ui.words.stable_limit",
         "said": "ui.views.predicted.card_notes: fixed words and a question's option keys",
     },
-    "pages/local_minimum.py": {"ends": "'w₀ = 0.06 ends at w = 1' per start: numbers and ui.charts.local_minimum.end_words"},
+    "pages/local_minimum.py": {
+        "caption": "ui.views.local_minimum.start_caption (fixed words) or played_caption: numbers and ui.charts.local_minimum.end_words",
+    },
     "ui/controls/curve.py": {"curve.description": "gd_core.curves: the catalogue's sentences, or a fixed one for a typed formula"},
     "ui/app/link_check.py": {"notes": "ui.app.link_check.replaced: each name and value through shown"},
     "ui/views/debug.py": {

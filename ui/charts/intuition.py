@@ -11,8 +11,8 @@ import numpy as np
 
 from gd_core.descent import DescentRun
 from ui.charts.cost_curve import Ghost, cost_domain, curve_frame, line_trace, view_domain
-from ui.charts.player import ReadyFigure, add_player, at, frame, timeline
-from ui.charts.figure_dict import figure, grid, merge
+from ui.charts.player import ReadyFigure, add_player, frame
+from ui.charts.figure_dict import figure, merge
 from ui.charts.tangent_labels import place_triangle
 from ui.words.text import direction_text, fmt, iteration_heading, update_text
 from ui.charts.style import CURVE_COLOR, GHOST_COLOR, INK, INVISIBLE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, WHITE

@@ -26,7 +26,7 @@ from gd_core.sums import Stats
 from ui.charts.regression_parts import frame_indices, sample_rows
 from ui.charts.cost_map import path_shape
 from ui.charts.regression_ghost import Ghost, draw_ghost
-from ui.charts.regression_maps import CLICK_NAME, Path, finite, landscape_panels, scaled_panel  # noqa: F401  (CLICK_NAME: the map's clicks, for the page)
+from ui.charts.regression_maps import Path, finite, landscape_panels, scaled_panel
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.log_ticks import plotly_log_axis
 from ui.charts.figure_dict import figure, grid, merge
