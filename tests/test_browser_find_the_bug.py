@@ -20,7 +20,7 @@ def test_find_the_bug_before_and_after_the_commit(page, app_url: str, size: tupl
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(f"{app_url}/debug?ask=debug.mistake")
     wait_for_app(page)
-    commit = page.get_by_role("button", name="Commit my answer")
+    commit = page.get_by_role("button", name="Commit", exact=True)
     commit.wait_for(timeout=30_000)
     main = page.locator("[data-testid='stMain']")
     before = main.inner_text()

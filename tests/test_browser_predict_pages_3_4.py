@@ -21,7 +21,7 @@ def commit(page, answer: str) -> None:
     box = page.locator(BOX)
     box.get_by_text(answer, exact=True).click()
     wait_for_app(page)
-    box.get_by_role("button", name="Commit my answer").click()
+    box.get_by_role("button", name="Commit", exact=True).click()
     page.wait_for_selector(PLAYER, timeout=60_000)
     wait_for_app(page)
 

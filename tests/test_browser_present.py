@@ -33,7 +33,7 @@ def open_present(page, app_url: str, path: str) -> None:
 
 @pytest.mark.parametrize("path", ["intuition", "learning_rate", "local_minimum", "regression"])
 def test_the_player_is_inside_the_first_screen(projector, app_url: str, path: str) -> None:
-    open_present(projector, app_url, f"{path}?present=true")
+    open_present(projector, app_url, f"{path}?present=true&predict=false")
     assert projector.evaluate("() => window.scrollY + document.querySelector('[data-testid=\"stMain\"]').scrollTop") == 0
     assert projector.evaluate(PLAY_BOTTOM) <= 768
     assert projector.evaluate(SLIDER_BOTTOM) <= 768
@@ -44,7 +44,7 @@ def test_the_player_is_inside_the_first_screen(projector, app_url: str, path: st
 
 def test_space_plays_and_pauses_and_the_arrows_step_in_the_browser(projector, app_url: str) -> None:
     sent = count_sent_frames(projector)
-    open_present(projector, app_url, "intuition?present=true&iters=30")
+    open_present(projector, app_url, "intuition?present=true&iters=30&predict=false")
     before = sent[0]
     assert projector.evaluate(ACTIVE) == 0
     projector.keyboard.press("ArrowRight")

@@ -36,7 +36,7 @@ def test_uploads_past_the_budget(browser, tmp_path) -> None:
             csv = tmp_path / f"class_{k}.csv"
             write_csv(csv, slope)
             page = browser.new_context(viewport={"width": 1400, "height": 1400}).new_page()
-            page.goto(f"{url}/regression?dataset=Upload+a+CSV&iters=200")
+            page.goto(f"{url}/regression?dataset=Upload+a+CSV&iters=200&predict=false")
             wait_for_app(page)
             page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
             page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)

@@ -92,7 +92,7 @@ def test_uploads_through_the_proxy_stay_with_their_replica(browser, tmp_path: Pa
             (tmp_path / name).write_text("x,y\n" + "".join(f"{x},{w * x + b}\n" for x in range(1, 21)))
             context = browser.new_context(viewport={"width": 1400, "height": 2400})
             page = context.new_page()
-            page.goto(f"http://127.0.0.1:{port}/regression?scale=true&alpha=0.5&iters=2000")
+            page.goto(f"http://127.0.0.1:{port}/regression?scale=true&alpha=0.5&iters=2000&predict=false")
             wait_for_app(page)
             page.get_by_role("combobox", name="Dataset").click()
             page.get_by_role("option", name="Upload a CSV").click()
