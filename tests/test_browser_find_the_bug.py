@@ -41,7 +41,7 @@ def test_find_the_bug_before_and_after_the_commit(page, app_url: str, size: tupl
     assert page.locator("[data-testid='stException']").count() == 0
     screenshot(page, f"find-the-bug-after-{size[0]}")
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    page.get_by_role("button", name="Next question: Find the bug: in which function?").click()
+    page.get_by_role("button", name="Next question", exact=True).click()
     page.get_by_text("In which function of the lab's code does the mistake sit?").wait_for(timeout=30_000)
     wait_for_app(page)
     assert "ask=debug.function" in page.url

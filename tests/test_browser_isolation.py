@@ -23,7 +23,7 @@ def test_two_sessions_see_only_their_own_upload(browser, app_url: str, tmp_path)
         (tmp_path / name).write_text(text)
         context = browser.new_context(viewport={"width": 1400, "height": 2400})
         page = context.new_page()
-        page.goto(f"{app_url}/regression?dataset=Upload+a+CSV&scale=true&alpha=0.5&iters=2000")
+        page.goto(f"{app_url}/regression?dataset=Upload+a+CSV&scale=true&alpha=0.5&iters=2000&predict=false")
         wait_for_app(page)
         pages[name] = page
     # Both uploads start before either finishes.

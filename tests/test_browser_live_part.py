@@ -25,6 +25,10 @@ CASES = {
     "debug": ("Learning rate α you used", "alpha", "0.02", None),
 }
 
+# The Link to this view: the sidebar's code block that is not inside an expander (the teacher's
+# "Make a challenge from this view" panel writes its link in one).
+LINK = "[data-testid='stSidebar'] [data-testid='stCode']:not([data-testid='stExpanderDetails'] [data-testid='stCode'])"
+
 
 def sent_reruns(page) -> list:
     """Every rerun request the page sends from now on (decoded BackMsgs)."""
@@ -59,7 +63,7 @@ def test_a_control_reruns_only_the_live_part_and_the_link_follows(page, app_url:
 
     assert reruns, "changing the control sent no rerun"
     assert all(r.fragment_id for r in reruns), "the control's change reran the whole app, not the page's live part"
-    links = page.locator("[data-testid='stSidebar'] [data-testid='stCode']")
+    links = page.locator(LINK)
     assert links.count() == 1, "the Link to this view was drawn more than once"
     lowest_control = max(box.bounding_box()["y"] for box in page.locator("[data-testid='stSidebar'] input").all())
     assert links.bounding_box()["y"] > lowest_control, "the Link to this view is not under the controls"
@@ -87,4 +91,4 @@ def test_a_link_note_goes_once_the_control_is_set(page, app_url: str) -> None:
     wait_for_app(page)
     assert reruns and all(r.fragment_id for r in reruns)
     note.wait_for(state="detached", timeout=10_000)
-    assert "w0=3" in page.locator("[data-testid='stSidebar'] [data-testid='stCode']").inner_text()
+    assert "w0=3" in page.locator(LINK).inner_text()

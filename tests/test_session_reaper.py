@@ -42,7 +42,7 @@ def test_closed_sessions_hold_nothing(browser, tmp_path) -> None:
         csv = tmp_path / "class_data.csv"
         csv.write_text("x,y\n" + "".join(f"{x},{3 * x + 2}\n" for x in range(1, 51)))
         contexts = []
-        for path in ("/intuition", "/intuition?curve=Two+valleys", "/regression?dataset=Upload+a+CSV&predict=false"):
+        for path in ("/intuition?predict=false", "/intuition?curve=Two+valleys&predict=false", "/regression?dataset=Upload+a+CSV&predict=false"):
             context = browser.new_context(viewport={"width": 1400, "height": 1600})
             page = context.new_page()
             page.goto(url + path)
