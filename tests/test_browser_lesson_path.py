@@ -60,9 +60,10 @@ def shoot(page, name: str) -> None:
         return
     Path(folder).mkdir(parents=True, exist_ok=True)
     size = page.viewport_size
-    height = page.evaluate("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], [data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight))")
-    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, 7000)})
-    page.wait_for_timeout(1000)  # Plotly redraws at the new size (only when screenshots are asked for)
+    for _ in range(2):  # twice: an expander still opening grows the page after the first look
+        height = page.evaluate("() => Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], [data-testid=\"stMainBlockContainer\"]')].map(e => e.scrollHeight))")
+        page.set_viewport_size({"width": size["width"], "height": min(int(height) + 80, 7000)})
+        page.wait_for_timeout(800)  # Plotly redraws at the new size (only when screenshots are asked for)
     page.screenshot(path=str(Path(folder) / f"{name}.png"), scale="css")
     page.set_viewport_size(size)
 
