@@ -147,6 +147,8 @@ class Question:
     ``make_form`` its answer form, ``find_truth`` the answer read off the context's run,
     ``applies`` whether it can be asked of this context at all. ``hides`` names what the page
     must keep out of sight until the answer is committed (``wall``: the limit 2 / J''(w*)).
+    ``start`` names settings (the page's URL names) of a view the question applies to: the
+    lesson path opens it there when the view on screen is one it does not apply to.
     """
 
     id: str
@@ -158,6 +160,7 @@ class Question:
     find_truth: Callable[[Any], Truth]
     applies: Callable[[Any], bool] = lambda context: True
     hides: tuple[str, ...] = ()
+    start: tuple[tuple[str, float], ...] = ()  # (setting, value): a view it applies to, for a path that reaches it from one it does not
 
 
 def _options(options: Sequence[Choice]) -> str:

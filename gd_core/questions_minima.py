@@ -118,6 +118,7 @@ SHRINK = Question(
     write_prompt=lambda c: f"{_start(c)} α stays the same at every step. Will every step be no longer than the one before?",
     make_form=lambda c: YES_NO, find_truth=_shrink,
     applies=lambda c: c.run.iterations >= 2 and c.moved >= c.rule.step_tol,
+    start=(("w0", 6.0),),  # the page opens at a minimum, where w does not move: the path goes on from a start that rolls to it
 )
 
 # --- the landscape --------------------------------------------------------------------------------

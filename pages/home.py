@@ -3,10 +3,9 @@
 import streamlit as st
 
 from gd_core.questions import questions_for
-from ui.app import state
 from ui.app.lessons import LESSONS
 from ui.app.page import open_lesson
-from ui.views.predict import ledger
+from ui.views.predict import ledger, path_link
 from ui.words import formulas
 from ui.words.shown import shown
 
@@ -49,6 +48,6 @@ for lesson in LESSONS:
         st.markdown(f"**{lesson.title}**")
         for q in asked:
             step += 1
-            st.page_link(lesson.file, label=f"{step:d}. {shown(q.title, 80)}", icon=":material/help:", query_params={state.ASK: q.id})
+            st.page_link(lesson.file, label=f"{step:d}. {shown(q.title, 80)}", icon=":material/help:", query_params=path_link(q))
 ledger()
 

@@ -332,7 +332,8 @@ def test_home_lists_the_lesson_path_each_question_a_link() -> None:
     assert not at.exception
     assert any(s.value == "Predict, then see: the lesson path" for s in at.subheader)
     links = [link.proto for link in at.get("page_link") if link.proto.query_string.startswith("ask=")]
-    assert [p.query_string for p in links] == [f"ask={q.id}" for q in QUESTIONS]  # every question, in path order
+    # every question, in path order (with the start it is asked from, when it has one)
+    assert [p.query_string for p in links] == [f"ask={q.id}" + "".join(f"&{k}={v:g}" for k, v in q.start) for q in QUESTIONS]
     for n, (proto, q) in enumerate(zip(links, QUESTIONS), start=1):
         assert read_back(proto.label) == f"{n}. {q.title}" and proto.page == q.lesson
     assert len(at.get("page_link")) >= len(QUESTIONS) + 5  # the lessons' own links are still there

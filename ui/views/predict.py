@@ -156,8 +156,15 @@ def _forget(key: tuple) -> None:
     st.session_state.get(state.REVEALED, {}).pop(key, None)
 
 
-def _pick(question_id: str) -> None:
+def _pick(question_id: str, start: tuple[tuple[str, float], ...] = ()) -> None:
     st.session_state[state.ASK] = question_id
+    for name, value in start:  # the settings of a view the question applies to (Question.start)
+        st.session_state[name] = value
+
+
+def path_link(q: Question) -> dict[str, str]:
+    """The query parameters of a link to ``q`` on the lesson path: its id, and its start when it has one."""
+    return {state.ASK: q.id, **{name: f"{value:g}" for name, value in q.start}}
 
 
 def _show_graded(graded: Graded) -> None:
@@ -166,18 +173,20 @@ def _show_graded(graded: Graded) -> None:
     st.caption("Why: " + shown(graded.why, 4 * MESSAGE_LIMIT))
 
 
-def _next_link(q: Question) -> None:
-    """The next question on the lesson path: on this page a button, on another a link to it."""
+def _next_link(q: Question, context: Any) -> None:
+    """The next question on the lesson path: on this page a button, on another a link to it
+    (either opens it at its start, ``Question.start``, if it does not apply to ``context``'s view)."""
     after = qs.next_question(q.id)
     if after is None:
         st.caption("That was the last question of the lesson path. Well done.")
         return
     if after.lesson == q.lesson:
-        st.button("Next question", key=state.NEXT_QUESTION, icon=":material/arrow_forward:", on_click=_pick, args=(after.id,),
+        start = () if qs.applies(after, context) else after.start
+        st.button("Next question", key=state.NEXT_QUESTION, icon=":material/arrow_forward:", on_click=_pick, args=(after.id, start),
                   help=shown(after.title, 80))
     else:
         lesson = BY_KEY[after.lesson]
-        st.page_link(lesson.file, label=f"Next: {shown(lesson.title, 60)}", icon=":material/arrow_forward:", query_params={state.ASK: after.id},
+        st.page_link(lesson.file, label=f"Next: {shown(lesson.title, 60)}", icon=":material/arrow_forward:", query_params=path_link(after),
                      help=shown(after.title, 80))
 
 
@@ -205,7 +214,7 @@ def predict_first(context: Any, view: tuple, *, on: bool | None = None, hidden_n
                 _show_graded(graded)
             left, right = st.columns(2)
             with left:
-                _next_link(q)
+                _next_link(q, context)
             with right:
                 st.button("Ask me again", key=state.ASK_AGAIN, icon=":material/replay:", on_click=_forget, args=(key,),
                           help="Hide this run again and answer afresh.")
