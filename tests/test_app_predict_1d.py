@@ -208,6 +208,9 @@ def test_page1_a_question_that_does_not_apply_shows_the_run() -> None:
     assert not at.exception
     assert "does not apply" in at.info[0].value
     assert figure(at)["frames"] and "diverged after 17 updates" in all_text(at)
+    # No dead end: the path goes on to the next question, page 2's first, by its link.
+    links = [e for e in at.get("page_link") if "Next" in e.proto.label]
+    assert len(links) == 1 and "learning_rate.behaviour" in str(links[0].proto.query_string or links[0].proto)
 
 
 def test_reopen_from_the_ledger_shows_the_view_it_was_committed_for() -> None:

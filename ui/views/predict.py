@@ -202,6 +202,7 @@ def predict_first(context: Any, view: tuple, *, on: bool | None = None, hidden_n
         if not qs.applies(q, context):
             st.info("This question does not apply to these settings (for example, it asks about a run that converges). "
                     "Pick another question, or change the settings.", icon=":material/info:")
+            _next_link(q, context)  # no dead end: the path goes on
             return Asked(shown=True, question=q)
         st.markdown(shown(qs.prompt(q, context), 4 * MESSAGE_LIMIT))
         key = (q.id, view)
