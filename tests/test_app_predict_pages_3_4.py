@@ -29,18 +29,10 @@ from ui.charts.local_minimum import BASIN_GROUP
 from ui.controls.landscape import DEFAULT_STARTS, landscape_paths
 from ui.views.regression import HIDDEN_LIMIT
 
-from tests.conftest import ROOT, read_back
+from tests.conftest import read_back
+from tests.test_app_lessons import open_page
 
-ENTRY = str(ROOT / "streamlit_app.py")
 CURVE = CURVES["two_minima"]  # page 3's default: minima at w = 1 and w = 5
-
-
-def open_page(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(ENTRY, default_timeout=60).run()  # registers the pages (st.navigation)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(f"pages/{page}.py")
-    return at.run()
 
 
 def text(at: AppTest) -> str:
