@@ -118,3 +118,10 @@ PRESENT = "present"  # URL: "true" is projector mode (no sidebar, the controls i
 SEED = "seed"  # URL: the exercise's number, the seed of gd_core.questions_debug.debug_context
 NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
+
+# --- Branch batches: the lesson "Batch, mini-batch, stochastic" (pages/batches.py) -------------------
+# Its seed is SEED above ("seed"): on that page, the seed of the shuffles (as on page 5 the exercise's number).
+BATCH = "batch"  # URL: the mini-batch size B
+EPOCHS = "epochs"  # URL: passes over the data
+NEW_SEED = "batches_new_seed"  # the button that draws another seed
+BATCHES_FIGURE = "batches_player"  # the lesson's moving figure

@@ -64,3 +64,6 @@ STAR_COLOR = YELLOW  # the least-squares point on J(w, b)
 LOG_COLOR = INK  # page 5: the pasted values
 MATCH_COLOR = RED  # the run that reproduces them
 CORRECT_COLOR = GREEN  # the correct run
+
+# The batch-size lesson (branch batches): batch (all m), mini-batch (B), stochastic (1 example).
+BATCH_COLORS = [AMBER, LIGHT_GREEN, RED]
