@@ -19,7 +19,8 @@ with intro_place():
         "(an **epoch**) then makes $m/B$ updates instead of one. Here all three run on the same data, from the same start, "
         "with the same α."
     )
-    st.latex(formulas.MINIBATCH_UPDATE)
+    for line in formulas.MINIBATCH_UPDATE:
+        st.latex(line)
 
 with controls_place("Data"):
     source = choose_data(lesson.defaults.dataset)

@@ -16,7 +16,7 @@ import numpy as np
 
 from gd_core.minibatch import MiniBatchRun
 from gd_core.sums import Stats, cost_grid
-from ui.charts.cost_map import cost_map, path_shape
+from ui.charts.cost_map import click_grid, cost_map, path_shape
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.log_ticks import plotly_log_axis
 from ui.charts.player import ReadyFigure, Traces, add_player, under_plot
@@ -26,6 +26,7 @@ from ui.charts.style import BATCH_COLORS, DATA_COLOR, EXACT_COLOR, WHITE
 from ui.words.shown import shown_plotly
 
 FRAMES = 240
+CLICK_NAME = "start here"  # the map's invisible grid: a click there starts all three runs at that (w, b)
 PATH_POINTS = 3000  # a path drawn on the map keeps at most this many of its points, evenly spaced
 FRAME_MS = 40
 AXIS_LIMIT = 40
@@ -58,8 +59,8 @@ def batches_figure(
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     layout = grid(
         rows=4 if narrow else 2, cols=1 if narrow else 2, specs=(("xy",),) * 4 if narrow else (("xy", "xy"), ("xy", "xy")),
-        horizontal_spacing=0.09, vertical_spacing=0.07 if narrow else 0.16,
-        subplot_titles=(f"J(w, b) from above{HINT}each run's path, the diamond is least squares</span>", f"The data and each run's line{HINT}at the shown moment</span>",
+        horizontal_spacing=0.09, vertical_spacing=0.1 if narrow else 0.16,
+        subplot_titles=(f"The data and each run's line{HINT}at the shown moment</span>", f"J(w, b) from above{HINT}the paths; click to start there</span>",
                         f"Cost per update{HINT}full-data J after each update</span>", f"Cost per epoch{HINT}J after each pass over the data</span>"),
     )
     traces = Traces()
@@ -72,8 +73,7 @@ def batches_figure(
     _per_epoch(traces, layout, stats, runs, index, where)
     m = runs[0][1].m
     merge(layout, {
-        "images": [image], "shapes": traces.shapes, "height": 4 * 400 if narrow else 960, "showlegend": not narrow,
-        "legend": {"orientation": "h", "x": 0.0, "y": 1.07, "yanchor": "bottom"}, "margin": {"l": 60, "r": 20, "t": 90, "b": 130},
+        "images": [image], "shapes": traces.shapes, "height": 4 * 400 if narrow else 960, "showlegend": False, "clickmode": "event+select", "margin": {"l": 60, "r": 20, "t": 90, "b": 130},
         "hovermode": "closest", "dragmode": "pan", "uirevision": "keep",
     })
     for title in layout["annotations"]:
@@ -87,16 +87,19 @@ def batches_figure(
 def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title: str) -> dict:
     star = (float(stats.w_star[0]), float(stats.b_star))
     gw, gb = contour_window([finite(r.w_history[:, 0]) for _, r in runs], [finite(r.b_history) for _, r in runs], *star)
-    image, lines = cost_map(gw, gb, cost_grid(stats, gw, gb), "x", "y")
+    z = cost_grid(stats, gw, gb)
+    image, lines = cost_map(gw, gb, z, "x2", "y2")
     traces.shapes.append(lines)
-    for n, (_, run) in enumerate(runs):
+    traces.data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], "x2", "y2", CLICK_NAME))
+    for n in reversed(range(len(runs))):  # stochastic, the busiest, first and faint: batch and mini-batch stay visible over it
+        run = runs[n][1]
         keep = _evenly(run.b_history.size)
-        width = 1.2 if n == 2 else 2.5  # the stochastic path is the busiest: thinner, drawn last, over the others
-        traces.shapes.append(path_shape(finite(run.w_history[keep, 0]), finite(run.b_history[keep]), "x", "y", {"color": BATCH_COLORS[n], "width": width}))
+        shape = path_shape(finite(run.w_history[keep, 0]), finite(run.b_history[keep]), "x2", "y2", {"color": BATCH_COLORS[n], "width": 1.0 if n == 2 else 3.0})
+        traces.shapes.append({**shape, "opacity": 0.5} if n == 2 else shape)
     k = len(runs)
     traces.mover(
         {
-            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": "x", "yaxis": "y",
+            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
             "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [11] * k, "color": [STAR["color"], *BATCH_COLORS[:k]],
                        "line": {"color": [EXACT_COLOR] + [WHITE] * k, "width": [1.5] + [2] * k}},
             "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{label}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for label, _ in runs],
@@ -106,9 +109,7 @@ def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title
             "y": [star[1]] + [float(finite(r.b_history[i[where[int(e)]]])) for (_, r), i in zip(runs, index)],
         },
     )
-    for n, (label, _) in enumerate(runs):  # the legend: one entry per run, drawn nowhere
-        traces.data.append({"type": "scatter", "x": [None], "y": [None], "mode": "lines", "name": label, "line": {"color": BATCH_COLORS[n], "width": 3}, "xaxis": "x", "yaxis": "y"})
-    merge(layout, {"xaxis": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
+    merge(layout, {"xaxis2": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis2": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
     return image
 
 
@@ -118,18 +119,18 @@ def _data(traces: Traces, layout: dict, x, y, runs, index, where, x_title: str, 
     pad = 0.04 * (hi - lo or 1.0)
     lo, hi = lo - pad, hi + pad
     traces.data.append({
-        "type": "scatter", "x": x[rows], "y": y[rows], "mode": "markers", "name": "data", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+        "type": "scatter", "x": x[rows], "y": y[rows], "mode": "markers", "name": "data", "showlegend": False, "xaxis": "x", "yaxis": "y",
         "marker": {"color": DATA_COLOR, "size": 5 if x.size > 2000 else 8, "opacity": 0.5}, "hovertemplate": f"{x_title} = %{{x:.4g}}<br>{y_title} = %{{y:.4g}}<extra></extra>",
     })
     for n, ((label, run), i) in enumerate(zip(runs, index)):
         w_h, b_h = finite(run.w_history[:, 0]), finite(run.b_history)
         traces.mover(
-            {"type": "scatter", "mode": "lines", "name": f"{label} line", "showlegend": False, "line": {"color": BATCH_COLORS[n], "width": 2.5}, "hoverinfo": "skip", "xaxis": "x2", "yaxis": "y2"},
+            {"type": "scatter", "mode": "lines", "name": f"{label} line", "showlegend": False, "line": {"color": BATCH_COLORS[n], "width": 2.5}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"},
             lambda e, w_h=w_h, b_h=b_h, i=i: {"x": [lo, hi], "y": [float(w_h[i[where[int(e)]]] * end + b_h[i[where[int(e)]]]) for end in (lo, hi)]},
         )
     y_lo, y_hi = float(np.min(y)), float(np.max(y))
     y_pad = 0.15 * (y_hi - y_lo or 1.0)
-    merge(layout, {"xaxis2": {"title": {"text": x_title}, "range": [lo, hi]}, "yaxis2": {"title": {"text": y_title}, "range": [y_lo - y_pad, y_hi + y_pad]}})
+    merge(layout, {"xaxis": {"title": {"text": x_title}, "range": [lo, hi]}, "yaxis": {"title": {"text": y_title}, "range": [y_lo - y_pad, y_hi + y_pad]}})
 
 
 def _floor(traces: Traces, stats: Stats, xref: str, yref: str) -> None:

@@ -11,12 +11,22 @@ from gd_core.minibatch_facts import BatchRuns, near_minimum
 from gd_core.sums import Stats
 from gd_core.wording import exact, plural
 from ui.app import state
+from ui.app.clicks import clicked_points
 from ui.app.page import on_a_phone
 from ui.app.present import figure_first, heading
 from ui.cache import figures, runs
+from ui.charts.batches import CLICK_NAME
 from ui.controls.batches import BatchSettings
 from ui.words.batches import alpha_text, label, near_minimum_text, noise_text, one_epoch_text, walls_text
 from ui.words.shown import shown
+
+
+def start_from_click() -> None:
+    """A click on the map of J(w, b) starts all three runs there (the start boxes and the URL follow).
+    A selection callback runs before the rerun, so it may set the bound widgets."""
+    for point in clicked_points(state.BATCHES_FIGURE, CLICK_NAME)[:1]:
+        st.session_state[state.W0] = float(f"{float(point['x']):.4g}")
+        st.session_state[state.B0] = float(f"{float(point['y']):.4g}")
 
 
 def show_runs(key: tuple, x, y, stats: Stats, three: BatchRuns, x_title: str, y_title: str, settings: BatchSettings) -> None:
@@ -30,12 +40,12 @@ def show_runs(key: tuple, x, y, stats: Stats, three: BatchRuns, x_title: str, y_
     heading("Three batch sizes on one map, one player", place)
     labelled = [(label(run), run) for run in three.runs]
     figure = figures.batches(key, x, y, stats, labelled, x_title, y_title, on_a_phone())
-    place.plotly_chart(figure, width="stretch", key=state.BATCHES_FIGURE)
+    place.plotly_chart(figure, width="stretch", key=state.BATCHES_FIGURE, on_select=start_from_click, selection_mode="points")
     capped = [run for run in three.runs if run.stop_reason == "max_iters" and run.updates < run.epochs * run.updates_per_epoch]
     place.caption(
         "Press **Play**, or drag the slider: the player's clock is the examples used, so at every moment the three runs have "
         "seen the same data (an epoch is one pass over all of it). Colours: amber batch, green mini-batch, red stochastic; "
-        f"the yellow diamond is the least-squares answer (w*, b*). Seed {settings.seed}: the same seed (it is in the link) "
+        f"the yellow diamond is the least-squares answer (w*, b*). Click the map to start there. Seed {settings.seed}: the same seed (it is in the link) "
         "gives the same shuffles and the same paths."
         + "".join(f" {label(run)} stopped after {plural(run.updates, 'update')} (the page's limit per run)." for run in capped)
     )
