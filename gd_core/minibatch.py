@@ -1,4 +1,4 @@
-"""Batch, mini-batch and stochastic gradient descent on a line's J(w, b), with a fixed random seed.
+"""Batch, mini-batch and stochastic descent on a line's J(w, b), with a fixed random seed.
 
 The cost is the course's, over all m examples::
 

@@ -1,4 +1,4 @@
-"""Batch, mini-batch and stochastic gradient descent on the same data, on one map, in one player."""
+"""The batch-size lesson: batch, mini-batch and stochastic descent on the same data, on one map, in one player."""
 
 import streamlit as st
 

@@ -44,6 +44,8 @@ SAFE_CALLS = {
     "headline",  # gd_core.log_verdict: a catalogue entry's name, or 'none of these'
     "start_caption",  # ui.views.local_minimum and ui.views.regression: fixed sentences and numbers (before an answer is committed)
     "start_cost",  # ui.views.regression: the cost at the start, a number
+    # ui.words.batches: sentences made from the numbers of the three runs (batch sizes, counts, costs, alphas)
+    "run_label", "one_epoch_text", "near_minimum_text", "noise_text", "walls_text", "alpha_text",
 }
 
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.
@@ -97,6 +99,7 @@ REVIEWED = {
         "fixed_alpha": "a fixed sentence with α written by gd_core.wording.exact",
         "stopped": "a fixed sentence with a count written by gd_core.wording.plural",
     },
+    "ui/controls/batches.py": {"defaults.scale": "a bool from the ui.app.lessons table (the toggle's value, not text)"},
     "ui/views/regression.py": {
         "HIDDEN_LIMIT": "a fixed sentence in ui.views.regression",
         "w_text": "learned weights formatted as numbers",

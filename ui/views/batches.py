@@ -17,7 +17,7 @@ from ui.app.present import figure_first, heading
 from ui.cache import figures, runs
 from ui.charts.batches import CLICK_NAME
 from ui.controls.batches import BatchSettings
-from ui.words.batches import alpha_text, label, near_minimum_text, noise_text, one_epoch_text, walls_text
+from ui.words.batches import alpha_text, run_label, near_minimum_text, noise_text, one_epoch_text, walls_text
 from ui.words.shown import shown
 
 
@@ -35,19 +35,19 @@ def show_runs(key: tuple, x, y, stats: Stats, three: BatchRuns, x_title: str, y_
     with before:
         for run in three.runs:
             if run.stop_reason == "diverged":
-                st.warning(f"{label(run)} diverged at update {run.updates + 1:,}: its cost grew past every bound, so it stops there. "
+                st.warning(f"{run_label(run)} diverged at update {run.updates + 1:,}: its cost grew past every bound, so it stops there. "
                            "Try a smaller α.", icon=":material/warning:")
     heading("Three batch sizes on one map, one player", place)
-    labelled = [(label(run), run) for run in three.runs]
+    labelled = [(run_label(run), run) for run in three.runs]
     figure = figures.batches(key, x, y, stats, labelled, x_title, y_title, on_a_phone())
     place.plotly_chart(figure, width="stretch", key=state.BATCHES_FIGURE, on_select=start_from_click, selection_mode="points")
     capped = [run for run in three.runs if run.stop_reason == "max_iters" and run.updates < run.epochs * run.updates_per_epoch]
     place.caption(
         "Press **Play**, or drag the slider: the player's clock is the examples used, so at every moment the three runs have "
         "seen the same data (an epoch is one pass over all of it). Colours: amber batch, green mini-batch, red stochastic; "
-        f"the yellow diamond is the least-squares answer (w*, b*). Click the map to start there. Seed {settings.seed}: the same seed (it is in the link) "
+        f"the yellow diamond is the least-squares answer (w*, b*). Click the map to start there. Seed {settings.seed:d}: the same seed (it is in the link) "
         "gives the same shuffles and the same paths."
-        + "".join(f" {label(run)} stopped after {plural(run.updates, 'update')} (the page's limit per run)." for run in capped)
+        + "".join(f" {run_label(run)} stopped after {plural(run.updates, 'update')} (the page's limit per run)." for run in capped)
     )
 
 
@@ -57,16 +57,16 @@ def what_the_runs_show(key: tuple, x, y, stats: Stats, three: BatchRuns, setting
     st.markdown(one_epoch_text(three.runs, stats.cost_star))
     near = [near_minimum(run, stats) for run in three.runs]
     st.markdown("**Near the minimum** (the full-data J over each run's last epoch, against J* of the least-squares line):")
-    st.markdown("\n".join(f"- {near_minimum_text(run, n)}" for run, n in zip(three.runs, near)))
-    point = noise_text(near[0], near[2], settings.alpha)
-    if point:
-        st.info(point, icon=":material/insights:")
+    for run, n in zip(three.runs, near):
+        st.markdown(f"- {near_minimum_text(run, n)}")
+    if noise_text(near[0], near[2], settings.alpha):
+        st.info(noise_text(near[0], near[2], settings.alpha), icon=":material/insights:")
     st.markdown("**Which α each tolerates**")
     mini_limits, sgd_limits = runs.batch_limits(key, x, y, stats, settings.w0, settings.b0, settings.batch_size, settings.seed)
-    lines = [walls_text(mini_limits.batch, mini_limits.every_update), alpha_text(sgd_limits)]
+    st.markdown(f"- {walls_text(mini_limits.batch, mini_limits.every_update)}")
     if 1 < three.mini.batch_size < three.mini.m:
-        lines.insert(1, alpha_text(mini_limits))
-    st.markdown("\n".join(f"- {line}" for line in lines))
+        st.markdown(f"- {alpha_text(mini_limits)}")
+    st.markdown(f"- {alpha_text(sgd_limits)}")
     st.caption(f"Every run above used α = {exact(settings.alpha)}. The sweep tried α from the safe bound upward, each 2^¼ times the last, "
                f"each for {plural(runs.SWEEP_EPOCHS, 'epoch')} (at most {runs.SWEEP_UPDATES:,} updates) from the same start; "
                "ending below its starting cost counts as tolerated.")
@@ -79,7 +79,7 @@ def x_axis_title(column: str, scaled: bool) -> str:
 
 def one_feature_only(count: int) -> None:
     """This lesson draws one feature: with several picked, say so."""
-    st.info(f"This lesson draws the paths on the map of J(w, b), which needs one feature: {count} are picked. Keep one x column.",
+    st.info(f"This lesson draws the paths on the map of J(w, b), which needs one feature: {count:d} are picked. Keep one x column.",
             icon=":material/info:")
 
 

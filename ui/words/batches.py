@@ -13,7 +13,7 @@ from gd_core.minibatch_facts import AlphaLimits, NearMinimum
 from gd_core.wording import exact, number, plural
 
 
-def label(run: MiniBatchRun) -> str:
+def run_label(run: MiniBatchRun) -> str:
     """'batch (all 392 examples)', 'mini-batch (B = 16)', 'stochastic (1 example)'."""
     if run.batch_size == run.m:
         return f"batch (all {run.m:,} examples)"
@@ -27,23 +27,23 @@ def one_epoch_text(runs: tuple[MiniBatchRun, ...], cost_star: float) -> str:
     parts = []
     for run in runs:
         if run.epoch_ends.size < 2:
-            parts.append(f"{label(run)} did not finish an epoch ({plural(run.updates, 'update')}, J = {number(run.cost_history[-1])})")
+            parts.append(f"{run_label(run)} did not finish an epoch ({plural(run.updates, 'update')}, J = {number(run.cost_history[-1])})")
             continue
-        parts.append(f"{label(run)} made {plural(run.updates_per_epoch, 'update')} and reached J = {number(run.epoch_cost_history[1])}")
+        parts.append(f"{run_label(run)} made {plural(run.updates_per_epoch, 'update')} and reached J = {number(run.epoch_cost_history[1])}")
     return "After one pass over the data (one epoch): " + "; ".join(parts) + f". The least-squares line has J* = {number(cost_star)}."
 
 
 def near_minimum_text(run: MiniBatchRun, near: NearMinimum) -> str:
     """How the run ends near the minimum: its last epoch's J − J*, and its distance from (w*, b*)."""
     if near.updates == 0:
-        return f"{label(run)} made no update."
+        return f"{run_label(run)} made no update."
     where = f"over epoch {near.epoch}" if near.epoch else f"over its {plural(near.updates, 'update')}"
     if near.updates == 1:
         spread = f"J − J* = {number(near.excess_mean)} after its one update" + (f" of epoch {near.epoch}" if near.epoch else "")
     else:
         spread = (f"J − J* {where} ({plural(near.updates, 'update')}) stayed between {number(near.excess_min)} and {number(near.excess_max)}, "
                   f"{number(near.excess_mean)} on average")
-    return f"{label(run)}: {spread}; it ends {number(near.distance)} from (w*, b*)."
+    return f"{run_label(run)}: {spread}; it ends {number(near.distance)} from (w*, b*)."
 
 
 def noise_text(batch: NearMinimum, smallest: NearMinimum, alpha: float) -> str:
