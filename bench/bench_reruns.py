@@ -78,6 +78,7 @@ CASES = {
     "2 learning rate: w0": ("learning_rate", "w0", -1.0, 0.1),
     "3 local minimum: alpha": ("local_minimum", "alpha", 0.1, 0.01),
     "4 regression: alpha": ("regression", "alpha", 0.01, 0.001),
+    "6 batches: alpha": ("batches", "alpha", 0.3, 0.01),
 }
 
 

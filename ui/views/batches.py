@@ -62,7 +62,9 @@ def what_the_runs_show(key: tuple, x, y, stats: Stats, three: BatchRuns, setting
     if noise_text(near[0], near[2], settings.alpha):
         st.info(noise_text(near[0], near[2], settings.alpha), icon=":material/insights:")
     st.markdown("**Which α each tolerates**")
-    mini_limits, sgd_limits = runs.batch_limits(key, x, y, stats, settings.w0, settings.b0, settings.batch_size, settings.seed)
+    # The sweep does not depend on the runs' α or epochs: its key leaves them out, so moving α reuses it.
+    sweep_key = (key[0], settings.scale, settings.w0, settings.b0, settings.batch_size, settings.seed)
+    mini_limits, sgd_limits = runs.batch_limits(sweep_key, x, y, stats, settings.w0, settings.b0, settings.batch_size, settings.seed)
     st.markdown(f"- {walls_text(mini_limits.batch, mini_limits.every_update)}")
     if 1 < three.mini.batch_size < three.mini.m:
         st.markdown(f"- {alpha_text(mini_limits)}")
