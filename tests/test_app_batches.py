@@ -74,6 +74,9 @@ def test_first_view_shows_the_three_runs_and_the_words_are_theirs() -> None:
     assert spec["layout"]["xaxis2"]["title"]["text"].startswith("w (per unit of weight_lbs")
     assert spec["layout"]["xaxis3"]["title"]["text"] == "update (log scale)"
     assert spec["layout"]["xaxis4"]["title"]["text"] == "epoch (passes over the data)"
+    # A shape on an axis's domain in the "between" layer stops Plotly's first draw (no map picture, no clicks).
+    assert not [sh for sh in spec["layout"]["shapes"] if sh.get("layer") == "between" and "domain" in str(sh.get("xref", "")) + str(sh.get("yref", ""))]
+    assert len(spec["layout"]["images"]) == 1
     text = texts(at)
     assert read_back(one_epoch_text(runs.runs, stats.cost_star)) in text
     for run in runs.runs:

@@ -133,10 +133,12 @@ def _data(traces: Traces, layout: dict, x, y, runs, index, where, x_title: str, 
     merge(layout, {"xaxis": {"title": {"text": x_title}, "range": [lo, hi]}, "yaxis": {"title": {"text": y_title}, "range": [y_lo - y_pad, y_hi + y_pad]}})
 
 
-def _floor(traces: Traces, stats: Stats, xref: str, yref: str) -> None:
+def _floor(traces: Traces, stats: Stats, xref: str, yref: str, x0: float, x1: float) -> None:
+    """J* of the least-squares line, dashed, from x0 to x1 on its panel. (In data units: a shape placed
+    on an axis's "domain" in the "between" layer breaks Plotly's whole first draw.)"""
     if stats.cost_star > 0:
         traces.shapes.append({
-            "type": "line", "x0": 0, "x1": 1, "xref": f"{xref} domain", "y0": stats.cost_star, "y1": stats.cost_star, "yref": yref,
+            "type": "line", "x0": x0, "x1": x1, "xref": xref, "y0": stats.cost_star, "y1": stats.cost_star, "yref": yref,
             "line": {"color": EXACT_COLOR, "dash": "dash", "width": 1.5}, "layer": "between",
         })
 
@@ -146,7 +148,7 @@ def _per_update(traces: Traces, layout: dict, stats: Stats, runs, index, where) 
     for n, (_, run) in enumerate(runs):
         keep = _evenly(run.updates, 2000) + 1
         traces.shapes.append(path_shape(keep, np.maximum(finite(run.cost_history[keep]), 1e-300), "x3", "y3", {"color": BATCH_COLORS[n], "width": 1.5}))
-    _floor(traces, stats, "x3", "y3")
+    _floor(traces, stats, "x3", "y3", 1, max(max(r.updates for _, r in runs), 1))
     traces.mover(
         {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x3", "yaxis": "y3", "marker": {"color": BATCH_COLORS[: len(runs)], "size": 10, "line": {"color": WHITE, "width": 1.5}},
          "hovertemplate": [f"{label}<br>update %{{x}}: J = %{{y:.4g}}<extra></extra>" for label, _ in runs]},
@@ -167,7 +169,7 @@ def _per_epoch(traces: Traces, layout: dict, stats: Stats, runs, index, where) -
             "showlegend": False, "line": {"color": BATCH_COLORS[n], "width": 2}, "marker": {"size": 6}, "xaxis": "x4", "yaxis": "y4",
             "hovertemplate": f"{label}<br>after epoch %{{x}}: J = %{{y:.4g}}<extra></extra>",
         })
-    _floor(traces, stats, "x4", "y4")
+    _floor(traces, stats, "x4", "y4", 0, max(r.epoch_ends.size - 1 for _, r in runs))
     traces.mover(
         {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x4", "yaxis": "y4", "hoverinfo": "skip", "marker": {"color": BATCH_COLORS[: len(runs)], "size": 10, "line": {"color": WHITE, "width": 1.5}}},
         lambda e: {"x": [float(r.seen[i[where[int(e)]]]) / m for (_, r), i in zip(runs, index)], "y": [float(r.cost_history[i[where[int(e)]]]) for (_, r), i in zip(runs, index)]},
