@@ -28,7 +28,9 @@ What is recorded, and what it costs:
 - per epoch, the full J at the end of each pass (``epoch_cost_history``, read off the above).
 
 An update reads its batch as a slice of the epoch's shuffled copy of x and y (a view, no copy):
-O(B) numpy work and no Python loop over rows; shuffling is O(m) numpy work once per epoch.
+O(B) numpy work and no Python loop over rows; shuffling is O(m) numpy work once per epoch. One
+example of one feature (B = 1) is a few float operations, done on Python floats: the same
+operations in the same order as numpy's on a one-row slice, without numpy's per-call cost.
 
 >>> run = minibatch_descent([1.0, 2.0], [300.0, 500.0], 0.0, 0.0, alpha=0.1, batch_size=2, epochs=3, seed=0)
 >>> run.updates, [round(float(j), 2) for j in run.epoch_cost_history]
@@ -126,7 +128,13 @@ def minibatch_descent(
     w = float(as_weights(stats, w_in)[0]) if one else as_weights(stats, w_in).copy()
     b = float(b_in)
     evaluate = formulas(stats).evaluate
-    cost0 = evaluate((w, b))[0]
+    if one or stats.n > 1:
+        def cost_at(w, b):
+            return evaluate((w, b))[0]
+    else:  # a column of one feature: the sums' formulas take that feature's weight as a float
+        def cost_at(w, b):
+            return evaluate((float(w[0]), b))[0]
+    cost0 = cost_at(w, b)
     limit = cost_limit(cost0) if math.isfinite(cost0) else -1.0
     ws, bs, costs, batch_costs, ends, seen = [w], [b], [cost0], [], [0], [0]
     rng = np.random.default_rng(int(seed))
@@ -140,17 +148,25 @@ def minibatch_descent(
             else:
                 order = rng.permutation(m)
                 xs, ys = x_arr[order], y_arr[order]
+            scalar = one and batch_size == 1  # one row of one feature: plain floats, the same operations
+            xl, yl = (xs.tolist(), ys.tolist()) if scalar else ((), ())
             for start in range(0, m, batch_size):
                 if done == total:
                     break
-                xb, yb = xs[start:start + batch_size], ys[start:start + batch_size]
-                size = yb.size
-                err = (xb * w if one else xb @ w) + b - yb
-                dj_dw = (err @ xb) / size
-                dj_db = float(err.sum()) / size
-                batch_costs.append(float(err @ err) / (2 * size))
+                if scalar:
+                    size, xi = 1, xl[start]
+                    e = w * xi + b - yl[start]
+                    dj_dw, dj_db = e * xi, e
+                    batch_costs.append(e * e / 2)
+                else:
+                    xb, yb = xs[start:start + batch_size], ys[start:start + batch_size]
+                    size = yb.size
+                    err = (xb * w if one else xb @ w) + b - yb
+                    dj_dw = (err @ xb) / size
+                    dj_db = float(err.sum()) / size
+                    batch_costs.append(float(err @ err) / (2 * size))
                 w, b = w - alpha * dj_dw, b - alpha * dj_db
-                cost = evaluate((w, b))[0]
+                cost = cost_at(w, b)
                 if not cost <= limit:
                     reason = "diverged"
                     break

@@ -124,3 +124,16 @@ def test_below_every_update_safe_no_run_diverges_and_the_sweep_finds_the_edge() 
     assert failed.stop_reason == "diverged" or failed.cost_history[-1] >= failed.cost_history[0]
     batch = measured_limit(x, y, stats, 0.0, 0.0, batch_size=60, seed=2, epochs=200, max_updates=10_000)
     assert batch.tolerated < batch.batch * 1.2 and batch.failed > batch.batch * 0.8  # the sweep finds batch's own wall
+
+
+@FAST
+@given(st.integers(0, 2**32 - 1), st.floats(0.001, 0.3))
+def test_one_example_on_floats_is_the_one_row_slice_bit_for_bit(seed, alpha) -> None:
+    """B = 1 of one feature runs on Python floats; as a column (n = 1 on the numpy path) it is the same run."""
+    x, y = _data(m=30, seed=seed % 100)
+    floats = minibatch_descent(x, y, 0.5, -0.5, alpha=alpha, batch_size=1, epochs=3, seed=seed)
+    rows = minibatch_descent(x.reshape(-1, 1), y, 0.5, -0.5, alpha=alpha, batch_size=1, epochs=3, seed=seed)
+    np.testing.assert_array_equal(floats.w_history, rows.w_history)
+    np.testing.assert_array_equal(floats.b_history, rows.b_history)
+    np.testing.assert_allclose(floats.cost_history, rows.cost_history, rtol=1e-12)
+    np.testing.assert_array_equal(floats.batch_cost_history, rows.batch_cost_history)

@@ -97,6 +97,7 @@ def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title
         shape = path_shape(finite(run.w_history[keep, 0]), finite(run.b_history[keep]), "x2", "y2", {"color": BATCH_COLORS[n], "width": 1.0 if n == 2 else 3.0})
         traces.shapes.append({**shape, "opacity": 0.5} if n == 2 else shape)
     k = len(runs)
+    ws, bs = [finite(r.w_history[:, 0]) for _, r in runs], [finite(r.b_history) for _, r in runs]  # clipped once, read by every frame
     traces.mover(
         {
             "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
@@ -105,8 +106,8 @@ def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title
             "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{label}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for label, _ in runs],
         },
         lambda e: {
-            "x": [star[0]] + [float(finite(r.w_history[i[where[int(e)]], 0])) for (_, r), i in zip(runs, index)],
-            "y": [star[1]] + [float(finite(r.b_history[i[where[int(e)]]])) for (_, r), i in zip(runs, index)],
+            "x": [star[0]] + [float(w_h[i[where[int(e)]]]) for w_h, i in zip(ws, index)],
+            "y": [star[1]] + [float(b_h[i[where[int(e)]]]) for b_h, i in zip(bs, index)],
         },
     )
     merge(layout, {"xaxis2": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis2": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
