@@ -2,13 +2,15 @@
 
 import streamlit as st
 
+from gd_core.questions_batches import BatchesContext
 from ui.app.page import end_lesson, live_part, open_lesson
 from ui.app.present import controls_place, intro_place
 from ui.cache import runs
 from ui.controls.batches import batch_controls
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
-from ui.views.batches import one_feature_only, rows_set_aside, show_runs, what_the_runs_show, x_axis_title
+from ui.views.predict import ledger, predict_first
+from ui.views.batches import before_the_answer, one_feature_only, rows_set_aside, show_runs, what_the_runs_show, x_axis_title
 from ui.words import formulas
 
 lesson = open_lesson("batches")
@@ -49,8 +51,13 @@ def run_and_show() -> None:
     x, y, stats = runs.batch_rows(rows_key, table.frame, tuple(source.x_columns), source.y_column, source.drop_missing, prepared.stats, settings.scale)
     key = (source.data_id, settings)
     three = runs.batch_runs(key, x, y, stats, settings.w0, settings.b0, settings.alpha, settings.batch_size, settings.epochs, settings.seed)
-    show_runs(key, x, y, stats, three, x_axis_title(source.x_columns[0], settings.scale), source.y_column, settings)
-    what_the_runs_show(key, x, y, stats, three, settings)
+    asked = predict_first(BatchesContext(stats, three), key)  # the question is asked of these very runs
+    if asked.shown:
+        show_runs(key, x, y, stats, three, x_axis_title(source.x_columns[0], settings.scale), source.y_column, settings)
+        what_the_runs_show(key, x, y, stats, three, settings)
+    else:
+        before_the_answer(three)
+    ledger(lesson.key)
 
 
 live_part(run_and_show)

@@ -24,6 +24,8 @@ DEFAULTS = BY_KEY["batches"].defaults
 
 
 def open_page(**query: str) -> AppTest:
+    """Lesson 6 with the questions off unless the test asks (test_the_question_hides_the_runs_until_committed asks)."""
+    query.setdefault("predict", "false")
     at = AppTest.from_file(ENTRY, default_timeout=90).run()  # registers the pages (st.navigation)
     for key, value in query.items():
         at.query_params[key] = value
@@ -178,3 +180,19 @@ def test_facts_behind_the_words_hold() -> None:
     assert batch.excess_max < mini.excess_mean < sgd.excess_mean
     assert np.all(np.asarray(runs.stochastic.epoch_cost_history[1:]) > stats.cost_star)
     assert number(sgd.excess_mean) != number(batch.excess_max)
+
+
+def test_the_question_hides_the_runs_until_committed() -> None:
+    at = open_page(predict="true", ask="batches.closest_after_one_epoch")
+    assert not at.exception, at.exception
+    assert not at.get("plotly_chart") and "After one pass over the data" not in texts(at)  # the start only
+    assert any("Until you commit your answer, the three runs are hidden" in i.value for i in at.info)
+    runs, stats = auto_mpg_runs()
+    from gd_core.questions_batches import CLOSEST_AFTER_ONE_EPOCH, BatchesContext
+
+    answer = CLOSEST_AFTER_ONE_EPOCH.find_truth(BatchesContext(stats, runs)).value
+    at.radio(key=state.answer_key("batches.closest_after_one_epoch")).set_value(answer).run()
+    at.button(key=state.COMMIT).click().run()
+    assert not at.exception, at.exception
+    assert len(at.get("plotly_chart")) == 1 and "After one pass over the data" in texts(at)
+    assert "Right" in texts(at) + " ".join(s.value for s in at.success)

@@ -137,3 +137,20 @@ def test_one_example_on_floats_is_the_one_row_slice_bit_for_bit(seed, alpha) -> 
     np.testing.assert_array_equal(floats.b_history, rows.b_history)
     np.testing.assert_allclose(floats.cost_history, rows.cost_history, rtol=1e-12)
     np.testing.assert_array_equal(floats.batch_cost_history, rows.batch_cost_history)
+
+
+@FAST
+@given(st.integers(0, 999), st.sampled_from([2, 5, 16]), st.floats(0.01, 0.4), st.integers(1, 6))
+def test_each_batches_question_grades_its_truth_right_and_another_answer_wrong(seed, size, alpha, epochs) -> None:
+    from gd_core.questions import asked, grade, truth
+    from gd_core.questions_batches import BatchesContext
+
+    x, y = _data(m=40, seed=seed)
+    stats = summarize(x, y)
+    context = BatchesContext(stats, three_runs(x, y, stats, 0.0, 0.0, alpha=alpha, batch_size=size, epochs=epochs, seed=seed, max_updates=10_000))
+    for q in asked(context):
+        t = truth(q, context)
+        assert grade(q, context, t.value).correct
+        other = next(k for k in ("batch", "mini", "stochastic") if k != t.value)
+        assert not grade(q, context, other).correct
+        assert t.why and t.answer

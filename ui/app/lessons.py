@@ -104,7 +104,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Batch, mini-batch and stochastic gradient descent",
         icon=":material/shuffle:",
         summary="Why the course says batch: the same data, one update from all m examples, from a few, or from one, on the same map.",
-        params=(state.DATASET, state.Y, state.X, state.DROP_MISSING, state.SCALE, state.ALPHA, state.BATCH, state.EPOCHS, state.SEED, state.W0, state.B0, state.PRESENT),
+        params=(state.DATASET, state.Y, state.X, state.DROP_MISSING, state.SCALE, state.ALPHA, state.BATCH, state.EPOCHS, state.SEED, state.W0, state.B0, *PREDICT_PARAMS, state.PRESENT),
         # Auto MPG: 392 cars, enough rows for a mini-batch to differ from batch and from one car at a time.
         defaults=BatchDefaults(dataset="auto_mpg", alpha=0.3, batch_size=32, epochs=30, seed=0, w0=0.0, b0=0.0, scale=True),
     ),

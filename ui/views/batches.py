@@ -9,7 +9,7 @@ import streamlit as st
 
 from gd_core.minibatch_facts import BatchRuns, near_minimum
 from gd_core.sums import Stats
-from gd_core.wording import exact, plural
+from gd_core.wording import exact, number, plural
 from ui.app import state
 from ui.app.clicks import clicked_points
 from ui.app.page import on_a_phone
@@ -72,6 +72,18 @@ def what_the_runs_show(key: tuple, x, y, stats: Stats, three: BatchRuns, setting
     st.caption(f"Every run above used α = {exact(settings.alpha)}. The sweep tried α from the safe bound upward, each 2^¼ times the last, "
                f"each for {plural(runs.SWEEP_EPOCHS, 'epoch')} (at most {runs.SWEEP_UPDATES:,} updates) from the same start; "
                "ending below its starting cost counts as tolerated.")
+
+
+def before_the_answer(three: BatchRuns) -> None:
+    """Until an answer is committed: the start only (where all three begin, and its cost)."""
+    first = three.batch
+    st.info(
+        f"Until you commit your answer, the three runs are hidden. All three start at w = {number(float(first.w_history[0, 0]))}, "
+        f"b = {number(float(first.b_history[0]))}, where J(w, b) = {number(float(first.cost_history[0]))}; "
+        f"in one epoch batch makes 1 update, the mini-batch {plural(three.mini.updates_per_epoch, 'update')} and stochastic "
+        f"{plural(three.stochastic.updates_per_epoch, 'update')}. Commit an answer, or press *Just show me*.",
+        icon=":material/visibility_off:",
+    )
 
 
 def x_axis_title(column: str, scaled: bool) -> str:
