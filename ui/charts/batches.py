@@ -80,7 +80,7 @@ def batches_figure(
         title["font"]["size"] = 14
     frames = traces.frames(examples)
     labels = [f"{int(e):,} examples used, epoch {e / m:.3g}" for e in examples]
-    y_player = -under_plot(layout, 45.0) if narrow else -0.05
+    y_player = -under_plot(layout, 62.0) if narrow else -0.05  # a phone: clear of the last panel's x title
     return add_player(figure(traces.data, layout), frames, examples, FRAME_MS, y=y_player, labels=labels, prefix="")
 
 
