@@ -48,11 +48,13 @@ def near_minimum(run: MiniBatchRun, stats: Stats) -> NearMinimum:
     """How run ends near (w*, b*): its last complete epoch's J - J*, and its last distance."""
     ends = run.epoch_ends
     first, last = (int(ends[-2]) + 1, int(ends[-1])) if ends.size >= 2 else (min(1, run.updates), run.updates)
-    excess = run.cost_history[first:last + 1] - stats.cost_star
-    offsets = np.append(run.w - stats.w_star, run.b - stats.b_star)
+    with np.errstate(over="ignore", invalid="ignore"):  # a far start: inf, never an error
+        excess = run.cost_history[first:last + 1] - stats.cost_star
+        offsets = np.append(run.w - stats.w_star, run.b - stats.b_star)
+        distance = float(np.linalg.norm(offsets))
     return NearMinimum(
         excess_mean=float(excess.mean()), excess_min=float(excess.min()), excess_max=float(excess.max()),
-        distance=float(np.linalg.norm(offsets)), epoch=int(ends.size - 1), updates=int(excess.size),
+        distance=distance, epoch=int(ends.size - 1), updates=int(excess.size),
     )
 
 

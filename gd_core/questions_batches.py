@@ -72,7 +72,8 @@ def _distinct(values: list[float], pick) -> bool:
 
 def _after_first_epoch(c: BatchesContext) -> list[float]:
     star = np.append(c.stats.w_star, c.stats.b_star)
-    return [float(np.linalg.norm(np.append(r.w_history[r.epoch_ends[1]], r.b_history[r.epoch_ends[1]]) - star)) for r in c.runs.runs]
+    with np.errstate(over="ignore", invalid="ignore"):  # a far start: inf, never an error
+        return [float(np.linalg.norm(np.append(r.w_history[r.epoch_ends[1]], r.b_history[r.epoch_ends[1]]) - star)) for r in c.runs.runs]
 
 
 def _all_ran_an_epoch(c: BatchesContext) -> bool:

@@ -10,7 +10,7 @@ from ui.controls.batches import batch_controls
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.views.predict import ledger, predict_first
-from ui.views.batches import before_the_answer, one_feature_only, rows_set_aside, show_runs, what_the_runs_show, x_axis_title
+from ui.views.batches import before_the_answer, cannot_start, one_feature_only, rows_set_aside, show_runs, what_the_runs_show, x_axis_title
 from ui.words import formulas
 
 lesson = open_lesson("batches")
@@ -51,6 +51,9 @@ def run_and_show() -> None:
     x, y, stats = runs.batch_rows(rows_key, table.frame, tuple(source.x_columns), source.y_column, source.drop_missing, prepared.stats, settings.scale)
     key = (source.data_id, settings)
     three = runs.batch_runs(key, x, y, stats, settings.w0, settings.b0, settings.alpha, settings.batch_size, settings.epochs, settings.seed)
+    if three.batch.stop_reason == "not_finite":
+        cannot_start(three.batch)
+        end_lesson()
     asked = predict_first(BatchesContext(stats, three), key)  # the question is asked of these very runs
     if asked.shown:
         show_runs(key, x, y, stats, three, x_axis_title(source.x_columns[0], settings.scale), source.y_column, settings)

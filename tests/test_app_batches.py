@@ -196,3 +196,9 @@ def test_the_question_hides_the_runs_until_committed() -> None:
     assert not at.exception, at.exception
     assert len(at.get("plotly_chart")) == 1 and "After one pass over the data" in texts(at)
     assert "Right" in texts(at) + " ".join(s.value for s in at.success)
+
+
+def test_a_start_too_far_to_compute_says_so() -> None:
+    at = open_page(b0="-1e308")  # found by test_app_links: the distance to (w*, b*) overflowed
+    assert not at.exception, at.exception
+    assert any("could not start" in e.value for e in at.error) and not at.get("plotly_chart")

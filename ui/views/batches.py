@@ -74,6 +74,12 @@ def what_the_runs_show(key: tuple, x, y, stats: Stats, three: BatchRuns, setting
                "ending below its starting cost counts as tolerated.")
 
 
+def cannot_start(run) -> None:
+    """A start so far out that its cost is not a number: no run can begin there."""
+    st.error(f"Gradient descent could not start at w = {number(float(run.w_history[0, 0]))}, b = {number(float(run.b_history[0]))}: "
+             "the cost there is too large to compute. Pick a smaller start.", icon=":material/error:")
+
+
 def before_the_answer(three: BatchRuns) -> None:
     """Until an answer is committed: the start only (where all three begin, and its cost)."""
     first = three.batch
