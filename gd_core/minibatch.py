@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from gd_core import update
 from gd_core.frozen import StopReason, frozen
 from gd_core.loop import check_run, cost_limit
 from gd_core.sums import Stats, _as_xy, as_weights, formulas, summarize
@@ -135,6 +136,8 @@ def minibatch_descent(
         def cost_at(w, b):
             return evaluate((float(w[0]), b))[0]
     cost0 = cost_at(w, b)
+    rule = update.simultaneous(alpha)  # the course's update, from gd_core.update: the loop writes no rule of its own
+    step, state = rule.step, rule.init((w, b))
     limit = cost_limit(cost0) if math.isfinite(cost0) else -1.0
     ws, bs, costs, batch_costs, ends, seen = [w], [b], [cost0], [], [0], [0]
     rng = np.random.default_rng(int(seed))
@@ -165,7 +168,7 @@ def minibatch_descent(
                     dj_dw = (err @ xb) / size
                     dj_db = float(err.sum()) / size
                     batch_costs.append(float(err @ err) / (2 * size))
-                w, b = w - alpha * dj_dw, b - alpha * dj_db
+                (w, b), state = step((dj_dw, dj_db), state, (w, b), None)
                 cost = cost_at(w, b)
                 if not cost <= limit:
                     reason = "diverged"
