@@ -22,7 +22,7 @@ GRID_POINT = """() => {
 
 def test_a_click_on_the_map_starts_the_runs_and_play_runs_in_the_browser(page, app_url: str) -> None:
     sent = count_sent_frames(page)
-    page.goto(f"{app_url}/batches?epochs=3", timeout=90_000)
+    page.goto(f"{app_url}/batches?epochs=3&predict=false", timeout=90_000)  # the runs at once (its questions: test_app_batches)
     wait_for_app(page, 90_000)
     page.wait_for_selector(".js-plotly-plot .updatemenu-button", timeout=60_000)
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
