@@ -112,12 +112,13 @@ def check_batch(batch_size: int, m: int, seed: int) -> None:
 
 def minibatch_descent(
     x: ArrayLike, y: ArrayLike, w_in: ArrayLike, b_in: float, *, alpha: float, batch_size: int, epochs: int, seed: int,
-    max_updates: int | None = None, stats: Stats | None = None,
+    max_updates: int | None = None, stats: Stats | None = None, shuffle: bool = True,
 ) -> MiniBatchRun:
     """Mini-batch gradient descent from (w_in, b_in) for ``epochs`` passes (see the module
     docstring), stopping after ``max_updates`` updates if that comes first. A batch size above m
     is m. ``stats`` are ``summarize(x, y)`` when the caller has them (one pass over the rows
-    saved). A run whose full J passes COST_GROWTH x max(J_0, 1) (gd_core.loop) stops with
+    saved). ``shuffle=False`` takes the rows in the order given, every epoch (the caller has
+    shuffled them). A run whose full J passes COST_GROWTH x max(J_0, 1) (gd_core.loop) stops with
     ``stop_reason == "diverged"``; its histories hold the finite values before it."""
     x_arr, y_arr = _as_xy(x, y)
     m = int(y_arr.size)
@@ -146,14 +147,14 @@ def minibatch_descent(
     done = 0
     with np.errstate(all="ignore"):
         for _ in range(epochs if limit > 0 else 0):
-            if batch_size == m:
+            if batch_size == m or not shuffle:
                 xs, ys = x_arr, y_arr  # batch: every row each update, in the data's order
             else:
-                order = rng.permutation(m)
+                order = rng.permutation(m)[:(total - done) * batch_size]  # a run that stops inside this epoch gathers only the rows it uses
                 xs, ys = x_arr[order], y_arr[order]
             scalar = one and batch_size == 1  # one row of one feature: plain floats, the same operations
             xl, yl = (xs.tolist(), ys.tolist()) if scalar else ((), ())
-            for start in range(0, m, batch_size):
+            for start in range(0, ys.size, batch_size):
                 if done == total:
                     break
                 if scalar:
@@ -164,7 +165,9 @@ def minibatch_descent(
                 else:
                     xb, yb = xs[start:start + batch_size], ys[start:start + batch_size]
                     size = yb.size
-                    err = (xb * w if one else xb @ w) + b - yb
+                    err = xb * w if one else xb @ w
+                    err += b  # in place: a batch of 1,000,000 rows makes one new array, not three
+                    err -= yb
                     dj_dw = (err @ xb) / size
                     dj_db = float(err.sum()) / size
                     batch_costs.append(float(err @ err) / (2 * size))

@@ -85,9 +85,16 @@ def measured_limit(
     run diverged or whose last full J is not below its first."""
     safe = every_update_safe(x)
     tolerated, failed = float("nan"), float("inf")
+    runs = {"batch_size": batch_size, "epochs": epochs, "seed": seed, "max_updates": max_updates, "stats": stats}
+    x_arr, y_arr = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if 1 <= batch_size < stats.m and max_updates * batch_size <= stats.m:
+        # Every run stops inside the first epoch: shuffle once, as the seed does, and give each run only
+        # the rows it will use, in that order (an O(m) shuffle per alpha was most of a sweep on big data).
+        rows = np.random.default_rng(int(seed)).permutation(stats.m)[:max_updates * batch_size]
+        x_arr, y_arr, runs = x_arr[rows], y_arr[rows], {**runs, "epochs": 1, "shuffle": False}
     for k in range(GRID_STEPS + 1):
         alpha = safe * GRID_STEP**k
-        run = minibatch_descent(x, y, w0, b0, alpha=alpha, batch_size=batch_size, epochs=epochs, seed=seed, max_updates=max_updates, stats=stats)
+        run = minibatch_descent(x_arr, y_arr, w0, b0, alpha=alpha, **runs)
         if run.stop_reason == "diverged" or not run.cost_history[-1] < run.cost_history[0]:
             failed = alpha
             break

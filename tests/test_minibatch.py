@@ -154,3 +154,16 @@ def test_each_batches_question_grades_its_truth_right_and_another_answer_wrong(s
         other = next(k for k in ("batch", "mini", "stochastic") if k != t.value)
         assert not grade(q, context, other).correct
         assert t.why and t.answer
+
+
+def test_the_sweep_on_big_data_is_the_sweep_of_the_seeded_runs() -> None:
+    """measured_limit's shortcut (shuffle once, when every run stops in its first epoch) finds what full runs find."""
+    x, y = _data(m=3000)
+    stats = summarize(x, y)
+    fast = measured_limit(x, y, stats, 0.0, 0.0, batch_size=4, seed=9, epochs=3, max_updates=200)
+    alpha = fast.tolerated
+    full = minibatch_descent(x, y, 0.0, 0.0, alpha=alpha, batch_size=4, epochs=3, seed=9, max_updates=200, stats=stats)
+    cut = minibatch_descent(x[np.random.default_rng(9).permutation(3000)[:800]], y[np.random.default_rng(9).permutation(3000)[:800]],
+                            0.0, 0.0, alpha=alpha, batch_size=4, epochs=1, seed=9, max_updates=200, stats=stats, shuffle=False)
+    np.testing.assert_array_equal(full.cost_history, cut.cost_history)
+    assert full.cost_history[-1] < full.cost_history[0]

@@ -87,7 +87,7 @@ def alpha_choice(key: tuple, _stats: Stats, w0: float, b0: float, scaled: bool) 
 
 
 # --- The batch-size lesson (branch batches) ------------------------------------------------------
-MAX_UPDATES = 50_000  # a run of the lesson stops after this many updates (stochastic on big data)
+MAX_UPDATES = 20_000  # a run of the lesson stops after this many updates (a small batch on big data)
 SWEEP_EPOCHS, SWEEP_UPDATES = 3, 2_000  # each run of the measured alpha sweep
 
 
