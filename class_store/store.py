@@ -14,7 +14,7 @@ Who may do what:
   database so it holds across replicas), ``student_view`` and ``counts`` of revealed rounds.
 
 A class and its answers expire ``hours`` after it is made (default 24): from then on it is
-refused, and ``purge_expired`` (run by every ``create_class``) deletes it. The same SQL runs
+refused, and ``purge_expired`` (run by every ``create_class`` and at every opening) deletes it. The same SQL runs
 on SQLite and PostgreSQL (SQLAlchemy Core; the upserts are ``INSERT ... ON CONFLICT``, which
 both have). Every method raises only ``ClassStoreError``s, in plain words.
 """
@@ -344,7 +344,9 @@ def open_store(url: str | None = None, clock: Callable[[], float] = time.time) -
         engine.dispose()
         log.warning("class store: cannot open %s: %s", shown_url(url), error)
         raise StoreUnavailable(f"The class database {shown_url(url)} cannot be opened; check GD_DATABASE_URL and that the database is running.") from None
-    return ClassStore(engine, clock)
+    store = ClassStore(engine, clock)
+    store.purge_expired()
+    return store
 
 
 _shared: dict[str, ClassStore] = {}
