@@ -74,7 +74,10 @@ def make_engine(url: str) -> Engine:
 def _sqlite(url: URL) -> Engine:
     if url.database and url.database != ":memory:":
         folder = Path(url.database).parent
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreUnavailable(f"The class database cannot be opened: its folder {folder} cannot be made ({error.strerror}). Set GD_DATA_DIR to a folder the app may write.") from None
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
