@@ -483,6 +483,9 @@ def test_two_processes_answering_at_once_lose_and_double_nothing(url: str) -> No
         store.close()
 
 
+STUDENTS = 40
+
+
 def test_every_answer_taken_before_the_close_is_counted_and_none_after(url: str) -> None:
     replicas = [open_store(url), open_store(url)]
     try:
@@ -504,17 +507,37 @@ def test_every_answer_taken_before_the_close_is_counted_and_none_after(url: str)
                 with lock:
                     refused.append(session)
 
-        threads = [threading.Thread(target=student, args=(k,)) for k in range(40)]
+        threads = [threading.Thread(target=student, args=(k,)) for k in range(STUDENTS)]
         for thread in threads:
             thread.start()
         go.set()
         replicas[1].close_round(new.secret)  # in the middle of the rush
+        at_close = replicas[1].teacher_counts(new.secret, 1).total
         for thread in threads:
             thread.join(60)
-        assert len(taken) + len(refused) == 40
+        assert len(taken) + len(refused) == STUDENTS
         after = replicas[0].teacher_counts(new.secret, 1)
-        assert after.total == len(taken)  # every answer that was taken is counted, none that was refused
+        assert after.total == len(taken) == at_close  # every answer taken is counted, none refused, none lands after the close
         assert rows(replicas[0], schema.answers) == len(taken)
     finally:
         for replica in replicas:
             replica.close()
+
+
+def test_serve_hands_every_replica_one_store(url: str, tmp_path: Path) -> None:
+    from deploy.serve import replica_environment  # noqa: PLC0415
+
+    given = replica_environment({"GD_DATABASE_URL": url, "STREAMLIT_SERVER_COOKIE_SECRET": "s"}, None)
+    assert given["GD_DATABASE_URL"] == url and given["STREAMLIT_SERVER_COOKIE_SECRET"] == "s"
+    made = open_store(url)
+    try:
+        with made.engine.connect() as conn:  # serve.py made the schema before any replica started
+            assert conn.execute(select(schema.schema_version.c.version)).scalar_one() == schema.SCHEMA_VERSION
+    finally:
+        made.close()
+    assert replica_environment({}, url)["GD_DATABASE_URL"] == url  # --database-url
+    default = replica_environment({"GD_DATA_DIR": str(tmp_path / "data")}, None)
+    assert default["GD_DATABASE_URL"] == f"sqlite:///{tmp_path / 'data' / 'classes.sqlite3'}"
+    assert (tmp_path / "data" / "classes.sqlite3").exists()
+    with pytest.raises(SystemExit, match="serve.py: The class database postgresql\\+psycopg://gd:\\*\\*\\*@127.0.0.1:9/gd cannot be opened"):
+        replica_environment({}, "postgresql+psycopg://gd:pw@127.0.0.1:9/gd")
