@@ -282,6 +282,22 @@ def test_an_answer_outside_the_question_is_refused_with_a_message(store: ClassSt
     assert store.teacher_counts(new.secret, 1).total == 0 and rows(store, schema.answers) == 0
 
 
+def test_what_a_page_could_pass_by_mistake_is_said_in_words(store: ClassStore) -> None:
+    new = store.create_class(behaviour())
+    store.start_round(new.secret)
+    for value in (5, None, object(), {"a": 1}, b"creeps", 1e400):
+        with pytest.raises(AnswerRefused):
+            store.answer(new.code, new_session_id(), 1, value)
+    for number in ("1", 1.0, True, 0, -1, None, 10**20):
+        with pytest.raises(RoundError, match="There is no round"):
+            store.answer(new.code, new_session_id(), number, "creeps,creeps,creeps,creeps")  # type: ignore[arg-type]
+        with pytest.raises(RoundError, match="There is no round"):
+            store.counts(new.code, number)  # type: ignore[arg-type]
+        with pytest.raises(RoundError, match="There is no round"):
+            store.teacher_counts(new.secret, number)  # type: ignore[arg-type]
+    assert store.teacher_counts(new.secret, 1).total == 0
+
+
 def test_a_refused_answer_keeps_the_last_good_one(store: ClassStore) -> None:
     new = store.create_class(first_step())
     store.start_round(new.secret)
@@ -400,6 +416,34 @@ def test_the_schema_is_made_once_and_versioned(url: str, clock: Clock) -> None:
     finally:
         first.close()
         second.close()
+
+
+def test_replicas_starting_together_make_the_schema_once(url: str) -> None:
+    opened: list[ClassStore] = []
+    failed: list[BaseException] = []
+    go = threading.Event()
+
+    def replica() -> None:
+        go.wait()
+        try:
+            opened.append(open_store(url))
+        except BaseException as error:  # noqa: BLE001 - the test reports it
+            failed.append(error)
+
+    threads = [threading.Thread(target=replica) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    go.set()
+    for thread in threads:
+        thread.join(60)
+    try:
+        assert not failed and len(opened) == 4
+        assert rows(opened[0], schema.schema_version) == 1
+        new = opened[1].create_class(direction())
+        assert opened[3].teacher_view(new.secret).code == new.code
+    finally:
+        for store in opened:
+            store.close()
 
 
 def test_a_migration_step_runs_once_and_a_newer_schema_is_refused(url: str) -> None:
