@@ -82,11 +82,19 @@ class PostgresServer:
         data = self.folder / "data"
         self._run(str(self.bin / "initdb"), "-D", str(data), "-U", "gd", f"--pwfile={pwfile}", "--auth=scram-sha-256", "-E", "UTF8", "--no-sync", "--locale=C")
         pwfile.unlink()
+        self._pg_ctl("start")
+
+    def _pg_ctl(self, action: str) -> None:
         options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        data = self.folder / "data"
         try:
-            self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.folder / "log"), "-o", options, "-w", "-t", str(START_WITHIN_S), "start")
+            self._run(str(self.bin / "pg_ctl"), "-D", str(data), "-l", str(self.folder / "log"), "-o", options, "-m", "fast", "-w", "-t", str(START_WITHIN_S), action)
         except subprocess.CalledProcessError as error:
-            raise RuntimeError(f"PostgreSQL did not start: {error.stderr}\n{self.log()[-2000:]}") from None
+            raise RuntimeError(f"PostgreSQL did not {action}: {error.stderr}\n{self.log()[-2000:]}") from None
+
+    def restart(self) -> None:
+        """Stop the server (its connections cut) and start it again on the same port and data."""
+        self._pg_ctl("restart")
 
     def log(self) -> str:
         path = self.folder / "log"

@@ -585,3 +585,56 @@ def test_serve_hands_every_replica_one_store(url: str, tmp_path: Path) -> None:
     assert (tmp_path / "data" / "classes.sqlite3").exists()
     with pytest.raises(SystemExit, match="serve.py: The class database postgresql\\+psycopg://gd:\\*\\*\\*@127.0.0.1:9/gd cannot be opened"):
         replica_environment({}, "postgresql+psycopg://gd:pw@127.0.0.1:9/gd")
+
+
+DYING = """
+import sys, time
+from class_store import open_store
+from class_store.store import ClassStore
+store = open_store(sys.argv[1])
+code = sys.argv[2]
+for k in range(5):
+    store.answer(code, f"kept-{k:04d}-abcdefghij", 1, "right")
+hit = ClassStore._count_hit
+def hold(self, *args):
+    hit(self, *args)
+    print("holding", flush=True)  # mid-answer: the round locked for share, the rate row written, nothing committed
+    time.sleep(120)
+ClassStore._count_hit = hold
+store.answer(code, "dying-0000-abcdefghij", 1, "left")
+"""
+
+
+def test_a_replica_killed_mid_answer_loses_nothing_committed_and_blocks_no_one(url: str) -> None:
+    store = open_store(url)
+    try:
+        new = store.create_class(direction())
+        store.start_round(new.secret)
+        child = subprocess.Popen([sys.executable, "-c", DYING, url, new.code], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert child.stdout is not None and child.stdout.readline().strip() == "holding", child.stderr.read() if child.stderr else ""
+        finally:
+            child.kill()  # SIGKILL: no clean-up of any kind, as when a replica's machine pulls the plug on it
+            child.wait(30)
+        me = new_session_id()
+        assert store.answer(new.code, me, 1, "stays").replaced is False  # the lock died with it
+        store.close_round(new.secret)
+        spread = store.teacher_counts(new.secret, 1)
+        assert {o.key: o.count for o in spread.options} == {"left": 0, "right": 5, "stays": 1}
+    finally:
+        store.close()
+
+
+def test_a_postgresql_restart_mid_round_costs_no_answer(postgres) -> None:  # type: ignore[no-untyped-def]
+    store = open_store(postgres.new_database())
+    try:
+        new = store.create_class(direction())
+        store.start_round(new.secret)
+        before = new_session_id()
+        store.answer(new.code, before, 1, "left")
+        postgres.restart()  # every pooled connection is cut; the pool finds out on its next checkout
+        store.answer(new.code, new_session_id(), 1, "right")
+        assert store.teacher_counts(new.secret, 1).total == 2
+        assert store.student_view(new.code, before).mine == "left"
+    finally:
+        store.close()
