@@ -200,7 +200,8 @@ def scrub_player(page: object, fraction: float, sent: list[int]) -> tuple[int, i
 def postgres() -> Iterator[object]:
     """A real PostgreSQL server on 127.0.0.1 (tests/pg_server.py), stopped after the session.
 
-    ``postgres.new_database()`` gives the URL of a new, empty database on it. Without Debian's
+    ``postgres.empty_database()`` gives the URL of an empty database on it (the same one each
+    time, emptied: close your connections first); ``postgres.new_database()`` a new one. Without Debian's
     postgresql the tests that use it are skipped locally; with CI=true that is a failure.
     """
     from tests.pg_server import PostgresServer, postgres_bin  # noqa: PLC0415 - only PostgreSQL tests need it

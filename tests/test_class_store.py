@@ -2,7 +2,7 @@
 
 Every test here runs twice: on a SQLite file and on a real PostgreSQL server that the
 ``postgres`` fixture starts on 127.0.0.1 and stops (tests/pg_server.py). Each test gets a new,
-empty database, and a clock it moves by hand (expiry, the rate limit's window). Two stores on
+empty database (PostgreSQL: one database whose schema is dropped and made again), and a clock it moves by hand (expiry, the rate limit's window). Two stores on
 one database are two replicas; the concurrency tests at the end run two processes.
 
 The forms are the lesson questions' own, made from real contexts (gd_core.questions.form).
@@ -66,7 +66,7 @@ def behaviour() -> Asked:
 def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'classes.sqlite3'}"
-    return request.getfixturevalue("postgres").new_database()
+    return request.getfixturevalue("postgres").empty_database()
 
 
 @pytest.fixture()
@@ -626,7 +626,7 @@ def test_a_replica_killed_mid_answer_loses_nothing_committed_and_blocks_no_one(u
 
 
 def test_a_postgresql_restart_mid_round_costs_no_answer(postgres) -> None:  # type: ignore[no-untyped-def]
-    store = open_store(postgres.new_database())
+    store = open_store(postgres.empty_database())
     try:
         new = store.create_class(direction())
         store.start_round(new.secret)
