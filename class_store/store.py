@@ -183,10 +183,11 @@ class ClassStore:
         now = self.clock()
         with self._tx() as conn:
             row = self._by_secret(conn, secret, now, lock=True)
-            done = conn.execute(update(rounds).where(rounds.c.class_id == row.id, rounds.c.state == "open").values(state="closed", closed_at=now))
-            if done.rowcount == 0:
+            closing = update(rounds).where(rounds.c.class_id == row.id, rounds.c.state == "open").values(state="closed", closed_at=now)
+            closed = conn.execute(closing.returning(rounds.c.number)).scalar()
+            if closed is None:
                 raise RoundError("No round is open: start a round first.")
-            return next(r for r in reversed(self._rounds(conn, row.id)) if r.closed_at == now)
+            return self._round(conn, row.id, int(closed))
 
     def reveal(self, secret: str, number: int | None = None) -> Round:
         """Show round ``number``'s spread to the class (default: the latest round); an open
