@@ -487,6 +487,9 @@ def test_the_default_database_is_a_file_in_the_data_folder(tmp_path: Path) -> No
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
         assert (tmp_path / "data").stat().st_mode & 0o077 == 0  # the folder is its owner's only
+        store.create_class(direction())
+        for made in (tmp_path / "data").iterdir():
+            assert made.stat().st_mode & 0o077 == 0, made.name  # and so are the database and its -wal, -shm files
     finally:
         store.close()
 
