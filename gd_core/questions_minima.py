@@ -32,8 +32,7 @@ from gd_core.wording import exact, number, plural
 
 LESSON = "local_minimum"
 YES_NO = ChoiceForm((Choice("yes", "Yes"), Choice("no", "No")))
-SETTLED_SHARE = 1 / 200  # of the landscape's width: a last step under this has settled
-_DEPTH = ("deepest", "middle", "shallowest")
+_DEPTH = surface.DEPTH
 
 
 def _start(c: LocalMinimumContext) -> str:
@@ -134,17 +133,14 @@ def _landscape_form(c: LocalMinimumContext) -> ChoiceForm:
 def _landscape(c: LocalMinimumContext) -> Truth:
     path = c.surface_path
     w, b = float(path.w[-1, 0]), float(path.b[-1, 0])
-    last = float(np.hypot(path.w[-1, 0] - path.w[-2, 0], path.b[-1, 0] - path.b[-2, 0])) if path.w.shape[0] > 1 else 0.0
-    centres = surface.VALLEYS[:, 1:3]
-    distance = np.hypot(centres[:, 0] - w, centres[:, 1] - b)
-    i = int(np.argmin(distance))
-    settle = SETTLED_SHARE * (surface.W_RANGE[1] - surface.W_RANGE[0])
-    facts = {"w": w, "b": b, "last_step": last, "distance": float(distance[i]), "width": float(surface.VALLEYS[i, 3])}
+    where_it = surface.settled(path)
+    i, last, distance = int(where_it.nearest[0]), float(where_it.last_step[0]), float(where_it.distance[0])
+    facts = {"w": w, "b": b, "last_step": last, "distance": distance, "width": float(surface.VALLEYS[i, 3])}
     where = f"After {plural(c.surface_iters, 'iteration')} with α = {exact(c.surface_alpha)} the start ends at ({number(w)}, {number(b)})"
-    if distance[i] <= surface.VALLEYS[i, 3] and last < settle:
-        why = f"{where}, {number(float(distance[i]))} from the centre of the {_DEPTH[i]} valley, the last step moving it {number(last)}: settled."
+    if where_it.valley[0] >= 0:
+        why = f"{where}, {number(distance)} from the centre of the {_DEPTH[i]} valley, the last step moving it {number(last)}: settled."
         return truth(f"v{i + 1}", f"It settles in the {_DEPTH[i]} valley.", why, facts)
-    why = f"{where}, {number(float(distance[i]))} from the nearest valley's centre, the last step moving it {number(last)}: not settled in one."
+    why = f"{where}, {number(distance)} from the nearest valley's centre, the last step moving it {number(last)}: not settled in one."
     return truth("none", "It does not settle in a valley.", why, facts)
 
 
