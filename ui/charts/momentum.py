@@ -27,8 +27,9 @@ def race_names(beta: float) -> tuple[str, str]:
 
 def race_lines(traces: Traces, race: SurfacePaths, names: tuple[str, str], xref: str = "x3", yref: str = "y3", scene: str = "scene") -> None:
     """Both runs' paths on the map (an underlay, then the line) and on the surface, and a
-    legend entry each (an empty trace: the lines themselves are shapes)."""
-    for k in range(2):
+    legend entry each (an empty trace: the lines themselves are shapes). Momentum first: plain
+    descent's shorter path, which momentum's follows at first, is drawn over it."""
+    for k in (1, 0):
         w, b, z = race.w[:, k], race.b[:, k], race.cost[:, k]
         line = {"color": RACE_COLORS[k], "width": 3, "dash": RACE_DASHES[k]}
         traces.shapes.append(path_shape(w, b, xref, yref, {"color": RACE_UNDERLAYS[k], "width": 6}))
