@@ -11,7 +11,10 @@ slope is small, so the steps -alpha * dJ/dw shrink by themselves with alpha fixe
   (``run_facts.steps_shrink``, the fact behind the page's caption); asked when w moves;
 - ``local_minimum.landscape``: which valley of H(w, b) a start on the landscape settles in
   (its last point within a valley's width of its centre, its last step under 1/200 of the
-  map's width), or none.
+  map's width), or none;
+- ``local_minimum.momentum``: where momentum (v := beta * v + grad H; (w, b) := (w, b) - alpha * v)
+  ends against plain descent from the same start (gd_core.momentum_landscape.Race.outcome): in
+  a deeper valley, the same one, a shallower one, or one of the two has not settled.
 
 >>> from gd_core.contexts import local_minimum_context
 >>> from gd_core.curves import CURVES
@@ -26,6 +29,7 @@ import numpy as np
 
 from gd_core import surface
 from gd_core.contexts import LocalMinimumContext
+from gd_core.momentum_landscape import race_words
 from gd_core.question_types import Choice, ChoiceForm, Question, Truth, truth
 from gd_core.run_facts import steps_shrink
 from gd_core.wording import exact, number, plural
@@ -151,4 +155,33 @@ LANDSCAPE = Question(
     make_form=_landscape_form, find_truth=_landscape,
 )
 
-QUESTIONS: tuple[Question, ...] = (VALLEY, MOVES, SHRINK, LANDSCAPE)
+# --- momentum over the ridge ------------------------------------------------------------------------
+
+RACE_FORM = ChoiceForm((
+    Choice("deeper", "in a deeper valley than plain descent"),
+    Choice("same", "in the same valley as plain descent"),
+    Choice("shallower", "in a shallower valley than plain descent"),
+    Choice("unsettled", "one of the two has not settled in a valley"),
+))
+_RACE_ANSWERS = {
+    "deeper": "Momentum ends in a deeper valley.", "same": "Momentum ends in the same valley.",
+    "shallower": "Momentum ends in a shallower valley.", "unsettled": "One of the two has not settled in a valley.",
+}
+
+
+def _momentum(c: LocalMinimumContext) -> Truth:
+    r = c.race
+    facts = {"beta": r.beta, "plain_valley": r.plain.valley, "momentum_valley": r.heavy.valley, "plain_cost": r.plain.cost, "momentum_cost": r.heavy.cost}
+    return truth(r.outcome, _RACE_ANSWERS[r.outcome], race_words(r), facts)
+
+
+MOMENTUM = Question(
+    id="local_minimum.momentum", lesson=LESSON, order=11,  # after LANDSCAPE: the same order, and this tuple breaks the tie
+    title="Will momentum roll over the ridge?",
+    write_prompt=lambda c: (f"On the landscape H(w, b), plain descent and momentum with β = {exact(c.race.beta)} both start at "
+                            f"({number(c.race.start[0])}, {number(c.race.start[1])}), α = {exact(c.race.alpha)}, {plural(c.race.iters, 'iteration')}. "
+                            "Where does momentum end?"),
+    make_form=lambda c: RACE_FORM, find_truth=_momentum,
+)
+
+QUESTIONS: tuple[Question, ...] = (VALLEY, MOVES, SHRINK, LANDSCAPE, MOMENTUM)

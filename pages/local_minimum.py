@@ -73,7 +73,7 @@ def run_and_show() -> None:
     # The questions are asked of the runs drawn: this run, and the newest start on the landscape.
     context = local_minimum_context(
         curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict),
-        surface_start=surface_starts[-1], surface_alpha=surface_alpha, surface_iters=surface_iters,
+        surface_start=surface_starts[-1], surface_alpha=surface_alpha, surface_iters=surface_iters, race_start=lesson.defaults.race_start, beta=beta,
     )
     with question_slot:
         asked = predict_first(context, key)

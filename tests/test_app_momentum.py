@@ -15,7 +15,7 @@ from ui.charts.style import RACE_COLORS
 from tests.conftest import read_back
 from tests.test_app_formula_note import link
 from tests.test_app_lessons import open_page
-from tests.test_app_predict_pages_3_4 import spec, text, values
+from tests.test_app_predict_pages_3_4 import commit, graded_box, spec, text, values
 
 DEFAULTS = BY_KEY["local_minimum"].defaults
 
@@ -91,3 +91,21 @@ def test_before_an_answer_the_race_shows_only_its_start() -> None:
     at.button(key="predict_skip").click()
     at.run()
     assert read_back(race_words(_race(DEFAULTS.beta))) in _momentum_sentence(at)
+
+
+@pytest.mark.parametrize("beta, answer", [("0.9", "deeper"), ("0.5", "same")])
+def test_the_momentum_question_is_graded_from_the_race(beta: str, answer: str) -> None:
+    at = open_page("local_minimum", ask="local_minimum.momentum", beta=beta)
+    assert not at.exception, at.exception
+    assert at.selectbox(key=state.ASK).value == "local_minimum.momentum"
+    figure = spec(at)
+    ring = [a for a in figure["layout"].get("annotations", []) if "the race's start" in a.get("text", "")]
+    assert ring  # the start the question asks about is ringed on the map
+    assert "settles" not in text(at)  # no outcome before the answer
+    r = _race(float(beta))
+    assert r.outcome == answer  # the grade comes from the race the page draws
+    commit(at, "local_minimum.momentum", "deeper")
+    box = graded_box(at)
+    assert box.startswith("Right" if answer == "deeper" else "Not quite"), box
+    assert read_back(race_words(r)) in text(at) and "frames" in spec(at)
+    assert any("you said: momentum ends in a deeper valley" in a.get("text", "") for a in spec(at)["layout"]["annotations"])

@@ -14,6 +14,7 @@ import numpy as np
 from gd_core import surface
 from gd_core.contexts import LocalMinimumContext
 from gd_core.momentum_landscape import Race, race_words
+from gd_core.questions_minima import RACE_FORM
 from gd_core.reveal import start_only
 from gd_core.surface import SurfacePaths
 from gd_core.wording import exact, number
@@ -22,6 +23,7 @@ from ui.charts.momentum import race_names
 from ui.views.predict import Asked
 
 VALLEY, MOVES, SHRINK, LANDSCAPE = "local_minimum.valley", "local_minimum.moves", "local_minimum.steps_shrink", "local_minimum.landscape"
+MOMENTUM = "local_minimum.momentum"
 SAID = {
     MOVES: {"yes": "you said: w moves", "no": "you said: w stays at w₀"},
     SHRINK: {"yes": "you said: every step is no longer than the one before", "no": "you said: some step is longer than the one before"},
@@ -41,6 +43,8 @@ def figure_mark(asked: Asked, context: LocalMinimumContext) -> Ghost | None:
     if not asked.shown:
         if q.id == LANDSCAPE:
             return Ghost("map", context.surface_start[0], context.surface_start[1], "this start")
+        if q.id == MOMENTUM:
+            return Ghost("map", context.race.start[0], context.race.start[1], "the race's start")
         return None
     if asked.graded is None:
         return None
@@ -57,6 +61,9 @@ def figure_mark(asked: Asked, context: LocalMinimumContext) -> Ghost | None:
             return Ghost("map", None, None, "you said: it does not settle", "bottom right")
         _, w, b, _ = surface.VALLEYS[_index(said)]
         return Ghost("map", float(w), float(b), "your prediction")
+    if q.id == MOMENTUM:  # the map shows where both ended: the answer, said in its corner
+        label = next(c.label for c in RACE_FORM.options if c.key == said)
+        return Ghost("map", None, None, f"you said: momentum ends {label}" if said != "unsettled" else f"you said: {label}", "bottom right")
     if q.id in SAID:
         return Ghost("steps", None, None, SAID[q.id][said])  # the steps panel shows whether w moves and whether its steps shrink
     return None
