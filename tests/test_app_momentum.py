@@ -99,7 +99,7 @@ def test_the_momentum_question_is_graded_from_the_race(beta: str, answer: str) -
     assert not at.exception, at.exception
     assert at.selectbox(key=state.ASK).value == "local_minimum.momentum"
     figure = spec(at)
-    ring = [a for a in figure["layout"].get("annotations", []) if "the race's start" in a.get("text", "")]
+    ring = [a for a in figure["layout"].get("annotations", []) if "this start" in a.get("text", "")]
     assert ring  # the start the question asks about is ringed on the map
     assert "settles" not in text(at)  # no outcome before the answer
     r = _race(float(beta))

@@ -44,7 +44,7 @@ def figure_mark(asked: Asked, context: LocalMinimumContext) -> Ghost | None:
         if q.id == LANDSCAPE:
             return Ghost("map", context.surface_start[0], context.surface_start[1], "this start")
         if q.id == MOMENTUM:
-            return Ghost("map", context.race.start[0], context.race.start[1], "the race's start")
+            return Ghost("map", context.race.start[0], context.race.start[1], "this start")
         return None
     if asked.graded is None:
         return None
