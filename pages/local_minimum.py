@@ -9,7 +9,7 @@ from ui.app import state
 from ui.app.clicks import clicked_points
 from ui.cache import figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
-from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths, momentum_control, momentum_race
+from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths, momentum_control
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, heading, intro_place, present_mode
 from ui.app.page import live_part, on_a_phone, open_lesson
@@ -68,13 +68,13 @@ def run_and_show() -> None:
     st.latex(formulas.LANDSCAPE)
     beta = momentum_control(lesson.defaults.beta)
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
-    race = momentum_race(lesson.defaults.race_start, surface_alpha, beta, surface_iters)  # plain descent against momentum, from one start
     key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters, beta)
     # The questions are asked of the runs drawn: this run, and the newest start on the landscape.
     context = local_minimum_context(
         curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict),
         surface_start=surface_starts[-1], surface_alpha=surface_alpha, surface_iters=surface_iters, race_start=lesson.defaults.race_start, beta=beta,
     )
+    race = context.race  # plain descent against momentum from one start: the race the momentum question grades
     with question_slot:
         asked = predict_first(context, key)
     with goal_slot:

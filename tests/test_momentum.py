@@ -130,3 +130,10 @@ def test_race_words_are_read_off_the_runs(beta: float, said: str) -> None:
         assert np.array_equal(r.paths.w[:, 0], r.paths.w[:, 1])
     if said == "has not settled":
         assert r.heavy.valley == -1 and "settles in the shallowest valley" in plain_part
+
+
+def test_the_question_context_races_from_the_page_default() -> None:
+    from gd_core import contexts
+
+    assert (contexts.RACE_START, contexts.BETA) == (DEFAULTS.race_start, DEFAULTS.beta)
+    assert (contexts.SURFACE_ALPHA, contexts.SURFACE_ITERS) == (DEFAULTS.surface_alpha, DEFAULTS.surface_iters)

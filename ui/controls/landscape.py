@@ -2,7 +2,7 @@
 
 The starts live in the session (a click adds one, the last 8 are kept); alpha, the number
 of iterations and momentum's beta (the race of plain descent against momentum from one start,
-gd_core.momentum_landscape) are in the URL. The runs for a set of starts are the same for every student, so
+gd_core.momentum_landscape, run in the page's question context) are in the URL. The runs for a set of starts are the same for every student, so
 they are kept in one shared, bounded cache; the map is drawn by the page's moving figure.
 """
 
@@ -12,7 +12,6 @@ import numpy as np
 import streamlit as st
 
 from gd_core import surface
-from gd_core.momentum_landscape import Race, race
 from gd_core.wording import number, plural
 from ui.app import state
 from ui.app.challenge import locked
@@ -27,11 +26,6 @@ GRID = 60  # 60 x 60 nodes: the surface a student turns, and the map under the c
 @shared(max_entries=64)
 def landscape_paths(starts: tuple[tuple[float, float], ...], alpha: float, iters: int) -> surface.SurfacePaths:
     return surface.descend(np.array(starts), alpha, iters)
-
-
-@shared(max_entries=64)
-def momentum_race(start: tuple[float, float], alpha: float, beta: float, iters: int) -> Race:
-    return race(start, alpha, beta, iters)
 
 
 @shared(max_entries=1)
