@@ -53,6 +53,15 @@ class Race:
     heavy: End
 
     @property
+    def through(self) -> bool:
+        """Whether momentum's path crossed the valley plain descent settled in (came within that
+        valley's width s_k of its centre) on its way elsewhere."""
+        if self.plain.valley < 0 or self.heavy.valley == self.plain.valley:
+            return False
+        _, wk, bk, s = surface.VALLEYS[self.plain.valley]
+        return bool(np.min(np.hypot(self.paths.w[:, 1] - wk, self.paths.b[:, 1] - bk)) <= s)
+
+    @property
     def outcome(self) -> str:
         """'deeper' / 'shallower': momentum settled in a deeper / shallower valley than plain
         descent; 'same': in the same one; 'unsettled': one of the two has not settled."""
@@ -106,8 +115,10 @@ def race_words(r: Race) -> str:
     iterations: plain descent settles in the shallowest valley at H = −1.07 (...); momentum with
     β = 0.9 settles in the deepest valley at H = −2.76 (...): ...'."""
     said = {
-        "deeper": "the speed it gathered carried it past the valley plain descent settles in, over a ridge, into a deeper one.",
-        "shallower": "the speed it gathered carried it past the deeper valley, into a shallower one: momentum can overshoot a good valley too.",
+        "deeper": ("the speed it gathered carried it through the valley plain descent settles in and over a ridge into a deeper one." if r.through
+                   else "the speed it gathered carried it over a ridge into a deeper valley."),
+        "shallower": ("the speed it gathered carried it through the deeper valley and on into a shallower one: momentum can overshoot a good valley too."
+                      if r.through else "the speed it gathered carried it over a ridge into a shallower valley: momentum can overshoot a good valley too."),
         "same": "momentum ends in the same valley as plain descent." if r.beta > 0 else "with β = 0 momentum is plain descent: the two paths are one.",
         "unsettled": "try more iterations to see where it settles.",
     }[r.outcome]
