@@ -28,7 +28,8 @@ def race_names(beta: float) -> tuple[str, str]:
 def race_lines(traces: Traces, race: SurfacePaths, names: tuple[str, str], xref: str = "x3", yref: str = "y3", scene: str = "scene") -> None:
     """Both runs' paths on the map (an underlay, then the line) and on the surface, and a
     legend entry each (an empty trace: the lines themselves are shapes). Momentum first: plain
-    descent's shorter path, which momentum's follows at first, is drawn over it."""
+    descent's shorter path, which momentum's follows at first, is drawn over it; in the legend
+    plain descent comes first, both after the other entries (whose rank is Plotly's default, 1000)."""
     for k in (1, 0):
         w, b, z = race.w[:, k], race.b[:, k], race.cost[:, k]
         line = {"color": RACE_COLORS[k], "width": 3, "dash": RACE_DASHES[k]}
@@ -36,7 +37,7 @@ def race_lines(traces: Traces, race: SurfacePaths, names: tuple[str, str], xref:
         traces.shapes.append(path_shape(w, b, xref, yref, line))
         traces.data.append({"type": "scatter3d", "x": w, "y": b, "z": z, "mode": "lines", "line": {**line, "width": 6}, "showlegend": False, "hoverinfo": "skip", "scene": scene})
         traces.data.append({
-            "type": "scatter", "x": [None], "y": [None], "mode": "lines+markers", "name": names[k], "legendgroup": names[k], "line": line,
+            "type": "scatter", "x": [None], "y": [None], "mode": "lines+markers", "name": names[k], "legendgroup": names[k], "legendrank": 1001 + k, "line": line,
             "marker": {"symbol": RACE_SYMBOLS[k], "size": 10, "color": RACE_COLORS[k], "line": {"color": RACE_UNDERLAYS[k], "width": 2}}, "hoverinfo": "skip", "xaxis": xref, "yaxis": yref,
         })
 
