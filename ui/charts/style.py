@@ -64,3 +64,8 @@ STAR_COLOR = YELLOW  # the least-squares point on J(w, b)
 LOG_COLOR = INK  # page 5: the pasted values
 MATCH_COLOR = RED  # the run that reproduces them
 CORRECT_COLOR = GREEN  # the correct run
+
+# Page 3's momentum race (branch momentum): plain descent and momentum from one start, each line
+# over an underlay of the other shade, so it shows on the map's dark valleys and light hills alike.
+RACE_COLORS = [INK, YELLOW]  # plain descent (dashed, a square), momentum (solid, a diamond)
+RACE_UNDERLAYS = [WHITE, INK]
