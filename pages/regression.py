@@ -8,11 +8,13 @@ from gd_core.sums import fit_summary
 from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
+from ui.controls.hand_line import hand_switch
 from ui.controls.uploads import show_upload_help
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.challenge import challenge
+from ui.views.hand_fit import hand_fit
 from ui.views.predict import ledger, predict_first
 from ui.views.regression import (
     DIVERGES, descent_controls, downloads, figure_mark, first_update, fit_metrics, sequential_note, start_caption, start_cost, start_from_click, verdict_banner,
@@ -73,6 +75,13 @@ def run_and_show() -> None:
     rate_note(before_answer and "wall" in asked.question.hides)  # the stable limit is the answer to "does it diverge?"
     if before_answer:  # before the answer: the start only
         fits = [(label, start_only(f)) for label, f in fits]
+
+    if hand_switch():  # fit it by hand first; its button makes the line descent's start
+        if stats.n == 1:
+            hand_fit(source.data_id, stats, prepared, x_names[0], source.y_column, (settings.w0, settings.b0),
+                     scaled=settings.scale, before_answer=before_answer, lstsq_hidden=hidden("lstsq"))
+        else:
+            st.info("The fit by hand draws one feature at a time: pick a single x column to set a line by hand.", icon=":material/info:")
 
     show_fit(settings, fit, verdict, fits, asked, key)
     ledger(lesson.key)
