@@ -123,4 +123,5 @@ EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads
 HAND = "hand"  # URL: "true" shows the fit by hand (the line's angle and height, its residuals and squares)
 ANGLE = "angle"  # URL: the hand line's angle in degrees (gd_core.hand_fit.line_from_angle)
 HEIGHT = "height"  # URL: the hand line's height at the mean x, in the units of y
+HAND_FOR = "_hand_for"  # the height slider's range (ui.controls.hand_line.HeightRange) the line was last set on
 HAND_CONTINUE = "hand_continue"  # the button "Continue with gradient descent from my line" (sets W0 and B0)

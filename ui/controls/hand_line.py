@@ -15,7 +15,7 @@ import streamlit as st
 
 from gd_core.hand_fit import MAX_ANGLE, line_from_angle, spreads
 from gd_core.sums import Stats
-from ui.app import state
+from ui.app import link_check, state
 from ui.app.challenge import locked
 
 
@@ -60,6 +60,11 @@ def hand_switch() -> bool:
 def hand_sliders(stats: Stats) -> HandLine:
     """The angle and height sliders, side by side; the (w, b) they set (gd_core.hand_fit.line_from_angle)."""
     span = height_range(stats)
+    previous = st.session_state.get(state.HAND_FOR)
+    if previous is not None and previous != span:
+        st.session_state[state.HEIGHT] = span.start  # new data (another y): the line starts flat through its mean (a first load keeps the URL's)
+        link_check.replaced_on_purpose(state.HEIGHT)
+    st.session_state[state.HAND_FOR] = span
     left, right = st.columns(2)
     angle = left.slider(
         "Angle of your line (degrees)", min_value=-MAX_ANGLE, max_value=MAX_ANGLE, value=0.0, step=0.1, format="%.1f°",
