@@ -71,7 +71,7 @@ def hand_fit(
     line = hand_sliders(stats)
     st.caption(units_text(line, stats, scaled))
     show_lstsq = not (before_answer or lstsq_hidden)
-    at_start = abs(line.w - start[0]) <= 1e-6 * max(1.0, abs(start[0])) and abs(line.b - start[1]) <= 1e-6 * max(1.0, abs(start[1]))
+    at_start = (float(f"{line.w:.6g}"), float(f"{line.b:.6g}")) == start  # as Continue sets the start (ui.controls.hand_line.start_from_line)
     figure = figures.hand(
         key, prepared.x_sample, prepared.y_sample, stats, line.w, line.b, x_name, y_name, None if at_start else start, not before_answer, show_lstsq, on_a_phone(),
     )
