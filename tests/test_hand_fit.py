@@ -83,3 +83,30 @@ def test_a_constant_column_still_maps_an_angle() -> None:
     stats = summarize([2.0, 2.0, 2.0], [1.0, 2.0, 3.0])  # s_x = 0
     w, b = line_from_angle(stats, 45.0, 2.0)
     assert math.isfinite(w) and math.isfinite(b) and math.isclose(angle_of(stats, w), 45.0)
+
+
+def test_each_square_is_square_on_screen_and_its_side_is_the_residual() -> None:
+    """The data panel ties one unit of y to ``scaleratio`` units of x in pixels, so a square |r| high
+    is |r| * scaleratio wide; each sits on its residual segment, between the point and the line."""
+    import re
+
+    from ui.charts.hand_fit import MAX_SQUARES, hand_figure
+
+    rng = np.random.default_rng(3)
+    x = rng.uniform(1000, 5000, 400)
+    y = 50 - 0.008 * x + rng.normal(0, 4, x.size)
+    stats = summarize(x, y)
+    w, b = line_from_angle(stats, -30.0, 20.0)
+    spec = hand_figure(x, y, stats, w, b, "weight", "mpg", show_maps=False, show_lstsq=False).spec
+    ratio = spec["layout"]["yaxis"]["scaleratio"]
+    assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
+    path = next(s for s in spec["layout"]["shapes"] if s.get("fillcolor"))["path"]
+    squares = re.findall(r"M([^L]+)L([^L]+)L([^L]+)L([^Z]+)Z", path)
+    assert len(squares) == MAX_SQUARES
+    for corners in squares:
+        (x0, y0), (x1, _), (_, y2), _ = [tuple(map(float, c.split(","))) for c in corners]
+        side = abs(y2 - y0)
+        i = int(np.argmin(np.abs(x - x0) + np.abs(y - y0)))  # the point the square hangs from
+        assert math.isclose(side, abs(w * x[i] + b - y[i]), rel_tol=1e-4)
+        assert math.isclose(abs(x1 - x0), side * ratio, rel_tol=1e-4)
+    assert [t["name"] for t in spec["data"]] == ["data", "your line"]  # no map, no least squares

@@ -5,7 +5,8 @@ and as a surface. A still figure (no player): the line moves with the sliders, n
 A square's side is its residual r_i = w x_i + b - y_i, so its area is the term r_i^2 of the
 sum J(w, b) adds up. For squares to look square whatever the screen's width, the data panel's
 y axis is tied to its x axis (``scaleanchor``): one unit of y spans ``ratio`` times the pixels of
-one unit of x, and a square r_i high is |r_i| * ratio wide in x. On large data a fixed sample of
+one unit of x, and a square r_i high is |r_i| * ratio wide in x (drawn towards the data's
+middle, so one at an edge stays in view). On large data a fixed sample of
 squares is drawn (``MAX_SQUARES``, the same rows every time), and the page says how many.
 """
 
@@ -86,9 +87,9 @@ def _data_panel(
     shapes = [path_shape(np.column_stack([x[seg], x[seg], nan]).ravel(), np.column_stack([y[seg], fitted[seg], nan]).ravel(), "x", "y",
                          {"color": HAND_COLOR, "width": 1.2}, layer="above")]
     sq = seg[square_rows(seg.size)]
-    side = np.abs(r[sq]) * ratio
+    side = np.abs(r[sq]) * ratio * np.where(x[sq] > float(stats.x_bar[0]), -1.0, 1.0)  # towards the middle: a square at an edge stays in view
     corners = np.column_stack([x[sq], y[sq], x[sq] + side, y[sq], x[sq] + side, fitted[sq], x[sq], fitted[sq]])
-    path = "".join("M%.6g,%.6gL%.6g,%.6gL%.6g,%.6gL%.6g,%.6gZ" % tuple(row) for row in corners.tolist())
+    path = "".join("M%.8g,%.8gL%.8g,%.8gL%.8g,%.8gL%.8g,%.8gZ" % tuple(row) for row in corners.tolist())
     shapes.append({"type": "path", "path": path or "M0,0", "xref": "x", "yref": "y", "line": {"color": HAND_COLOR, "width": 1}, "fillcolor": HAND_FILL, "layer": "below"})
     data = [{
         "type": "scatter", "x": x, "y": y, "mode": "markers", "name": "data", "xaxis": "x", "yaxis": "y",
