@@ -176,3 +176,15 @@ def test_a_challenge_that_hides_least_squares_hides_it_here_too() -> None:
     assert not at.exception and any("Not yet" in read_back(i.value) for i in [*at.info, *at.warning])
     assert not _shows_lstsq(at)
     assert any(t.get("name") == "your line" for t in hand_figure(at)["data"])
+
+
+def test_a_hand_goal_is_met_by_a_line_whose_j_is_below_it() -> None:
+    """A teacher's "beat J = X by hand": moving the line is a try; a line under X meets it."""
+    goal = "hand:6000"  # the flat line through the mean price costs 5000 on the course's two houses, 30° more
+    at = open_page(hand="true", goal=goal, angle="-30")
+    assert not at.exception
+    box = " ".join(read_back(x.value) for x in [*at.info, *at.success, *at.warning])
+    assert "Beat J = 6000 by hand" in " ".join(read_back(m.value) for m in at.markdown) and "Not yet: your line's J =" in box
+    at.slider(key="angle").set_value(10.0).run()
+    box = " ".join(read_back(x.value) for x in [*at.success])
+    assert "Met: your line's J =" in box and "in 2 tries" in box

@@ -20,7 +20,7 @@ from ui.app.page import on_a_phone
 from ui.app.present import heading
 from ui.cache import figures
 from ui.charts.hand_fit import MAX_RESIDUALS, MAX_SQUARES
-from ui.controls.hand_line import HandLine, continue_button, hand_sliders
+from ui.controls.hand_line import HandLine, continue_button, hand_sliders, hand_switch
 from ui.words import formulas
 
 HIDDEN_LSTSQ = "How far your line is from the least-squares line is shown once you commit your answer."
@@ -63,13 +63,24 @@ def gap_metrics(s: HandSum, show_lstsq: bool, why_hidden: str) -> None:
     cols[2].metric("Distance to least squares", number(s.distance, 4), help="√((w − w*)² + (b − b*)²): how far your (w, b) is from (w*, b*).")
 
 
-def hand_fit(
-    key: tuple, stats: Stats, prepared, x_name: str, y_name: str, start: tuple[float, float], *, scaled: bool, before_answer: bool, lstsq_hidden: bool,
-) -> HandLine:
-    """The section: sliders, figure, the written-out sum, how far from least squares, the Continue button."""
+def hand_line(stats: Stats, scaled: bool) -> HandLine | None:
+    """The switch, and when it is on the section's heading, sliders and which units the line is
+    in: the line the student set (None: the switch is off, or several features are fitted)."""
+    if not hand_switch():
+        return None
+    if stats.n != 1:
+        st.info("The fit by hand draws one feature at a time: pick a single x column to set a line by hand.", icon=":material/info:")
+        return None
     heading("Your line, by hand")
     line = hand_sliders(stats)
     st.caption(units_text(line, stats, scaled))
+    return line
+
+
+def hand_fit(
+    line: HandLine, key: tuple, stats: Stats, prepared, x_name: str, y_name: str, start: tuple[float, float], *, before_answer: bool, lstsq_hidden: bool,
+) -> None:
+    """The rest of the section, under ``hand_controls``: figure, the written-out sum, how far from least squares, the Continue button."""
     show_lstsq = not (before_answer or lstsq_hidden)
     at_start = (float(f"{line.w:.6g}"), float(f"{line.b:.6g}")) == start  # as Continue sets the start (ui.controls.hand_line.start_from_line)
     figure = figures.hand(
@@ -87,4 +98,3 @@ def hand_fit(
     continue_button(line)
     if at_start:
         st.caption(f"Gradient descent starts from your line: w = {number(start[0], 6)}, b = {number(start[1], 6)}.")
-    return line
