@@ -95,8 +95,12 @@ def test_the_written_sum_over_2m_is_the_j_shown_and_the_per_row_cost() -> None:
     assert math.isclose(sum(t * t for t in terms) + rest, total, rel_tol=1e-5)
     assert math.isclose(total / two_m, j, rel_tol=1e-5)
     assert math.isclose(value(metric(at, "J(w, b) of your line")), j, rel_tol=1e-5)
-    w, b = line_from_angle(summarize(x, y), -35.0, 25.0)
+    stats = summarize(x, y)
+    w, b = line_from_angle(stats, -35.0, 25.0)
     assert math.isclose(compute_cost(x, y, w, b), j, rel_tol=1e-5)
+    w_star, b_star = np.polyfit(x, y, 1)  # how far from least squares, against numpy's own fit
+    assert math.isclose(value(metric(at, "Above the least-squares J*")), j - compute_cost(x, y, w_star, b_star), rel_tol=1e-3)
+    assert math.isclose(value(metric(at, "Distance to least squares")), math.hypot(w - w_star, b - b_star), rel_tol=1e-3)
     assert np.allclose(terms, (w * x[:3] + b - y[:3]), rtol=1e-5)
     first = next(l.value for l in at.latex if "r^{(1)} = w" in l.value)
     assert first.strip().strip("$").strip().endswith(f"= {terms[0]:.6g}".replace("-", "−"))

@@ -80,7 +80,7 @@ def hand_line(stats: Stats, scaled: bool) -> HandLine | None:
 def hand_fit(
     line: HandLine, key: tuple, stats: Stats, prepared, x_name: str, y_name: str, start: tuple[float, float], *, before_answer: bool, lstsq_hidden: bool,
 ) -> None:
-    """The rest of the section, under ``hand_controls``: figure, the written-out sum, how far from least squares, the Continue button."""
+    """The rest of the section, under ``hand_line``: figure, the written-out sum, how far from least squares, the Continue button."""
     show_lstsq = not (before_answer or lstsq_hidden)
     at_start = (float(f"{line.w:.6g}"), float(f"{line.b:.6g}")) == start  # as Continue sets the start (ui.controls.hand_line.start_from_line)
     figure = figures.hand(
