@@ -79,8 +79,9 @@ CASES = {
     "3 local minimum: alpha": ("local_minimum", "alpha", 0.1, 0.01),
     "4 regression: alpha": ("regression", "alpha", 0.01, 0.001),
     "4 by hand: angle": ("regression", "angle", 10.0, 0.1),  # with the fit by hand on (QUERY): a slider
+    "4 by hand, shown: angle": ("regression", "angle", 10.0, 0.1),  # and the questions off: its map and surface drawn too
 }
-QUERY = {"4 by hand: angle": "hand=true"}  # the URL a case's page opens with
+QUERY = {"4 by hand: angle": "hand=true", "4 by hand, shown: angle": "hand=true&predict=false"}  # the URL a case's page opens with
 SLIDERS = {"angle"}  # widgets whose value is a list of floats (st.slider), not one float
 
 
