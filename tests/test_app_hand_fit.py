@@ -192,3 +192,15 @@ def test_a_hand_goal_is_met_by_a_line_whose_j_is_below_it() -> None:
     at.slider(key="angle").set_value(10.0).run()
     box = " ".join(read_back(x.value) for x in [*at.success])
     assert "Met: your line's J =" in box and "in 2 tries" in box
+
+
+def test_the_teachers_panel_makes_a_hand_goal_from_the_line_on_screen() -> None:
+    from tests.test_app_challenge import panel_link  # noqa: PLC0415
+
+    teacher = open_page(hand="true", angle="30", height="380")
+    teacher.selectbox(key="challenge_goal").set_value("hand").run()
+    j = value(metric(teacher, "J(w, b) of your line"))
+    prefilled = next(n for n in teacher.number_input if n.label == "Cost J below, by hand")
+    assert prefilled.value == float(f"{j * 1.01:.3g}")  # the teacher's own line, just above its J
+    params = panel_link(teacher)
+    assert params["goal"] == f"hand:{prefilled.value:g}" and params["hand"] == "true"
