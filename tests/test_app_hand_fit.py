@@ -94,13 +94,13 @@ def test_the_written_sum_over_2m_is_the_j_shown_and_the_per_row_cost() -> None:
     assert two_m == 2 * y.size and len(terms) == 3 and rest > 0
     assert math.isclose(sum(t * t for t in terms) + rest, total, rel_tol=1e-5)
     assert math.isclose(total / two_m, j, rel_tol=1e-5)
-    assert math.isclose(value(metric(at, "J(w, b) of your line")), j, rel_tol=1e-5)
+    assert math.isclose(value(metric(at, "Your J(w, b)")), j, rel_tol=1e-5)
     stats = summarize(x, y)
     w, b = line_from_angle(stats, -35.0, 25.0)
     assert math.isclose(compute_cost(x, y, w, b), j, rel_tol=1e-5)
     w_star, b_star = np.polyfit(x, y, 1)  # how far from least squares, against numpy's own fit
-    assert math.isclose(value(metric(at, "Above the least-squares J*")), j - compute_cost(x, y, w_star, b_star), rel_tol=1e-3)
-    assert math.isclose(value(metric(at, "Distance to least squares")), math.hypot(w - w_star, b - b_star), rel_tol=1e-3)
+    assert math.isclose(value(metric(at, "Above best J")), j - compute_cost(x, y, w_star, b_star), rel_tol=1e-3)
+    assert math.isclose(value(metric(at, "From best (w, b)")), math.hypot(w - w_star, b - b_star), rel_tol=1e-3)
     assert np.allclose(terms, (w * x[:3] + b - y[:3]), rtol=1e-5)
     first = next(l.value for l in at.latex if "r^{(1)} = w" in l.value)
     assert first.strip().strip("$").strip().endswith(f"= {terms[0]:.6g}".replace("-", "−"))
@@ -161,7 +161,7 @@ def _shows_lstsq(at) -> bool:
     spec = hand_figure(at)
     dashed = [s for s in spec["layout"]["shapes"] if s.get("line", {}).get("dash") == "dash"]
     diamonds = [t for t in spec["data"] if t.get("name") == "least squares"]
-    return bool(dashed or diamonds) or metric(at, "Distance to least squares") != "hidden"
+    return bool(dashed or diamonds) or metric(at, "From best (w, b)") != "hidden"
 
 
 def test_before_an_answer_the_least_squares_line_is_not_shown() -> None:
@@ -169,7 +169,7 @@ def test_before_an_answer_the_least_squares_line_is_not_shown() -> None:
     assert not at.exception
     assert not _shows_lstsq(at)
     assert len(hand_figure(at)["data"]) == 2  # the points and the line: no map, no surface
-    assert math.isclose(value(metric(at, "J(w, b) of your line")), the_sum(at)[4], rel_tol=1e-5)  # the hand fit itself is shown
+    assert math.isclose(value(metric(at, "Your J(w, b)")), the_sum(at)[4], rel_tol=1e-5)  # the hand fit itself is shown
     at.button(key="predict_skip").click().run()  # Just show me
     assert _shows_lstsq(at)
     assert any(t.get("type") == "surface" for t in hand_figure(at)["data"])
@@ -199,7 +199,7 @@ def test_the_teachers_panel_makes_a_hand_goal_from_the_line_on_screen() -> None:
 
     teacher = open_page(hand="true", angle="30", height="380")
     teacher.selectbox(key="challenge_goal").set_value("hand").run()
-    j = value(metric(teacher, "J(w, b) of your line"))
+    j = value(metric(teacher, "Your J(w, b)"))
     prefilled = next(n for n in teacher.number_input if n.label == "Cost J below, by hand")
     assert prefilled.value == float(f"{j * 1.01:.3g}")  # the teacher's own line, just above its J
     params = panel_link(teacher)

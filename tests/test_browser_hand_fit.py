@@ -15,7 +15,7 @@ from tests.conftest import wait_for_app
 pytestmark = pytest.mark.browser
 
 J_MINE = """() => [...document.querySelectorAll('[data-testid="stMetric"]')]
-  .find(m => m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'J(w, b) of your line')
+  .find(m => m.querySelector('[data-testid="stMetricLabel"]')?.innerText.trim() === 'Your J(w, b)')
   ?.querySelector('[data-testid="stMetricValue"]').innerText"""
 
 

@@ -52,15 +52,15 @@ def squares_text(shown_rows: int, m: int) -> str:
 def gap_metrics(s: HandSum, show_lstsq: bool, why_hidden: str) -> None:
     """Your J, and how far it is from the least-squares line's (J − J*, and the distance in (w, b))."""
     cols = st.columns(3)
-    cols[0].metric("J(w, b) of your line", number(s.cost, 6), help="The sum of your squared residuals over 2m, written out above.")
+    cols[0].metric("Your J(w, b)", number(s.cost, 6), help="The sum of your squared residuals over 2m, written out above.")
     if not show_lstsq:
-        cols[1].metric("Above the least-squares J*", "hidden", help=why_hidden)
-        cols[2].metric("Distance to least squares", "hidden", help=why_hidden)
+        cols[1].metric("Above best J", "hidden", help=why_hidden)
+        cols[2].metric("From best (w, b)", "hidden", help=why_hidden)
         return
     cols[1].metric(
-        "Above the least-squares J*", number(s.gap, 4), help=f"J(w, b) − J* = {number(s.cost, 6)} − {number(s.cost_star, 6)}: 0 means the best line there is.",
+        "Above best J", number(s.gap, 4), help=f"How much more your line costs than the least-squares line: J(w, b) − J\\* = {number(s.cost, 6)} − {number(s.cost_star, 6)}; 0 means the best line there is.",
     )
-    cols[2].metric("Distance to least squares", number(s.distance, 4), help="√((w − w*)² + (b − b*)²): how far your (w, b) is from (w*, b*).")
+    cols[2].metric("From best (w, b)", number(s.distance, 4), help=r"How far your (w, b) is from the least-squares (w\*, b\*): √((w − w\*)² + (b − b\*)²); 0 means the same line.")
 
 
 def hand_line(stats: Stats, scaled: bool) -> HandLine | None:
