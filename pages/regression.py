@@ -4,7 +4,7 @@ import streamlit as st
 
 from gd_core.questions_fit import regression_context
 from gd_core.reveal import start_only
-from gd_core.sums import fit_summary
+from gd_core.sums import cost_from_stats, fit_summary
 from ui.app import state
 from ui.cache import figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
@@ -13,6 +13,7 @@ from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.challenge import challenge
+from ui.views.hand_fit import hand_fit, hand_line
 from ui.views.predict import ledger, predict_first
 from ui.views.regression import (
     DIVERGES, descent_controls, downloads, figure_mark, first_update, fit_metrics, sequential_note, start_caption, start_cost, start_from_click, verdict_banner,
@@ -62,17 +63,26 @@ def run_and_show() -> None:
 
     # --- predict first: the questions (and a challenge link's goal) are asked of these very fits ------
     key = (source.data_id, settings)
+    goal_place, predict_place, hand_place = st.container(), st.container(), st.container()
+    with hand_place:  # the line set by hand (None: the fit by hand is off); a "hand" goal checks its J
+        line = hand_line(stats, settings.scale)
     context = regression_context(
         stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale, judged=(fit, verdict), sequential_fit=sequential,
+        hand_cost=None if line is None else cost_from_stats(stats, [line.w], line.b),
     )
-    goal_place = st.container()
-    asked = predict_first(context, key)
-    with goal_place:
-        challenge(lesson, context, key, shown_now=asked.shown)
+    with predict_place:
+        asked = predict_first(context, key)
+    with goal_place:  # a new line by hand is one more try, but not a new run to predict
+        challenge(lesson, context, key if line is None else (*key, line), shown_now=asked.shown)
     before_answer = not asked.shown
     rate_note(before_answer and "wall" in asked.question.hides)  # the stable limit is the answer to "does it diverge?"
     if before_answer:  # before the answer: the start only
         fits = [(label, start_only(f)) for label, f in fits]
+
+    if line is not None:  # its residuals, squares and sum; its button makes the line descent's start
+        with hand_place:
+            hand_fit(line, source.data_id, stats, prepared, x_names[0], source.y_column, (settings.w0, settings.b0),
+                     before_answer=before_answer, lstsq_hidden=hidden("lstsq"))
 
     show_fit(settings, fit, verdict, fits, asked, key)
     ledger(lesson.key)

@@ -88,7 +88,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="Fit a line to your data with gradient descent",
         icon=":material/scatter_plot:",
         summary="Batch gradient descent on J(w, b) for the course's houses, a real dataset, or your own CSV.",
-        params=(*DATA_PARAMS, state.SCALE, state.SEQUENTIAL, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
+        params=(*DATA_PARAMS, state.SCALE, state.SEQUENTIAL, state.HAND, state.ANGLE, state.HEIGHT, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=COURSE_LAB,
     ),
     Lesson(

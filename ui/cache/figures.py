@@ -24,6 +24,7 @@ from ui.charts.minima_ghost import Ghost as MinimaGhost
 from ui.charts.local_minimum import minima_figure
 from ui.charts.regression_ghost import Ghost as RegressionGhost
 from ui.charts.regression import regression_figure
+from ui.charts.hand_fit import hand_figure
 from ui.cache.shared_cache import shared
 from ui.charts.vega_lite import Spec, with_arrow_data
 
@@ -63,6 +64,14 @@ def regression(
     return regression_figure(
         _x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact, hidden=hidden, ghost=ghost,
     )
+
+
+@shared(max_entries=32)
+def hand(
+    key: tuple, _x, _y, _stats, w: float, b: float, x_title: str, y_title: str, start: tuple[float, float] | None, show_maps: bool, show_lstsq: bool, narrow: bool,
+) -> ReadyFigure:
+    """Page 4's fit by hand (``key``: the data's id): the line (w, b), its residuals and squares, and (w, b) on J(w, b)."""
+    return hand_figure(_x, _y, _stats, w, b, x_title, y_title, start=start, show_maps=show_maps, show_lstsq=show_lstsq, narrow=narrow)
 
 
 @shared(max_entries=64)
