@@ -15,11 +15,12 @@ from gd_core.log_match import Diagnosis
 from gd_core.log_parse import FIELDS, ParsedLog
 from ui.charts.regression_parts import frame_indices
 from ui.charts.log_ticks import vega_log_scale
-from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
+from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, say_marks
 from ui.charts.style import CORRECT_COLOR, LOG_COLOR, MATCH_COLOR
 
 MAX_RUN_POINTS = 2_000
 MAX_LOG_POINTS = 1_000
+DASHES, LINES = ([1, 0], [6, 4]), ("solid line", "dashed line")  # the first run's line, the second's: told apart without colour
 TITLES = {"cost": "cost J(w, b)", "dj_dw": "dj_dw", "dj_db": "dj_db", "w": "w", "b": "b"}
 
 
@@ -67,6 +68,7 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     color = nominal_color("series", labels, [*colors, LOG_COLOR], title=None)
     # Long names: above the plot, in full, rather than beside it and cut short.
     color["legend"] = {"orient": "top", "direction": "horizontal", "title": None, "labelLimit": 0}
+    say_marks(color, {**dict(zip(labels[:-1], LINES)), "your log": "dots"})
     tooltip = [field("series", "nominal"), field("iteration"), field("value", title=name, format=".6g")]
     # One line layer per run (a dash pattern as an encoding would hide the legend it shares).
     layers = [
@@ -76,7 +78,7 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
              "tooltip": tooltip},
             [{"filter": {"field": "series", "equal": label}}],
         )
-        for label, dash in zip(labels[:-1], ([1, 0], [6, 4]))
+        for label, dash in zip(labels[:-1], DASHES)
     ]
     layers.append(
         layer_of(
@@ -105,6 +107,7 @@ def fix_chart(buggy: Run, fixed: Run, height: int = 280) -> Spec:
     title = TITLES["cost"] + ("  (log scale)" if log_scale else "")
     color = nominal_color("series", labels, [MATCH_COLOR, CORRECT_COLOR], title=None)
     color["legend"] = {"orient": "top", "direction": "horizontal", "title": None, "labelLimit": 0}
+    say_marks(color, dict(zip(labels, LINES)))
     tooltip = [field("series", "nominal"), field("iteration"), field("value", title="cost", format=".6g")]
     layers = [
         layer_of(
@@ -113,6 +116,6 @@ def fix_chart(buggy: Run, fixed: Run, height: int = 280) -> Spec:
              "color": color, "tooltip": tooltip},
             [{"filter": {"field": "series", "equal": label}}],
         )
-        for label, dash in zip(labels, ([1, 0], [6, 4]))
+        for label, dash in zip(labels, DASHES)
     ]
     return chart(layers, {"runs": lines}, height=height)

@@ -25,19 +25,17 @@ from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.minima_ghost import Ghost, prediction_notes
-from ui.charts.style import AWAY_COLOR, BASIN_COLORS, DIVERGED_COLOR, INK, LIGHT_COLORS, PATH_COLORS, UNSETTLED_COLOR, WHITE
+from ui.charts.style import (
+    AWAY_COLOR, BASIN_COLORS, BASIN_SYMBOLS as SYMBOLS, DIVERGED_COLOR, DIVERGED_SYMBOL, INK, LIGHT_COLORS, PATH_COLORS, PATH_SYMBOLS, PLAIN_DOT, START_COLOR,
+    UNSETTLED_COLOR, UNSETTLED_SYMBOL, WHITE,
+)
 
-# The second cue beside colour: one marker shape per minimum reached, an x for none.
-SYMBOLS = ["circle", "square", "triangle-up", "pentagon", "star"]
-UNSETTLED_SYMBOL = "x"
 BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
 LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
-START_COLOR = "#334155"  # before a prediction: every start one colour (a colour would say where it ends)
-PLAIN_DOT = "#94a3b8"
 
 
 def run_end(final_w: float, minima: Sequence[float], tol: float = 1e-3) -> int:
@@ -159,7 +157,7 @@ def _curve_panel(
         for k, m in enumerate(minima)
     ]
     settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
-    groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, "x"), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, "x")]
+    groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, DIVERGED_SYMBOL), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, UNSETTLED_SYMBOL)]
     if hidden:  # where each start ends is the answer: plain dots until the prediction is in
         groups = [("a start w₀", np.ones(basin_starts.shape, dtype=bool), PLAIN_DOT, "circle")]
     for name, members, color, symbol in groups:
@@ -214,7 +212,10 @@ def _movers(
         curve_last = max(run.w.size for _, run in runs) - 1
         traces.mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": INK}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
                      lambda i: {"x": [note_x], "y": [note_y], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
-    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(paths.w.shape[1])], "line": {"color": WHITE, "width": 2}}
+    # One colour and one marker per start on the landscape; an open marker is drawn by its outline, in its colour.
+    colors, symbols = [PATH_COLORS[k % len(PATH_COLORS)] for k in range(paths.w.shape[1])], [PATH_SYMBOLS[k % len(PATH_SYMBOLS)] for k in range(paths.w.shape[1])]
+    rims = [c if m.endswith("-open") else WHITE for c, m in zip(colors, symbols)]
+    ball = {"size": 12, "color": colors, "symbol": symbols, "line": {"color": rims, "width": 2}}
     traces.mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
     traces.mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
