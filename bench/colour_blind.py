@@ -6,7 +6,7 @@ with its questions off at 1400 x 1000, its player is moved to a frame where the 
 out, and the window grows to the page's length before the shot. Look at them: every run and
 every outcome must still be told apart (issue 23).
 
-Run: python bench/colour_blind.py [--out docs/screenshots] [--vision deuteranopia]
+Run: python bench/colour_blind.py [--out docs/screenshots] [--vision deuteranopia] [--all]
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ PAGES = [
     ("learning-rate", "learning_rate?predict=false", 0.35),
     ("local-minimum", "local_minimum?predict=false", 0.25),
 ]
+MORE = [("regression", "regression?predict=false", 0.1), ("debug", "debug?predict=false", None)]  # --all
 # Move the first figure's player to a frame without a click or a rerun (as its slider would).
 GO_TO_FRAME = """fraction => { const gd = document.querySelector('.js-plotly-plot');
   const steps = gd._fullLayout.sliders[0].steps; const step = steps[Math.round(fraction * (steps.length - 1))];
@@ -36,9 +37,11 @@ def shoot(page, url: str, path: str, fraction: float, out: Path) -> None:
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{url}/{path}")
     wait_for_app(page, 120_000)  # a busy machine: two cores shared
-    page.wait_for_selector(".js-plotly-plot .slider-rail-rect", timeout=60_000)
-    page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=60_000) if "learning" in path else None
-    page.evaluate(GO_TO_FRAME, fraction)
+    if "learning" in path or fraction is None:
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=60_000)
+    if fraction is not None:
+        page.wait_for_selector(".js-plotly-plot .slider-rail-rect", timeout=60_000)
+        page.evaluate(GO_TO_FRAME, fraction)
     height = int(page.evaluate(GROW))
     page.set_viewport_size({"width": 1400, "height": min(height + 80, 7000)})
     page.wait_for_timeout(1500)
@@ -49,6 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "artifacts")
     parser.add_argument("--vision", default="deuteranopia", help="none, deuteranopia, protanopia, tritanopia, achromatopsia, blurredVision")
+    parser.add_argument("--all", action="store_true", help="pages 4 and 5 too")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -60,7 +64,7 @@ def main() -> None:
             try:
                 page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
                 page.context.new_cdp_session(page).send("Emulation.setEmulatedVisionDeficiency", {"type": args.vision})
-                for name, path, fraction in PAGES:
+                for name, path, fraction in PAGES + (MORE if args.all else []):
                     out = args.out / f"{name}-{args.vision}.png"
                     shoot(page, url, path, fraction, out)
                     print(out)

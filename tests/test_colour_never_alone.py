@@ -20,7 +20,7 @@ from gd_core.log_match import diagnose
 from gd_core.log_parse import course_line, parse_log
 from gd_core.sums import summarize
 from ui.charts import style
-from ui.charts.debug import debug_chart, fix_chart
+from ui.charts.debug import chart_key, debug_chart, fix_chart
 from ui.charts.learning_rate import compare_figure, sweep_chart
 from ui.charts.local_minimum import BASIN_GROUP, minima_figure
 from ui.charts.regression import regression_figure
@@ -200,6 +200,18 @@ def test_page_5_correct_and_closest_differ_in_dash_and_the_legend_says_so() -> N
     assert marks == {names[0]: "solid line", "correct": "dashed line", "your log": "dots"}
     solid, dashed = (tuple(layer["mark"]["strokeDash"]) for layer in runs)
     assert solid == (1, 0) and dashed != (1, 0)  # what the legend says is what is drawn
+    # and what the caption under the chart says
+    assert chart_key(diagnosis) == f"Dots: your log. Solid line: the closest entry's run ('{diagnosis.best.name}'). Dashed line: the correct code with the same settings."
+
+
+def test_page_5_a_correct_log_has_one_solid_line_and_the_caption_says_so() -> None:
+    run = simulate(ENTRIES["correct"], summarize(X, Y), 0.01, 1_000, 0.0, 0.0)
+    log = parse_log("\n".join(course_line(i, run.cost[i + 1], run.dj_dw[i], run.dj_db[i], run.w[i + 1], run.b[i + 1]) for i in range(0, 1_000, 10)))
+    diagnosis = diagnose(log, summarize(X, Y), 0.01, 1_000)
+    spec = debug_chart(log, diagnosis, "cost")
+    assert [layer["transform"][0]["filter"]["equal"] for layer in spec["layer"] if layer["data"]["name"] == "runs"] == ["correct"]
+    assert labelled_marks(spec) == {"correct": "solid line", "your log": "dots"}
+    assert chart_key(diagnosis) == "Dots: your log. Solid line: the correct code with the same settings."
 
 
 def test_find_the_bug_buggy_and_fixed_code_differ_in_dash_and_the_legend_says_so() -> None:

@@ -41,6 +41,23 @@ def _run_frame(label: str, values: np.ndarray, last: int, start: int) -> pd.Data
     return pd.DataFrame({"series": label, "iteration": kept + start, "value": values[kept]})
 
 
+def drawn_lines(diagnosis: Diagnosis) -> list[str]:
+    """The series ``debug_chart`` draws as lines, in order: solid first, then dashed. The best
+    entry's run (named "closest: ..." when it is no match); then the correct run, unless the best
+    entry is correct code already ('correct', and 'α too large', whose run is the correct run)."""
+    best = diagnosis.best.name
+    match_label = best if diagnosis.matched else f"closest: {best}"
+    return [match_label, *(["correct"] if best not in ("correct", "α too large") else [])]
+
+
+def chart_key(diagnosis: Diagnosis) -> str:
+    """The chart's key in words, for what ``debug_chart`` draws from this diagnosis."""
+    best = f"'{diagnosis.best.name}'"
+    run = f"the run of {best}" if diagnosis.matched else f"the closest entry's run ({best})"
+    words = [f"{mark.capitalize()}: {'the correct code with the same settings' if label == 'correct' else run}." for label, mark in zip(drawn_lines(diagnosis), LINES)]
+    return " ".join(["Dots: your log.", *words])
+
+
 def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height: int = 320) -> Spec:
     """The logged ``name`` as dots, the closest entry's run and the correct run as lines."""
     if name not in FIELDS or log.field(name) is None:
@@ -51,11 +68,9 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     pasted = pd.DataFrame({"series": "your log", "iteration": log.iterations[pick], "value": logged.values[pick]})
     last = max(int(log.iterations[-1]), diagnosis.correct_run.iterations - 1)
     best = diagnosis.best.name
-    match_label = best if diagnosis.matched else f"closest: {best}"
+    match_label, *with_correct = drawn_lines(diagnosis)
     start = diagnosis.numbered_from  # the log's iteration numbers, for the runs too
     runs = [_run_frame(match_label, run_values(diagnosis.best_run, name, diagnosis.timing), last, start)]
-    # 'α too large' is correct code: its run is the correct run.
-    with_correct = best not in ("correct", "α too large")
     if with_correct:
         runs.append(_run_frame("correct", run_values(diagnosis.correct_run, name, diagnosis.timing), last, start))
     lines = pd.concat(runs, ignore_index=True)

@@ -92,8 +92,8 @@ def minima_figure(
     runs and paths cut to their start): no player, no colour that says where a start ends.
     ``ghost``: the committed prediction, drawn over the result.
 
-    A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
-    is still slowly heading for, red only when its run diverged, grey when it stops at none.
+    A start on the curve is coloured and shaped by the minimum it reached, lighter and open for the
+    one it is still heading for, a vermillion cross if its run diverged, a grey x if it stops at none.
     """
     lo, hi = w_range
     layout = _layout(narrow, compact)
