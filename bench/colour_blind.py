@@ -38,9 +38,9 @@ def shoot(page, url: str, path: str, fraction: float, out: Path) -> None:
     page.goto(f"{url}/{path}")
     wait_for_app(page, 120_000)  # a busy machine: two cores shared
     if "learning" in path or fraction is None:
-        page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=60_000)
+        page.wait_for_selector("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg", timeout=120_000)
     if fraction is not None:
-        page.wait_for_selector(".js-plotly-plot .slider-rail-rect", timeout=60_000)
+        page.wait_for_selector(".js-plotly-plot .slider-rail-rect", timeout=120_000)
         page.evaluate(GO_TO_FRAME, fraction)
     height = int(page.evaluate(GROW))
     page.set_viewport_size({"width": 1400, "height": min(height + 80, 7000)})

@@ -20,7 +20,7 @@ from ui.charts.player import under_plot, ReadyFigure, add_player, at, frame, tim
 from ui.words.text import fmt, limit_text
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal, nominal_color, value
 from ui.charts.style import (
-    FAINT_CURVE_COLOR, GHOST_COLOR, INK, OUTCOME_COLORS, OUTCOME_SHAPES, PALETTE, RUN_DASHES, RUN_SYMBOLS, WALL_COLOR, WHITE,
+    FAINT_CURVE_COLOR, GHOST_COLOR, INK, OUTCOME_COLORS, OUTCOME_SHAPES, PALETTE, RUN_DASHES, RUN_SYMBOLS, WALL_COLOR, WALL_TEXT_COLOR, WHITE,
 )
 
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # the moving figure's panels: the curve, left
@@ -65,7 +65,7 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
         layers.append(
             layer_of(
                 "wall",
-                {"type": "text", "align": "right", "dx": -6, "dy": -6, "color": WALL_COLOR, "fontWeight": "bold"},
+                {"type": "text", "align": "right", "dx": -6, "dy": -6, "color": WALL_TEXT_COLOR, "fontWeight": "bold"},
                 {"x": field("alpha"), "y": value(12), "text": field("label", "nominal")},
             )
         )

@@ -46,6 +46,7 @@ PATH_COLOR = ORANGE  # the path so far (dotted)
 CURVE_COLOR = BLUE  # J(w) on page 1
 FAINT_CURVE_COLOR = SLATE_LIGHT  # J(w) behind page 2's several runs
 TANGENT_COLOR = BLUISH_GREEN
+TANGENT_TEXT_COLOR = "#007a5a"  # its words ("run = 0.8"): the same green, darker, 5.3:1 on white (WCAG AA text)
 GHOST_COLOR = SLATE_DARK  # a student's prediction, drawn beside the run (hollow, dashed)
 PREDICTION_COLOR = "#c2410c"  # pages 3 and 4: the committed prediction, over a busy figure (a dark orange: 5:1 on white, for its words)
 # Page 2: one colour, one marker and one dash per alpha (smallest alpha first).
@@ -59,6 +60,7 @@ RUN_DASHES = ["solid", "dot", "dash", "dashdot", "longdash", "longdashdot"]
 OUTCOME_COLORS = [BLUE, ORANGE, VERMILLION]  # converges, creeps, diverges (not green against red)
 OUTCOME_SHAPES = ["circle", "square", "cross"]
 WALL_COLOR = VERMILLION  # the divergence wall 2 / J''(w*)
+WALL_TEXT_COLOR = "#b34f00"  # its words: the same vermillion, darker, 5.2:1 on white
 
 # Page 3: the minimum each start reaches, by colour and by marker shape, and the landscape's
 # paths (one colour and one marker per start).
