@@ -25,7 +25,7 @@ PAGES = [
     ("learning-rate", "learning_rate?predict=false", 0.35),
     ("local-minimum", "local_minimum?predict=false", 0.25),
 ]
-MORE = [("regression", "regression?predict=false", 0.1), ("debug", "debug?predict=false", None)]  # --all
+MORE = [("intuition", "intuition?predict=false", 0.3), ("regression", "regression?predict=false", 0.1), ("debug", "debug?predict=false", None)]  # --all
 # Move the first figure's player to a frame without a click or a rerun (as its slider would).
 GO_TO_FRAME = """fraction => { const gd = document.querySelector('.js-plotly-plot');
   const steps = gd._fullLayout.sliders[0].steps; const step = steps[Math.round(fraction * (steps.length - 1))];
@@ -52,7 +52,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "artifacts")
     parser.add_argument("--vision", default="deuteranopia", help="none, deuteranopia, protanopia, tritanopia, achromatopsia, blurredVision")
-    parser.add_argument("--all", action="store_true", help="pages 4 and 5 too")
+    parser.add_argument("--all", action="store_true", help="pages 1, 4 and 5 too")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -65,7 +65,7 @@ def main() -> None:
                 page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
                 page.context.new_cdp_session(page).send("Emulation.setEmulatedVisionDeficiency", {"type": args.vision})
                 for name, path, fraction in PAGES + (MORE if args.all else []):
-                    out = args.out / f"{name}-{args.vision}.png"
+                    out = args.out / (f"{name}.png" if args.vision == "none" else f"{name}-{args.vision}.png")
                     shoot(page, url, path, fraction, out)
                     print(out)
             finally:
