@@ -77,8 +77,12 @@ CASES = {
     "1 intuition: alpha": ("intuition", "alpha", 0.1, 0.01),
     "2 learning rate: w0": ("learning_rate", "w0", -1.0, 0.1),
     "3 local minimum: alpha": ("local_minimum", "alpha", 0.1, 0.01),
+    "3 local minimum: beta": ("local_minimum", "beta", 0.5, 0.01),  # the momentum race on the landscape (a slider)
     "4 regression: alpha": ("regression", "alpha", 0.01, 0.001),
 }
+
+
+SLIDERS = {"beta"}  # a slider's value travels as a list of one number, a number input's as a number
 
 
 def revisit(first: float, step: float):
@@ -100,7 +104,7 @@ def timed_reruns(page: str, key: str | None, value) -> tuple[float, float]:
     cpu, wall = [], []
     for i in range(REPEATS):
         if key:
-            at.number_input(key=key).set_value(value(i))
+            (at.slider if key in SLIDERS else at.number_input)(key=key).set_value(value(i))
         SCRIPT_CPU.clear()
         start = time.perf_counter()
         at.run()
@@ -173,7 +177,11 @@ async def server_reruns(url: str, log: Path, values) -> dict[str, tuple[float, s
                 if key:
                     widget_id, fragment = widgets[key]
                     state = msg.rerun_script.widget_states.widgets.add()
-                    state.id, state.double_value = widget_id, value(i)
+                    state.id = widget_id
+                    if key in SLIDERS:
+                        state.double_array_value.data.append(value(i))
+                    else:
+                        state.double_value = value(i)
                     msg.rerun_script.fragment_id = fragment  # as the browser does: rerun the part the control is in
                 seen = len(log.read_text().splitlines())
                 await ws.send(msg.SerializeToString())

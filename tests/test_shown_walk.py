@@ -45,6 +45,7 @@ SAFE_CALLS = {
     "chart_key",  # ui.charts.debug: fixed words naming the chart's lines, and a catalogue entry's name
     "start_caption",  # ui.views.local_minimum and ui.views.regression: fixed sentences and numbers (before an answer is committed)
     "start_cost",  # ui.views.regression: the cost at the start, a number
+    "race_sentence",  # ui.views.local_minimum: fixed words, numbers and gd_core.momentum_landscape.race_words (the two runs' numbers, surface.DEPTH)
 }
 
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.

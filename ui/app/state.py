@@ -118,3 +118,5 @@ PRESENT = "present"  # URL: "true" is projector mode (no sidebar, the controls i
 SEED = "seed"  # URL: the exercise's number, the seed of gd_core.questions_debug.debug_context
 NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
+# --- Page 3's momentum on the landscape (branch momentum; ui.controls.landscape) -------------------
+BETA = "beta"  # URL: momentum's beta for the race on the landscape (plain descent against momentum from one start)

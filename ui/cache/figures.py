@@ -44,11 +44,13 @@ def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False,
 @shared(max_entries=64)
 def local_minimum(
     key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: MinimaGhost | None = None,
+    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the runs cut to their start) and ``ghost`` are part of the key."""
+    """``hidden`` (before a prediction: pass the runs cut to their start) and ``ghost`` are part of the key;
+    ``_race`` (the momentum race's paths and names, ui.views.local_minimum.race_figure) is not: its beta is in ``key``."""
     return minima_figure(
         _curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact, hidden=hidden, ghost=ghost,
+        race=_race,
     )
 
 

@@ -76,7 +76,8 @@ DIVERGED_COLOR = VERMILLION
 UNSETTLED_COLOR = SLATE_DARK  # a start's run that ends at no minimum
 PATH_COLORS = [VERMILLION, ORANGE, BLUISH_GREEN, REDDISH_PURPLE, SKY_BLUE, BLUE, INK, YELLOW]  # one per start on the landscape
 # Symbols that both a flat and a 3-D Plotly figure draw (scatter3d has only these).
-PATH_SYMBOLS = ["circle", "square", "diamond", "x", "cross", "circle-open", "square-open", "diamond-open"]
+# The momentum race's balls are a square and a diamond (ui.charts.momentum): the starts take those last.
+PATH_SYMBOLS = ["circle", "x", "cross", "circle-open", "square-open", "diamond-open", "square", "diamond"]
 
 # Pages 4 and 5: data, fits and the exact answer.
 DATA_COLOR = BLUE
@@ -92,3 +93,8 @@ CORRECT_COLOR = BLUISH_GREEN  # the correct run (a dashed line)
 SERIES_COLORS = [BLUE, ORANGE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE, SKY_BLUE, INK, SLATE]  # page 4: one per parameter
 # Vega-Lite's dash patterns ([dash, gap] in pixels), the same order as Plotly's names above.
 VEGA_DASHES = [[1, 0], [2, 3], [6, 4], [6, 3, 2, 3], [10, 4], [10, 3, 2, 3]]
+
+# Page 3's momentum race (branch momentum): plain descent and momentum from one start, each line
+# over an underlay of the other shade, so it shows on the map's dark valleys and light hills alike.
+RACE_COLORS = [INK, YELLOW]  # plain descent (dashed, a square), momentum (solid, a diamond)
+RACE_UNDERLAYS = [WHITE, INK]

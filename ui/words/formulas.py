@@ -13,6 +13,11 @@ UPDATE_RULE = r"w := w - \alpha \, \frac{dJ(w)}{dw}"  # the home page
 UPDATE_RULE_SHORT = r"w := w - \alpha \, \frac{dJ}{dw}"  # page 1, beside its curve
 REGRESSION_COST = r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2"
 # gd_core.surface.cost written out: a wide bowl (BOWL = 0.04) with a Gaussian valley per (a_k, w_k, b_k, s_k) in VALLEYS.
+# gd_core.update.momentum on the landscape (gd_core.momentum_landscape): the velocity v, then the step.
+MOMENTUM = (
+    r"\begin{aligned} v_w &:= \beta\, v_w + \frac{\partial H}{\partial w}, & w &:= w - \alpha\, v_w \\"
+    r" v_b &:= \beta\, v_b + \frac{\partial H}{\partial b}, & b &:= b - \alpha\, v_b \end{aligned}"
+)
 LANDSCAPE = r"H(w,b) = 0.04\,(w^2+b^2) - \sum_k a_k \, e^{-\frac{(w-w_k)^2 + (b-b_k)^2}{2 s_k^2}}"
 
 
