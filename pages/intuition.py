@@ -51,12 +51,13 @@ def run_and_show() -> None:
         st.plotly_chart(figures.intuition(key, curve, run, not asked.shown, ghost, present_mode()), width="stretch", key=state.INTUITION_FIGURE)
         if asked.shown:
             st.caption(
-                "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
-                "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
-                + (" Grey: your prediction." if ghost is not None else "")
+                "Press **Play**, or drag the iteration slider under the chart. Green line through the point: the tangent, "
+                "with its run and rise dashed (slope = rise ÷ run = dJ/dw). Red arrow, a triangle at its tip: the step the update takes. "
+                "Orange dotted line: the path so far."
+                + (" Grey, hollow or dashed: your prediction." if ghost is not None else "")
             )
         else:
-            st.caption("Green: the tangent at the start, with its run and rise (slope = rise ÷ run = dJ/dw). "
+            st.caption("Green line through the point: the tangent at the start, with its run and rise dashed (slope = rise ÷ run = dJ/dw). "
                        "Answer the question (beside the chart, or under it on a phone) and the run plays here.")
     if asked.shown:
         show_iterations(key, run)

@@ -112,7 +112,8 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
         st.info(start_cost(fits[0][1]), icon=":material/visibility_off:")
     elif stats.n == 1:
         figure_place.caption(
-            "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
+            "Press **Play**, or drag the iteration slider: the solid red line, the marker on the cost and the point on J(w, b) "
+            + ("(the sequential update's: dotted, orange, square markers) " if len(fits) > 1 else "")
             + ("show the same iteration. " if no_lstsq else f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
                "the diamond is the same answer on the map. ")
             + "Click the map to start there; drag the surface to turn it."

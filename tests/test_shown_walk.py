@@ -42,6 +42,7 @@ SAFE_CALLS = {
     "end_words",  # ui.charts.local_minimum: where a run ends, as a number
     "len", "round", "abs", "min", "max",  # numbers
     "headline",  # gd_core.log_verdict: a catalogue entry's name, or 'none of these'
+    "chart_key",  # ui.charts.debug: fixed words naming the chart's lines, and a catalogue entry's name
     "start_caption",  # ui.views.local_minimum and ui.views.regression: fixed sentences and numbers (before an answer is committed)
     "start_cost",  # ui.views.regression: the cost at the start, a number
     "race_sentence",  # ui.views.local_minimum: fixed words, numbers and gd_core.momentum_landscape.race_words (the two runs' numbers, surface.DEPTH)

@@ -26,19 +26,17 @@ from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, unde
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.minima_ghost import Ghost, prediction_notes
 from ui.charts.momentum import with_race
-from ui.charts.style import AWAY_COLOR, BASIN_COLORS, DIVERGED_COLOR, INK, LIGHT_COLORS, PATH_COLORS, UNSETTLED_COLOR, WHITE
+from ui.charts.style import (
+    AWAY_COLOR, BASIN_COLORS, BASIN_SYMBOLS as SYMBOLS, DIVERGED_COLOR, DIVERGED_SYMBOL, INK, LIGHT_COLORS, PATH_COLORS, PLAIN_DOT, START_COLOR,
+    UNSETTLED_COLOR, UNSETTLED_SYMBOL, WHITE,
+)
 
-# The second cue beside colour: one marker shape per minimum reached, an x for none.
-SYMBOLS = ["circle", "square", "triangle-up", "pentagon", "star"]
-UNSETTLED_SYMBOL = "x"
 BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
 LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
-START_COLOR = "#334155"  # before a prediction: every start one colour (a colour would say where it ends)
-PLAIN_DOT = "#94a3b8"
 
 
 def run_end(final_w: float, minima: Sequence[float], tol: float = 1e-3) -> int:
@@ -96,8 +94,8 @@ def minima_figure(
     runs and paths cut to their start): no player, no colour that says where a start ends.
     ``ghost``: the committed prediction, drawn over the result. ``race``: (paths, names) of plain descent and momentum from one start.
 
-    A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
-    is still slowly heading for, red only when its run diverged, grey when it stops at none.
+    A start on the curve is coloured and shaped by the minimum it reached, lighter and open for the
+    one it is still heading for, a vermillion cross if its run diverged, a grey x if it stops at none.
     """
     lo, hi = w_range
     layout, traces = _layout(narrow, compact), Traces()
@@ -160,7 +158,7 @@ def _curve_panel(
         for k, m in enumerate(minima)
     ]
     settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
-    groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, "x"), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, "x")]
+    groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, DIVERGED_SYMBOL), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, UNSETTLED_SYMBOL)]
     if hidden:  # where each start ends is the answer: plain dots until the prediction is in
         groups = [("a start w₀", np.ones(basin_starts.shape, dtype=bool), PLAIN_DOT, "circle")]
     for name, members, color, symbol in groups:

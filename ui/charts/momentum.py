@@ -14,7 +14,7 @@ import numpy as np
 from gd_core.surface import SurfacePaths
 from ui.charts.cost_map import path_shape
 from ui.charts.player import Traces
-from ui.charts.style import PATH_COLORS, RACE_COLORS, RACE_UNDERLAYS, WHITE
+from ui.charts.style import PATH_COLORS, PATH_SYMBOLS, RACE_COLORS, RACE_UNDERLAYS, WHITE
 
 RACE_DASHES = ("dash", "solid")
 RACE_SYMBOLS = ("square", "diamond")
@@ -44,10 +44,13 @@ def race_lines(traces: Traces, race: SurfacePaths, names: tuple[str, str], xref:
 
 def with_race(traces: Traces, paths: SurfacePaths, race: tuple[SurfacePaths, tuple[str, str]] | None) -> tuple[SurfacePaths, dict]:
     """Draw the race (its paths and legend names; None: no race), and return the balls that move:
-    the starts' paths with the race's two after them, and their markers' colours and symbols (one
-    circle per start in its colour, then the race's square and diamond, each with its ring)."""
+    the starts' paths with the race's two after them, and their markers' colours, symbols and rings
+    (each start its own colour and marker, an open one drawn by its outline in its colour; then
+    the race's square and diamond, each with its ring)."""
     n = paths.w.shape[1]
-    marker = {"color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n)], "symbol": ["circle"] * n}
+    colors, symbols = [PATH_COLORS[k % len(PATH_COLORS)] for k in range(n)], [PATH_SYMBOLS[k % len(PATH_SYMBOLS)] for k in range(n)]
+    rims = [c if m.endswith("-open") else WHITE for c, m in zip(colors, symbols)]
+    marker = {"color": colors, "symbol": symbols, "line": {"color": rims, "width": 2}}
     if race is None:
         return paths, marker
     race_lines(traces, *race)
@@ -58,5 +61,5 @@ def with_race(traces: Traces, paths: SurfacePaths, race: tuple[SurfacePaths, tup
         return np.hstack([np.vstack([x] + [x[-1:]] * (rows - x.shape[0])) for x in (a, b)])
 
     both = SurfacePaths(w=joined(paths.w, race.w), b=joined(paths.b, race.b), cost=joined(paths.cost, race.cost), alpha=paths.alpha)
-    ring = {"color": [WHITE] * n + list(RACE_UNDERLAYS), "width": 2}  # the yellow diamond ringed in ink: it shows on the light hills too
+    ring = {"color": rims + list(RACE_UNDERLAYS), "width": 2}  # the yellow diamond ringed in ink: it shows on the light hills too
     return both, {"color": marker["color"] + list(RACE_COLORS), "symbol": marker["symbol"] + list(RACE_SYMBOLS), "line": ring}

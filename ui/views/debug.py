@@ -22,7 +22,7 @@ from gd_core.wording import limit, plural
 from ui.app import state
 from ui.app.challenge import hidden, locked
 from ui.app.settings import RegressionDefaults, RunSettings
-from ui.charts.debug import debug_chart
+from ui.charts.debug import chart_key, debug_chart
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 COURSE_LOG = Path(__file__).resolve().parents[2] / "data" / "course_week1_log.txt"
@@ -108,8 +108,7 @@ def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_
         with tab:
             st.vega_lite_chart(spec=debug_chart(log, diagnosis, name), width="stretch")
     st.caption(
-        "Dots: your log. Solid: the closest mistake's run. Dashed: the correct code with the same settings. "
-        f"{shown(log.summary, MESSAGE_LIMIT)} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
+        f"{chart_key(diagnosis)} {shown(log.summary, MESSAGE_LIMIT)} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
         f"Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}."
     )
     candidates = diagnosis.candidates if named else ()

@@ -144,6 +144,6 @@ def _reveal(context: DebugContext, asked: Asked) -> None:
         if context.fixed_alpha != context.alpha else " Both ran with the same data, start and α."
     )
     st.caption(
-        "Red: the cost the buggy code printed after each update; green, dashed: the fixed code's."
+        "Solid red line: the cost the buggy code printed after each update; dashed green line: the fixed code's."
         f"{fixed_alpha}{stopped} Stable limit for this data: α < {limit(context.diagnosis.alpha_limit, context.alpha)}."
     )
