@@ -6,13 +6,14 @@ from gd_core.questions_fit import regression_context
 from gd_core.reveal import start_only
 from gd_core.sums import fit_summary
 from ui.app import state
-from ui.cache import figures, runs
+from ui.cache import figure_texts, figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.challenge import challenge
+from ui.views.player import keyboard_player, verdict_words
 from ui.views.predict import ledger, predict_first
 from ui.views.regression import (
     DIVERGES, descent_controls, downloads, figure_mark, first_update, fit_metrics, sequential_note, start_caption, start_cost, start_from_click, verdict_banner,
@@ -95,6 +96,8 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
             before_answer, figure_mark(asked),
         )
         figure_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
+        with figure_place:
+            keyboard_player(state.REGRESSION_CLICK, figure_texts.regression(key, figure, fits, stats.m, before_answer, verdict_words(verdict)))
     if stats.n == 1 and before_answer:
         figure_place.caption(start_caption(fits[0][1], prepared.x_sample.size, stats.m))
     elif before_answer:

@@ -118,3 +118,9 @@ PRESENT = "present"  # URL: "true" is projector mode (no sidebar, the controls i
 SEED = "seed"  # URL: the exercise's number, the seed of gd_core.questions_debug.debug_context
 NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
+
+
+# --- The keyboard player (ui.views.player), branch a11y-player ----------------------------------
+def keyboard_player_key(figure_key: str) -> str:
+    """The keyboard player and text alternative of the moving figure whose chart key is ``figure_key``."""
+    return f"{figure_key}_keyboard"

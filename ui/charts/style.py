@@ -64,3 +64,8 @@ STAR_COLOR = YELLOW  # the least-squares point on J(w, b)
 LOG_COLOR = INK  # page 5: the pasted values
 MATCH_COLOR = RED  # the run that reproduces them
 CORRECT_COLOR = GREEN  # the correct run
+
+# The keyboard player under a moving figure (ui.views.player), branch a11y-player.
+FOCUS_COLOR = BLUE  # the ring round the focused control (3:1 against white and the controls)
+CONTROL_BORDER = SLATE  # a control's edge (3:1 against white)
+ROW_SHOWN = "#dbeafe"  # the table row of the frame on screen (Tailwind blue 100)
