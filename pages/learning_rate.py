@@ -17,6 +17,7 @@ from ui.views.challenge import challenge
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
 from ui.words.captions import sweep_caption
+from ui.words.chart_text import described, sweep_text
 from ui.views.predict import ledger, predict_first
 from ui.views.predicted import card_notes, guessed_alpha
 from ui.views.player import keyboard_player, verdict_words
@@ -108,7 +109,8 @@ def show_outcome(judged: list, asked, sweep_key: tuple, sweep, facts, alpha_max:
     sweep_iters = lesson.defaults.sweep_iters
     st.subheader("How many iterations does each α need?")
     guess = guessed_alpha(asked)
-    st.vega_lite_chart(spec=figures.sweep((*sweep_key, sweep_iters), sweep, alpha_max, sweep_iters, guess), width="stretch")
+    words = sweep_text(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, sweep_iters)
+    st.vega_lite_chart(spec=described(figures.sweep((*sweep_key, sweep_iters), sweep, alpha_max, sweep_iters, guess), words), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))
 
 live_part(run_and_show)

@@ -20,7 +20,8 @@ from ui.views.regression import (
 )
 from ui.words import formulas
 from ui.words.captions import BATCH_TEXT, cost_chart_caption
-from ui.words.shown import MESSAGE_LIMIT, shown
+from ui.words.chart_text import described, lines_text
+from ui.words.shown import MESSAGE_LIMIT, shown, shown_plain
 
 lesson = open_lesson("regression")
 with intro_place():
@@ -116,10 +117,12 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
         )
     else:
         st.subheader("Cost per iteration")
-        st.vega_lite_chart(spec=figures.costs(key, fits, 0.0 if no_lstsq else stats.cost_star), width="stretch")
+        costs = lines_text("Cost J(w, b)", [(f"{label} update", f.result.cost_history) for label, f in fits])
+        st.vega_lite_chart(spec=described(figures.costs(key, fits, 0.0 if no_lstsq else stats.cost_star), costs), width="stretch")
         st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha, floor_shown=not no_lstsq, limit_shown=not no_wall))
         st.subheader("Each parameter per iteration")
-        st.vega_lite_chart(spec=figures.parameters(key, fit, tuple(x_names)), width="stretch")
+        history = [(f"w[{shown_plain(name, 30)}]", fit.path.w_history[:, j]) for j, name in enumerate(x_names)] + [("b", fit.path.b_history)]
+        st.vega_lite_chart(spec=described(figures.parameters(key, fit, tuple(x_names)), lines_text("Each parameter", history)), width="stretch")
         st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")
     if not before_answer:
         if settings.compare:

@@ -6,6 +6,7 @@ and holding the run's numbers there; before a prediction, the start only."""
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -101,3 +102,42 @@ def test_regression_words_name_each_update_rule() -> None:
     assert text.rows[1] == ("2", fmt(2.0), fmt(0.75), fmt(1.0), fmt(4.0), fmt(0.75), fmt(1.0))
     assert "5 points" in text.summary and f"w = {fmt(4.0)}" in text.summary
     assert keyboard_player_key("regression_click") == "regression_click_keyboard"
+
+
+def description(chart) -> str:
+    return json.loads(chart.proto.spec).get("description", "")
+
+
+def test_every_still_chart_has_a_description_from_its_numbers() -> None:
+    """Page 2's sweep, page 5's log charts and the find-the-bug reveal carry a text alternative
+    (Vega writes it as the chart's aria-label) naming what they draw and their numbers."""
+    from gd_core.questions_debug import MISTAKES, debug_context
+    from tests import test_app_debug, test_app_find_the_bug as bug
+
+    at = open_page("learning_rate", predict="false", iters="60")
+    (sweep,) = at.get("vega_lite_chart")
+    words = description(sweep)
+    counts = [int(n) for n in re.findall(r"(\d+) (?:converge|do not|diverge)", words)]
+    assert words.startswith("Iterations to converge against the learning rate α") and sum(counts) > 10, words
+    assert "stable limit 2 / J''(w*) = " in words
+
+    at = test_app_debug.open_page()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 5 and all(description(c) for c in charts)
+    assert description(charts[0]).startswith("cost J(w, b) per iteration. ") and "your log: from " in description(charts[0])
+
+    context = debug_context(bug.DEFAULT_SEED)
+    at = bug.commit(bug.open_page(ask="debug.mistake"), "debug.mistake", MISTAKES[context.entry.name][0])
+    (chart,) = bug.exercise(at).get("vega_lite_chart")
+    fixed = context.fixed_run.cost[1:]
+    assert f"fixed code: from {fmt(float(fixed[0]))} at iteration 0 to {fmt(float(fixed[-1]))} at iteration {fixed.size - 1:,}" in description(chart)
+
+
+def test_sweep_words_count_each_outcome() -> None:
+    from ui.words.chart_text import lines_text, sweep_text
+
+    words = sweep_text(np.array([0.01, 0.1, 1.0, 2.5]), np.array([500, 40, 3, 500]), np.array([False, False, False, True]), 2.0, 500)
+    assert "for 4 values of α from 0.010 to 2.500: 2 converge, 1 do not within 500 iterations, 1 diverge." in words, words
+    assert f"The fewest iterations, 3, at α = {fmt(1.0)}." in words and "2 / J''(w*) = 2" in words
+    blown = lines_text("Cost", [("run", np.array([4.0, 9.0, np.inf]))])
+    assert blown == f"Cost per iteration. run: from {fmt(4.0)} at iteration 0 to {fmt(9.0)} at iteration 1 (its numbers stop being finite after iteration 1)."

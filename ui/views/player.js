@@ -39,7 +39,7 @@ function build(root, id) {
   wrap.append(bar, summary, details);
   for (const old of root.querySelectorAll(":scope > .gdp")) old.remove();
   root.append(wrap);
-  return {root, bar, play, range, now, summary, details, table, rowsEl: [], shown: -1, playing: false, data: null, gd: null};
+  return {root, bar, play, range, now, summary, details, table, rowsEl: [], shown: -1, latest: -1, playing: false, data: null, gd: null};
 }
 
 function fillTable(s) {
@@ -58,15 +58,25 @@ function fillTable(s) {
   s.table.replaceChildren(make("caption", {}, s.data.label), thead, tbody);
 }
 
+const QUIET_MS = 200;  // while it plays, the words and the table's row change at most 5 times a second
+
 function show(s, k, announce) {
   const rows = s.data.rows;
   if (!rows.length) return;
   k = Math.max(0, Math.min(rows.length - 1, k | 0));
+  s.latest = k;
+  s.range.value = String(k);
+  if (s.playing && !announce) {
+    // Every frame moves the slider; the line of text (which may wrap, and move what is under it)
+    // follows a few times a second, and exactly once the player stops.
+    const now = performance.now();
+    if (now - (s.wroteAt || 0) < QUIET_MS) return;
+    s.wroteAt = now;
+  }
   if (k !== s.shown) {
     if (s.rowsEl[s.shown]) s.rowsEl[s.shown].removeAttribute("aria-current");
     if (s.rowsEl[k]) s.rowsEl[k].setAttribute("aria-current", "true");
     s.shown = k;
-    s.range.value = String(k);
     s.range.setAttribute("aria-valuetext", `iteration ${rows[k][0]} of ${s.data.last}`);
   }
   // While it plays the line changes silently (a screen reader would fall behind); it is read out
@@ -80,12 +90,12 @@ function setPlaying(s, playing) {
   s.play.setAttribute("aria-label", playing ? "Pause" : "Play");
   s.play.setAttribute("title", playing ? "Pause" : "Play");
   s.play.textContent = playing ? "❚❚ Pause" : "▶ Play";
-  if (!playing && s.shown >= 0) show(s, s.shown, true);
+  if (!playing && s.latest >= 0) show(s, s.latest, true);
 }
 
 function activeFrame(s) {
   const slider = s.gd && s.gd._fullLayout && s.gd._fullLayout.sliders && s.gd._fullLayout.sliders[0];
-  return slider ? slider.active : s.shown;
+  return slider ? slider.active : s.latest;
 }
 
 function animate(s, args) {
@@ -214,7 +224,7 @@ export default function (component) {
     s.bar.hidden = !data.rows.length;
     s.details.hidden = !data.rows.length;
     if (data.rows.length) fillTable(s);
-    s.shown = -1;
+    s.shown = s.latest = -1;
     s.now.textContent = "";
     setPlaying(s, false);
   }

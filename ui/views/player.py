@@ -31,6 +31,7 @@ from ui.views.verdicts import ANSWERS
 from ui.words.figure_text import FigureText
 
 CSS = f"""
+.gdp {{ contain: layout; }}  /* a new line of text lays out this box, not the page */
 .gdp-bar {{ display: flex; flex-wrap: wrap; align-items: center; gap: 0.35rem; margin: 0.25rem 0 0.5rem; }}
 .gdp-btn {{ min-width: 2.75rem; min-height: 2.75rem; padding: 0 0.7rem; border: 1px solid {CONTROL_BORDER}; border-radius: 0.5rem;
   background: {WHITE}; color: {INK}; font: inherit; cursor: pointer; }}
