@@ -39,7 +39,7 @@ function build(root, id) {
   wrap.append(bar, summary, details);
   for (const old of root.querySelectorAll(":scope > .gdp")) old.remove();
   root.append(wrap);
-  return {root, bar, play, range, now, summary, details, table, rowsEl: [], shown: -1, latest: -1, playing: false, data: null, gd: null};
+  return {root, bar, play, range, now, summary, details, scroll, table, rowsEl: [], shown: -1, latest: -1, playing: false, data: null, gd: null};
 }
 
 function fillTable(s) {
@@ -75,7 +75,9 @@ function show(s, k, announce) {
   }
   if (k !== s.shown) {
     if (s.rowsEl[s.shown]) s.rowsEl[s.shown].removeAttribute("aria-current");
-    if (s.rowsEl[k]) s.rowsEl[k].setAttribute("aria-current", "true");
+    const row = s.rowsEl[k];
+    if (row) row.setAttribute("aria-current", "true");
+    if (row && s.details.open) s.scroll.scrollTop = Math.max(0, row.offsetTop - s.scroll.clientHeight / 2);  // the row on screen in view
     s.shown = k;
     s.range.setAttribute("aria-valuetext", `iteration ${rows[k][0]} of ${s.data.last}`);
   }

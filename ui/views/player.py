@@ -43,7 +43,7 @@ CSS = f"""
 .gdp-hidden {{ position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap; border: 0; }}
 .gdp-numbers summary {{ cursor: pointer; font-size: 0.9rem; }}
-.gdp-scroll {{ max-height: 18rem; overflow: auto; }}
+.gdp-scroll {{ position: relative; max-height: 18rem; overflow: auto; }}
 .gdp-scroll table {{ border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }}
 .gdp-scroll caption {{ text-align: left; font-size: 0.85rem; padding: 0.25rem 0; }}
 .gdp-scroll th, .gdp-scroll td {{ padding: 0.1rem 0.6rem; text-align: right; border-bottom: 1px solid {ROW_SHOWN}; }}

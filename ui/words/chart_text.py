@@ -1,7 +1,7 @@
 """A still chart in words (issue 23): its text alternative, computed from the numbers it draws.
 
 Vega-Lite's top-level ``description`` becomes the chart's accessible name (Vega writes it as the
-SVG's aria-label, with role "graphics-document"): a screen reader hears what is drawn and where
+aria-label of the chart's element, with role "graphics-document"): a screen reader hears what is drawn and where
 each series starts and ends. ``described`` puts it on a cached spec without changing that spec.
 """
 
