@@ -130,6 +130,7 @@ function refresh(s) {
   // A rerun may draw the figure into a new element: find it again before each action.
   s.gd = graph(s.data.chart) || s.gd;
   if (s.gd) attach(s);
+  describe(s);
   return Boolean(s.gd);
 }
 
