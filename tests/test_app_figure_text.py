@@ -26,7 +26,7 @@ FIGURE_KEYS = {"intuition": "intuition_player", "learning_rate": "learning_rate_
 
 def player_data(at: AppTest) -> dict:
     """What the page hands its keyboard player: the figure's words and numbers."""
-    found = [json.loads(el.proto.json) for el in at.get("bidi_component") if el.proto.component_name == "gd_keyboard_player"]
+    found = [json.loads(el.proto.bytes) for el in at.get("bidi_component") if el.proto.component_name == "gd_keyboard_player"]
     assert len(found) == 1, "one keyboard player under the page's one moving figure"
     return found[0]
 

@@ -1,6 +1,6 @@
 // The keyboard player (ui/views/player.py): buttons and a slider that drive a Plotly figure's own
 // frames with Plotly.animate, in the browser; it never sends a message to the server.
-// data: {chart, label, summary, columns, rows, lines, ready}. The figure is the Plotly graph inside
+// data (JSON bytes): {chart, label, summary, columns, rows, lines, last}. The figure is the Plotly graph inside
 // the element whose class is "st-key-<chart>" (st.plotly_chart's key).
 const KEYS = {ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10};
 const LIVE = new WeakMap();
@@ -194,7 +194,10 @@ function hook(s, tries) {
 }
 
 export default function (component) {
-  const {parentElement, data} = component;
+  const {parentElement} = component;
+  // The data come as JSON bytes (ui/views/player.py), made once per figure on the server.
+  const raw = component.data;
+  const data = raw instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(raw)) : raw;
   let s = LIVE.get(parentElement);
   if (!s) {
     const id = `gdp-${data.chart}`;
