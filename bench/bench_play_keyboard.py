@@ -3,7 +3,7 @@
 bench_play.py compares two servers run one after the other; on a shared, loaded machine their
 frame rates drift more than the player could move them. Here one page plays in turns with the
 keyboard player listening (it moves its slider at every frame and writes its line of numbers a
-few times a second) and with its listeners taken off the figure, the same figure in the same tab,
+few times a second) and with the player taken off (its listeners and its elements), the same figure in the same tab,
 A B A B ...: the ratio of the medians is the player's cost. Also counted: websocket messages sent
 while playing (target 0).
 Run: python bench/bench_play_keyboard.py [--seconds 4] [--rounds 3]
@@ -28,8 +28,13 @@ PAGES = {
     "3 local minima (300 iterations)": "local_minimum?iters=300&surface_iters=300&predict=false",
 }
 # Plotly's own listeners are internal (gd._internalOn): taking off the public ones leaves the player intact.
-OFF = "() => { const gd = document.querySelector('.js-plotly-plot'); for (const e of ['plotly_animatingframe', 'plotly_sliderchange', 'plotly_buttonclicked', 'plotly_animated']) gd.removeAllListeners(e); gd._gdpHooked = null; }"
-ON = "() => { const b = document.querySelector('.gdp-btn[data-act=first]'); b.click(); }"  # any action hooks the player again
+# Off: the player's listeners taken off the figure and its elements (buttons, line, table) out of the page.
+OFF = """() => { const gd = document.querySelector('.js-plotly-plot');
+  for (const e of ['plotly_animatingframe', 'plotly_sliderchange', 'plotly_buttonclicked', 'plotly_animated']) gd.removeAllListeners(e);
+  gd._gdpHooked = null; const el = document.querySelector('.gdp'); window._gdp = [el, el.parentElement]; el.remove(); }"""
+# On: its elements back, and any action (here: first frame) hooks it to the figure again.
+ON = """() => { if (window._gdp) { window._gdp[1].append(window._gdp[0]); window._gdp = null; }
+  document.querySelector('.gdp-btn[data-act=first]').click(); }"""
 COUNT = """() => { const gd = document.querySelector('.js-plotly-plot'); window._updates = [];
   gd.on('plotly_animatingframe', () => window._updates.push(performance.now())); }"""
 RATE = "() => { const t = window._updates; return t.length > 1 ? (t.length - 1) / ((t[t.length - 1] - t[0]) / 1000) : 0; }"
