@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import count_sent_frames, screenshot, wait_for_app
+from tests.conftest import count_sent_frames, screenshot, scrub_player, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -87,6 +87,10 @@ def test_the_keyboard_drives_the_player(page, app_url: str, name: str) -> None:
     assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Iteration"
     page.keyboard.press("ArrowLeft")
     shown_is(page, count - 2)
+    active, moved = scrub_player(page, 0.5, sent)  # a mouse on Plotly's own slider: the words follow it too
+    assert moved == 0 and 0 < active < count - 2
+    iteration = page.evaluate(SHOWN)[2]
+    assert f"Iteration {iteration} of" in page.evaluate(DESCRIBED)[1]
     screenshot(page, f"keyboard-{name}")
     assert sent[0] == before, "the keyboard player sent a message to the server (a rerun)"
     assert page.locator("[data-testid='stException']").count() == 0

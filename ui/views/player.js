@@ -155,7 +155,8 @@ function attach(s) {
   gd._gdpHooked = s;
   s.hooks = {
     plotly_animatingframe: e => show(s, Number(e.name), false),
-    plotly_sliderchange: e => show(s, e.slider.active, true),
+    // Plotly's slider reports every played frame too: only a student's own move is read out.
+    plotly_sliderchange: e => { if (e.interaction) show(s, e.slider.active, true); },
     plotly_buttonclicked: e => setPlaying(s, !String(e.button.label).includes("Pause")),  // Plotly's own Play, speed or Pause
     plotly_animated: () => setPlaying(s, false),
   };
