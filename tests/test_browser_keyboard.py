@@ -94,3 +94,20 @@ def test_the_keyboard_drives_the_player(page, app_url: str, name: str) -> None:
     screenshot(page, f"keyboard-{name}")
     assert sent[0] == before, "the keyboard player sent a message to the server (a rerun)"
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_before_a_prediction_the_figure_says_the_start_only_then_the_player_comes(page, app_url: str) -> None:
+    """Predict-then-see: before the answer, no player to reach and a description of the start
+    alone; once committed, the player and the run's end and verdict in the description."""
+    page.goto(f"{app_url}/intuition?ask=intuition.first_step", timeout=90_000)
+    wait_for_app(page, 90_000)
+    page.wait_for_function("() => document.querySelector('[role=\"figure\"][aria-describedby]') !== null", timeout=60_000)
+    _, described = page.evaluate(DESCRIBED)
+    assert "Where it goes is shown once you answer the question." in described and "Verdict" not in described
+    assert not page.locator(".gdp-bar").is_visible()
+    page.get_by_role("textbox", name="Your answer (w)").fill("5.5")
+    page.get_by_role("button", name="Commit").click()
+    wait_for_app(page, 90_000)
+    page.locator(".gdp-bar").wait_for(state="visible", timeout=60_000)
+    page.wait_for_function("() => document.getElementById('gdp-intuition_player-summary').textContent.includes('Verdict: converged')", timeout=30_000)
+    assert page.get_by_role("button", name="Play", exact=True).count() == 1

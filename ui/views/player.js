@@ -150,7 +150,7 @@ function act(s, what) {
 
 function attach(s) {
   const gd = s.gd;
-  if (!gd || gd._gdpHooked === s) return;
+  if (!gd || gd._gdpHooked === s || typeof gd.on !== "function") return;
   detach(s);
   gd._gdpHooked = s;
   s.hooks = {
@@ -167,7 +167,8 @@ function attach(s) {
 function detach(s) {
   const gd = s.hooked;
   if (!gd) return;
-  for (const [name, f] of Object.entries(s.hooks)) gd.removeListener(name, f);
+  // A rerun may have drawn the figure anew: Plotly.purge takes the old element's emitter away.
+  if (typeof gd.removeListener === "function") for (const [name, f] of Object.entries(s.hooks)) gd.removeListener(name, f);
   if (gd._gdpHooked === s) gd._gdpHooked = null;
   s.hooked = null;
 }
