@@ -100,3 +100,8 @@ VEGA_DASHES = [[1, 0], [2, 3], [6, 4], [6, 3, 2, 3], [10, 4], [10, 3, 2, 3]]
 # over an underlay of the other shade, so it shows on the map's dark valleys and light hills alike.
 RACE_COLORS = [INK, YELLOW]  # plain descent (dashed, a square), momentum (solid, a diamond)
 RACE_UNDERLAYS = [WHITE, INK]
+
+# The keyboard player under a moving figure (ui.views.player), branch a11y-player.
+FOCUS_COLOR = BLUE  # the ring round the focused control (3:1 against white and the controls)
+CONTROL_BORDER = SLATE  # a control's edge (3:1 against white)
+ROW_SHOWN = "#dbeafe"  # the table row of the frame on screen (Tailwind blue 100)
