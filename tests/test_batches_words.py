@@ -57,3 +57,23 @@ def test_alpha_sentences() -> None:
     assert "even α = 0.25 did not end below its starting cost for stochastic descent" in alpha_text(none)
     every = AlphaLimits(batch=1.5, every_update=0.25, tolerated=4.0, failed=float("inf"), batch_size=1)
     assert "for every α tried, up to 4" in alpha_text(every)
+
+
+def test_colour_never_alone_in_the_figure() -> None:
+    """Each run also has its own marker and dash (issue 23's rule, tests/test_colour_never_alone.py)."""
+    from ui.charts.batches import batches_figure
+
+    runs, stats = _runs()
+    x = np.random.default_rng(0).normal(size=64)
+    spec = batches_figure(x, 2.0 * x - 1.0, stats, [(run_label(r), r) for r in runs.runs], "x", "y").to_dict()
+    epochs = [t for t in spec["data"] if t.get("name", "").endswith(", per epoch")]
+    assert len({(t["marker"]["symbol"], t["line"]["dash"]) for t in epochs}) == 3
+    lines = [t for t in spec["data"] if t.get("name", "").endswith(" line")]
+    assert len({t["line"]["dash"] for t in lines}) == 3
+    movers = [spec["data"][i] for i in spec["frames"][0]["traces"]]
+    for trace in movers:
+        symbols = (trace.get("marker") or {}).get("symbol")
+        if isinstance(symbols, list):
+            assert len(set(symbols)) == len(symbols), symbols
+    paths = [s for s in spec["layout"]["shapes"] if s.get("type") == "path" and s.get("xref") == "x2" and s["line"].get("dash")]
+    assert len({s["line"]["dash"] for s in paths}) == 3

@@ -1,11 +1,11 @@
 """Real Chromium: one student walks the whole lesson path, on a laptop and on a phone.
 
-From the home page's first question link, every one of the 20 questions (gd_core.questions
+From the home page's first question link, every one of the 21 questions (gd_core.questions
 order) is answered and committed: the graded sentence and its "Why:" appear, the page shows the
 outcome (the player on pages 1-4 and 6, the bug on page 5), and "Next question" / "Next: <lesson>"
 opens the next question of the path, named in the URL's ask= (a lesson's first question is
 left out of the URL, as a bound control's default is) and in the picker. At the end the run
-ledger lists all 20. A screenshot per question goes to $PATH_SHOTS when it is set.
+ledger lists all 21. A screenshot per question goes to $PATH_SHOTS when it is set.
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def answer(page, index: int) -> None:
 def walk(page, app_url: str, size: str) -> None:
     page.goto(app_url)
     page.wait_for_selector("a[href*='ask=']", timeout=WAIT)
-    assert page.locator("a[href*='ask=']").count() == len(QUESTIONS) == 20
+    assert page.locator("a[href*='ask=']").count() == len(QUESTIONS) == 21
     page.get_by_role("link", name=f"1. {QUESTIONS[0].title}").click()
 
     rights = 0
