@@ -133,3 +133,10 @@ HAND_CONTINUE = "hand_continue"  # the button "Continue with gradient descent fr
 def keyboard_player_key(figure_key: str) -> str:
     """The keyboard player and text alternative of the moving figure whose chart key is ``figure_key``."""
     return f"{figure_key}_keyboard"
+
+# --- Branch batches: the lesson "Batch, mini-batch, stochastic" (pages/batches.py) -------------------
+# Its seed is SEED above ("seed"): on that page, the seed of the shuffles (as on page 5 the exercise's number).
+BATCH = "batch"  # URL: the mini-batch size B
+EPOCHS = "epochs"  # URL: passes over the data
+NEW_SEED = "batches_new_seed"  # the button that draws another seed
+BATCHES_FIGURE = "batches_player"  # the lesson's moving figure
