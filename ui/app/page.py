@@ -25,7 +25,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from ui.app import link_check, state
 from ui.app.challenge import forget_waiting, read_challenge
 from ui.app.present import titled
-from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
+from ui.app.lessons import BY_KEY, CLASS, HOME, LESSONS, Lesson
 from ui.app.kept_views import remember_view, restore_view
 
 
@@ -48,7 +48,7 @@ def navigation() -> StreamlitPage:
     def page(lesson: Lesson, **extra: bool) -> StreamlitPage:
         return st.Page(lesson.file, title=lesson.title, icon=lesson.icon, url_path=lesson.key, **extra)
 
-    return st.navigation({"": [page(HOME, default=True)], "Lessons": [page(lesson) for lesson in LESSONS]})
+    return st.navigation({"": [page(HOME, default=True)], "Lessons": [page(lesson) for lesson in LESSONS], "Class": [page(CLASS)]})
 
 
 def run_page(page: StreamlitPage) -> None:
@@ -125,7 +125,7 @@ def open_lesson(key: str) -> Lesson:
     lesson = BY_KEY[key]
     asked = link_check.arrival()
     restore_view(lesson)
-    if lesson is not HOME:
+    if lesson in LESSONS:
         read_challenge(lesson)  # before any control: a link's goal, and the controls it locks
     if lesson is HOME:
         st.title(lesson.heading)

@@ -1,0 +1,137 @@
+"""The class page (issue 25) in AppTest: a teacher and students on one class store (a SQLite file
+in a temporary folder, GD_DATA_DIR), through the page as they use it.
+
+Teacher: start a class, pick a question, start round one, see the counts, close, reveal, round
+two, run (the lesson's figure, the answer, both rounds), download. Students: join by link and by
+code, answer, change the answer, be refused after the close, see the spread once revealed.
+Security through the page: a join code never reaches a teacher's button, a bad secret gives a
+message and nothing of any class, an answer outside the question is refused with a message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import read_back
+from tests.test_app_lessons import all_text, open_page
+from ui.app import state
+
+TEACHER_BUTTONS = {state.CLASS_START, state.CLASS_CLOSE, state.CLASS_REVEAL, state.CLASS_ROUND_TWO, state.CLASS_RUN, state.CLASS_NEW_QUESTION}
+
+
+@pytest.fixture(autouse=True)
+def one_store(tmp_path, monkeypatch):
+    """Every page in a test shares one fresh SQLite file (as two replicas on one machine do)."""
+    monkeypatch.delenv("GD_DATABASE_URL", raising=False)
+    monkeypatch.setenv("GD_DATA_DIR", str(tmp_path / "data"))
+
+
+def teacher() -> AppTest:
+    at = open_page("class")
+    at.button(key=state.CLASS_NEW).click().run()
+    assert not at.exception, at.exception
+    assert at.query_params[state.TEACH]
+    return at
+
+
+def code_of(at: AppTest) -> str:
+    box = [m.value for m in at.markdown if len(read_back(m.value)) == 6 and read_back(m.value).isalnum()]
+    assert len(box) == 1, [m.value for m in at.markdown]
+    return read_back(box[0])
+
+
+def pick(at: AppTest, question_id: str) -> AppTest:
+    at.selectbox(key=state.CLASS_QUESTION).set_value(question_id).run()
+    at.button(key=state.CLASS_START).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def student(code: str) -> AppTest:
+    at = open_page("class", join=code)
+    assert not at.exception, at.exception
+    return at
+
+
+def answer(at: AppTest, value) -> AppTest:
+    widget = at.radio[0] if at.radio else at.text_input(key=[k for k in keys(at) if k.startswith("class_answer:")][0])
+    widget.set_value(value)
+    at.button(key=state.CLASS_COMMIT).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def keys(at: AppTest) -> list[str]:
+    return [w.key for w in at.text_input]
+
+
+def test_a_full_round_teacher_and_three_students() -> None:
+    t = pick(teacher(), "intuition.direction")
+    code = code_of(t)
+    students = [student(code) for _ in range(3)]
+    for s in students:
+        assert "Which way will w move" in all_text(s)
+        assert not TEACHER_BUTTONS & {b.key for b in s.button}
+    for s, said in zip(students, ["left", "right", "right"]):
+        answer(s, said)
+        assert "Kept" in all_text(s)
+    answer(students[2], "left")  # changed: still one answer
+    t.run()
+    assert "Round 1: 3 answered" in all_text(t)
+    t.button(key=state.CLASS_CLOSE).click().run()
+    late = answer(students[0], "right")
+    assert "is closed" in all_text(late)
+    t.button(key=state.CLASS_REVEAL).click().run()
+    s = students[1].run()
+    assert "The class's answers" in all_text(s)
+    t.button(key=state.CLASS_ROUND_TWO).click().run()
+    for s, said in zip(students, ["left", "left", "left"]):
+        s.run()
+        answer(s, said)
+    t.run()
+    assert "Round 1: 3 answered · Round 2: 3 answered" in all_text(t)
+    t.button(key=state.CLASS_CLOSE).click().run()
+    assert state.CLASS_ROUND_TWO not in {b.key for b in t.button}  # two rounds of one question
+    t.button(key=state.CLASS_RUN).click().run()
+    assert not t.exception, t.exception
+    text = all_text(t)
+    assert "**Round 1**: 2 right answers of 3 (67%)" in text and "**Round 2**: 3 right answers of 3 (100%)" in text, text[:600]
+    assert len(t.get("plotly_chart")) == 1  # the lesson's own figure, playing the run
+    data = t.get("download_button")
+    assert data
+
+
+def test_a_bad_secret_shows_a_message_and_no_class() -> None:
+    t = pick(teacher(), "intuition.direction")
+    secret = t.query_params[state.TEACH]
+    for bad in (secret[:-1] + ("A" if secret[-1] != "A" else "B"), "x" * 43, "short"):
+        at = open_page("class", teach=bad)
+        assert not at.exception
+        text = all_text(at)
+        assert "This teacher link does not open a class" in text, text
+        assert code_of(t) not in text
+        assert not TEACHER_BUTTONS & {b.key for b in at.button}
+
+
+def test_a_join_code_reaches_no_teacher_button_and_a_bad_code_is_named() -> None:
+    t = pick(teacher(), "intuition.direction")
+    s = student(code_of(t))
+    assert not TEACHER_BUTTONS & {b.key for b in s.button}
+    assert state.TEACH not in s.query_params
+    bad = open_page("class", join="ZZZZZZ")
+    assert "ZZZZZZ" not in [b.key for b in bad.button]
+    assert bad.error and not TEACHER_BUTTONS & {b.key for b in bad.button}
+
+
+def test_an_answer_outside_the_question_is_refused_with_a_message() -> None:
+    t = pick(teacher(), "intuition.first_step")
+    s = student(code_of(t))
+    answer(s, "abc")
+    assert "Type a number" in all_text(s)
+    answer(s, "6.2")
+    assert "Kept" in all_text(s)

@@ -1,0 +1,144 @@
+"""The class page's one door to the class store (class_store: one database every replica shares).
+
+Everything a page asks of a class goes through here, so the pages never hold a database handle
+or build a round's question themselves. A round's question is built from a lesson question and
+a view (gd_core.class_round): its answer form is computed here, from the very run the students'
+pages build, and the store checks every answer against it. Every function raises only
+``class_store.ClassStoreError`` (plain words a page shows as they are).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from class_store import Asked, ClassStoreError, NewClass, Round, Spread, StudentView, TeacherView, new_session_id, normal_code, shared_store
+from class_store.codes import valid_session
+from class_store.errors import SetupError, UnknownClass
+from gd_core import questions as qs
+from gd_core.class_round import RoundError, RoundView, form_of, offered, round_context
+from gd_core.question_types import Form
+from ui.words.shown import shown_plain
+
+
+
+def _asked(question_id: str, view: RoundView) -> Asked:
+    try:
+        return Asked(question_id, view.as_params(), form_of(question_id, view))
+    except RoundError as error:
+        raise SetupError(str(error)) from None
+
+
+def new_class(question_id: str, view: RoundView) -> str:
+    """A new class asking ``question_id`` of ``view`` once a round opens (none is open yet): the
+    teacher's secret, for their link."""
+    made: NewClass = shared_store().create_class(_asked(question_id, view))
+    return made.secret
+
+
+def teacher_view(secret: str) -> TeacherView:
+    return shared_store().teacher_view(secret)
+
+
+def start_round(secret: str, question_id: str, view: RoundView) -> Round:
+    return shared_store().start_round(secret, _asked(question_id, view))
+
+
+def start_again(secret: str, current: Round) -> Round:
+    """Round two: the same question of the same view, answered again after discussion."""
+    return shared_store().start_round(secret, current.asked)
+
+
+def close_round(secret: str, number: int) -> Round:
+    return shared_store().close_round(secret)
+
+
+def reveal_round(secret: str, number: int) -> Round:
+    return shared_store().reveal(secret, number)
+
+
+def spreads(secret: str, numbers: tuple[int, ...]) -> tuple[list[Round], list[Spread]]:
+    """The rounds ``numbers`` and their spreads now (the teacher's live histogram)."""
+    view = shared_store().teacher_view(secret)
+    chosen = [(r, s) for r, s in zip(view.rounds, view.spreads) if r.number in numbers]
+    if not chosen:
+        raise SetupError("That round is not in this class any more.")
+    return [r for r, _ in chosen], [s for _, s in chosen]
+
+
+def same_question(first: Round, second: Round) -> bool:
+    return first.asked.question_id == second.asked.question_id and dict(first.asked.params) == dict(second.asked.params)
+
+
+def question_of(one: Round) -> tuple[str, RoundView]:
+    """The round's question id and view; SetupError when the view cannot be read back."""
+    try:
+        return one.asked.question_id, RoundView.from_params(one.asked.params)
+    except RoundError as error:
+        raise SetupError(str(error)) from None
+
+
+def form(one: Round) -> Form:
+    return one.asked.form
+
+
+def prompt(one: Round) -> str:
+    """The question as the students read it, for the round's view."""
+    question_id, view = question_of(one)
+    if not offered(question_id):
+        raise SetupError("This round asks a question the class page does not offer.")
+    try:
+        return qs.prompt(qs.question(question_id), round_context(question_id, view))
+    except RoundError as error:
+        raise SetupError(str(error)) from None
+
+
+def answer_texts(spread: Spread) -> list[str]:
+    """A round's answers as texts, from its counts (no one's answer: the multiset of them)."""
+    if spread.kind == "number":
+        return [format(v, ".17g") for v in spread.values]
+    return [o.key for o in spread.options for _ in range(o.count)]
+
+
+def export_csv(secret: str) -> bytes:
+    """The class's answers as CSV (students numbered s1, s2, ..., never their ids)."""
+    return shared_store().export_csv(secret).encode()
+
+
+# --- the students -----------------------------------------------------------------------------
+
+def check_code(typed: object) -> str:
+    """The join code in ``typed`` when a live class has it; UnknownClass (in our words) else."""
+    code = normal_code(typed)
+    if code is None:
+        raise UnknownClass(f"‘{shown_plain(typed, 20)}’ is not a join code: six letters and digits, such as K7QF2M.")
+    shared_store().student_view(code)  # UnknownClass or ClassExpired
+    return code
+
+
+def new_student() -> str:
+    return new_session_id()
+
+
+def valid_student(me: Any) -> bool:
+    return valid_session(me)
+
+
+def student_view(code: str, me: str) -> StudentView:
+    return shared_store().student_view(code, me)
+
+
+def signature_of(view: StudentView) -> tuple:
+    """What a student's page is drawn for: the latest round's number and state."""
+    return (None, None) if view.round is None else (view.round.number, view.round.state)
+
+
+def signature(code: str, me: str) -> tuple:
+    return signature_of(shared_store().student_view(code, me))
+
+
+def answer(code: str, me: str, number: int, raw: object) -> object:
+    """Keep this student's answer to round ``number``; its value as read."""
+    return shared_store().answer(code, me, number, raw).value
+
+
+__all__ = ["ClassStoreError", "answer", "check_code", "new_class", "student_view", "teacher_view"]
