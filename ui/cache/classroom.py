@@ -9,6 +9,9 @@ pages build, and the store checks every answer against it. Every function raises
 
 from __future__ import annotations
 
+import functools
+import threading
+import time
 from typing import Any
 
 from class_store import Asked, ClassStoreError, NewClass, Round, Spread, StudentView, TeacherView, new_session_id, normal_code, shared_store
@@ -84,6 +87,11 @@ def form(one: Round) -> Form:
 def prompt(one: Round) -> str:
     """The question as the students read it, for the round's view."""
     question_id, view = question_of(one)
+    return _prompt(question_id, view)
+
+
+@functools.lru_cache(maxsize=64)  # server-wide, bounded: a round's question reads the same for every student
+def _prompt(question_id: str, view: RoundView) -> str:
     if not offered(question_id):
         raise SetupError("This round asks a question the class page does not offer.")
     try:
@@ -106,12 +114,18 @@ def export_csv(secret: str) -> bytes:
 
 # --- the students -----------------------------------------------------------------------------
 
-def check_code(typed: object) -> str:
-    """The join code in ``typed`` when a live class has it; UnknownClass (in our words) else."""
+def join_code(typed: object) -> str:
+    """The join code in ``typed``, normalised; UnknownClass (in our words) when it is not one."""
     code = normal_code(typed)
     if code is None:
         raise UnknownClass(f"‘{shown_plain(typed, 20)}’ is not a join code: six letters and digits, such as K7QF2M.")
-    shared_store().student_view(code)  # UnknownClass or ClassExpired
+    return code
+
+
+def check_code(typed: object) -> str:
+    """The join code in ``typed`` when a live class has it; UnknownClass or ClassExpired else."""
+    code = join_code(typed)
+    shared_store().student_view(code)
     return code
 
 
@@ -124,7 +138,12 @@ def valid_student(me: Any) -> bool:
 
 
 def student_view(code: str, me: str) -> StudentView:
-    return shared_store().student_view(code, me)
+    """The class as this student's page shows it (and, fresher than any poll's, its signature)."""
+    view = shared_store().student_view(code, me)
+    with _SIGNATURES_LOCK:
+        if len(_SIGNATURES) < MAX_SIGNATURES:
+            _SIGNATURES[code] = (time.monotonic(), signature_of(view))
+    return view
 
 
 def signature_of(view: StudentView) -> tuple:
@@ -132,8 +151,27 @@ def signature_of(view: StudentView) -> tuple:
     return (None, None) if view.round is None else (view.round.number, view.round.state)
 
 
-def signature(code: str, me: str) -> tuple:
-    return signature_of(shared_store().student_view(code, me))
+SIGNATURE_FOR_S = 0.5  # a replica reads a class's round state at most this often for all its students' polls
+MAX_SIGNATURES = 512
+_SIGNATURES: dict[str, tuple[float, tuple]] = {}  # server-wide, bounded: join code -> (read at, signature)
+_SIGNATURES_LOCK = threading.Lock()
+
+
+def signature(code: str) -> tuple:
+    """The class's round number and state, as a poll needs it: read from the store at most every
+    SIGNATURE_FOR_S seconds per replica (100 phones polling every 2 s would otherwise be 50 reads
+    a second); a change reaches every page within a poll and that half second."""
+    now = time.monotonic()
+    with _SIGNATURES_LOCK:
+        kept = _SIGNATURES.get(code)
+    if kept is not None and now - kept[0] < SIGNATURE_FOR_S:
+        return kept[1]
+    found = signature_of(shared_store().student_view(code))
+    with _SIGNATURES_LOCK:
+        if len(_SIGNATURES) >= MAX_SIGNATURES:
+            _SIGNATURES.clear()  # a replica serving 512 classes at once: start afresh rather than grow
+        _SIGNATURES[code] = (now, found)
+    return found
 
 
 def answer(code: str, me: str, number: int, raw: object) -> object:

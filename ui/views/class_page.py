@@ -57,7 +57,8 @@ def _new_class() -> None:
     except ClassStoreError as error:
         st.session_state[state.CLASS_JOIN_PROBLEM] = shown(error, MESSAGE_LIMIT)
         return
-    st.query_params.clear()
+    for name in (state.JOIN, state.ME):
+        st.query_params.pop(name, None)
     st.query_params[state.TEACH] = secret
 
 
@@ -98,7 +99,7 @@ def class_page() -> None:
         me = my_id()
         link_instead(me=None)  # nor a student's own id
         try:
-            student_page(classroom.check_code(code), me)
+            student_page(classroom.join_code(code), me)
         except ClassStoreError as error:
             st.error(shown(error, MESSAGE_LIMIT), icon=":material/link_off:")
             join_box()

@@ -31,7 +31,7 @@ POLL_EVERY = 2.0  # seconds between two checks of the round's state
 def watch(code: str, me: str) -> None:
     """Redraw the page when the class's round changed (opened, closed, revealed); else nothing."""
     try:
-        now = classroom.signature(code, me)
+        now = classroom.signature(code)
     except ClassStoreError:
         return  # the page says so on its next full run; a poll stays quiet
     if now != st.session_state.get(state.CLASS_DRAWN):

@@ -108,7 +108,7 @@ def teacher_page(secret: str) -> None:
         together = pair(view.rounds)
         st.markdown(f"**Round {len(together)}**, " + ("open: answers are coming in" if current.state == "open" else
                     "closed" if current.state == "closed" else "closed, the spread shown to the class"))
-        st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
+        st.markdown("#### " + shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
         run_shown = st.session_state.get(state.CLASS_RUN_SHOWN) == current.number
         if run_shown:
             _results(view, together)
@@ -123,6 +123,9 @@ def teacher_page(secret: str) -> None:
 
 
 def _setup(secret: str, *, first: bool) -> None:
+    if first:
+        st.info("This page's address is your teacher link: bookmark it. It is the only way back to this class's rounds; "
+                "never show it to the class (they join with the code).", icon=":material/key:")
     st.markdown("**Pick the question the class answers**" if first else "**Next question**")
     picked = pick_round()
     if picked is not None:
