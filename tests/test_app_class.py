@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import read_back
 from tests.test_app_lessons import all_text, open_page
 from ui.app import state
+from ui.cache import classroom
 
 TEACHER_BUTTONS = {state.CLASS_START, state.CLASS_CLOSE, state.CLASS_REVEAL, state.CLASS_ROUND_TWO, state.CLASS_RUN, state.CLASS_NEW_QUESTION}
 
@@ -70,6 +71,13 @@ def keys(at: AppTest) -> list[str]:
     return [w.key for w in at.text_input]
 
 
+def bars(at: AppTest) -> dict[tuple[str, str], int]:
+    """The spread chart's bars as drawn: (round, answer) -> count."""
+    chart = at.get("vega_lite_chart")[-1].proto
+    table = pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pylist()
+    return {(row["round"], row["answer"]): row["count"] for row in table}
+
+
 def test_a_full_round_teacher_and_three_students() -> None:
     t = pick(teacher(), "intuition.direction")
     code = code_of(t)
@@ -83,6 +91,8 @@ def test_a_full_round_teacher_and_three_students() -> None:
     answer(students[2], "left")  # changed: still one answer
     t.run()
     assert "Round 1: 3 answered" in all_text(t)
+    assert bars(t) == {("Round 1", "w moves left (to a smaller w)"): 2, ("Round 1", "w moves right (to a larger w)"): 1,
+                       ("Round 1", "w stays where it is"): 0}
     t.button(key=state.CLASS_CLOSE).click().run()
     late = answer(students[0], "right")
     assert "is closed" in all_text(late)
@@ -102,8 +112,34 @@ def test_a_full_round_teacher_and_three_students() -> None:
     text = all_text(t)
     assert "**Round 1**: 2 right answers of 3 (67%)" in text and "**Round 2**: 3 right answers of 3 (100%)" in text, text[:600]
     assert len(t.get("plotly_chart")) == 1  # the lesson's own figure, playing the run
-    data = t.get("download_button")
-    assert data
+    drawn = bars(t)
+    assert drawn[("Round 1", "✓ w moves left (to a smaller w)")] == 2 and drawn[("Round 2", "✓ w moves left (to a smaller w)")] == 3
+    assert t.get("download_button")
+    rows = list(csv.DictReader(io.StringIO(classroom.export_csv(t.query_params[state.TEACH]).decode())))
+    assert len(rows) == 6 and {r["student"] for r in rows} == {"s1", "s2", "s3"}
+    assert not any(s.session_state[state.CLASS_ME] in str(rows) for s in students)  # no student's id leaves the store
+
+
+def test_a_tab_that_reconnects_with_its_link_is_the_same_student() -> None:
+    """A replica's restart: the tab reloads its URL (with ``me``) into a new session: one answer, not two."""
+    t = pick(teacher(), "intuition.direction")
+    first = student(code_of(t))
+    answer(first, "left")
+    me = first.query_params[state.ME]
+    again = open_page("class", join=code_of(t), me=me)  # a new session, the same link
+    assert "Your answer in this round: w moves left" in read_back(all_text(again))
+    answer(again, "right")
+    t.run()
+    assert "Round 1: 1 answered" in all_text(t)
+    assert bars(t)[("Round 1", "w moves right (to a larger w)")] == 1
+
+
+def test_the_page_link_never_carries_the_secret_nor_a_students_id() -> None:
+    t = pick(teacher(), "intuition.direction")
+    secret = t.query_params[state.TEACH]
+    assert all(secret not in c.value for c in t.code if "class" in c.value)
+    s = student(code_of(t))
+    assert all(s.query_params[state.ME] not in c.value for c in s.code)
 
 
 def test_a_bad_secret_shows_a_message_and_no_class() -> None:

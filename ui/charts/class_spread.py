@@ -2,7 +2,7 @@
 
 ``spread_chart`` draws one group of bars per answer (an option, or a range of numbers), one bar
 per round side by side, each labelled with its count; after the run, the right answer's label
-is marked ``(right)``. The type is large: the chart is read off a projector at the back of a hall.
+is marked with a tick. The type is large: the chart is read off a projector at the back of a hall.
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ from ui.charts.style import BLUE, INK, SLATE_LIGHT
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
 
 ROUND_COLORS = [SLATE_LIGHT, BLUE]  # round 1 fades beside round 2
-RIGHT = " (right)"
+RIGHT = "✓ "  # before a right answer's label, once the run is shown
 
 
 def spread_chart(rounds: Sequence[tuple[str, Sequence[tuple[str, int]]]], right: Sequence[str] = (), *, height: int = 320, font: int = 18) -> Spec:
     """``rounds``: (name, [(answer label, count), ...]) per round, every round with the same
     answers in the same order; ``right``: the labels of the right answers (marked once the run
     is shown)."""
-    labels = [label + (RIGHT if label in right else "") for label, _ in rounds[0][1]] if rounds else []
+    labels = [(RIGHT if label in right else "") + label for label, _ in rounds[0][1]] if rounds else []
     rows = [
-        {"answer": label + (RIGHT if label in right else ""), "round": name, "count": int(count)}
+        {"answer": (RIGHT if label in right else "") + label, "round": name, "count": int(count)}
         for name, bars in rounds for label, count in bars
     ]
     names = [name for name, _ in rounds]

@@ -46,8 +46,9 @@ def play_figure(view: RoundView, context) -> None:
     st.caption("Press **Play** (or Space in projector mode): the run the class answered about.")
 
 
-def show_run(question_id: str, view: RoundView, rounds: Sequence[tuple[str, Sequence[str]]]) -> None:
-    """The run, the answer and each round's share of right answers (``rounds``: (name, answers))."""
+def show_run(question_id: str, view: RoundView, rounds: Sequence[tuple[str, Sequence[str]]], beside=None) -> None:
+    """The run, the answer and each round's share of right answers (``rounds``: (name, answers));
+    ``beside``: what else to draw under them (the rounds' chart), in the column beside the figure."""
     q = qs.question(question_id)
     context = round_context(question_id, view)
     truth = qs.truth(q, context)
@@ -61,6 +62,8 @@ def show_run(question_id: str, view: RoundView, rounds: Sequence[tuple[str, Sequ
             right = sum(_right(q, context, a) for a in answers)
             share = f"{100 * right / len(answers):.0f}%" if answers else "no answers"
             st.markdown(f"**{name}**: {plural(right, 'right answer')} of {len(answers):d} ({share})")
+        if beside is not None:
+            beside()
 
 
 def _right(q, context, answer: str) -> bool:

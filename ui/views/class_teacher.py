@@ -134,12 +134,12 @@ def _setup(secret: str, *, first: bool) -> None:
 
 
 def _results(view, together: list) -> None:
-    """After Run: the rounds with the right answer marked, and the run beside the answer."""
+    """After Run: the run beside the right answer and the rounds (the right answer's bars ticked)."""
     current = together[-1]
     question_id, round_view = classroom.question_of(current)
     spreads = [view.spreads[view.rounds.index(r)] for r in together]
     form = classroom.form(current)
     bars = round_bars(form, spreads)
     right = right_labels(question_id, round_view, bars[0]) if bars and bars[0] else []
-    draw_spread(form, spreads, names(together), right, big=True)
-    show_run(question_id, round_view, [(name, classroom.answer_texts(spread)) for name, spread in zip(names(together), spreads)])
+    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(names(together), spreads)]
+    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, names(together), right))
