@@ -63,6 +63,8 @@ class Stats:
     reconnects: list[float] = field(default_factory=list)
     last_ack: float = 0.0
     why: list[str] = field(default_factory=list)  # why tabs reconnected
+    polls: list[float] = field(default_factory=list)  # a student page's poll (its fragment; a redraw when the round changed)
+    teacher_polls: list[float] = field(default_factory=list)  # the teacher's live spread (its fragment)
 
 
 def free_port_block(count: int) -> int:
@@ -182,21 +184,24 @@ class Student:
 
     async def take_part(self, number: int, due: float, stats: Stats, until: asyncio.Event) -> None:
         """Poll as the page does; answer round ``number`` at ``due`` (once its radio is drawn);
-        reconnect when the websocket closes; stop when ``until`` is set."""
+        reconnect when the websocket closes; stop when ``until`` is set. Polls start at a random
+        phase, as the tabs of a class opened at different moments do."""
+        phase = self.rng.uniform(0, 2.0)
         while not until.is_set():
             try:
                 if number not in self.kept and self.radio(number) and time.monotonic() >= due:
                     await self.answer(number, stats)
                     continue
                 interval = self.tab.drawn.auto_rerun[0] if self.tab.drawn.auto_rerun else 2.0
-                wait = interval if number in self.kept or not self.radio(number) else min(interval, max(0.0, due - time.monotonic()))
+                wait = (phase or interval) if number in self.kept or not self.radio(number) else min(phase or interval, max(0.0, due - time.monotonic()))
+                phase = 0.0
                 try:
                     await asyncio.wait_for(until.wait(), timeout=wait)
                     return
                 except asyncio.TimeoutError:
                     pass
                 if not (number not in self.kept and self.radio(number) and time.monotonic() >= due):
-                    await self.tab.run(fragment=self.tab.fragment)
+                    stats.polls.append((await self.tab.run(fragment=self.tab.fragment)).seconds)
             except (websockets.ConnectionClosed, OSError, asyncio.TimeoutError) as error:
                 stats.why.append(type(error).__name__)
                 if os.environ.get("GD_BENCH_DEBUG"):
@@ -224,7 +229,7 @@ class Teacher:
             except asyncio.TimeoutError:
                 pass
             try:
-                await self.tab.run(fragment=self.tab.fragment)
+                stats.teacher_polls.append((await self.tab.run(fragment=self.tab.fragment)).seconds)
             except (websockets.ConnectionClosed, OSError, asyncio.TimeoutError):
                 self.tab = Tab(self.tab.url, "class", self.tab.query)
                 await self.tab.connect()
@@ -333,6 +338,11 @@ async def scenario(url: str, db: Path, store, args, kill) -> list[str]:
             f"errors {len(stats.errors)}; reconnects {len(stats.reconnects)}"
             + (f" (p50 {percentile(stats.reconnects, 0.5):.2f} s, max {max(stats.reconnects):.2f} s; {sorted(set(stats.why))})" if stats.reconnects else "")
             + f"; database: {'every answer counted exactly once, as kept' if not problems else problems[:5]}"
+        )
+        lines.append(
+            f"  polls: {len(stats.polls)} student polls, p50 {percentile(stats.polls, 0.5) * 1000:.0f} ms, p95 {percentile(stats.polls, 0.95) * 1000:.0f} ms; "
+            f"{len(stats.teacher_polls)} teacher polls of the live spread, p50 {percentile(stats.teacher_polls, 0.5) * 1000:.0f} ms, "
+            f"p95 {percentile(stats.teacher_polls, 0.95) * 1000:.0f} ms"
         )
         lines.extend(f"  error: {e}" for e in stats.errors[:5])
 

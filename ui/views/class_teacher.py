@@ -64,14 +64,14 @@ def names(shown_rounds) -> list[str]:
 
 
 @st.fragment(run_every=LIVE_EVERY)
-def live_spread(secret: str, numbers: tuple[int, ...]) -> None:
+def live_spread(secret: str, numbers: tuple[int, ...], form) -> None:
     """The spread of the rounds ``numbers`` as it fills: the counts alone, read every LIVE_EVERY s."""
     try:
-        rounds, spreads = classroom.spreads(secret, numbers)
+        spreads = classroom.spreads(secret, numbers)
     except ClassStoreError as error:
         st.warning(shown(error, MESSAGE_LIMIT), icon=":material/cloud_off:")
         return
-    draw_spread(classroom.form(rounds[-1]), spreads, names(rounds), big=True)
+    draw_spread(form, spreads, names(numbers), big=True)
 
 
 def _buttons(secret: str, current, together: list) -> None:
@@ -114,7 +114,7 @@ def teacher_page(secret: str) -> None:
             _results(view, together)
         else:
             with st.container(key=state.CLASS_LIVE):
-                live_spread(secret, tuple(r.number for r in together))
+                live_spread(secret, tuple(r.number for r in together), classroom.form(current))
         _buttons(secret, current, together)
         if run_shown:
             st.download_button("Download the answers (CSV)", lambda: classroom.export_csv(secret), file_name=f"class_{view.code}.csv",
