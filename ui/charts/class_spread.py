@@ -7,6 +7,7 @@ is marked with a tick. The type is large: the chart is read off a projector at t
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
@@ -15,21 +16,29 @@ from ui.charts.style import BLUE, INK, SLATE_LIGHT
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
 
 ROUND_COLORS = [SLATE_LIGHT, BLUE]  # round 1 fades beside round 2
+WRAP = 16  # characters on one line of an answer's label
 RIGHT = "✓ "  # before a right answer's label, once the run is shown
+
+
+def _lines(label: str) -> str:
+    """The label broken into lines of about ``WRAP`` characters, joined by '|' (the axis splits them)."""
+    return "|".join(textwrap.wrap(label.replace("|", "/"), WRAP)) or " "
 
 
 def spread_chart(rounds: Sequence[tuple[str, Sequence[tuple[str, int]]]], right: Sequence[str] = (), *, height: int = 320, font: int = 18) -> Spec:
     """``rounds``: (name, [(answer label, count), ...]) per round, every round with the same
     answers in the same order; ``right``: the labels of the right answers (marked once the run
     is shown)."""
-    labels = [(RIGHT if label in right else "") + label for label, _ in rounds[0][1]] if rounds else []
+    labels = [_lines((RIGHT if label in right else "") + label) for label, _ in rounds[0][1]] if rounds else []
     rows = [
-        {"answer": (RIGHT if label in right else "") + label, "round": name, "count": int(count)}
+        {"answer": (RIGHT if label in right else "") + label, "lines": _lines((RIGHT if label in right else "") + label), "round": name, "count": int(count)}
         for name, bars in rounds for label, count in bars
     ]
     names = [name for name, _ in rounds]
-    frame = pd.DataFrame(rows, columns=["answer", "round", "count"])
-    x = field("answer", "nominal", None, sort=labels, axis={"labelAngle": 0, "labelLimit": 260, "labelFontSize": font, "title": None})
+    frame = pd.DataFrame(rows, columns=["answer", "lines", "round", "count"])
+    # Each label on a few short lines, so three or four answers fit side by side on a phone too.
+    axis = {"labelAngle": 0, "labelLimit": 400, "labelFontSize": font, "title": None, "labelExpr": "split(datum.label, '|')"}
+    x = field("lines", "nominal", None, sort=labels, axis=axis)
     offset = field("round", "nominal", None, sort=names)
     y = field("count", "quantitative", "students", axis={"tickMinStep": 1, "labelFontSize": font - 4, "titleFontSize": font - 4})
     color = nominal_color("round", names, ROUND_COLORS[-len(names):] if names else ROUND_COLORS, legend=len(names) > 1)
