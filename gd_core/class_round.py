@@ -154,13 +154,16 @@ def number_bins(values: Sequence[float]) -> np.ndarray:
     if high - low < 1e-12 * max(1.0, abs(low)):
         step = _nice(max(abs(low) * 0.1, 1e-9))
         start = math.floor(low / step) * step
-        return np.array([start, start + step])
+        return start + step * np.arange(2 if start + step > high else 3)
     step = _nice((high - low) / MAX_BINS)
-    start = math.floor(low / step) * step
-    count = max(1, math.ceil((high - start) / step + 1e-9))
-    if start + count * step <= high:
-        count += 1
-    return start + step * np.arange(count + 1)
+    while True:  # a start rounded down may need one more bin: then the next round width
+        start = math.floor(low / step) * step
+        count = max(1, math.ceil((high - start) / step))
+        if start + count * step <= high:
+            count += 1
+        if count <= MAX_BINS:
+            return start + step * np.arange(count + 1)
+        step = _nice(step * 1.01)
 
 
 def _range_label(low: float, high: float) -> str:
