@@ -2,7 +2,7 @@
 
 ``GD_DATABASE_URL`` names the database (``postgresql+psycopg://user:password@host:5432/db``
 for several machines). Without it, a SQLite file ``classes.sqlite3`` in ``GD_DATA_DIR``
-(default: ``var/`` in the app's folder), made with its folder (readable by its owner only).
+(default: ``var/`` in the app's folder), made with its folder, both readable by their owner only.
 
 SQLite, shared by the replicas of one machine: WAL journal (readers never wait for a writer),
 ``synchronous=NORMAL`` (a committed answer survives any replica's death; only a power cut may
@@ -74,7 +74,11 @@ def make_engine(url: str) -> Engine:
 def _sqlite(url: URL) -> Engine:
     if url.database and url.database != ":memory:":
         folder = Path(url.database).parent
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            os.close(os.open(url.database, os.O_CREAT | os.O_RDWR, 0o600))  # the owner's only (SQLite gives its -wal, -shm files the same)
+        except OSError as error:
+            raise StoreUnavailable(f"The class database cannot be opened: its folder {folder} cannot be made ({error.strerror}). Set GD_DATA_DIR to a folder the app may write.") from None
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")

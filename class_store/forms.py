@@ -146,6 +146,8 @@ def check_answer(form: Form, answer_range: tuple[float, float] | None, raw: obje
         value = read_response(form, raw)
     except ResponseError as error:
         raise AnswerRefused(str(error)) from None
+    except (TypeError, ValueError, OverflowError):  # not text, a number or a sequence of keys at all
+        raise AnswerRefused("This answer cannot be read; pick or type it again.") from None
     if isinstance(form, NumberForm):
         x = float(value)  # type: ignore[arg-type]
         lo, hi = number_range(form, answer_range) or DEFAULT_RANGE

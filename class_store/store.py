@@ -56,6 +56,13 @@ RATE_WINDOW_S = 10.0  # ... in this many seconds
 CODE_TRIES = 20  # a new code that another live class has: draw again
 
 
+def _number(number: object) -> int:
+    """A round's number as given by a page: a whole number from 1 (RoundError for anything else)."""
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MAX_ROUNDS:
+        raise RoundError(f"There is no round {str(number)[:20]}: rounds are numbered 1 to {MAX_ROUNDS}.")
+    return number
+
+
 class ClassStore:
     """The store on one database (``engine``); ``clock`` gives seconds since 1970 (tests move it)."""
 
@@ -176,14 +183,16 @@ class ClassStore:
         now = self.clock()
         with self._tx() as conn:
             row = self._by_secret(conn, secret, now, lock=True)
-            done = conn.execute(update(rounds).where(rounds.c.class_id == row.id, rounds.c.state == "open").values(state="closed", closed_at=now))
-            if done.rowcount == 0:
+            closing = update(rounds).where(rounds.c.class_id == row.id, rounds.c.state == "open").values(state="closed", closed_at=now)
+            closed = conn.execute(closing.returning(rounds.c.number)).scalar()
+            if closed is None:
                 raise RoundError("No round is open: start a round first.")
-            return next(r for r in reversed(self._rounds(conn, row.id)) if r.closed_at == now)
+            return self._round(conn, row.id, int(closed))
 
     def reveal(self, secret: str, number: int | None = None) -> Round:
         """Show round ``number``'s spread to the class (default: the latest round); an open
         round is closed first. Revealing a revealed round changes nothing."""
+        number = None if number is None else _number(number)
         now = self.clock()
         with self._tx() as conn:
             row = self._by_secret(conn, secret, now, lock=True)
@@ -207,6 +216,7 @@ class ClassStore:
 
     def teacher_counts(self, secret: str, number: int) -> Spread:
         """Round ``number``'s spread, whatever its state (the teacher's live histogram)."""
+        number = _number(number)
         with self._tx(read_only=True) as conn:
             row = self._by_secret(conn, secret, self.clock())
             return self._spread(conn, row.id, self._round(conn, row.id, number))
@@ -247,6 +257,7 @@ class ClassStore:
         value that is not one of the question's; TooManyAnswers past the rate limit."""
         if not codes.valid_session(session_id):
             raise AnswerRefused("This page has no session id; reload it and answer again.")
+        round_number = _number(round_number)
         now = self.clock()
         with self._tx() as conn:
             row = self._by_code(conn, code, now)
@@ -296,6 +307,7 @@ class ClassStore:
 
     def counts(self, code: str, number: int) -> Spread:
         """Round ``number``'s spread for the class ``code``: only once the teacher revealed it."""
+        number = _number(number)
         with self._tx(read_only=True) as conn:
             row = self._by_code(conn, code, self.clock())
             one = self._round(conn, row.id, number)

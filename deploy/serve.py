@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -149,7 +150,7 @@ def http_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def class_database(given: str | None) -> str:
+def class_database(given: str | None, environ: Mapping[str, str] | None = None) -> str:
     """The class store's URL every replica gets: ``given``, else GD_DATABASE_URL, else the SQLite
     file as an absolute path; opened once here (schema made or migrated) so that a wrong URL or
     a database that is down stops serve.py with the store's message, before any replica starts."""
@@ -157,12 +158,19 @@ def class_database(given: str | None) -> str:
         sys.path.insert(0, str(ROOT))
     from class_store import ClassStoreError, database_url, open_store  # noqa: PLC0415 - deploy/ is run as a script
 
-    url = given or database_url()
+    url = given or database_url(dict(os.environ if environ is None else environ))
     try:
         open_store(url).close()
     except ClassStoreError as error:
         raise SystemExit(f"serve.py: {error}") from None
     return url
+
+
+def replica_environment(environ: Mapping[str, str], database: str | None) -> dict[str, str]:
+    """Every replica's environment: serve.py's own, one cookie secret, and the one class store."""
+    env = {**environ, "STREAMLIT_SERVER_COOKIE_SECRET": environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)}
+    env["GD_DATABASE_URL"] = class_database(database, env)
+    return env
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -193,8 +201,7 @@ def main(argv: list[str]) -> int:
     if haproxy is None:
         raise SystemExit("serve.py: haproxy not found (Debian: apt-get install haproxy)")
 
-    env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)}
-    env["GD_DATABASE_URL"] = class_database(args.database_url)
+    env = replica_environment(os.environ, args.database_url)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _raise_stop)
     group = ProcessGroup()
