@@ -171,3 +171,26 @@ def test_an_answer_outside_the_question_is_refused_with_a_message() -> None:
     assert "Type a number" in all_text(s)
     answer(s, "6.2")
     assert "Kept" in all_text(s)
+
+
+def test_the_teacher_poses_a_question_of_the_view_they_left_on_a_lesson_page() -> None:
+    t = teacher()
+    secret = t.query_params[state.TEACH]
+    t.query_params.clear()
+    t.query_params.update({"alpha": "0.3", "w0": "6", "predict": "false"})
+    t.switch_page("pages/intuition.py").run()
+    assert not t.exception
+    t.query_params.clear()
+    t.query_params[state.TEACH] = secret
+    t.switch_page("pages/class.py").run()
+    assert not t.exception, t.exception
+    t.selectbox(key=state.CLASS_QUESTION).set_value("intuition.first_step").run()
+    t.radio(key=state.CLASS_VIEW_CHOICE).set_value("own").run()
+    assert "w₀ = 6 and α = 0.3" in read_back(all_text(t)), all_text(t)[:400]
+    t.button(key=state.CLASS_START).click().run()
+    s = student(code_of(t))
+    assert "w₀ = 6 and α = 0.3" in read_back(all_text(s))
+    answer(s, "4.2")  # w = 6 - 0.3 x 6 = 4.2 on the bowl J = (w - 3)^2 + 1
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert "**Round 1**: 1 right answer of 1 (100%)" in all_text(t)
