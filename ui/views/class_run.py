@@ -15,6 +15,7 @@ import streamlit as st
 from gd_core import questions as qs
 from gd_core.class_round import RoundView, round_context
 from gd_core.descent import lowest_cost
+from gd_core.reveal import start_only
 from gd_core.wording import plural
 from ui.app import state
 from ui.app.present import present_mode
@@ -24,26 +25,30 @@ from ui.controls.curve import curve_id
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 
-def play_figure(view: RoundView, context) -> None:
-    """The lesson's moving figure for ``context`` (the round's run), with nothing hidden."""
+def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool = False) -> None:
+    """The lesson's moving figure for ``context`` (the round's run); ``hidden``: its start alone,
+    as the lesson shows it before an answer (nothing later is in the page's data)."""
     curve, compact = context.curve, present_mode()
     cid = curve_id(curve)
     if view.lesson == "intuition":
         key = (cid, context.alpha, context.w0, context.iters)
-        figure = figures.intuition(key, curve, context.run, False, None, compact)
+        figure = figures.intuition(key, curve, context.run, hidden, None, compact)
     elif view.lesson == "learning_rate":
         key = (cid, context.w0, context.iters, context.alphas)
         labelled = [(f"α = {alpha:g}", run) for alpha, run in zip(context.alphas, context.runs)]
-        figure = figures.learning_rate(key, curve, labelled, lowest_cost(curve, curve.minima, list(context.runs)), False, compact)
+        figure = figures.learning_rate(key, curve, labelled, lowest_cost(curve, curve.minima, list(context.runs)), hidden, compact)
     else:
         starts = [(f"w₀ = {context.w0:g}", context.run)] + [
             (f"w₀ = {w:g}", runs.descent(cid, curve, w, context.alpha, context.iters, every_step=True)[0]) for w in curve.other_starts(context.w0)
         ]
         key = (cid, context.alpha, context.w0, context.iters, (context.surface_start,), context.surface_alpha, context.surface_iters)
         basin = runs.basins(cid, curve, context.alpha)
-        figure = figures.local_minimum(key, curve, starts, basin, landscape_map(), context.surface_path, False, False, compact, False, None)
+        paths = start_only(context.surface_path) if hidden else context.surface_path
+        drawn = [(label, start_only(r)) for label, r in starts] if hidden else starts
+        figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None)
     st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
-    st.caption("Press **Play** (or Space in projector mode): the run the class answered about.")
+    if not hidden:
+        st.caption("Press **Play** (or Space in projector mode): the run the class answered about.")
 
 
 def show_run(question_id: str, view: RoundView, rounds: Sequence[tuple[str, Sequence[str]]], beside=None) -> None:

@@ -18,9 +18,12 @@ import streamlit as st
 
 from class_store.errors import ClassStoreError
 from gd_core import questions as qs
+from gd_core.class_round import round_context
 from gd_core.question_types import ChoiceForm, NumberForm
 from ui.app import state
+from ui.app.page import on_a_phone
 from ui.cache import classroom
+from ui.views.class_run import play_figure
 from ui.views.class_show import draw_spread
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -70,6 +73,13 @@ def _answer_form(code: str, me: str, current, form: object, open_: bool) -> None
               on_click=_commit, args=(code, me, current.number, form), width="stretch")
 
 
+def _start_figure(question_id: str, view) -> None:
+    """The run's start, as the lesson shows it before an answer (the run plays on the projector)."""
+    with st.expander("The start of the run", expanded=True, icon=":material/show_chart:"):
+        play_figure(view, round_context(question_id, view), hidden=True, narrow=on_a_phone())
+        st.caption("Only where the run starts: the teacher plays the run once the class has answered.")
+
+
 def student_page(code: str, me: str) -> None:
     """The class's current round for one student (``me``: their anonymous id)."""
     view = classroom.student_view(code, me)
@@ -85,6 +95,7 @@ def student_page(code: str, me: str) -> None:
     st.markdown(f"**Question {current.number:d}**" + ("" if open_ else ": the round is closed"))
     st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
     _answer_form(code, me, current, form, open_)
+    _start_figure(question_id, round_view)
     note = st.session_state.pop(state.CLASS_ANSWER_NOTE, None)
     if note:
         if note[0] == "success":
