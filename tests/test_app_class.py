@@ -194,3 +194,14 @@ def test_the_teacher_poses_a_question_of_the_view_they_left_on_a_lesson_page() -
     t.button(key=state.CLASS_CLOSE).click().run()
     t.button(key=state.CLASS_RUN).click().run()
     assert "**Round 1**: 1 right answer of 1 (100%)" in all_text(t)
+
+
+def test_a_student_answering_too_fast_is_told_to_wait() -> None:
+    t = pick(teacher(), "intuition.direction")
+    s = student(code_of(t))
+    for k in range(10):
+        answer(s, ["left", "right"][k % 2])
+        assert "Kept" in all_text(s)
+    answer(s, "stays")
+    assert "wait a few seconds" in read_back(all_text(s))
+    assert "Your answer in this round: w moves right" in read_back(all_text(s))  # the last one kept stays
