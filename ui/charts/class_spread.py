@@ -16,7 +16,7 @@ from ui.charts.style import BLUE, INK, SLATE_LIGHT
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
 
 ROUND_COLORS = [SLATE_LIGHT, BLUE]  # round 1 fades beside round 2
-WRAP = 16  # characters on one line of an answer's label
+WRAP = 14  # characters on one line of an answer's label
 RIGHT = "✓ "  # before a right answer's label, once the run is shown
 
 
@@ -37,7 +37,8 @@ def spread_chart(rounds: Sequence[tuple[str, Sequence[tuple[str, int]]]], right:
     names = [name for name, _ in rounds]
     frame = pd.DataFrame(rows, columns=["answer", "lines", "round", "count"])
     # Each label on a few short lines, so three or four answers fit side by side on a phone too.
-    axis = {"labelAngle": 0, "labelLimit": 400, "labelFontSize": font, "title": None, "labelExpr": "split(datum.label, '|')"}
+    axis = {"labelAngle": 0, "labelLimit": 400, "labelFontSize": font, "title": None, "labelExpr": "split(datum.label, '|')",
+            "labelOverlap": False}  # never drop an answer's label (Vega-Lite hides labels it thinks collide)
     x = field("lines", "nominal", None, sort=labels, axis=axis)
     offset = field("round", "nominal", None, sort=names)
     y = field("count", "quantitative", "students", axis={"tickMinStep": 1, "labelFontSize": font - 4, "titleFontSize": font - 4})

@@ -95,7 +95,6 @@ def student_page(code: str, me: str) -> None:
     st.markdown(f"**Question {current.number:d}**" + ("" if open_ else ": the round is closed"))
     st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
     _answer_form(code, me, current, form, open_)
-    _start_figure(question_id, round_view)
     note = st.session_state.pop(state.CLASS_ANSWER_NOTE, None)
     if note:
         if note[0] == "success":
@@ -110,4 +109,5 @@ def student_page(code: str, me: str) -> None:
     if revealed:
         st.markdown("**The class's answers**")
         draw_spread(form, revealed, [f"Round {current.number}"])
+    _start_figure(question_id, round_view)
     st.caption(shown(qs.BY_ID[question_id].title, 120))
