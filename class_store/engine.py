@@ -65,7 +65,7 @@ def make_engine(url: str) -> Engine:
         if parsed.drivername != "postgresql+psycopg":
             parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver installed
         return create_engine(
-            parsed, pool_size=5, max_overflow=10, pool_pre_ping=True, pool_recycle=1800,
+            parsed, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800,  # 10 kept: a rush does not pay a login per answer
             connect_args={"connect_timeout": 5, "options": f"-c lock_timeout={LOCK_TIMEOUT_MS} -c statement_timeout={STATEMENT_TIMEOUT_MS}"},
         )
     raise StoreUnavailable(f"The class store works with SQLite or PostgreSQL, not {parsed.get_backend_name()}.")

@@ -191,3 +191,11 @@ def _slider(names: list[str], iterations: Sequence[int], redraw: bool, start: in
         "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
         "transition": {"duration": 0},
     }
+
+
+def shown_iterations(figure: go.Figure) -> list[int]:
+    """The iteration each frame of ``figure``'s player shows (its slider's labels), in order; none
+    for a figure without a player (the start only, before a prediction)."""
+    spec = figure.spec if isinstance(figure, ReadyFigure) else figure.to_dict()
+    sliders = spec.get("layout", {}).get("sliders") or []
+    return [int(step["label"]) for step in sliders[0]["steps"]] if sliders else []
