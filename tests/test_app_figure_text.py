@@ -141,3 +141,48 @@ def test_sweep_words_count_each_outcome() -> None:
     assert f"The fewest iterations, 3, at α = {fmt(1.0)}." in words and "2 / J''(w*) = 2" in words
     blown = lines_text("Cost", [("run", np.array([4.0, 9.0, np.inf]))])
     assert blown == f"Cost per iteration. run: from {fmt(4.0)} at iteration 0 to {fmt(9.0)} at iteration 1 (its numbers stop being finite after iteration 1)."
+
+
+def test_lesson6_describes_its_three_runs_and_numbers_every_moment() -> None:
+    """Lesson 6's player clock is the examples used: each frame's line names that moment and every
+    run's update, w, b and J there, read against the runs made here from the data file."""
+    from tests import test_app_batches as lesson6
+
+    at = lesson6.open_page()
+    assert not at.exception, at.exception
+    data, labels = player_data(at), slider_labels(lesson6.figure(at))
+    runs, _ = lesson6.auto_mpg_runs()
+    assert data["chart"] == "batches_player"
+    summary = data["summary"]
+    first = runs.batch
+    for value in (first.w_history[0, 0], first.b_history[0], first.cost_history[0]):
+        assert fmt(float(value)) in summary, (fmt(float(value)), summary)
+    for run in runs.runs:
+        assert f"w = {fmt(float(run.w_history[-1, 0]))}, b = {fmt(float(run.b_history[-1]))}, J(w, b) = {fmt(float(run.cost_history[-1]))}" in summary
+    assert [f"{row[0]} examples used" for row in data["rows"]] == [label.split(", epoch")[0] for label in labels]
+    assert len(data["rows"]) == len(labels) > 2 and all(len(row) == len(data["columns"]) == 13 for row in data["rows"])
+    for k in (1, len(labels) // 2, len(labels) - 1):
+        used = int(data["rows"][k][0].replace(",", ""))
+        line = data["lines"][k]
+        assert line.startswith(f"{used:,} of {runs.batch.seen[-1]:,} examples used: "), line
+        for run in runs.runs:
+            u = int(np.searchsorted(run.seen, used, side="right") - 1)  # the update each run had made by then
+            name = "batch" if run is runs.batch else "stochastic" if run is runs.stochastic else "mini-batch"
+            said = (f"update ({name}) = {u:,}, w ({name}) = {fmt(float(run.w_history[u, 0]))}, b ({name}) = {fmt(float(run.b_history[u]))}, "
+                    f"J ({name}) = {fmt(float(run.cost_history[u]))}")
+            assert said in line, (said, line)
+
+
+def test_lesson6_before_an_answer_has_no_player_and_names_only_the_start() -> None:
+    from tests import test_app_batches as lesson6
+
+    at = lesson6.open_page(predict="true", ask="batches.closest_after_one_epoch")
+    assert not at.exception, at.exception
+    assert not [el for el in at.get("bidi_component") if el.proto.component_name == "gd_keyboard_player"]  # nothing drawn, nothing to play
+    runs, _ = lesson6.auto_mpg_runs()
+    page = lesson6.texts(at)
+    from gd_core.wording import number
+
+    assert number(float(runs.batch.cost_history[0])) in page  # the start, in words
+    ends = {fmt(float(run.cost_history[-1])) for run in runs.runs}
+    assert not [end for end in ends if end in page], "the page gives away where the runs end"

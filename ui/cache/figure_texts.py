@@ -6,8 +6,9 @@ write, and a rerun should pay nothing for it. The first argument is the figure's
 from __future__ import annotations
 
 from ui.cache.shared_cache import shared
+from ui.charts.batches import at_seen, clock
 from ui.charts.player import shown_iterations
-from ui.words.figure_text import FigureText, intuition_text, learning_rate_text, local_minimum_text, regression_text
+from ui.words.figure_text import FigureText, batches_text, intuition_text, learning_rate_text, local_minimum_text, regression_text
 
 
 @shared(max_entries=64)
@@ -30,3 +31,10 @@ def regression(key: tuple, _figure, _fits, points: int, hidden: bool, verdict: s
     """``_fits``: (name, Fit) pairs, the reported one first."""
     histories = [(name, f.path.w_history[:, 0], f.path.b_history, f.result.cost_history) for name, f in _fits]
     return regression_text(histories, points, shown_iterations(_figure), hidden=hidden, verdict=verdict)
+
+
+@shared(max_entries=16)
+def batches(key: tuple, _runs) -> FigureText:
+    """Lesson 6: its frames are the examples used (ui.charts.batches.clock), each run at its own update."""
+    examples = clock([run for _, run in _runs])
+    return batches_text(_runs, examples, [at_seen(run, examples) for _, run in _runs])

@@ -79,7 +79,8 @@ function show(s, k, announce) {
     if (row) row.setAttribute("aria-current", "true");
     if (row && s.details.open) s.scroll.scrollTop = Math.max(0, row.offsetTop - s.scroll.clientHeight / 2);  // the row on screen in view
     s.shown = k;
-    s.range.setAttribute("aria-valuetext", `iteration ${rows[k][0]} of ${s.data.last}`);
+    const moment = s.data.lines[k].split(": ")[0];  // "Iteration 3 of 30", or lesson 6's "120 of 400 examples used"
+    s.range.setAttribute("aria-valuetext", moment.charAt(0).toLowerCase() + moment.slice(1));
   }
   // While it plays the line changes silently (a screen reader would fall behind); it is read out
   // when the player stops or steps.

@@ -17,6 +17,7 @@ from functools import cached_property
 import numpy as np
 
 from gd_core.descent import DescentRun
+from gd_core.minibatch import MiniBatchRun
 from gd_core.surface import SurfacePaths
 from gd_core.wording import plural
 from ui.words.text import fmt
@@ -35,12 +36,13 @@ class FigureText:
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     last: int = 0
+    moment: str = "Iteration {shown} of {last}"  # what a frame shows, before its numbers (the player's slider reads it too)
 
     def line(self, k: int) -> str:
         """Frame ``k`` as one sentence: 'Iteration 12 of 30: w = 1.2, J(w) = 0.45.'"""
         row = self.rows[k]
         values = ", ".join(f"{name} = {value}" for name, value in zip(self.columns[1:], row[1:]))
-        return f"Iteration {row[0]} of {self.last}: {values}."
+        return f"{self.moment.format(shown=row[0], last=self.last)}: {values}."
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
@@ -154,3 +156,35 @@ def regression_text(
         columns += ["w", "b", "J(w, b)"] if one else [f"w ({n})", f"b ({n})", f"J ({n})"]
         values += [fw, fb, fc]
     return FigureText(label, summary, tuple(columns), _rows(iterations, values), max(fc.size - 1 for *_, fc in fits))
+
+
+def _run_went(name: str, run: MiniBatchRun) -> str:
+    """'The batch (all 50 examples) run ends at w = 1.9, b = 0.1, J(w, b) = 0.5 after 10 updates (10 epochs).'"""
+    stopped = " (it diverged there)" if run.stop_reason == "diverged" else ""
+    return (f"The {name} run ends at w = {fmt(float(run.w_history[-1, 0]))}, b = {fmt(float(run.b_history[-1]))}, "
+            f"J(w, b) = {fmt(float(run.cost_history[-1]))} after {plural(run.updates, 'update')} "
+            f"({plural(int(run.epoch_ends.size - 1), 'whole epoch')}){stopped}.")
+
+
+def batches_text(runs: Sequence[tuple[str, MiniBatchRun]], examples: Sequence[int], updates: Sequence[np.ndarray]) -> FigureText:
+    """Page 6: batch, mini-batch and stochastic descent on the map of J(w, b), the data's lines and
+    the cost per update and per epoch. The player's clock is the examples used: ``examples`` per
+    frame, and ``updates`` (one array per run) the update each run had made by then. Drawn only
+    once an answer is committed (before it, the page says the start in words and draws nothing)."""
+    names = ", ".join(name for name, _ in runs)
+    label = f"Gradient descent three ways on the same data ({names}): their paths on the map of J(w, b), the data with each run's line, and the cost per update and per epoch"
+    first = runs[0][1]
+    start = (f"All three start at w = {fmt(float(first.w_history[0, 0]))}, b = {fmt(float(first.b_history[0]))}, "
+             f"where J(w, b) = {fmt(float(first.cost_history[0]))}.")
+    clock = f"The player's clock is the examples used, from 0 to {int(examples[-1]):,}: at each moment the three runs have seen the same data."
+    summary = f"{label}. {start} {' '.join(_run_went(name, run) for name, run in runs)} {clock}"
+    columns = ["examples used"]
+    for name, _ in runs:
+        short = name.split(" (")[0]  # 'mini-batch (B = 16)': 'mini-batch', a column's name short enough to read out
+        columns += [f"update ({short})", f"w ({short})", f"b ({short})", f"J ({short})"]
+    rows = tuple(
+        (f"{int(e):,}", *(cell for (_, run), at in zip(runs, updates) for cell in (
+            f"{int(at[k]):,}", fmt(_at(run.w_history[:, 0], at[k])), fmt(_at(run.b_history, at[k])), fmt(_at(run.cost_history, at[k])))))
+        for k, e in enumerate(examples)
+    )
+    return FigureText(label, summary, tuple(columns), rows, int(examples[-1]), moment="{shown} of {last:,} examples used")
