@@ -19,9 +19,10 @@ from gd_core.reveal import start_only
 from gd_core.wording import plural
 from ui.app import state
 from ui.app.present import present_mode
-from ui.cache import figures, runs
+from ui.cache import figure_texts, figures, runs
 from ui.controls.landscape import landscape_map
 from ui.controls.curve import curve_id
+from ui.views.player import keyboard_player
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 
@@ -33,10 +34,12 @@ def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool 
     if view.lesson == "intuition":
         key = (cid, context.alpha, context.w0, context.iters)
         figure = figures.intuition(key, curve, context.run, hidden, None, compact)
+        words = figure_texts.intuition(key, figure, curve, context.run, hidden, None)
     elif view.lesson == "learning_rate":
         key = (cid, context.w0, context.iters, context.alphas)
         labelled = [(f"α = {alpha:g}", run) for alpha, run in zip(context.alphas, context.runs)]
         figure = figures.learning_rate(key, curve, labelled, lowest_cost(curve, curve.minima, list(context.runs)), hidden, compact)
+        words = figure_texts.learning_rate(key, figure, labelled, hidden, (None,) * len(labelled))
     else:
         starts = [(f"w₀ = {context.w0:g}", context.run)] + [
             (f"w₀ = {w:g}", runs.descent(cid, curve, w, context.alpha, context.iters, every_step=True)[0]) for w in curve.other_starts(context.w0)
@@ -46,7 +49,9 @@ def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool 
         paths = start_only(context.surface_path) if hidden else context.surface_path
         drawn = [(label, start_only(r)) for label, r in starts] if hidden else starts
         figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None)
+        words = figure_texts.local_minimum(key, figure, drawn, paths, hidden, tuple(basin.minima), None)
     st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
+    keyboard_player(state.CLASS_FIGURE, words)  # as on the lesson page: Tab reaches Play, the figure in words
     if not hidden:
         st.caption("Press **Play** (or Space in projector mode): the run the class answered about.")
 
