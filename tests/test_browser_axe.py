@@ -27,6 +27,8 @@ VIEWS = [
     ("local_minimum", "local_minimum?predict=false"),
     ("regression", "regression?predict=false"),
     ("debug", "debug?predict=false"),
+    ("batches", "batches?epochs=3&predict=false"),
+    ("class", "class"),  # the student's join screen (no figure)
     ("learning_rate-question", "learning_rate"),
 ]
 
@@ -59,8 +61,10 @@ def summary(name: str, violations: list[dict]) -> str:
 def test_no_serious_or_critical_axe_violation(page, app_url: str, name: str, path: str) -> None:
     page.goto(f"{app_url}/{path}")
     wait_for_app(page, 90_000)  # pages 3 and 4 take long to draw on a busy 2-core machine
-    if name != "home":
+    if name not in ("home", "class"):
         page.wait_for_selector(".js-plotly-plot .main-svg, [data-testid='stVegaLiteChart'], [data-testid='stTextArea']", timeout=60_000)
+    if name == "class":
+        page.get_by_role("textbox", name="Join code").wait_for(state="visible", timeout=30_000)
     if name.endswith("-question"):
         page.get_by_role("button", name="Commit").first.wait_for(state="visible", timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
@@ -71,3 +75,24 @@ def test_no_serious_or_critical_axe_violation(page, app_url: str, name: str, pat
     print("\n" + summary(name, violations))
     bad = [rule for rule in violations if rule["impact"] in ("serious", "critical")]
     assert not bad, summary(name, bad)
+
+
+def test_the_teachers_class_page_has_no_serious_axe_violation(page, app_url: str) -> None:
+    """The class view's teacher side: the round open (its code and QR code), then the round's run
+    (the lesson's figure with its keyboard player)."""
+    page.goto(f"{app_url}/class")
+    wait_for_app(page, 90_000)
+    page.get_by_role("button", name="Start a class").click()
+    page.get_by_role("button", name="Start round one").click(timeout=60_000)
+    page.get_by_role("button", name="Close the round").wait_for(state="visible", timeout=60_000)
+    checked = {"class-teacher-round": axe_violations(page)}
+    page.get_by_role("button", name="Close the round").click()
+    page.get_by_role("button", name="Run").click(timeout=60_000)
+    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=60_000)
+    page.get_by_role("button", name="Play", exact=True).wait_for(state="visible", timeout=30_000)  # the keyboard player under the run
+    checked["class-teacher-run"] = axe_violations(page)
+    assert page.locator("[data-testid='stException']").count() == 0
+    for name, violations in checked.items():
+        print("\n" + summary(name, violations))
+    bad = {name: [rule for rule in v if rule["impact"] in ("serious", "critical")] for name, v in checked.items()}
+    assert not any(bad.values()), "\n".join(summary(name, rules) for name, rules in bad.items() if rules)

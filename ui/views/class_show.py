@@ -38,7 +38,7 @@ def join_panel(code: str) -> None:
     with st.container(key=state.CLASS_CODE_BOX):
         st.caption("Join code")
         st.markdown(shown(code, 12))
-    st.image(qr_svg(link), width=220, caption="Scan to join")
+    st.image(qr_svg(link), width=220, caption="Scan to join", alt="QR code of the link that joins this class")  # axe: an img needs its alt
     st.caption("Or open the class page and type the code; the link:")
     st.code(link, language=None, wrap_lines=True)
 
