@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pyarrow as pa
 import pytest
@@ -112,6 +113,10 @@ def test_a_full_round_teacher_and_three_students() -> None:
     text = all_text(t)
     assert "**Round 1**: 2 right answers of 3 (67%)" in text and "**Round 2**: 3 right answers of 3 (100%)" in text, text[:600]
     assert len(t.get("plotly_chart")) == 1  # the lesson's own figure, playing the run
+    steps = json.loads(t.get("plotly_chart")[0].proto.spec)["layout"]["sliders"][0]["steps"]
+    words = [json.loads(el.proto.bytes) for el in t.get("bidi_component") if el.proto.component_name == "gd_keyboard_player"]
+    assert len(words) == 1 and words[0]["chart"] == state.CLASS_FIGURE  # the lesson page's keyboard player, under the run
+    assert [row[0] for row in words[0]["rows"]] == [step["label"] for step in steps] and "Verdict" not in words[0]["summary"]
     drawn = bars(t)
     assert drawn[("Round 1", "✓ w moves left (to a smaller w)")] == 2 and drawn[("Round 2", "✓ w moves left (to a smaller w)")] == 3
     assert t.get("download_button")
