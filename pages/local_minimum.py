@@ -7,7 +7,7 @@ from gd_core.reveal import start_only
 from gd_core.run_facts import steps_shrink
 from ui.app import state
 from ui.app.clicks import clicked_points
-from ui.cache import figures, runs
+from ui.cache import figure_texts, figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths, momentum_control
 from ui.app.challenge import hidden
@@ -20,6 +20,7 @@ from ui.words.text import exact, fmt, step_equation
 from ui.words.captions import steps_caption
 from ui.views.local_minimum import figure_mark, race_figure, race_sentence, start_caption
 from ui.views.predict import ledger, predict_first
+from ui.views.player import keyboard_player, verdict_words
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("local_minimum")
@@ -87,6 +88,10 @@ def run_and_show() -> None:
         race_figure(race, before_answer),
     )
     figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
+    with figure_slot:
+        minima = () if no_minima else tuple(basin.minima)
+        words = figure_texts.local_minimum(key, figure, drawn, paths if not before_answer else start_only(paths), before_answer, minima, verdict_words(verdict))
+        keyboard_player(state.MINIMA_CLICK, words)
     caption = start_caption(asked) if before_answer else played_caption(step_runs, basin, settings.alpha, paths, no_minima)
     figure_slot.caption(caption)
     figure_slot.markdown(hills_sentence(() if no_minima else tuple(basin.minima)))

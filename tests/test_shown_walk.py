@@ -46,6 +46,9 @@ SAFE_CALLS = {
     "start_caption",  # ui.views.local_minimum and ui.views.regression: fixed sentences and numbers (before an answer is committed)
     "start_cost",  # ui.views.regression: the cost at the start, a number
     "race_sentence",  # ui.views.local_minimum: fixed words, numbers and gd_core.momentum_landscape.race_words (the two runs' numbers, surface.DEPTH)
+    "units_text", "squares_text",  # ui.views.hand_fit: fixed words and numbers (the hand line's w, b, angle, height; row counts)
+    # ui.words.batches: sentences made from the numbers of the three runs (batch sizes, counts, costs, alphas)
+    "run_label", "one_epoch_text", "near_minimum_text", "noise_text", "walls_text", "alpha_text",
 }
 
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.
@@ -99,6 +102,10 @@ REVIEWED = {
         "fixed_alpha": "a fixed sentence with α written by gd_core.wording.exact",
         "stopped": "a fixed sentence with a count written by gd_core.wording.plural",
     },
+    "ui/views/hand_fit.py": {
+        "why_hidden": "ui.views.hand_fit.HIDDEN_LSTSQ or CHALLENGE_LSTSQ, fixed sentences",
+    },
+    "ui/controls/batches.py": {"defaults.scale": "a bool from the ui.app.lessons table (the toggle's value, not text)"},
     "ui/views/regression.py": {
         "HIDDEN_LIMIT": "a fixed sentence in ui.views.regression",
         "w_text": "learned weights formatted as numbers",

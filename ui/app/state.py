@@ -120,3 +120,23 @@ NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
 # --- Page 3's momentum on the landscape (branch momentum; ui.controls.landscape) -------------------
 BETA = "beta"  # URL: momentum's beta for the race on the landscape (plain descent against momentum from one start)
+
+# --- Page 4's fit by hand (branch handfit, ui.controls.hand_line, ui.views.hand_fit) ------------------
+HAND = "hand"  # URL: "true" shows the fit by hand (the line's angle and height, its residuals and squares)
+ANGLE = "angle"  # URL: the hand line's angle in degrees (gd_core.hand_fit.line_from_angle)
+HEIGHT = "height"  # URL: the hand line's height at the mean x, in the units of y
+HAND_FOR = "_hand_for"  # the height slider's range (ui.controls.hand_line.HeightRange) the line was last set on
+HAND_CONTINUE = "hand_continue"  # the button "Continue with gradient descent from my line" (sets W0 and B0)
+
+
+# --- The keyboard player (ui.views.player), branch a11y-player ----------------------------------
+def keyboard_player_key(figure_key: str) -> str:
+    """The keyboard player and text alternative of the moving figure whose chart key is ``figure_key``."""
+    return f"{figure_key}_keyboard"
+
+# --- Branch batches: the lesson "Batch, mini-batch, stochastic" (pages/batches.py) -------------------
+# Its seed is SEED above ("seed"): on that page, the seed of the shuffles (as on page 5 the exercise's number).
+BATCH = "batch"  # URL: the mini-batch size B
+EPOCHS = "epochs"  # URL: passes over the data
+NEW_SEED = "batches_new_seed"  # the button that draws another seed
+BATCHES_FIGURE = "batches_player"  # the lesson's moving figure

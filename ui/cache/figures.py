@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from ui.charts.batches import batches_figure
 from ui.charts.cost_curve import Ghost, iterations_table
 from ui.charts.debug import fix_chart
 from ui.charts.learning_rate import sweep_chart
@@ -24,6 +25,7 @@ from ui.charts.minima_ghost import Ghost as MinimaGhost
 from ui.charts.local_minimum import minima_figure
 from ui.charts.regression_ghost import Ghost as RegressionGhost
 from ui.charts.regression import regression_figure
+from ui.charts.hand_fit import hand_figure
 from ui.cache.shared_cache import shared
 from ui.charts.vega_lite import Spec, with_arrow_data
 
@@ -65,6 +67,14 @@ def regression(
     )
 
 
+@shared(max_entries=32)
+def hand(
+    key: tuple, _x, _y, _stats, w: float, b: float, x_title: str, y_title: str, start: tuple[float, float] | None, show_maps: bool, show_lstsq: bool, narrow: bool,
+) -> ReadyFigure:
+    """Page 4's fit by hand (``key``: the data's id): the line (w, b), its residuals and squares, and (w, b) on J(w, b)."""
+    return hand_figure(_x, _y, _stats, w, b, x_title, y_title, start=start, show_maps=show_maps, show_lstsq=show_lstsq, narrow=narrow)
+
+
 @shared(max_entries=64)
 def sweep(key: tuple, _sweep, alpha_max: float, num_iters: int, guess: float | None = None) -> Spec:
     """``guess``: a predicted largest alpha, drawn beside the wall."""
@@ -91,3 +101,9 @@ def iterations(key: tuple, _run) -> pa.Table:
 def find_the_bug(key: tuple, _buggy, _fixed) -> Spec:
     """Page 5's reveal: the buggy and the fixed code's cost on one chart (key: the exercise's seed)."""
     return with_arrow_data(fix_chart(_buggy, _fixed))
+
+
+@shared(max_entries=16)
+def batches(key: tuple, _x, _y, _stats, _runs, x_title: str, y_title: str, narrow: bool) -> ReadyFigure:
+    """The batch-size lesson's figure: ``_runs`` as (label, run), batch, mini-batch, stochastic."""
+    return batches_figure(_x, _y, _stats, _runs, x_title, y_title, narrow=narrow)

@@ -87,6 +87,8 @@ FIT_SYMBOLS = ["circle", "square"]
 FIT_COLOR = VERMILLION
 EXACT_COLOR = INK  # least squares
 STAR_COLOR = YELLOW  # the least-squares point on J(w, b)
+HAND_COLOR = REDDISH_PURPLE  # page 4: the line a student sets by hand, its residuals and squares
+HAND_FILL = "rgba(204,121,167,0.16)"  # its squares' inside (REDDISH_PURPLE, faint)
 LOG_COLOR = INK  # page 5: the pasted values (dots)
 MATCH_COLOR = VERMILLION  # the run that reproduces them (a solid line)
 CORRECT_COLOR = BLUISH_GREEN  # the correct run (a dashed line)
@@ -98,3 +100,11 @@ VEGA_DASHES = [[1, 0], [2, 3], [6, 4], [6, 3, 2, 3], [10, 4], [10, 3, 2, 3]]
 # over an underlay of the other shade, so it shows on the map's dark valleys and light hills alike.
 RACE_COLORS = [INK, YELLOW]  # plain descent (dashed, a square), momentum (solid, a diamond)
 RACE_UNDERLAYS = [WHITE, INK]
+
+# The keyboard player under a moving figure (ui.views.player), branch a11y-player.
+FOCUS_COLOR = BLUE  # the ring round the focused control (3:1 against white and the controls)
+CONTROL_BORDER = SLATE  # a control's edge (3:1 against white)
+ROW_SHOWN = "#dbeafe"  # the table row of the frame on screen (Tailwind blue 100)
+
+# The batch-size lesson (branch batches): batch (all m), mini-batch (B), stochastic (1 example).
+BATCH_COLORS = [ORANGE, LIGHT_GREEN, VERMILLION]  # with widths 3, 3, 1 and the labels in the legend
