@@ -27,6 +27,7 @@ VIEWS = [
     ("local_minimum", "local_minimum?predict=false"),
     ("regression", "regression?predict=false"),
     ("debug", "debug?predict=false"),
+    ("batches", "batches?predict=false"),
     ("learning_rate-question", "learning_rate"),
 ]
 

@@ -22,7 +22,7 @@ from ui.charts.log_ticks import plotly_log_axis
 from ui.charts.player import ReadyFigure, Traces, add_player, under_plot
 from ui.charts.regression_maps import STAR, finite
 from ui.charts.regression_parts import contour_window, sample_rows
-from ui.charts.style import BATCH_COLORS, DATA_COLOR, EXACT_COLOR, WHITE
+from ui.charts.style import BATCH_COLORS, BATCH_DASHES, BATCH_SYMBOLS, DATA_COLOR, EXACT_COLOR, WHITE
 from ui.words.shown import shown_plotly
 
 FRAMES = 240
@@ -94,14 +94,14 @@ def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title
     for n in reversed(range(len(runs))):  # stochastic, the busiest, first and faint: batch and mini-batch stay visible over it
         run = runs[n][1]
         keep = _evenly(run.b_history.size)
-        shape = path_shape(finite(run.w_history[keep, 0]), finite(run.b_history[keep]), "x2", "y2", {"color": BATCH_COLORS[n], "width": 1.0 if n == 2 else 3.0})
+        shape = path_shape(finite(run.w_history[keep, 0]), finite(run.b_history[keep]), "x2", "y2", {"color": BATCH_COLORS[n], "width": 1.0 if n == 2 else 3.0, "dash": BATCH_DASHES[n]})
         traces.shapes.append({**shape, "opacity": 0.5} if n == 2 else shape)
     k = len(runs)
     ws, bs = [finite(r.w_history[:, 0]) for _, r in runs], [finite(r.b_history) for _, r in runs]  # clipped once, read by every frame
     traces.mover(
         {
             "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
-            "marker": {"symbol": ["diamond"] + ["circle"] * k, "size": [STAR["size"] + 3] + [11] * k, "color": [STAR["color"], *BATCH_COLORS[:k]],
+            "marker": {"symbol": ["diamond"] + BATCH_SYMBOLS[:k], "size": [STAR["size"] + 3] + [11] * k, "color": [STAR["color"], *BATCH_COLORS[:k]],
                        "line": {"color": [EXACT_COLOR] + [WHITE] * k, "width": [1.5] + [2] * k}},
             "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{label}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for label, _ in runs],
         },
@@ -126,7 +126,7 @@ def _data(traces: Traces, layout: dict, x, y, runs, index, where, x_title: str, 
     for n, ((label, run), i) in enumerate(zip(runs, index)):
         w_h, b_h = finite(run.w_history[:, 0]), finite(run.b_history)
         traces.mover(
-            {"type": "scatter", "mode": "lines", "name": f"{label} line", "showlegend": False, "line": {"color": BATCH_COLORS[n], "width": 2.5}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"},
+            {"type": "scatter", "mode": "lines", "name": f"{label} line", "showlegend": False, "line": {"color": BATCH_COLORS[n], "width": 2.5, "dash": BATCH_DASHES[n]}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"},
             lambda e, w_h=w_h, b_h=b_h, i=i: {"x": [lo, hi], "y": [float(w_h[i[where[int(e)]]] * end + b_h[i[where[int(e)]]]) for end in (lo, hi)]},
         )
     y_lo, y_hi = float(np.min(y)), float(np.max(y))
@@ -148,10 +148,10 @@ def _per_update(traces: Traces, layout: dict, stats: Stats, runs, index, where) 
     """Each run's full J after update k, k >= 1 (log x: batch's few updates and stochastic's many on one axis)."""
     for n, (_, run) in enumerate(runs):
         keep = _evenly(run.updates, 2000) + 1
-        traces.shapes.append(path_shape(keep, np.maximum(finite(run.cost_history[keep]), 1e-300), "x3", "y3", {"color": BATCH_COLORS[n], "width": 1.5}))
+        traces.shapes.append(path_shape(keep, np.maximum(finite(run.cost_history[keep]), 1e-300), "x3", "y3", {"color": BATCH_COLORS[n], "width": 1.5, "dash": BATCH_DASHES[n]}))
     _floor(traces, stats, "x3", "y3", 1, max(max(r.updates for _, r in runs), 1))
     traces.mover(
-        {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x3", "yaxis": "y3", "marker": {"color": BATCH_COLORS[: len(runs)], "size": 10, "line": {"color": WHITE, "width": 1.5}},
+        {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x3", "yaxis": "y3", "marker": {"color": BATCH_COLORS[: len(runs)], "symbol": BATCH_SYMBOLS[: len(runs)], "size": 10, "line": {"color": WHITE, "width": 1.5}},
          "hovertemplate": [f"{label}<br>update %{{x}}: J = %{{y:.4g}}<extra></extra>" for label, _ in runs]},
         lambda e: {"x": [int(i[where[int(e)]]) or None for i in index], "y": [float(r.cost_history[i[where[int(e)]]]) for (_, r), i in zip(runs, index)]},
     )
@@ -167,12 +167,12 @@ def _per_epoch(traces: Traces, layout: dict, stats: Stats, runs, index, where) -
     for n, (label, run) in enumerate(runs):
         traces.data.append({
             "type": "scatter", "mode": "lines+markers", "x": np.arange(run.epoch_ends.size), "y": np.maximum(finite(run.epoch_cost_history), 1e-300), "name": f"{label}, per epoch",
-            "showlegend": False, "line": {"color": BATCH_COLORS[n], "width": 2}, "marker": {"size": 6}, "xaxis": "x4", "yaxis": "y4",
+            "showlegend": False, "line": {"color": BATCH_COLORS[n], "width": 2, "dash": BATCH_DASHES[n]}, "marker": {"size": 6, "symbol": BATCH_SYMBOLS[n]}, "xaxis": "x4", "yaxis": "y4",
             "hovertemplate": f"{label}<br>after epoch %{{x}}: J = %{{y:.4g}}<extra></extra>",
         })
     _floor(traces, stats, "x4", "y4", 0, max(r.epoch_ends.size - 1 for _, r in runs))
     traces.mover(
-        {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x4", "yaxis": "y4", "hoverinfo": "skip", "marker": {"color": BATCH_COLORS[: len(runs)], "size": 10, "line": {"color": WHITE, "width": 1.5}}},
+        {"type": "scatter", "mode": "markers", "showlegend": False, "xaxis": "x4", "yaxis": "y4", "hoverinfo": "skip", "marker": {"color": BATCH_COLORS[: len(runs)], "symbol": BATCH_SYMBOLS[: len(runs)], "size": 10, "line": {"color": WHITE, "width": 1.5}}},
         lambda e: {"x": [float(r.seen[i[where[int(e)]]]) / m for (_, r), i in zip(runs, index)], "y": [float(r.cost_history[i[where[int(e)]]]) for (_, r), i in zip(runs, index)]},
     )
     drawn = np.concatenate([np.maximum(finite(r.epoch_cost_history), 1e-300) for _, r in runs] + [[stats.cost_star] if stats.cost_star > 0 else []])

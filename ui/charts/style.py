@@ -108,3 +108,5 @@ ROW_SHOWN = "#dbeafe"  # the table row of the frame on screen (Tailwind blue 100
 
 # The batch-size lesson (branch batches): batch (all m), mini-batch (B), stochastic (1 example).
 BATCH_COLORS = [ORANGE, LIGHT_GREEN, VERMILLION]  # with widths 3, 3, 1 and the labels in the legend
+BATCH_DASHES = ["solid", "dashdot", "dot"]  # the second cue (issue 23); the least-squares floor is "dash"
+BATCH_SYMBOLS = ["circle", "square", "x"]  # the least-squares point is the diamond
