@@ -112,4 +112,15 @@ LESSONS: tuple[Lesson, ...] = (
     ),
 )
 
-BY_KEY: Mapping[str, Lesson] = MappingProxyType({lesson.key: lesson for lesson in (HOME, *LESSONS)})
+# The class view (issue 25): a teacher's round of one lesson question for a whole class. Not a
+# lesson of the path: its link says who is there (``teach``: the teacher; ``join``: a student).
+CLASS = Lesson(
+    key="class",
+    title="Class view",
+    heading="The class answers together",
+    icon=":material/groups:",
+    summary="A teacher asks a lesson question; the class answers on their phones, sees the spread, answers again, then watches the run.",
+    params=(state.JOIN, state.TEACH, state.ME, state.PRESENT),
+)
+
+BY_KEY: Mapping[str, Lesson] = MappingProxyType({lesson.key: lesson for lesson in (HOME, *LESSONS, CLASS)})
