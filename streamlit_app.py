@@ -6,6 +6,30 @@ from ui.patches import memory, session_reaper, streamlit_fixes
 from ui.app.lessons import HOME
 from ui.app.page import navigation, run_page
 
+# A formula wider than its column (a narrow column, a phone, 200% zoom) scrolls sideways: a
+# keyboard reaches it only if it takes focus (WCAG 2.1.1; axe's scrollable-region-focusable,
+# serious). Streamlit draws it as a plain <span>, so give each such one a tab stop, and take it
+# back when the formula fits again. Installed once per browser tab; 200 ms after the page changes.
+SCROLL_FOCUS = """<script>
+(() => {
+  const root = window.parent && window.parent.document ? window.parent.document : document;
+  if (root.__gdScrollFocus) return;
+  root.__gdScrollFocus = true;
+  const mark = () => {
+    for (const el of root.querySelectorAll('.katex-display')) {
+      const wide = el.scrollWidth > el.clientWidth;
+      if (wide && !el.hasAttribute('tabindex')) el.tabIndex = 0;
+      else if (!wide && el.getAttribute('tabindex') === '0') el.removeAttribute('tabindex');
+    }
+  };
+  let timer = null;
+  const later = () => { clearTimeout(timer); timer = setTimeout(mark, 200); };
+  new MutationObserver(later).observe(root.body, {childList: true, subtree: true});
+  (root.defaultView || window).addEventListener('resize', later);
+  later();
+})();
+</script>"""
+
 st.set_page_config(
     page_title=HOME.heading,
     page_icon="⛰️",  # an emoji: a material icon here is fetched from a CDN for the favicon
@@ -24,6 +48,8 @@ st.html(
     " [data-testid='stHorizontalBlock']:has([data-testid='stMetric']):not(:has([data-testid='stHorizontalBlock']))"
     " > [data-testid='stColumn'] { min-width: 0 !important; }"
     " [data-testid='stMetricValue'] { font-size: 1.3rem; } }</style>"
+    + SCROLL_FOCUS,
+    unsafe_allow_javascript=True,
 )
 
 # Closed tabs' sessions must be shut down, or what they hold is never freed (see the module).

@@ -3,7 +3,7 @@ valleys apart, every category also differs in something a colour-blind student s
 marker shape, its dash pattern or a written label. One test per figure that does so: page 2's
 alphas and sweep outcomes, page 3's valleys and landscape starts, page 4's two update orders
 (moving figure and cost chart) and its parameters, page 5's runs ("correct" against
-"closest") and Find the bug's buggy and fixed code."""
+"closest"), Find the bug's buggy and fixed code, and page 6's three batch sizes."""
 
 from __future__ import annotations
 
@@ -228,8 +228,35 @@ def test_find_the_bug_buggy_and_fixed_code_differ_in_dash_and_the_legend_says_so
 @pytest.mark.parametrize(("colours", "cues"), [
     ("PALETTE", "RUN_SYMBOLS"), ("PALETTE", "RUN_DASHES"), ("OUTCOME_COLORS", "OUTCOME_SHAPES"), ("BASIN_COLORS", "BASIN_SYMBOLS"),
     ("PATH_COLORS", "PATH_SYMBOLS"), ("RUN_COLORS", "FIT_DASHES"), ("RUN_COLORS", "FIT_SYMBOLS"),
+    ("BATCH_COLORS", "BATCH_DASHES"), ("BATCH_COLORS", "BATCH_SYMBOLS"),
 ])
 def test_every_colour_list_has_a_second_cue_of_its_length(colours: str, cues: str) -> None:
     colour_list, cue_list = getattr(style, colours), getattr(style, cues)
     assert len(cue_list) >= len(colour_list) and all_differ(list(cue_list))
     assert all_differ(list(colour_list))
+
+
+# Page 6: batch, mini-batch and stochastic.
+
+
+def test_page_6_the_three_batch_sizes_differ_in_dash_and_marker_everywhere() -> None:
+    from gd_core.minibatch import minibatch_descent
+    from ui.charts.batches import batches_figure
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 2, 40)
+    y = 3 * x + 1 + rng.normal(0, 0.1, x.size)
+    stats = summarize(x, y)
+    runs = [(label, minibatch_descent(x, y, 0.0, 0.0, alpha=0.1, batch_size=size, epochs=5, seed=0, stats=stats))
+            for label, size in (("batch", 40), ("mini-batch", 8), ("stochastic", 1))]
+    spec = batches_figure(x, y, stats, runs, "x", "y").to_dict()
+    colours = set(style.BATCH_COLORS)
+    for axis in ("x2", "x3"):  # the paths on the map, the cost per update: layout shapes
+        shapes = [s for s in spec["layout"]["shapes"] if s.get("xref") == axis and s["line"].get("color") in colours]
+        assert len(shapes) == 3 and all_differ([s["line"].get("dash", "solid") for s in shapes]), axis
+    lines = [t for t in spec["data"] if t.get("name", "").endswith(" line") or t.get("name", "").endswith(", per epoch")]
+    assert len(lines) == 6 and all_differ([cue(t) for t in lines[:3]]) and all_differ([cue(t) for t in lines[3:]])
+    moving = [spec["data"][i] for i in spec["frames"][0]["traces"]]
+    for points in [t for t in moving if t.get("mode") == "markers"]:
+        symbols = points["marker"].get("symbol", "circle")
+        assert isinstance(symbols, list) and all_differ(list(symbols[-3:])) and "diamond" not in symbols[-3:]

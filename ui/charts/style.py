@@ -110,4 +110,4 @@ ROW_SHOWN = "#dbeafe"  # the table row of the frame on screen (Tailwind blue 100
 # each also with its own marker and dash (colour never alone).
 BATCH_COLORS = [ORANGE, BLUISH_GREEN, VERMILLION]
 BATCH_SYMBOLS = ["square", "cross", "circle"]  # not the diamond: least squares is one
-BATCH_DASHES = ["solid", "dash", "dot"]
+BATCH_DASHES = ["solid", "dashdot", "dot"]  # not "dash": the least-squares floor on the cost panel is dashed

@@ -47,7 +47,7 @@ def show_runs(key: tuple, x, y, stats: Stats, three: BatchRuns, x_title: str, y_
     capped = [run for run in three.runs if run.stop_reason == "max_iters" and run.updates < run.epochs * run.updates_per_epoch]
     place.caption(
         "Press **Play**, or drag the slider: the player's clock is the examples used, so at every moment the three runs have "
-        "seen the same data (an epoch is one pass over all of it). Batch: orange, solid line, square; mini-batch: green, dashed, "
+        "seen the same data (an epoch is one pass over all of it). Batch: orange, solid line, square; mini-batch: green, dash-dotted, "
         "cross; stochastic: vermilion, dotted, circle; "
         f"the yellow diamond is the least-squares answer (w*, b*). Click the map to start there. Seed {settings.seed:d}: the same seed (it is in the link) "
         "gives the same shuffles and the same paths."
