@@ -118,3 +118,5 @@ PRESENT = "present"  # URL: "true" is projector mode (no sidebar, the controls i
 SEED = "seed"  # URL: the exercise's number, the seed of gd_core.questions_debug.debug_context
 NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
+# --- first-paint: the 3-D surface of pages 3 and 4, drawn on request (ui.controls.surface3d) ------
+SURFACE_3D = "surface3d"  # URL: "true" draws J(w, b) / H(w, b) as a surface to turn (a WebGL scene)

@@ -13,6 +13,7 @@ ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -74,12 +75,18 @@ def frame(name: int, data: list[dict], traces: list[int]) -> dict:
 
 class Traces:
     """A moving figure's traces as a builder adds them: ``data`` (every trace, in drawing order),
-    the layout ``shapes`` beside them, and the movers, whose values each frame carries anew."""
+    the layout ``shapes`` beside them, and the movers, whose values each frame carries anew.
 
-    def __init__(self) -> None:
+    With ``rounded``, a mover with no hover (``"hoverinfo": "skip"``: its numbers are only drawn,
+    never read as text) carries each number in its frames to a hundred-thousandth of the span
+    its values cover over the run, or of the number itself if finer (see ``drawn``): far under a
+    pixel, in some 7 characters of JSON instead of 18 (issue 26: a page's first load)."""
+
+    def __init__(self, rounded: bool = False) -> None:
         self.data: list[dict] = []
         self.shapes: list[dict] = []
         self._movers: list[tuple[int, Callable[[int], dict]]] = []
+        self._rounded = rounded
 
     def mover(self, trace: dict, make: Callable[[int], dict]) -> None:
         """Add ``trace`` with its values at iteration 0; ``make(i)`` gives its values at iteration i."""
@@ -89,7 +96,25 @@ class Traces:
     def frames(self, iterations: np.ndarray) -> list[dict]:
         """One frame per shown iteration, each with the movers' values there."""
         moving = [index for index, _ in self._movers]
-        return [frame(k, [make(i) for _, make in self._movers], moving) for k, i in enumerate(iterations)]
+        frames = [frame(k, [make(i) for _, make in self._movers], moving) for k, i in enumerate(iterations)]
+        for n, index in enumerate(moving):
+            if self._rounded and self.data[index].get("hoverinfo") == "skip":
+                for axis in ("x", "y", "z"):
+                    values = [v for f in frames for v in f["data"][n].get(axis, ()) if isinstance(v, float) and math.isfinite(v)]
+                    span = max(values) - min(values) if values else 0.0
+                    for f in frames:
+                        if axis in f["data"][n]:
+                            f["data"][n][axis] = [drawn(v, span) for v in f["data"][n][axis]]
+        return frames
+
+
+def drawn(value: object, span: float) -> object:
+    """A number that is only drawn, kept to 1e-5 of ``span`` (its values' range over the run) or
+    of itself, whichever is finer: far under a pixel on any axis, a log axis too; else as it is."""
+    if not isinstance(value, float) or not math.isfinite(value) or value == 0:
+        return value
+    step = min(span, abs(value)) * 1e-5 if span > 0 else abs(value) * 1e-5
+    return round(float(value), max(0, min(17, -math.floor(math.log10(step)))))
 
 
 def timeline(last: int, limit: int = MAX_FRAMES) -> np.ndarray:
