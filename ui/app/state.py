@@ -120,3 +120,4 @@ NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
 # --- first-paint: the 3-D surface of pages 3 and 4, drawn on request (ui.controls.surface3d) ------
 SURFACE_3D = "surface3d"  # URL: "true" draws J(w, b) / H(w, b) as a surface to turn (a WebGL scene)
+DEBUG_TAB = "debug_tab"  # page 5's open tab: the pasted log's diagnosis is drawn only when its tab is open
