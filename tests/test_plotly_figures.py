@@ -69,7 +69,7 @@ def check_player(fig: ReadyFigure, last_iteration: int) -> list[int]:
     for frame in frames:
         assert len(frame["traces"]) == len(frame["data"]) < len(spec["data"])  # only the moving traces
         for index, trace in zip(frame["traces"], frame["data"]):
-            assert trace["type"] == spec["data"][index]["type"]  # moves the trace it is meant for
+            assert trace.get("type", "scatter") == spec["data"][index]["type"]  # moves the trace it is meant for (no type: a scatter, as Plotly reads it)
             for axis in ("x", "y", "z"):
                 values = numbers(trace.get(axis))
                 assert np.all(np.isfinite(values)), f"frame {frame['name']} has a non-finite {axis}"

@@ -102,7 +102,7 @@ def minima_figure(
     """
     lo, hi = w_range
     layout = _layout(narrow, compact, three_d)
-    traces = Traces(rounded=True)
+    traces = Traces(lean=True)
     styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima, hidden)
     _landscape(traces, layout, landscape, paths)
     _movers(traces, runs, styles, paths, (lo + hi) / 2, y_hi, hidden)

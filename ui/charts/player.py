@@ -77,20 +77,23 @@ class Traces:
     """A moving figure's traces as a builder adds them: ``data`` (every trace, in drawing order),
     the layout ``shapes`` beside them, and the movers, whose values each frame carries anew.
 
-    With ``rounded``, a mover with no hover (``"hoverinfo": "skip"``: its numbers are only drawn,
-    never read as text) carries each number in its frames to a hundred-thousandth of the span
-    its values cover over the run, or of the number itself if finer (see ``drawn``): far under a
-    pixel, in some 7 characters of JSON instead of 18 (issue 26: a page's first load)."""
+    ``lean`` frames (issue 26: a page's first load): a number a frame carries that no hover
+    shows (``"hoverinfo": "skip"``, or an axis its hovertemplate does not name) is kept to a
+    hundred-thousandth of the span its values cover over the run, or of itself if finer (see
+    ``drawn``): far under a pixel, in some 7 characters of JSON instead of 18; and a frame names
+    a trace's type only when it is not "scatter" (Plotly.animate keeps the trace's own type;
+    "scatter" is also what a frame without one is read as)."""
 
-    def __init__(self, rounded: bool = False) -> None:
+    def __init__(self, lean: bool = False) -> None:
         self.data: list[dict] = []
         self.shapes: list[dict] = []
         self._movers: list[tuple[int, Callable[[int], dict]]] = []
-        self._rounded = rounded
+        self._lean = lean
 
     def mover(self, trace: dict, make: Callable[[int], dict]) -> None:
         """Add ``trace`` with its values at iteration 0; ``make(i)`` gives its values at iteration i."""
-        self._movers.append((len(self.data), lambda i, kind=trace["type"]: {"type": kind, **make(i)}))
+        named = {} if self._lean and trace["type"] == "scatter" else {"type": trace["type"]}
+        self._movers.append((len(self.data), lambda i: {**named, **make(i)}))
         self.data.append(merge(trace, make(0)))
 
     def frames(self, iterations: np.ndarray) -> list[dict]:
@@ -98,14 +101,25 @@ class Traces:
         moving = [index for index, _ in self._movers]
         frames = [frame(k, [make(i) for _, make in self._movers], moving) for k, i in enumerate(iterations)]
         for n, index in enumerate(moving):
-            if self._rounded and self.data[index].get("hoverinfo") == "skip":
-                for axis in ("x", "y", "z"):
+            if self._lean:
+                for axis in _only_drawn(self.data[index]):
                     values = [v for f in frames for v in f["data"][n].get(axis, ()) if isinstance(v, float) and math.isfinite(v)]
                     span = max(values) - min(values) if values else 0.0
                     for f in frames:
                         if axis in f["data"][n]:
                             f["data"][n][axis] = [drawn(v, span) for v in f["data"][n][axis]]
         return frames
+
+
+def _only_drawn(trace: dict) -> list[str]:
+    """The axes (x, y, z) of a trace whose numbers no hover shows."""
+    if trace.get("hoverinfo") == "skip":
+        return ["x", "y", "z"]
+    template = trace.get("hovertemplate")
+    texts = template if isinstance(template, list) else [template]
+    if any(not isinstance(t, str) for t in texts):  # the default hover shows every number
+        return []
+    return [axis for axis in ("x", "y", "z") if not any("%{" + axis in t for t in texts)]
 
 
 def drawn(value: object, span: float) -> object:

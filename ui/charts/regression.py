@@ -76,7 +76,7 @@ def regression_figure(
     paths = [(label, finite(f.path.w_history[:, 0]), finite(f.path.b_history), finite(f.result.cost_history)) for label, f in fits]
     three_d = three_d and not hidden
     layout = _layout(scaled, narrow, compact, hidden, three_d)
-    traces = Traces(rounded=True)
+    traces = Traces(lean=True)
     _data_panel(traces, layout, x, y, paths, star, x_title, y_title, hide_lstsq or hidden)
     _cost_panel(traces, layout, paths, stats.cost_star, met_at, hide_lstsq or hidden)
     images = [] if hidden else landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq, three_d)
@@ -166,7 +166,7 @@ def _data_panel(
 def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: float, met_at: int | None, hide_lstsq: bool = False) -> None:
     """Each run's cost per iteration (log scale) with its marker, the least-squares floor, where the stop rule was met."""
     for n, (label, _, _, cost) in enumerate(paths):
-        idx = frame_indices(cost.size - 1, 2_000)
+        idx = frame_indices(cost.size - 1, 1_000)  # the panel is under 700 px wide: more points than pixels draw nothing more
         traces.shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
     floor = cost_star > 0 and not hide_lstsq  # lowest J (least squares)
     if floor:
