@@ -104,3 +104,22 @@ def test_without_the_3d_panel_pages_3_and_4_figures_are_far_smaller() -> None:
     fits = [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 10_000))]
     page_4 = [len(json.dumps(regression_figure(np.array([1.0, 2.0]), np.array([300.0, 500.0]), stats, fits, "x", "y", three_d=d).to_dict(), default=str)) for d in (True, False)]
     assert page_3[1] < 0.6 * page_3[0] and page_4[1] < 0.7 * page_4[0], (page_3, page_4)
+
+
+@pytest.mark.parametrize("compact", [False, True])
+@pytest.mark.parametrize("narrow", [False, True])
+def test_every_layout_draws_without_the_3d_panel(narrow: bool, compact: bool) -> None:
+    """A phone (one column: no row for the 3-D panel), a laptop and projector mode, pages 3 and 4."""
+    curve = CURVES["two_minima"]
+    runs = [("w₀ = 5", run_descent(curve, 5.0, 0.1, 30))]
+    basin = basins(curve, curve.grid(61), 0.1, 500, curve.minima)
+    paths = surface.descend(np.array([(-4.0, -4.0)]), 0.5, 40)
+    page_3 = minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(30), paths, narrow=narrow, compact=compact, three_d=False).to_dict()
+    stats = summarize(np.array([1.0, 2.0]), np.array([300.0, 500.0]))
+    fits = [("simultaneous", fit_line(stats, 0.0, 0.0, 0.01, 100))]
+    page_4 = regression_figure(np.array([1.0, 2.0]), np.array([300.0, 500.0]), stats, fits, "x", "y", narrow=narrow, compact=compact, three_d=False).to_dict()
+    for spec in (page_3, page_4):
+        assert "scene" not in spec["layout"] and not {t["type"] for t in spec["data"]} & {"surface", "scatter3d"}
+        titles = [a["text"] for a in spec["layout"]["annotations"]]
+        assert any("from above" in t for t in titles)
+        assert any("to draw it" in t for t in titles) != narrow  # a phone has no cell for it: no title

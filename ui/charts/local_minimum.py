@@ -144,7 +144,7 @@ def _layout(narrow: bool, compact: bool = False, three_d: bool = True) -> dict:
         )[:rows],
     )
     if not three_d:
-        del layout["scene"]  # no WebGL scene at all: its cell keeps its title, which says how to draw it
+        layout.pop("scene", None)  # no WebGL scene at all: its cell (not on a phone) keeps its title, which says how to draw it
     for title in layout["annotations"]:
         title["font"]["size"] = 14
     return layout
