@@ -124,13 +124,13 @@ def minima_figure(
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
         layout["margin"]["b"], layout["height"] = 50, layout["height"] - 80
         return ReadyFigure(figure(traces.data, layout))
-    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, y=-under_plot(layout, 60 if compact else 41.75))  # ~42 px under the plot (one row: under its x titles)
+    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, y=-under_plot(layout, 60 if compact or (narrow and not three_d) else 41.75))  # ~42 px under the plot (under the x titles when the last panel has one)
 
 
 def _layout(narrow: bool, compact: bool = False, three_d: bool = True) -> dict:
     """Four panels, two by two, one under another on a phone (no fourth without ``three_d``), or in one row (projector mode); their titles."""
     rows = 4 if three_d or not narrow else 3
-    one_column = {"rows": rows, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",))[:rows], "vertical_spacing": 0.075}
+    one_column = {"rows": rows, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",))[:rows], "vertical_spacing": 0.075 if three_d else 0.105}  # the same px between panels
     two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
     one_row = {"rows": 1, "cols": 4, "specs": (("xy", "xy", "xy", "scene"),), "horizontal_spacing": 0.05, "column_widths": (0.28, 0.22, 0.25, 0.25)}
     layout = grid(

@@ -94,7 +94,7 @@ def regression_figure(
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
         layout["margin"]["b"] = 50
         return ReadyFigure(figure(traces.data, layout))
-    y = -under_plot(layout, 58.0 if compact else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
+    y = -under_plot(layout, 58.0 if compact or not three_d else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, start=0, y=y, speeds=SPEEDS)
 
 
@@ -107,7 +107,7 @@ def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = Fa
         rows, cols, specs, spacing = (2, 1, (("xy",), ("xy",)), 0.18) if narrow else (1, 2, (("xy", "xy"),), 0.1)
     elif narrow:
         scene = (("scene",),) if three_d else ()
-        rows, cols, specs, spacing = (5 if scaled else 4) - (not three_d), 1, (("xy",), ("xy",), ("xy",), *scene) + ((("xy",),) if scaled else ()), 0.08
+        rows, cols, specs, spacing = (5 if scaled else 4) - (not three_d), 1, (("xy",), ("xy",), ("xy",), *scene) + ((("xy",),) if scaled else ()), 0.08 if three_d else 0.11  # the same px between panels
     elif compact:
         rows, cols, specs, spacing = 1, 5 if scaled else 4, (("xy", "xy", "xy", "scene") + (("xy",) if scaled else ()),), 0.0
     else:
