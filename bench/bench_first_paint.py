@@ -24,7 +24,8 @@ opens a teacher's link; the first pays once per server for the whole class).
 Each time is the median of --repeats (3) rounds, at normal speed and again with Chromium's CPU
 throttled 4x (CDP Emulation.setCPUThrottlingRate, as a phone). Ratios are against the floor
 in the same run. Viewport 1400 x 1000.
-Run: flock /tmp/bench.lock python bench/bench_first_paint.py [--repeats 3] [--query predict=false]
+Run: flock /tmp/bench.lock python bench/bench_first_paint.py [--repeats 3] [--query predict=false] [--before /path/to/main]
+(--before: a checkout of main, served as well; its pages are the rows "before ...")
 """
 
 from __future__ import annotations
@@ -72,12 +73,12 @@ WATCH = """(() => {
 
 
 def serve(script: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """``streamlit run script`` on 127.0.0.1, pinned to core 0; waits until it answers."""
+    """``streamlit run script`` on 127.0.0.1 from the script's checkout, pinned to core 0; waits until it answers."""
     port = _free_port()
     proc = subprocess.Popen(
         ["taskset", "-c", "0", sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=script.parent if script.name == "streamlit_app.py" else ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -127,6 +128,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--query", default="", help="added to every lesson's URL, e.g. predict=false")
     parser.add_argument("--pages", default="", help="comma-separated url paths (default: every lesson)")
+    parser.add_argument("--before", help="another checkout of the app (main, before a change): served too, its pages measured in the same run")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -134,7 +136,15 @@ def main() -> None:
     lessons = {n: ps for n, ps in LESSONS.items() if not args.pages or ps[0] in args.pages.split(",")}
     app, app_url = serve(ROOT / "streamlit_app.py")
     floor, floor_url = serve(ROOT / "bench" / "floor_app.py")
-    cases = {"floor": (floor_url, "", "other", "", FIGURE)} | {n: (app_url, p, "", args.query, sel) for n, (p, sel) in lessons.items()}
+    servers = [app, floor]
+    cases = {"floor": (floor_url, "", "other", "", FIGURE)}
+    if args.before:
+        before, before_url = serve(Path(args.before).resolve() / "streamlit_app.py")
+        servers.append(before)
+    for n, (p, sel) in lessons.items():  # before and after side by side: the machine's load drifts alike for both
+        if args.before:
+            cases[f"before {n}"] = (before_url, p, "", args.query, sel)
+        cases[n] = (app_url, p, "", args.query, sel)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
@@ -150,7 +160,7 @@ def main() -> None:
             print(f"load average {os.getloadavg()[0]:.1f}")
             browser.close()
     finally:
-        for proc in (app, floor):
+        for proc in servers:
             proc.terminate()
             proc.wait(timeout=60)
 
@@ -159,10 +169,10 @@ def report(results: dict[str, list[dict]], throttle: float) -> None:
     med = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
     floor = med["floor"]
     print(f"\nCPU throttling {throttle:g}x" + (" (Chromium; as a phone)" if throttle != 1 else ""))
-    print(f"{'page':<18} {'cold ms':>8} {'x floor':>8} {'revisit ms':>11} {'x floor cold':>13} {'x floor revisit':>16} {'ws kB first load':>17} {'http kB (static)':>17} {'ws kB revisit':>14}")
+    print(f"{'page':<25} {'cold ms':>8} {'x floor':>8} {'revisit ms':>11} {'x floor cold':>13} {'x floor revisit':>16} {'ws kB first load':>17} {'http kB (static)':>17} {'ws kB revisit':>14}")
     for name, m in med.items():
         print(
-            f"{name:<18} {m['cold']:>8.0f} {m['cold'] / floor['cold']:>7.2f}x {m['revisit']:>11.0f} {m['revisit'] / floor['cold']:>12.2f}x {m['revisit'] / floor['revisit']:>15.2f}x"
+            f"{name:<25} {m['cold']:>8.0f} {m['cold'] / floor['cold']:>7.2f}x {m['revisit']:>11.0f} {m['revisit'] / floor['cold']:>12.2f}x {m['revisit'] / floor['revisit']:>15.2f}x"
             f" {m['ws'] / 1000:>17.1f} {m['http'] / 1000:>17.1f} {m['revisit_ws'] / 1000:>14.1f}"
         )
 
