@@ -80,12 +80,13 @@ def run_and_show() -> None:
     no_minima = hidden("minimum")  # after the check: a goal met this run shows them
     before_answer, mark = not asked.shown, figure_mark(asked, context)
     drawn = [(label, start_only(r)) for label, r in step_runs] if before_answer else step_runs  # before the answer: the starts only
+    chart_slot = figure_slot.container()  # the chart first, its 3-D switch under it (read first: the figure depends on it)
     with figure_slot:
         three_d = surface_toggle()  # the WebGL scene on request: the first screen without it (issue 26)
     figure = figures.local_minimum(
         key, curve, drawn, basin, landscape_map(), start_only(paths) if before_answer else paths, on_a_phone(), no_minima, present_mode(), before_answer, mark, three_d,
     )
-    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
+    chart_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
     caption = start_caption(asked, three_d) if before_answer else played_caption(step_runs, basin, settings.alpha, paths, no_minima, three_d)
     figure_slot.caption(caption)
     figure_slot.markdown(hills_sentence(() if no_minima else tuple(basin.minima)))

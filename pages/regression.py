@@ -91,13 +91,14 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
     if stats.n == 1:
         heading("The line, its cost and J(w, b), iteration by iteration", figure_place)
         met_at = verdict.iterations if verdict.kind == "converged" and not before_answer else None  # where the stop rule was met
+        chart_place = figure_place.container()  # the chart first, its 3-D switch under it (read first: the figure depends on it)
         with figure_place:  # the WebGL scene on request: the first screen without it (issue 26); before the answer no map at all
             three_d = not before_answer and surface_toggle()
         figure = figures.regression(
             key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq, present_mode(),
             before_answer, figure_mark(asked), three_d,
         )
-        figure_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
+        chart_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
     if stats.n == 1 and before_answer:
         figure_place.caption(start_caption(fits[0][1], prepared.x_sample.size, stats.m))
     elif before_answer:
