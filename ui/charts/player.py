@@ -13,7 +13,9 @@ ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
 
 from __future__ import annotations
 
+import json as _json
 import math
+import threading
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -34,15 +36,31 @@ class FigureDict(dict):
     rerun: for a 260 kB figure, 1.3 ms, most of it plotly making the text safe to put in a
     web page (five replaces over the whole text). A cached figure never changes, so its text
     is made once; ui.patches.streamlit_fixes makes plotly.io.to_json use it.
+
+    Once the text is made the dict lets go of the figure and keeps only its layout's width and
+    height (what st.plotly_chart reads besides the text): its Python lists and dicts held 4 to 7
+    times the text's bytes (page 3: 1.8 MB for a 370 kB text), and a figure cache keeps up to 64
+    (issue 26: the server's memory after a class). ``figure()`` reads the figure back from the text.
     """
 
     _text: str | None = None
+    _making = threading.Lock()  # one text made at a time: two sessions may send one figure at once
 
     def json(self, make: Callable[[], str]) -> str:
         """The figure's JSON text: ``make()`` the first time, the same text after."""
         if self._text is None:
-            self._text = make()
+            with FigureDict._making:
+                if self._text is None:
+                    text = make()
+                    size = {k: v for k, v in self.get("layout", {}).items() if k in ("width", "height")}
+                    self.clear()
+                    self["layout"] = size
+                    self._text = text
         return self._text
+
+    def figure(self) -> dict:
+        """The whole figure as a plain dict (read back from the text once it is made)."""
+        return dict(self) if self._text is None else _json.loads(self._text)
 
 
 class ReadyFigure(go.Figure):
