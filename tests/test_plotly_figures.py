@@ -57,7 +57,7 @@ def check_player(fig: ReadyFigure, last_iteration: int) -> list[int]:
     frames, layout = spec["frames"], spec["layout"]
     checked = go.Figure(spec)  # raises on any property plotly does not know
     check_plotly_spelling(spec)
-    assert len(checked.frames) == len(frames) and json.loads(pio.to_json(spec, validate=False))["frames"]
+    assert len(checked.frames) == len(frames) and json.loads(pio.to_json(dict(spec), validate=False))["frames"]  # a plain dict: the figure, not its text kept once sent (FigureDict)
     assert 2 <= len(frames) <= MAX_FRAMES
     slider = layout["sliders"][0]
     labels = [int(step["label"]) for step in slider["steps"]]
