@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -93,7 +94,10 @@ def serve(script: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def visit(browser, url: str, path: str, away: str, query: str, throttle: float, selector: str = FIGURE) -> dict:
-    """One cold visit and one revisit of ``path``; ms to the first figure and bytes received."""
+    """One cold visit and one revisit of ``path``; ms to the first figure and bytes received
+    (NaN for a visit that timed out: on a busy machine, rather than losing the whole run)."""
+    from playwright.sync_api import Error as PlaywrightError
+
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     try:
         page = context.new_page()
@@ -103,8 +107,8 @@ def visit(browser, url: str, path: str, away: str, query: str, throttle: float, 
         ws_bytes, requests = [0], []
         page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload))))
         page.on("requestfinished", lambda request: requests.append(request))
-        page.goto(f"{url}/{path}" + (f"?{query}" if query else ""), timeout=180_000)
-        page.wait_for_function("window.__fp !== null", timeout=180_000, polling=50)
+        page.goto(f"{url}/{path}" + (f"?{query}" if query else ""), timeout=300_000)
+        page.wait_for_function("window.__fp !== null", timeout=300_000, polling=50)
         cold = page.evaluate("window.__fp")
         wait_for_app(page, 180_000)
         first_ws = ws_bytes[0]
@@ -115,10 +119,13 @@ def visit(browser, url: str, path: str, away: str, query: str, throttle: float, 
         page.evaluate("window.__reset()")
         before = ws_bytes[0]
         page.locator(nav.format(path)).first.click()
-        page.wait_for_function("window.__fp !== null", timeout=180_000, polling=50)
+        page.wait_for_function("window.__fp !== null", timeout=300_000, polling=50)
         revisit = page.evaluate("window.__fp - window.__t0")
         wait_for_app(page, 180_000)
         return {"cold": cold, "revisit": revisit, "ws": first_ws, "http": http, "revisit_ws": ws_bytes[0] - before}
+    except PlaywrightError as error:
+        print(f"  {url}/{path} at {throttle:g}x: {str(error).splitlines()[0]}", flush=True)
+        return dict.fromkeys(("cold", "revisit", "ws", "http", "revisit_ws"), math.nan)
     finally:
         context.close()
 
@@ -166,7 +173,11 @@ def main() -> None:
 
 
 def report(results: dict[str, list[dict]], throttle: float) -> None:
-    med = {name: {k: statistics.median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
+    def median(values) -> float:
+        finite = [v for v in values if not math.isnan(v)]
+        return statistics.median(finite) if finite else math.nan
+
+    med = {name: {k: median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
     floor = med["floor"]
     print(f"\nCPU throttling {throttle:g}x" + (" (Chromium; as a phone)" if throttle != 1 else ""))
     print(f"{'page':<25} {'cold ms':>8} {'x floor':>8} {'revisit ms':>11} {'x floor cold':>13} {'x floor revisit':>16} {'ws kB first load':>17} {'http kB (static)':>17} {'ws kB revisit':>14}")
