@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM_ARGS, chromium_path, start_app, wait_for_app  # noqa: E402
 
 PAGES = {
-    "4 regression (10,000 iterations)": "regression",
-    "1 intuition (200 iterations; 1x is 2 frames a second, for reading)": "intuition?iters=200",
-    "2 learning rate (500 iterations)": "learning_rate?iters=500",
-    "3 local minima (300 iterations)": "local_minimum?iters=300&surface_iters=300",
-}
+    "4 regression (10,000 iterations)": "regression?predict=false",
+    "1 intuition (200 iterations; 1x is 2 frames a second, for reading)": "intuition?iters=200&predict=false",
+    "2 learning rate (500 iterations)": "learning_rate?iters=500&predict=false",
+    "3 local minima (300 iterations)": "local_minimum?iters=300&surface_iters=300&predict=false",
+}  # predict=false: predict-then-see (issue 22) shows the start only, with no player, until a question is answered
 COUNT = """() => { const gd = document.querySelector('.js-plotly-plot'); window._updates = [];
   gd.on('plotly_animatingframe', () => window._updates.push(performance.now())); }"""
 RATE = "() => { const t = window._updates; return [t.length, t.length > 1 ? (t.length - 1) / ((t[t.length - 1] - t[0]) / 1000) : 0]; }"

@@ -77,8 +77,16 @@ CASES = {
     "1 intuition: alpha": ("intuition", "alpha", 0.1, 0.01),
     "2 learning rate: w0": ("learning_rate", "w0", -1.0, 0.1),
     "3 local minimum: alpha": ("local_minimum", "alpha", 0.1, 0.01),
+    "3 local minimum: beta": ("local_minimum", "beta", 0.5, 0.01),  # the momentum race on the landscape (a slider)
     "4 regression: alpha": ("regression", "alpha", 0.01, 0.001),
+    "4 by hand: angle": ("regression", "angle", 10.0, 0.1),  # with the fit by hand on (QUERY): a slider
+    "4 by hand, shown: angle": ("regression", "angle", 10.0, 0.1),  # and the questions off: its map and surface drawn too
 }
+QUERY = {"4 by hand: angle": "hand=true", "4 by hand, shown: angle": "hand=true&predict=false"}  # the URL a case's page opens with
+SLIDERS = {"angle"}  # widgets whose value is a list of floats (st.slider), not one float
+
+
+SLIDERS = {"beta"}  # a slider's value travels as a list of one number, a number input's as a number
 
 
 def revisit(first: float, step: float):
@@ -90,17 +98,20 @@ def new_view(first: float, step: float):
     return lambda i: first + step * (i + 1) / (REPEATS + 4)
 
 
-def timed_reruns(page: str, key: str | None, value) -> tuple[float, float]:
+def timed_reruns(page: str, key: str | None, value, query: str = "") -> tuple[float, float]:
     """AppTest: median (script CPU, AppTest.run wall) seconds of whole-page reruns after setting
-    the number input ``key`` to value(i), i = 0, 1, ..."""
+    the number input (or slider) ``key`` to value(i), i = 0, 1, ..."""
     at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120).run()
+    for pair in filter(None, query.split("&")):
+        name, _, text = pair.partition("=")
+        at.query_params[name] = text
     if page != "home":
         at.switch_page(f"pages/{page}.py")
     at.run()
     cpu, wall = [], []
     for i in range(REPEATS):
         if key:
-            at.number_input(key=key).set_value(value(i))
+            (at.slider if key in SLIDERS else at.number_input)(key=key).set_value(value(i))
         SCRIPT_CPU.clear()
         start = time.perf_counter()
         at.run()
@@ -159,6 +170,7 @@ async def server_reruns(url: str, log: Path, values) -> dict[str, tuple[float, s
             query = [""]
             msg = BackMsg()
             msg.rerun_script.page_name = page
+            msg.rerun_script.query_string = QUERY.get(name, "")
             await ws.send(msg.SerializeToString())
             await _finish(ws, widgets, query)
             sessions[name] = (ws, widgets, query, values(first, step))
@@ -173,7 +185,11 @@ async def server_reruns(url: str, log: Path, values) -> dict[str, tuple[float, s
                 if key:
                     widget_id, fragment = widgets[key]
                     state = msg.rerun_script.widget_states.widgets.add()
-                    state.id, state.double_value = widget_id, value(i)
+                    state.id = widget_id
+                    if key in SLIDERS:
+                        state.double_array_value.data.append(value(i))
+                    else:
+                        state.double_value = value(i)
                     msg.rerun_script.fragment_id = fragment  # as the browser does: rerun the part the control is in
                 seen = len(log.read_text().splitlines())
                 await ws.send(msg.SerializeToString())
@@ -209,8 +225,8 @@ def main() -> None:
 
     whole_again, whole_new = {}, {}
     for name, (page, key, first, step) in CASES.items():
-        whole_again[name] = timed_reruns(page, key, revisit(first, step))
-        whole_new[name] = timed_reruns(page, key, new_view(first, step))
+        whole_again[name] = timed_reruns(page, key, revisit(first, step), QUERY.get(name, ""))
+        whole_new[name] = timed_reruns(page, key, new_view(first, step), QUERY.get(name, ""))
     base = whole_again["home (baseline)"][0]
     print()
     print("The whole page rerun (AppTest): script CPU time (median), ms and x the home page's; AppTest wall time in brackets")

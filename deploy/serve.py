@@ -10,6 +10,11 @@ go to every ``streamlit run`` (e.g. ``-- --server.disconnectedSessionTTL 60``).
 
 The cookie secret is STREAMLIT_SERVER_COOKIE_SECRET if set, else a new one per launch; it is
 handed to the replicas in their environment, not on a command line every local user can read.
+
+The class store (class_store/, issue 25): ``--database-url`` or GD_DATABASE_URL, else the SQLite
+file in GD_DATA_DIR (default var/). serve.py opens it once before the replicas start (creating or
+migrating its schema, and saying so if it cannot), then hands every replica the same
+GD_DATABASE_URL in its environment, so all of them share one store.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,12 +150,36 @@ def http_url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
+def class_database(given: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The class store's URL every replica gets: ``given``, else GD_DATABASE_URL, else the SQLite
+    file as an absolute path; opened once here (schema made or migrated) so that a wrong URL or
+    a database that is down stops serve.py with the store's message, before any replica starts."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from class_store import ClassStoreError, database_url, open_store  # noqa: PLC0415 - deploy/ is run as a script
+
+    url = given or database_url(dict(os.environ if environ is None else environ))
+    try:
+        open_store(url).close()
+    except ClassStoreError as error:
+        raise SystemExit(f"serve.py: {error}") from None
+    return url
+
+
+def replica_environment(environ: Mapping[str, str], database: str | None) -> dict[str, str]:
+    """Every replica's environment: serve.py's own, one cookie secret, and the one class store."""
+    env = {**environ, "STREAMLIT_SERVER_COOKIE_SECRET": environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)}
+    env["GD_DATABASE_URL"] = class_database(database, env)
+    return env
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replicas", type=int, default=os.cpu_count() or 1, help="Streamlit processes (default: one per core)")
     parser.add_argument("--port", type=int, default=8500, help="the port the class connects to (HAProxy)")
     parser.add_argument("--address", default="127.0.0.1", help="HAProxy's bind address (0.0.0.0 for the network)")
     parser.add_argument("--replica-port", type=int, help="first replica's port (default: --port + 1); the others follow")
+    parser.add_argument("--database-url", help="the class store's database (default: GD_DATABASE_URL, else var/classes.sqlite3)")
     parser.add_argument("--print-config", action="store_true", help="print the HAProxy config and exit")
     parser.add_argument("streamlit_args", nargs="*", help="after --: extra `streamlit run` arguments for every replica")
     args = parser.parse_args(argv)
@@ -171,7 +201,7 @@ def main(argv: list[str]) -> int:
     if haproxy is None:
         raise SystemExit("serve.py: haproxy not found (Debian: apt-get install haproxy)")
 
-    env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)}
+    env = replica_environment(os.environ, args.database_url)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _raise_stop)
     group = ProcessGroup()

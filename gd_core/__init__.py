@@ -32,7 +32,9 @@ Modules, one idea each:
 - ``fit``          a run on a dataset's sums, with or without scaling, in the data's units
 - ``reveal``       a run cut to its start: what a page draws before a prediction is committed
 - ``auto_alpha``   a learning rate chosen from the data's own stable limit
-- ``surface``      a hilly two-parameter cost J(w, b) with several valleys
+- ``surface``      a hilly two-parameter cost J(w, b) with several valleys, and where a start settles
+- ``momentum_landscape``  plain descent against momentum from one start on it, a start where
+                   momentum rolls over the ridge, and the sentence that says what both did
 - ``data``         from the bytes of an upload (``formats``: its kind; ``workbook``: .xlsx) to
                    numeric columns, or a clear error
 - ``log_parse``    a pasted gradient-descent log, read with the precision it was printed with

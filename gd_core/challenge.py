@@ -91,6 +91,17 @@ def _cost(goal: Goal, context: Any) -> GoalCheck:
     return GoalCheck(False, f"Not yet: the run ends with J = {number(last)}, not below {exact(goal.value)}.")
 
 
+def _hand(goal: Goal, context: Any) -> GoalCheck:
+    """Page 4: the line set by hand (its J from gd_core.hand_fit) is below the value."""
+    _needs(goal, context, ("regression",), "page 4 (the fit by hand)")
+    cost = getattr(context, "hand_cost", None)
+    if cost is None:
+        return GoalCheck(False, "Not yet: turn on “Fit the line by hand first” and set your line.")
+    if cost < goal.value:
+        return GoalCheck(True, f"Met: your line's J = {number(cost)}, below {exact(goal.value)}.")
+    return GoalCheck(False, f"Not yet: your line's J = {number(cost)}, not below {exact(goal.value)}.")
+
+
 def _limit_among(context: Any) -> GoalCheck:
     """Page 2: one of the alphas compared is the largest stable alpha, to 2 significant figures."""
     limit = context.alpha_limit
@@ -138,7 +149,8 @@ def check_goal(goal: Goal, context: Any, answer: object = None) -> GoalCheck:
 
     Rules: converge, the page's verdict is converged by iteration N; valley, the run's last w is
     within the stop rule's distance of the curve's minimum at (within that distance of) w;
-    cost, the run's last J is below the value; limit, |alpha - 2 / J''(w*)| is within half a unit
+    cost, the run's last J is below the value; hand, the J of the line set by hand on page 4 is
+    below the value; limit, |alpha - 2 / J''(w*)| is within half a unit
     of its second significant figure, w* the minimum nearest w0 (page 2: one of its alphas is); bug, the answer names the
     planted mistake. ChallengeError when the goal is not one this page checks.
     """
@@ -150,4 +162,6 @@ def check_goal(goal: Goal, context: Any, answer: object = None) -> GoalCheck:
         return _cost(goal, context)
     if goal.kind == "limit":
         return _limit(goal, context)
+    if goal.kind == "hand":
+        return _hand(goal, context)
     return _bug(goal, context, answer)

@@ -39,10 +39,10 @@ MAX_TEXT = 200  # characters of a URL value looked at
 MAX_ITERS = 100_000
 MAX_W = 1e6  # |w| of a valley goal: where descent stops anyway (gd_core.descent.W_LIMIT)
 MAX_COST = 1e12
-GoalKind = Literal["converge", "valley", "cost", "limit", "bug"]
-KINDS: tuple[GoalKind, ...] = ("converge", "valley", "cost", "limit", "bug")
+GoalKind = Literal["converge", "valley", "cost", "limit", "bug", "hand"]
+KINDS: tuple[GoalKind, ...] = ("converge", "valley", "cost", "limit", "bug", "hand")
 HIDEABLE = ("minimum", "wall", "lstsq", "verdict", "sweep")
-GOALS_HELP = "converge:80, valley:5, cost:1.5, limit or bug"
+GOALS_HELP = "converge:80, valley:5, cost:1.5, hand:1.5, limit or bug"
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?")
 
 
@@ -91,7 +91,7 @@ def parse_goal(text: object) -> Goal:
             raise ChallengeError("A valley goal needs the w of a minimum, a number such as valley:5 or valley:-1.5.")
         return Goal(kind, value)
     if value is None or abs(value) > MAX_COST:
-        raise ChallengeError("A cost goal needs the cost to get under, a number such as cost:1.5.")
+        raise ChallengeError(f"A {kind} goal needs the cost to get under, a number such as {kind}:1.5.")
     return Goal(kind, value)
 
 
@@ -116,6 +116,8 @@ def goal_sentence(goal: Goal) -> str:
         return f"End in the valley of the minimum at w = {exact(goal.value)}"
     if goal.kind == "cost":
         return f"End with a cost J below {exact(goal.value)}"
+    if goal.kind == "hand":
+        return f"Beat J = {exact(goal.value)} by hand: set a line whose cost is below it"
     if goal.kind == "limit":
         return "Set α to the largest stable α, to 2 significant figures"
     return "Name the mistake that printed this log"

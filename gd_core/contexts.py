@@ -31,6 +31,7 @@ import numpy as np
 from gd_core.curves import Curve
 from gd_core.descent import DescentRun, largest_stable_alpha, run_descent
 from gd_core.stop_rule import StopRule, stop_rule
+from gd_core.momentum_landscape import Race, race
 from gd_core.surface import SurfacePaths, descend
 from gd_core.sweep import AlphaSweep, sweep_alphas, sweep_range
 from gd_core.verdict import Verdict, classify_descent
@@ -137,6 +138,7 @@ def learning_rate_context(
 
 
 SURFACE_START, SURFACE_ALPHA, SURFACE_ITERS = (-4.0, -4.0), 0.5, 150  # page 3's landscape: its first start, its defaults
+RACE_START, BETA = (-1.25, 4.25), 0.9  # page 3's momentum race (ui.app.lessons holds the same: tests/test_momentum.py)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ class LocalMinimumContext:
     surface_alpha: float
     surface_iters: int
     surface_path: SurfacePaths
+    race: Race  # plain descent against momentum from one start, with surface_alpha and surface_iters (gd_core.momentum_landscape)
     lesson: str = "local_minimum"
 
     @property
@@ -168,17 +171,27 @@ def _surface_path(start: tuple[float, float], alpha: float, iters: int) -> Surfa
     return descend(np.array([start]), alpha, iters)
 
 
+@functools.lru_cache(maxsize=64)  # server-wide, bounded: likewise the momentum race
+def _race(start: tuple[float, float], alpha: float, beta: float, iters: int) -> Race:
+    return race(start, alpha, beta, iters)
+
+
 def local_minimum_context(
     curve: Curve, w0: float, alpha: float, iters: int, *, judged: tuple[DescentRun, Verdict] | None = None,
     surface_start: tuple[float, float] = SURFACE_START, surface_alpha: float = SURFACE_ALPHA, surface_iters: int = SURFACE_ITERS,
+    race_start: tuple[float, float] = RACE_START, beta: float = BETA,
 ) -> LocalMinimumContext:
-    """Page 3's context: its run of every iteration (``judged``: the page's cached one), and the
-    path of ``surface_start`` on the landscape (the start the page asks about, e.g. the last dropped)."""
+    """Page 3's context: its run of every iteration (``judged``: the page's cached one), the
+    path of ``surface_start`` on the landscape (the start the page asks about, e.g. the last dropped),
+    and the momentum race from ``race_start`` with ``beta``."""
     run, verdict = _given(judged, curve, w0, alpha, iters, every_step=True)
     start = (float(surface_start[0]), float(surface_start[1]))
     if not (np.isfinite(start).all() and np.isfinite(surface_alpha) and surface_alpha >= 0 and 0 <= surface_iters <= MAX_SURFACE_ITERS):
         raise ValueError(f"a landscape start needs finite (w, b), alpha >= 0 and 0 to {MAX_SURFACE_ITERS} iterations")
+    if not (np.isfinite(race_start).all() and 0 <= beta < 1):
+        raise ValueError("the momentum race needs a finite start and 0 <= beta < 1")
     path = _surface_path(start, float(surface_alpha), int(surface_iters))
+    raced = _race((float(race_start[0]), float(race_start[1])), float(surface_alpha), float(beta), int(surface_iters))
     return LocalMinimumContext(
-        curve, float(w0), float(alpha), int(iters), page_rule(curve), run, verdict, start, float(surface_alpha), int(surface_iters), path,
+        curve, float(w0), float(alpha), int(iters), page_rule(curve), run, verdict, start, float(surface_alpha), int(surface_iters), path, raced,
     )

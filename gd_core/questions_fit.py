@@ -57,6 +57,7 @@ class RegressionContext:
     verdict: Verdict | None
     sequential_fit: Fit
     lesson: str = "regression"
+    hand_cost: float | None = None  # J of the line set by hand (gd_core.hand_fit), None when the fit by hand is off
 
     @property
     def w_star(self) -> float:
@@ -65,7 +66,7 @@ class RegressionContext:
 
 def regression_context(
     stats: Stats, w0: float, b0: float, alpha: float, iters: int, *, scaled: bool = False,
-    judged: tuple[Fit, Verdict | None] | None = None, sequential_fit: Fit | None = None,
+    judged: tuple[Fit, Verdict | None] | None = None, sequential_fit: Fit | None = None, hand_cost: float | None = None,
 ) -> RegressionContext:
     """Page 4's context: ``judged`` is the page's cached (fit, verdict), ``sequential_fit`` its
     sequential fit; either is made here (``fit_line``) when not given."""
@@ -79,7 +80,7 @@ def regression_context(
     for fit in (judged[0], sequential_fit):
         if fit.result.alpha != float(alpha) or fit.result.num_iters != int(iters) or fit.scaled != scaled:
             raise ValueError("the fit given was made with other settings")
-    return RegressionContext(stats, *start, scaled, judged[0], judged[1], sequential_fit)
+    return RegressionContext(stats, *start, scaled, judged[0], judged[1], sequential_fit, hand_cost=hand_cost)
 
 
 def _settings(c: RegressionContext) -> str:

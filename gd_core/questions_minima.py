@@ -11,7 +11,10 @@ slope is small, so the steps -alpha * dJ/dw shrink by themselves with alpha fixe
   (``run_facts.steps_shrink``, the fact behind the page's caption); asked when w moves;
 - ``local_minimum.landscape``: which valley of H(w, b) a start on the landscape settles in
   (its last point within a valley's width of its centre, its last step under 1/200 of the
-  map's width), or none.
+  map's width), or none;
+- ``local_minimum.momentum``: where momentum (v := beta * v + grad H; (w, b) := (w, b) - alpha * v)
+  ends against plain descent from the same start (gd_core.momentum_landscape.Race.outcome): in
+  a deeper valley, the same one, a shallower one, or one of the two has not settled.
 
 >>> from gd_core.contexts import local_minimum_context
 >>> from gd_core.curves import CURVES
@@ -26,14 +29,14 @@ import numpy as np
 
 from gd_core import surface
 from gd_core.contexts import LocalMinimumContext
+from gd_core.momentum_landscape import race_words
 from gd_core.question_types import Choice, ChoiceForm, Question, Truth, truth
 from gd_core.run_facts import steps_shrink
 from gd_core.wording import exact, number, plural
 
 LESSON = "local_minimum"
 YES_NO = ChoiceForm((Choice("yes", "Yes"), Choice("no", "No")))
-SETTLED_SHARE = 1 / 200  # of the landscape's width: a last step under this has settled
-_DEPTH = ("deepest", "middle", "shallowest")
+_DEPTH = surface.DEPTH
 
 
 def _start(c: LocalMinimumContext) -> str:
@@ -134,17 +137,14 @@ def _landscape_form(c: LocalMinimumContext) -> ChoiceForm:
 def _landscape(c: LocalMinimumContext) -> Truth:
     path = c.surface_path
     w, b = float(path.w[-1, 0]), float(path.b[-1, 0])
-    last = float(np.hypot(path.w[-1, 0] - path.w[-2, 0], path.b[-1, 0] - path.b[-2, 0])) if path.w.shape[0] > 1 else 0.0
-    centres = surface.VALLEYS[:, 1:3]
-    distance = np.hypot(centres[:, 0] - w, centres[:, 1] - b)
-    i = int(np.argmin(distance))
-    settle = SETTLED_SHARE * (surface.W_RANGE[1] - surface.W_RANGE[0])
-    facts = {"w": w, "b": b, "last_step": last, "distance": float(distance[i]), "width": float(surface.VALLEYS[i, 3])}
+    where_it = surface.settled(path)
+    i, last, distance = int(where_it.nearest[0]), float(where_it.last_step[0]), float(where_it.distance[0])
+    facts = {"w": w, "b": b, "last_step": last, "distance": distance, "width": float(surface.VALLEYS[i, 3])}
     where = f"After {plural(c.surface_iters, 'iteration')} with α = {exact(c.surface_alpha)} the start ends at ({number(w)}, {number(b)})"
-    if distance[i] <= surface.VALLEYS[i, 3] and last < settle:
-        why = f"{where}, {number(float(distance[i]))} from the centre of the {_DEPTH[i]} valley, the last step moving it {number(last)}: settled."
+    if where_it.valley[0] >= 0:
+        why = f"{where}, {number(distance)} from the centre of the {_DEPTH[i]} valley, the last step moving it {number(last)}: settled."
         return truth(f"v{i + 1}", f"It settles in the {_DEPTH[i]} valley.", why, facts)
-    why = f"{where}, {number(float(distance[i]))} from the nearest valley's centre, the last step moving it {number(last)}: not settled in one."
+    why = f"{where}, {number(distance)} from the nearest valley's centre, the last step moving it {number(last)}: not settled in one."
     return truth("none", "It does not settle in a valley.", why, facts)
 
 
@@ -155,4 +155,33 @@ LANDSCAPE = Question(
     make_form=_landscape_form, find_truth=_landscape,
 )
 
-QUESTIONS: tuple[Question, ...] = (VALLEY, MOVES, SHRINK, LANDSCAPE)
+# --- momentum over the ridge ------------------------------------------------------------------------
+
+RACE_FORM = ChoiceForm((
+    Choice("deeper", "in a deeper valley than plain descent"),
+    Choice("same", "in the same valley as plain descent"),
+    Choice("shallower", "in a shallower valley than plain descent"),
+    Choice("unsettled", "one of the two has not settled in a valley"),
+))
+_RACE_ANSWERS = {
+    "deeper": "Momentum ends in a deeper valley.", "same": "Momentum ends in the same valley.",
+    "shallower": "Momentum ends in a shallower valley.", "unsettled": "One of the two has not settled in a valley.",
+}
+
+
+def _momentum(c: LocalMinimumContext) -> Truth:
+    r = c.race
+    facts = {"beta": r.beta, "plain_valley": r.plain.valley, "momentum_valley": r.heavy.valley, "plain_cost": r.plain.cost, "momentum_cost": r.heavy.cost}
+    return truth(r.outcome, _RACE_ANSWERS[r.outcome], race_words(r), facts)
+
+
+MOMENTUM = Question(
+    id="local_minimum.momentum", lesson=LESSON, order=11,  # after LANDSCAPE: the same order, and this tuple breaks the tie
+    title="Will momentum roll over the ridge?",
+    write_prompt=lambda c: (f"On the landscape H(w, b), plain descent and momentum with β = {exact(c.race.beta)} both start at "
+                            f"({number(c.race.start[0])}, {number(c.race.start[1])}), α = {exact(c.race.alpha)}, {plural(c.race.iters, 'iteration')}. "
+                            "Where does momentum end?"),
+    make_form=lambda c: RACE_FORM, find_truth=_momentum,
+)
+
+QUESTIONS: tuple[Question, ...] = (VALLEY, MOVES, SHRINK, LANDSCAPE, MOMENTUM)

@@ -10,7 +10,9 @@ and its gradient, term by term (g_k is the k-th exponential)::
     dJ/db = 0.08 b + sum_k a_k g_k (b - b_k) / s_k^2
 
 Gradient descent moves every start downhill (w, b) := (w, b) - alpha * grad J, and each start
-settles in the valley whose basin it began in.
+settles in the valley whose basin it began in. With momentum (``beta``, gd_core.update.momentum)
+a start carries a velocity v := beta * v + grad J and moves (w, b) := (w, b) - alpha * v: it can
+roll through a shallow valley and over the ridge beyond it.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ VALLEYS = np.array(
         [1.4, -1.0, 2.8, 0.8],
     ]
 )
+DEPTH = ("deepest", "middle", "shallowest")  # VALLEYS' order (tests/test_surface.py checks it on their bottoms)
+SETTLED_SHARE = 1 / 200  # of the map's width: a last step under this has settled
 W_RANGE = (-5.0, 5.0)
 B_RANGE = (-5.0, 5.0)
 
@@ -80,11 +84,13 @@ class SurfacePaths:
     alpha: float
 
 
-def descend(starts: ArrayLike, alpha: float, num_iters: int) -> SurfacePaths:
-    """Run (w, b) := (w, b) - alpha * grad J from every (w0, b0) row of ``starts`` at once."""
+def descend(starts: ArrayLike, alpha: float, num_iters: int, beta: ArrayLike | None = None) -> SurfacePaths:
+    """Run (w, b) := (w, b) - alpha * grad J from every (w0, b0) row of ``starts`` at once; with
+    ``beta``, momentum: v := beta * v + grad J, (w, b) := (w, b) - alpha * v, from v = 0 (an
+    array of betas: one per start)."""
     points = np.asarray(starts, dtype=float).reshape(-1, 2)
     many = run_many(
-        update.simultaneous(alpha), lambda params: gradient(*params), (points[:, 0], points[:, 1]), num_iters,
+        update.simultaneous(alpha) if beta is None else update.momentum(alpha, beta), lambda params: gradient(*params), (points[:, 0], points[:, 1]), num_iters,
         limit=PICTURE_LIMIT, keep_path=True,  # a start thrown far away stays where it left the picture
     )
     w_path, b_path = np.array([p[0] for p in many.path]), np.array([p[1] for p in many.path])
@@ -92,3 +98,27 @@ def descend(starts: ArrayLike, alpha: float, num_iters: int) -> SurfacePaths:
     for array in (w_path, b_path, c):
         array.setflags(write=False)
     return SurfacePaths(w=w_path, b=b_path, cost=c, alpha=float(alpha))
+
+
+@dataclass(frozen=True)
+class Settled:
+    """Per start (column of a SurfacePaths): ``valley``, the index in VALLEYS of the valley it
+    settled in (-1: none); ``nearest``, the valley whose centre is nearest its last point, and
+    ``distance`` to it; ``last_step``, how far its last update moved it."""
+
+    valley: np.ndarray
+    nearest: np.ndarray
+    distance: np.ndarray
+    last_step: np.ndarray
+
+
+def settled(paths: SurfacePaths) -> Settled:
+    """Where each start settled: its last point within a valley's width s_k of that valley's
+    centre, and its last step shorter than SETTLED_SHARE of the map's width (else -1)."""
+    w, b = paths.w[-1], paths.b[-1]
+    last = np.hypot(w - paths.w[-2], b - paths.b[-2]) if paths.w.shape[0] > 1 else np.zeros(w.shape)
+    distance = np.hypot(VALLEYS[:, 1][:, None] - w, VALLEYS[:, 2][:, None] - b)  # (valley, start)
+    nearest = np.argmin(distance, axis=0)
+    gap = distance[nearest, np.arange(w.size)]
+    ok = (gap <= VALLEYS[nearest, 3]) & (last < SETTLED_SHARE * (W_RANGE[1] - W_RANGE[0]))
+    return Settled(np.where(ok, nearest, -1), nearest, gap, last)

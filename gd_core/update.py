@@ -108,7 +108,8 @@ def momentum(alpha: Any, beta: float) -> UpdateRule:
         v_new = beta * v + dJ/dw
         w_new = w - alpha * v_new
 
-    With beta = 0 it is plain descent, number for number.
+    With beta = 0 it is plain descent, number for number. ``beta`` may be an array that matches
+    the parameters, as alpha may (plain descent and momentum side by side: betas 0 and 0.9).
 
     >>> rule = momentum(0.1, 0.9)
     >>> params, state = rule.step((1.0,), rule.init((0.0,)), (0.0,), None)
@@ -124,4 +125,4 @@ def momentum(alpha: Any, beta: float) -> UpdateRule:
         velocity = tuple([beta * v + g for v, g in zip(state, grads)])
         return tuple([p - alpha * v for p, v in zip(params, velocity)]), velocity
 
-    return UpdateRule(f"momentum {beta:g}", init, step)
+    return UpdateRule(f"momentum {beta:g}" if isinstance(beta, (int, float)) else "momentum", init, step)

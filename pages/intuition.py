@@ -4,7 +4,7 @@ import streamlit as st
 
 from gd_core.contexts import intuition_context
 from ui.app import state
-from ui.cache import figures, runs
+from ui.cache import figure_texts, figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.present import controls_place, intro_place, present_mode
 from ui.app.page import live_part, open_lesson
@@ -13,6 +13,7 @@ from ui.words.text import plural
 from ui.views.challenge import challenge
 from ui.views.predict import ledger, predict_first
 from ui.views.predicted import intuition_ghost
+from ui.views.player import keyboard_player, verdict_words
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("intuition")
@@ -48,15 +49,18 @@ def run_and_show() -> None:
 
     with chart_col:
         ghost = intuition_ghost(asked) if asked.shown else None
-        st.plotly_chart(figures.intuition(key, curve, run, not asked.shown, ghost, present_mode()), width="stretch", key=state.INTUITION_FIGURE)
+        figure = figures.intuition(key, curve, run, not asked.shown, ghost, present_mode())
+        st.plotly_chart(figure, width="stretch", key=state.INTUITION_FIGURE)
+        keyboard_player(state.INTUITION_FIGURE, figure_texts.intuition(key, figure, curve, run, not asked.shown, verdict_words(verdict)))
         if asked.shown:
             st.caption(
-                "Press **Play**, or drag the iteration slider under the chart. Green: the tangent at the point, "
-                "with its run and rise (slope = rise ÷ run = dJ/dw). Red arrow: the step the update takes. Orange: the path so far."
-                + (" Grey: your prediction." if ghost is not None else "")
+                "Press **Play**, or drag the iteration slider under the chart. Green line through the point: the tangent, "
+                "with its run and rise dashed (slope = rise ÷ run = dJ/dw). Red arrow, a triangle at its tip: the step the update takes. "
+                "Orange dotted line: the path so far."
+                + (" Grey, hollow or dashed: your prediction." if ghost is not None else "")
             )
         else:
-            st.caption("Green: the tangent at the start, with its run and rise (slope = rise ÷ run = dJ/dw). "
+            st.caption("Green line through the point: the tangent at the start, with its run and rise dashed (slope = rise ÷ run = dJ/dw). "
                        "Answer the question (beside the chart, or under it on a phone) and the run plays here.")
     if asked.shown:
         show_iterations(key, run)

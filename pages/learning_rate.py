@@ -7,7 +7,7 @@ from gd_core.contexts import learning_rate_context
 from gd_core.descent import curvature_at, largest_stable_alpha, lowest_cost
 from gd_core.sweep import suggested_alphas
 from ui.app import state
-from ui.cache import figures, runs
+from ui.cache import figure_texts, figures, runs
 from ui.controls.alphas import parse_alphas
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.app.challenge import hidden
@@ -17,8 +17,10 @@ from ui.views.challenge import challenge
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
 from ui.words.captions import sweep_caption
+from ui.words.chart_text import described, sweep_text
 from ui.views.predict import ledger, predict_first
 from ui.views.predicted import card_notes, guessed_alpha
+from ui.views.player import keyboard_player, verdict_words
 from ui.views.verdicts import rule_caption, verdict_line
 
 lesson = open_lesson("learning_rate")
@@ -73,6 +75,9 @@ def run_and_show() -> None:
     chart = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, not asked.shown, present_mode())
     with chart_place:
         st.plotly_chart(chart, width="stretch", key=state.LEARNING_RATE_FIGURE)
+        drawn = [(label, run) for label, run, _ in judged]
+        words = tuple(verdict_words(v) for _, _, v in judged)
+        keyboard_player(state.LEARNING_RATE_FIGURE, figure_texts.learning_rate(key, chart, drawn, not asked.shown, words))
         if asked.shown:
             st.caption(
                 "Press **Play**: every α takes its steps at the same time. Right: J(w) − J(w*), the cost above the lowest "
@@ -104,7 +109,8 @@ def show_outcome(judged: list, asked, sweep_key: tuple, sweep, facts, alpha_max:
     sweep_iters = lesson.defaults.sweep_iters
     st.subheader("How many iterations does each α need?")
     guess = guessed_alpha(asked)
-    st.vega_lite_chart(spec=figures.sweep((*sweep_key, sweep_iters), sweep, alpha_max, sweep_iters, guess), width="stretch")
+    words = sweep_text(sweep.alphas, sweep.iterations, sweep.diverged, alpha_max, sweep_iters)
+    st.vega_lite_chart(spec=described(figures.sweep((*sweep_key, sweep_iters), sweep, alpha_max, sweep_iters, guess), words), width="stretch")
     st.caption(sweep_caption(facts, sweep_iters))
 
 live_part(run_and_show)

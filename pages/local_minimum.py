@@ -7,10 +7,10 @@ from gd_core.reveal import start_only
 from gd_core.run_facts import steps_shrink
 from ui.app import state
 from ui.app.clicks import clicked_points
-from ui.cache import figures, runs
+from ui.cache import figure_texts, figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
 from ui.controls.surface3d import surface_toggle
-from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths
+from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths, momentum_control
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, heading, intro_place, present_mode
 from ui.app.page import live_part, on_a_phone, open_lesson
@@ -19,8 +19,9 @@ from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
 from ui.words import formulas
 from ui.words.text import exact, fmt, step_equation
 from ui.words.captions import steps_caption
-from ui.views.local_minimum import figure_mark, start_caption
+from ui.views.local_minimum import figure_mark, race_figure, race_sentence, start_caption
 from ui.views.predict import ledger, predict_first
+from ui.views.player import keyboard_player, verdict_words
 from ui.views.verdicts import show_verdict
 
 lesson = open_lesson("local_minimum")
@@ -66,13 +67,16 @@ def run_and_show() -> None:
     heading("Watch every start roll downhill, in one and in two parameters")
     figure_slot = st.container()  # first after the question (a phone shows it on arrival), filled once its controls are read
     surface_starts, surface_alpha, surface_iters = landscape_controls(lesson.defaults.surface_alpha, lesson.defaults.surface_iters)
+    st.latex(formulas.LANDSCAPE)
+    beta = momentum_control(lesson.defaults.beta)
     paths = landscape_paths(surface_starts, surface_alpha, surface_iters)
-    key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters)
+    key = (curve_id(curve), settings.alpha, settings.w0, settings.iters, surface_starts, surface_alpha, surface_iters, beta)
     # The questions are asked of the runs drawn: this run, and the newest start on the landscape.
     context = local_minimum_context(
         curve, settings.w0, settings.alpha, settings.iters, judged=(run, verdict),
-        surface_start=surface_starts[-1], surface_alpha=surface_alpha, surface_iters=surface_iters,
+        surface_start=surface_starts[-1], surface_alpha=surface_alpha, surface_iters=surface_iters, race_start=lesson.defaults.race_start, beta=beta,
     )
+    race = context.race  # plain descent against momentum from one start: the race the momentum question grades
     with question_slot:
         asked = predict_first(context, key)
     with goal_slot:
@@ -84,13 +88,18 @@ def run_and_show() -> None:
     with figure_slot:
         three_d = surface_toggle()  # the WebGL scene on request: the first screen without it (issue 26)
     figure = figures.local_minimum(
-        key, curve, drawn, basin, landscape_map(), start_only(paths) if before_answer else paths, on_a_phone(), no_minima, present_mode(), before_answer, mark, three_d,
+        key, curve, drawn, basin, landscape_map(), start_only(paths) if before_answer else paths, on_a_phone(), no_minima, present_mode(), before_answer, mark,
+        race_figure(race, before_answer), three_d,
     )
     chart_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
+    with chart_slot:
+        minima = () if no_minima else tuple(basin.minima)
+        words = figure_texts.local_minimum(key, figure, drawn, paths if not before_answer else start_only(paths), before_answer, minima, verdict_words(verdict))
+        keyboard_player(state.MINIMA_CLICK, words)
     caption = start_caption(asked, three_d) if before_answer else played_caption(step_runs, basin, settings.alpha, paths, no_minima, three_d)
     figure_slot.caption(caption)
     figure_slot.markdown(hills_sentence(() if no_minima else tuple(basin.minima)))
-    st.latex(formulas.LANDSCAPE)
+    st.markdown(race_sentence(race, before_answer))
 
     left, right = st.columns([2, 3], gap="large")
     with left:

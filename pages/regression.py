@@ -4,9 +4,9 @@ import streamlit as st
 
 from gd_core.questions_fit import regression_context
 from gd_core.reveal import start_only
-from gd_core.sums import fit_summary
+from gd_core.sums import cost_from_stats, fit_summary
 from ui.app import state
-from ui.cache import figures, runs
+from ui.cache import figure_texts, figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.controls.surface3d import surface_toggle
@@ -14,13 +14,16 @@ from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
 from ui.views.challenge import challenge
+from ui.views.hand_fit import hand_fit, hand_line
+from ui.views.player import keyboard_player, verdict_words
 from ui.views.predict import ledger, predict_first
 from ui.views.regression import (
     DIVERGES, descent_controls, downloads, figure_mark, first_update, fit_metrics, sequential_note, start_caption, start_cost, start_from_click, verdict_banner,
 )
 from ui.words import formulas
 from ui.words.captions import BATCH_TEXT, cost_chart_caption
-from ui.words.shown import MESSAGE_LIMIT, shown
+from ui.words.chart_text import described, lines_text
+from ui.words.shown import MESSAGE_LIMIT, shown, shown_plain
 
 lesson = open_lesson("regression")
 with intro_place():
@@ -63,17 +66,26 @@ def run_and_show() -> None:
 
     # --- predict first: the questions (and a challenge link's goal) are asked of these very fits ------
     key = (source.data_id, settings)
+    goal_place, predict_place, hand_place = st.container(), st.container(), st.container()
+    with hand_place:  # the line set by hand (None: the fit by hand is off); a "hand" goal checks its J
+        line = hand_line(stats, settings.scale)
     context = regression_context(
         stats, settings.w0, settings.b0, settings.alpha, settings.iters, scaled=settings.scale, judged=(fit, verdict), sequential_fit=sequential,
+        hand_cost=None if line is None else cost_from_stats(stats, [line.w], line.b),
     )
-    goal_place = st.container()
-    asked = predict_first(context, key)
-    with goal_place:
-        challenge(lesson, context, key, shown_now=asked.shown)
+    with predict_place:
+        asked = predict_first(context, key)
+    with goal_place:  # a new line by hand is one more try, but not a new run to predict
+        challenge(lesson, context, key if line is None else (*key, line), shown_now=asked.shown)
     before_answer = not asked.shown
     rate_note(before_answer and "wall" in asked.question.hides)  # the stable limit is the answer to "does it diverge?"
     if before_answer:  # before the answer: the start only
         fits = [(label, start_only(f)) for label, f in fits]
+
+    if line is not None:  # its residuals, squares and sum; its button makes the line descent's start
+        with hand_place:
+            hand_fit(line, source.data_id, stats, prepared, x_names[0], source.y_column, (settings.w0, settings.b0),
+                     before_answer=before_answer, lstsq_hidden=hidden("lstsq"))
 
     show_fit(settings, fit, verdict, fits, asked, key)
     ledger(lesson.key)
@@ -99,6 +111,8 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
             before_answer, figure_mark(asked), three_d,
         )
         chart_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
+        with chart_place:
+            keyboard_player(state.REGRESSION_CLICK, figure_texts.regression(key, figure, fits, stats.m, before_answer, verdict_words(verdict)))
     if stats.n == 1 and before_answer:
         figure_place.caption(start_caption(fits[0][1], prepared.x_sample.size, stats.m))
     elif before_answer:
@@ -106,7 +120,8 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
         st.info(start_cost(fits[0][1]), icon=":material/visibility_off:")
     elif stats.n == 1:
         figure_place.caption(
-            "Press **Play**, or drag the iteration slider: the red line, the marker on the cost and the point on J(w, b) "
+            "Press **Play**, or drag the iteration slider: the solid red line, the marker on the cost and the point on J(w, b) "
+            + ("(the sequential update's: dotted, orange, square markers) " if len(fits) > 1 else "")
             + ("show the same iteration. " if no_lstsq else f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
                "the diamond is the same answer on the map. ")
             + ("Click the map to start there; drag the surface to turn it." if three_d else "Click the map to start there.")
@@ -117,10 +132,12 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
         )
     else:
         st.subheader("Cost per iteration")
-        st.vega_lite_chart(spec=figures.costs(key, fits, 0.0 if no_lstsq else stats.cost_star), width="stretch")
+        costs = lines_text("Cost J(w, b)", [(f"{label} update", f.result.cost_history) for label, f in fits])
+        st.vega_lite_chart(spec=described(figures.costs(key, fits, 0.0 if no_lstsq else stats.cost_star), costs), width="stretch")
         st.caption(cost_chart_caption(stats.cost_star, alpha_max, settings.alpha, floor_shown=not no_lstsq, limit_shown=not no_wall))
         st.subheader("Each parameter per iteration")
-        st.vega_lite_chart(spec=figures.parameters(key, fit, tuple(x_names)), width="stretch")
+        history = [(f"w[{shown_plain(name, 30)}]", fit.path.w_history[:, j]) for j, name in enumerate(x_names)] + [("b", fit.path.b_history)]
+        st.vega_lite_chart(spec=described(figures.parameters(key, fit, tuple(x_names)), lines_text("Each parameter", history)), width="stretch")
         st.info("The moving view and the map of J(w, b) show one feature at a time: pick a single x column to see them.", icon=":material/info:")
     if not before_answer:
         if settings.compare:

@@ -194,3 +194,24 @@ def scrub_player(page: object, fraction: float, sent: list[int]) -> tuple[int, i
     page.wait_for_timeout(800)  # type: ignore[attr-defined]
     active = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.sliders[0].active")  # type: ignore[attr-defined]
     return int(active), sent[0] - frames
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[object]:
+    """A real PostgreSQL server on 127.0.0.1 (tests/pg_server.py), stopped after the session.
+
+    ``postgres.empty_database()`` gives the URL of an empty database on it (the same one each
+    time, emptied: close your connections first); ``postgres.new_database()`` a new one. Without Debian's
+    postgresql the tests that use it are skipped locally; with CI=true that is a failure.
+    """
+    from tests.pg_server import PostgresServer, postgres_bin  # noqa: PLC0415 - only PostgreSQL tests need it
+
+    if postgres_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("no PostgreSQL found: CI must run the PostgreSQL tests (apt-get install postgresql)")
+        pytest.skip("no PostgreSQL on this machine (apt-get install postgresql to run its tests)")
+    server = PostgresServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()

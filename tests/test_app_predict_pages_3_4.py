@@ -26,6 +26,7 @@ from gd_core.questions_fit import regression_context
 from gd_core.sums import summarize
 from gd_core.wording import number
 from ui.charts.local_minimum import BASIN_GROUP
+from ui.charts.style import PREDICTION_COLOR  # the prediction drawn over the result
 from ui.controls.landscape import DEFAULT_STARTS, landscape_paths
 from ui.views.regression import HIDDEN_LIMIT
 
@@ -221,7 +222,7 @@ def test_page_4_right_answer_shows_the_fit_and_the_predicted_line() -> None:
     figure = spec(at)
     assert figure["layout"]["sliders"][0]["steps"][-1]["label"] == "10000"
     assert {m.label: m.value for m in at.metric}["w"] == "199.9929"
-    (ghost,) = [s for s in figure["layout"]["shapes"] if s.get("line", {}).get("color") == "#ea580c"]
+    (ghost,) = [s for s in figure["layout"]["shapes"] if s.get("line", {}).get("color") == PREDICTION_COLOR]
     slope = (ghost["y1"] - ghost["y0"]) / (ghost["x1"] - ghost["x0"])
     assert slope == pytest.approx(right + 0.5)
     assert "least squares" in text(at)
@@ -264,7 +265,7 @@ def test_page_4_sequential_gap_is_graded_on_the_sequential_run_the_page_draws() 
     # issue 26): w read back from them is within ~1e-5; the simultaneous run's w is 0.75 % away.
     assert w_end == pytest.approx(float(context.sequential_fit.path.w[0]), rel=2e-5)
     assert w_end != pytest.approx(float(fit_line(context.stats, 0.0, 0.0, 0.1, 300).path.w[0]), rel=1e-3)
-    band = [s for s in figure["layout"]["shapes"] if s.get("xref") == "x3" and s.get("line", {}).get("color") == "#ea580c"]
+    band = [s for s in figure["layout"]["shapes"] if s.get("xref") == "x3" and s.get("line", {}).get("color") == PREDICTION_COLOR]
     assert sorted(s["x0"] for s in band) == pytest.approx([context.w_star - float(answer), context.w_star + float(answer)])
 
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gd_core.challenge import (
-    HIDEABLE, MAX_ITERS, Challenge, ChallengeError, Goal, challenge_params, check_goal, goal_param, goal_sentence,
+    HIDEABLE, MAX_ITERS, Challenge, ChallengeError, Goal, GoalCheck, challenge_params, check_goal, goal_param, goal_sentence,
     parse_challenge, parse_goal, parse_hides, parse_locks,
 )
 from gd_core.contexts import intuition_context, learning_rate_context, local_minimum_context
@@ -28,6 +28,7 @@ goals = st.one_of(
     st.integers(1, MAX_ITERS).map(lambda n: Goal("converge", float(n))),
     st.floats(-1e6, 1e6, allow_nan=False).map(lambda w: Goal("valley", w)),
     st.floats(-1e12, 1e12, allow_nan=False).map(lambda j: Goal("cost", j)),
+    st.floats(-1e12, 1e12, allow_nan=False).map(lambda j: Goal("hand", j)),
     st.sampled_from([Goal("limit"), Goal("bug")]),
 )
 
@@ -74,7 +75,7 @@ def test_any_url_value_is_a_goal_or_a_challenge_error(value):
         goal = parse_goal(value)
     except ChallengeError:
         return
-    assert goal.kind in ("converge", "valley", "cost", "limit", "bug")
+    assert goal.kind in ("converge", "valley", "cost", "limit", "bug", "hand")
     assert goal.value is None or math.isfinite(goal.value)
 
 
@@ -234,3 +235,15 @@ def test_a_valley_the_curve_does_not_have_is_named_with_the_ones_it_has():
     context = intuition_context(CURVES["two_minima"], 0.0, 0.1, 30)
     check = check_goal(parse_goal("valley:7"), context)
     assert not check.met and "its minima: w = 1, w = 5" in check.sentence
+
+
+def test_a_hand_goal_checks_the_line_set_by_hand_on_page_4_only() -> None:
+    stats = summarize([1.0, 2.0], [300.0, 500.0])
+    off = regression_context(stats, 0.0, 0.0, 0.01, 100)
+    assert check_goal(parse_goal("hand:10"), off).sentence.startswith("Not yet: turn on")
+    mine = regression_context(stats, 0.0, 0.0, 0.01, 100, hand_cost=12.5)
+    assert check_goal(parse_goal("hand:12.5"), mine) == GoalCheck(False, "Not yet: your line's J = 12.5, not below 12.5.")
+    assert check_goal(parse_goal("hand:13"), mine) == GoalCheck(True, "Met: your line's J = 12.5, below 13.")
+    assert goal_sentence(parse_goal("hand:13")) == "Beat J = 13 by hand: set a line whose cost is below it"
+    with pytest.raises(ChallengeError, match="page 4"):
+        check_goal(parse_goal("hand:13"), intuition_context(CURVES["bowl"], 7.0, 0.1, 200))

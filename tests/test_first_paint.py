@@ -22,7 +22,8 @@ from tests.conftest import start_app
 from ui.charts.contours import contour_lines, contour_segments
 from ui.charts.cost_map import path_shape
 from ui.charts.local_minimum import minima_figure
-from ui.charts.player import Traces, drawn
+from ui.charts.drawn_numbers import drawn
+from ui.charts.player import Traces
 from ui.charts.regression import regression_figure
 
 FIRST_LOAD_LIMIT = 150_000  # bytes of websocket messages for a page's first run (issue 26)

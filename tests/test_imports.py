@@ -1,4 +1,4 @@
-"""Who may import whom: pages -> ui -> gd_core, inside ui only downward, and no import circle.
+"""Who may import whom: pages -> ui -> class_store -> gd_core, inside ui only downward, no import circle.
 
 Every import statement is read from the source (``ast``), wherever it stands: at the top of a
 module, inside a function (a function-level import is how a circle hides), or under
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # ui's folders, top first (README's Layout table lists them in this order).
 UI_ORDER = ("views", "controls", "app", "patches", "cache", "charts", "words")
-PACKAGES = ("pages", "ui", "gd_core")
+PACKAGES = ("pages", "ui", "class_store", "gd_core")  # class_store: the shared class database (issue 25), plain Python
 
 
 def module_name(path: Path) -> str:
@@ -75,7 +75,7 @@ def circles(edges: Mapping[str, set[str]]) -> list[list[str]]:
 
 
 def rank(module: str) -> tuple[int, int] | None:
-    """(package rank, ui folder rank): pages above ui above gd_core; ui's folders by UI_ORDER."""
+    """(package rank, ui folder rank): pages above ui above class_store above gd_core; ui's folders by UI_ORDER."""
     parts = module.split(".")
     package = PACKAGES.index(parts[0])
     if parts[0] != "ui" or len(parts) < 3:
@@ -151,3 +151,22 @@ def test_readme_lists_the_folders_in_the_import_order() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     rows = [line.split("`")[1] for line in readme.splitlines() if line.startswith("| `ui/") and line.split("`")[1] != "ui/"]
     assert rows == [f"ui/{folder}/" for folder in UI_ORDER]
+
+
+def test_class_store_sits_between_ui_and_gd_core() -> None:
+    planted = {
+        "ui.views.class_page": {"class_store.store"},  # allowed: ui above class_store
+        "class_store.forms": {"gd_core.questions"},  # allowed: class_store above gd_core
+        "class_store.store": {"ui.app.state"},  # the store never imports ui
+        "gd_core.questions": {"class_store.forms"},  # the mathematics never imports the store
+    }
+    assert upward(planted) == ["class_store.store -> ui.app.state", "gd_core.questions -> class_store.forms"]
+    assert "gd_core.questions" in graph()["class_store.forms"]
+
+
+def test_class_store_is_plain_python() -> None:
+    # The store runs in every replica and in deploy/serve.py: no Streamlit in it.
+    for path in (ROOT / "class_store").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            assert not [n for n in names if n.split(".")[0] == "streamlit"], f"{path.name} imports streamlit"

@@ -51,11 +51,14 @@ def listening(port: int) -> bool:
 
 
 def start_proxy(port: int, log: Path) -> subprocess.Popen[bytes]:
-    """deploy/serve.py with 2 replicas; returns once it says it is serving (within 90 s)."""
+    """deploy/serve.py with 2 replicas; returns once it says it is serving (within 90 s). The
+    class store is a SQLite file beside the log (GD_DATA_DIR), not in the repository's var/."""
+    env = {**os.environ, "GD_DATA_DIR": str(log.parent / "data")}
+    env.pop("GD_DATABASE_URL", None)
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, str(ROOT / "deploy" / "serve.py"), "--replicas", "2", "--port", str(port)],
-            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT, env=env,
         )
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and proc.poll() is None:

@@ -42,8 +42,11 @@ SAFE_CALLS = {
     "end_words",  # ui.charts.local_minimum: where a run ends, as a number
     "len", "round", "abs", "min", "max",  # numbers
     "headline",  # gd_core.log_verdict: a catalogue entry's name, or 'none of these'
+    "chart_key",  # ui.charts.debug: fixed words naming the chart's lines, and a catalogue entry's name
     "start_caption",  # ui.views.local_minimum and ui.views.regression: fixed sentences and numbers (before an answer is committed)
     "start_cost",  # ui.views.regression: the cost at the start, a number
+    "race_sentence",  # ui.views.local_minimum: fixed words, numbers and gd_core.momentum_landscape.race_words (the two runs' numbers, surface.DEPTH)
+    "units_text", "squares_text",  # ui.views.hand_fit: fixed words and numbers (the hand line's w, b, angle, height; row counts)
 }
 
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.
@@ -96,6 +99,9 @@ REVIEWED = {
         "numbers": "line numbers from gd_core.questions_debug.MISTAKES",
         "fixed_alpha": "a fixed sentence with α written by gd_core.wording.exact",
         "stopped": "a fixed sentence with a count written by gd_core.wording.plural",
+    },
+    "ui/views/hand_fit.py": {
+        "why_hidden": "ui.views.hand_fit.HIDDEN_LSTSQ or CHALLENGE_LSTSQ, fixed sentences",
     },
     "ui/views/regression.py": {
         "HIDDEN_LIMIT": "a fixed sentence in ui.views.regression",

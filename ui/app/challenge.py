@@ -28,7 +28,7 @@ GOALS: dict[str, tuple[str, ...]] = {
     "intuition": ("converge", "valley", "cost", "limit"),
     "learning_rate": ("limit",),
     "local_minimum": ("converge", "valley", "cost", "limit"),
-    "regression": ("converge", "cost"),
+    "regression": ("converge", "cost", "hand"),
     "debug": ("bug",),
 }
 HIDES: dict[str, tuple[str, ...]] = {

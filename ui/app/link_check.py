@@ -81,3 +81,11 @@ def report(lesson: Lesson, asked: Mapping[str, list[str]], slot: Any) -> None:
     notes = replaced(lesson, asked)
     if notes:
         slot.warning("This link asked for something the page cannot show: " + " ".join(notes), icon=":material/link_off:")
+
+
+def replaced_on_purpose(name: str) -> None:
+    """The page itself replaced the link's value of ``name`` this run (new data gave its control a
+    new range and start): not a value it could not use, so no note names it."""
+    opened = st.session_state.get(state.OPENED)
+    if opened is not None:
+        opened[1].pop(name, None)

@@ -46,10 +46,14 @@ class SweepDefaults(CurveDefaults):
 
 @dataclass(frozen=True, kw_only=True)
 class LandscapeDefaults(CurveDefaults):
-    """Page 3: also its two-parameter landscape's learning rate and iterations."""
+    """Page 3: also its two-parameter landscape's learning rate and iterations, and its momentum
+    race: beta, and the start plain descent and momentum both leave from (found by
+    gd_core.momentum_landscape.find_start for these alpha, beta and iterations; tests/test_momentum.py)."""
 
     surface_alpha: float
     surface_iters: int
+    beta: float
+    race_start: tuple[float, float]
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -118,6 +118,22 @@ PRESENT = "present"  # URL: "true" is projector mode (no sidebar, the controls i
 SEED = "seed"  # URL: the exercise's number, the seed of gd_core.questions_debug.debug_context
 NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
+# --- Page 3's momentum on the landscape (branch momentum; ui.controls.landscape) -------------------
+BETA = "beta"  # URL: momentum's beta for the race on the landscape (plain descent against momentum from one start)
+
+# --- Page 4's fit by hand (branch handfit, ui.controls.hand_line, ui.views.hand_fit) ------------------
+HAND = "hand"  # URL: "true" shows the fit by hand (the line's angle and height, its residuals and squares)
+ANGLE = "angle"  # URL: the hand line's angle in degrees (gd_core.hand_fit.line_from_angle)
+HEIGHT = "height"  # URL: the hand line's height at the mean x, in the units of y
+HAND_FOR = "_hand_for"  # the height slider's range (ui.controls.hand_line.HeightRange) the line was last set on
+HAND_CONTINUE = "hand_continue"  # the button "Continue with gradient descent from my line" (sets W0 and B0)
+
+
+# --- The keyboard player (ui.views.player), branch a11y-player ----------------------------------
+def keyboard_player_key(figure_key: str) -> str:
+    """The keyboard player and text alternative of the moving figure whose chart key is ``figure_key``."""
+    return f"{figure_key}_keyboard"
+
 # --- first-paint: the 3-D surface of pages 3 and 4, drawn on request (ui.controls.surface3d) ------
 SURFACE_3D = "surface3d"  # URL: "true" draws J(w, b) / H(w, b) as a surface to turn (a WebGL scene)
 DEBUG_TAB = "debug_tab"  # page 5's open tab: the pasted log's diagnosis is drawn only when its tab is open

@@ -24,6 +24,7 @@ from ui.charts.minima_ghost import Ghost as MinimaGhost
 from ui.charts.local_minimum import minima_figure
 from ui.charts.regression_ghost import Ghost as RegressionGhost
 from ui.charts.regression import regression_figure
+from ui.charts.hand_fit import hand_figure
 from ui.cache.shared_cache import shared
 from ui.charts.vega_lite import Spec, with_arrow_data
 
@@ -44,12 +45,13 @@ def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False,
 @shared(max_entries=64)
 def local_minimum(
     key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: MinimaGhost | None = None, three_d: bool = False,
+    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None, three_d: bool = False,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the runs cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key."""
+    """``hidden`` (before a prediction: pass the runs cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key;
+    ``_race`` (the momentum race's paths and names, ui.views.local_minimum.race_figure) is not: its beta is in ``key``."""
     return minima_figure(
         _curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact, hidden=hidden, ghost=ghost,
-        three_d=three_d,
+        race=_race, three_d=three_d,
     )
 
 
@@ -63,6 +65,14 @@ def regression(
         _x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact, hidden=hidden, ghost=ghost,
         three_d=three_d,
     )
+
+
+@shared(max_entries=32)
+def hand(
+    key: tuple, _x, _y, _stats, w: float, b: float, x_title: str, y_title: str, start: tuple[float, float] | None, show_maps: bool, show_lstsq: bool, narrow: bool,
+) -> ReadyFigure:
+    """Page 4's fit by hand (``key``: the data's id): the line (w, b), its residuals and squares, and (w, b) on J(w, b)."""
+    return hand_figure(_x, _y, _stats, w, b, x_title, y_title, start=start, show_maps=show_maps, show_lstsq=show_lstsq, narrow=narrow)
 
 
 @shared(max_entries=64)

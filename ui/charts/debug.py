@@ -15,11 +15,12 @@ from gd_core.log_match import Diagnosis
 from gd_core.log_parse import FIELDS, ParsedLog
 from ui.charts.regression_parts import frame_indices
 from ui.charts.log_ticks import vega_log_scale
-from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
+from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, say_marks
 from ui.charts.style import CORRECT_COLOR, LOG_COLOR, MATCH_COLOR
 
 MAX_RUN_POINTS = 2_000
 MAX_LOG_POINTS = 1_000
+DASHES, LINES = ([1, 0], [6, 4]), ("solid line", "dashed line")  # the first run's line, the second's: told apart without colour
 TITLES = {"cost": "cost J(w, b)", "dj_dw": "dj_dw", "dj_db": "dj_db", "w": "w", "b": "b"}
 
 
@@ -40,6 +41,23 @@ def _run_frame(label: str, values: np.ndarray, last: int, start: int) -> pd.Data
     return pd.DataFrame({"series": label, "iteration": kept + start, "value": values[kept]})
 
 
+def drawn_lines(diagnosis: Diagnosis) -> list[str]:
+    """The series ``debug_chart`` draws as lines, in order: solid first, then dashed. The best
+    entry's run (named "closest: ..." when it is no match); then the correct run, unless the best
+    entry is correct code already ('correct', and 'α too large', whose run is the correct run)."""
+    best = diagnosis.best.name
+    match_label = best if diagnosis.matched else f"closest: {best}"
+    return [match_label, *(["correct"] if best not in ("correct", "α too large") else [])]
+
+
+def chart_key(diagnosis: Diagnosis) -> str:
+    """The chart's key in words, for what ``debug_chart`` draws from this diagnosis."""
+    best = f"'{diagnosis.best.name}'"
+    run = f"the run of {best}" if diagnosis.matched else f"the closest entry's run ({best})"
+    words = [f"{mark.capitalize()}: {'the correct code with the same settings' if label == 'correct' else run}." for label, mark in zip(drawn_lines(diagnosis), LINES)]
+    return " ".join(["Dots: your log.", *words])
+
+
 def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height: int = 320) -> Spec:
     """The logged ``name`` as dots, the closest entry's run and the correct run as lines."""
     if name not in FIELDS or log.field(name) is None:
@@ -50,11 +68,9 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     pasted = pd.DataFrame({"series": "your log", "iteration": log.iterations[pick], "value": logged.values[pick]})
     last = max(int(log.iterations[-1]), diagnosis.correct_run.iterations - 1)
     best = diagnosis.best.name
-    match_label = best if diagnosis.matched else f"closest: {best}"
+    match_label, *with_correct = drawn_lines(diagnosis)
     start = diagnosis.numbered_from  # the log's iteration numbers, for the runs too
     runs = [_run_frame(match_label, run_values(diagnosis.best_run, name, diagnosis.timing), last, start)]
-    # 'α too large' is correct code: its run is the correct run.
-    with_correct = best not in ("correct", "α too large")
     if with_correct:
         runs.append(_run_frame("correct", run_values(diagnosis.correct_run, name, diagnosis.timing), last, start))
     lines = pd.concat(runs, ignore_index=True)
@@ -67,6 +83,7 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
     color = nominal_color("series", labels, [*colors, LOG_COLOR], title=None)
     # Long names: above the plot, in full, rather than beside it and cut short.
     color["legend"] = {"orient": "top", "direction": "horizontal", "title": None, "labelLimit": 0}
+    say_marks(color, {**dict(zip(labels[:-1], LINES)), "your log": "dots"})
     tooltip = [field("series", "nominal"), field("iteration"), field("value", title=name, format=".6g")]
     # One line layer per run (a dash pattern as an encoding would hide the legend it shares).
     layers = [
@@ -76,7 +93,7 @@ def debug_chart(log: ParsedLog, diagnosis: Diagnosis, name: str = "cost", height
              "tooltip": tooltip},
             [{"filter": {"field": "series", "equal": label}}],
         )
-        for label, dash in zip(labels[:-1], ([1, 0], [6, 4]))
+        for label, dash in zip(labels[:-1], DASHES)
     ]
     layers.append(
         layer_of(
@@ -105,6 +122,7 @@ def fix_chart(buggy: Run, fixed: Run, height: int = 280) -> Spec:
     title = TITLES["cost"] + ("  (log scale)" if log_scale else "")
     color = nominal_color("series", labels, [MATCH_COLOR, CORRECT_COLOR], title=None)
     color["legend"] = {"orient": "top", "direction": "horizontal", "title": None, "labelLimit": 0}
+    say_marks(color, dict(zip(labels, LINES)))
     tooltip = [field("series", "nominal"), field("iteration"), field("value", title="cost", format=".6g")]
     layers = [
         layer_of(
@@ -113,6 +131,6 @@ def fix_chart(buggy: Run, fixed: Run, height: int = 280) -> Spec:
              "color": color, "tooltip": tooltip},
             [{"filter": {"field": "series", "equal": label}}],
         )
-        for label, dash in zip(labels, ([1, 0], [6, 4]))
+        for label, dash in zip(labels, DASHES)
     ]
     return chart(layers, {"runs": lines}, height=height)

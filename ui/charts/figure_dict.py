@@ -39,14 +39,16 @@ def merge(target: dict, update: dict) -> dict:
 def grid(**options) -> dict:
     """The layout ``make_subplots(**options)`` makes, a new copy each call (made once per set of
     options). Lists are given as tuples; ``specs`` as each cell's subplot type ("xy", "scene",
-    or None for a cell another spans)."""
+    or None for a cell another spans; ("xy", 2) spans two columns)."""
     return copy.deepcopy(_grid(**options))
 
 
 @functools.lru_cache(maxsize=16)
 def _grid(**options) -> dict:
     if options.get("specs"):
-        options["specs"] = [[{"type": kind} if kind else None for kind in row] for row in options["specs"]]
+        # A cell is its kind ("xy", "scene"), None under a cell that spans it, or (kind, columns) for one that spans columns.
+        options["specs"] = [[None if not kind else {"type": kind} if isinstance(kind, str) else {"type": kind[0], "colspan": kind[1]} for kind in row]
+                            for row in options["specs"]]
     if options.get("column_widths"):
         options["column_widths"] = list(options["column_widths"])
     layout = make_subplots(**options).to_dict()["layout"]

@@ -15,7 +15,7 @@ from ui.charts.player import ReadyFigure, add_player, frame
 from ui.charts.figure_dict import figure, merge
 from ui.charts.tangent_labels import place_triangle
 from ui.words.text import direction_text, fmt, iteration_heading, update_text
-from ui.charts.style import CURVE_COLOR, GHOST_COLOR, INK, INVISIBLE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, WHITE
+from ui.charts.style import CURVE_COLOR, GHOST_COLOR, INK, INVISIBLE, PATH_COLOR, POINT_COLOR, TANGENT_COLOR, TANGENT_TEXT_COLOR, WHITE
 
 
 def intuition_figure(
@@ -85,7 +85,7 @@ def _moving_traces() -> list[dict]:
         {"type": "scatter", "mode": "lines+markers", "line": {"color": PATH_COLOR, "dash": "dot"}, "marker": {"size": 6, "color": PATH_COLOR}, "hoverinfo": "skip", "name": "path so far"},
         line_trace(TANGENT_COLOR, {"width": 2}, name="tangent"),
         line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise"),
-        {"type": "scatter", "mode": "text", "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
+        {"type": "scatter", "mode": "text", "textfont": {"color": TANGENT_TEXT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
         line_trace(POINT_COLOR, {"width": 3}, name="step"),
         {"type": "scatter", "mode": "markers", "hoverinfo": "skip", "showlegend": False},
         {
@@ -118,7 +118,7 @@ def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, heigh
         line_trace(TANGENT_COLOR, {"width": 2}, name="tangent", x=[w0 - half, w0 + half], y=[j0 - s0 * half, j0 + s0 * half]),
         line_trace(TANGENT_COLOR, {"dash": "dash", "width": 1.5}, name="run and rise", x=list(tri.x), y=list(tri.y)),
         {"type": "scatter", "mode": "text", "x": list(tri.label_x), "y": list(tri.label_y), "text": list(labels), "textposition": list(tri.positions),
-         "textfont": {"color": TANGENT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
+         "textfont": {"color": TANGENT_TEXT_COLOR, "size": 13}, "hoverinfo": "skip", "showlegend": False},
         {"type": "scatter", "mode": "markers", "x": [w0], "y": [j0], "customdata": [[0, s0]], "name": "w", "showlegend": False,
          "marker": {"size": 15, "color": POINT_COLOR, "line": {"color": WHITE, "width": 2}},
          "hovertemplate": "start<br>w = %{x:.4f}<br>J(w) = %{y:.4f}<br>dJ/dw = %{customdata[1]:.4f}<extra></extra>"},

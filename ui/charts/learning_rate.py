@@ -18,11 +18,18 @@ from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.log_ticks import plotly_log_axis, vega_log_scale
 from ui.charts.player import under_plot, ReadyFigure, add_player, at, frame, timeline
 from ui.words.text import fmt, limit_text
-from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, value
-from ui.charts.style import FAINT_CURVE_COLOR, GHOST_COLOR, INK, OUTCOME_COLORS, PALETTE, WALL_COLOR, WHITE
+from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal, nominal_color, value
+from ui.charts.style import (
+    FAINT_CURVE_COLOR, GHOST_COLOR, INK, OUTCOME_COLORS, OUTCOME_SHAPES, PALETTE, RUN_DASHES, RUN_SYMBOLS, WALL_COLOR, WALL_TEXT_COLOR, WHITE,
+)
 
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # the moving figure's panels: the curve, left
 COST_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # the cost histories, right
+
+
+def run_styles(n: int) -> list[tuple[str, str, str]]:
+    """(colour, marker symbol, dash) for each of ``n`` alphas: colour is never the only cue."""
+    return [(PALETTE[k % len(PALETTE)], RUN_SYMBOLS[k % len(RUN_SYMBOLS)], RUN_DASHES[k % len(RUN_DASHES)]) for k in range(n)]
 
 
 def gap_to_minimum(cost: np.ndarray, j_min: float) -> np.ndarray:
@@ -41,11 +48,12 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
     layers = [
         layer_of(
             "sweep",
-            {"type": "circle", "size": 45},
+            {"type": "point", "filled": True, "size": 45},
             {
                 "x": field("alpha", title="learning rate α (log scale)", scale=scale, axis=axis),
                 "y": field("iterations", title=f"iterations to converge (cap {num_iters})"),
                 "color": nominal_color("outcome", outcomes, OUTCOME_COLORS, "outcome"),
+                "shape": nominal("outcome", outcomes, OUTCOME_SHAPES, "outcome"),  # the same field: one legend
                 "tooltip": [field("alpha", format=".4g"), field("iterations"), field("outcome", "nominal")],
             },
         )
@@ -57,7 +65,7 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
         layers.append(
             layer_of(
                 "wall",
-                {"type": "text", "align": "right", "dx": -6, "dy": -6, "color": WALL_COLOR, "fontWeight": "bold"},
+                {"type": "text", "align": "right", "dx": -6, "dy": -6, "color": WALL_TEXT_COLOR, "fontWeight": "bold"},
                 {"x": field("alpha"), "y": value(12), "text": field("label", "nominal")},
             )
         )
@@ -78,12 +86,11 @@ def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple
     lo, hi = view_domain(*w_range, np.array([w0]))
     curve = curve_frame(curve_cost, lo, hi)
     y_lo, y_hi = cost_domain(curve)
-    colors = PALETTE[: len(runs)] if len(runs) <= len(PALETTE) else PALETTE * (len(runs) // len(PALETTE) + 1)
     data = [line_trace(FAINT_CURVE_COLOR, {"width": 2}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy())]
-    for k, ((label, _), color) in enumerate(zip(runs, colors)):
-        # Every alpha starts at the same point: rings of growing size keep each colour in sight.
+    for k, ((label, _), (color, symbol, _)) in enumerate(zip(runs, run_styles(len(runs)))):
+        # Every alpha starts at the same point: marks of growing size keep each colour and shape in sight.
         data.append({"type": "scatter", "mode": "markers", "x": [w0], "y": [j0], "name": label, "hovertemplate": f"{label}<br>start w = %{{x:.4g}}<extra></extra>",
-                     "marker": {"size": 12 + 7 * (len(runs) - 1 - k), "color": color, "line": {"color": WHITE, "width": 1.5}}})
+                     "marker": {"size": 12 + 7 * (len(runs) - 1 - k), "color": color, "symbol": symbol, "line": {"color": WHITE, "width": 1.5}}})
     text = f"<b>Every α starts at w₀ = {fmt(w0)}</b><br>Predict first: answer the question, then the runs play."
     data.append({"type": "scatter", "mode": "text", "x": [lo], "y": [y_hi], "text": [text], "textposition": "top right", "textfont": {"size": 14, "color": INK},
                  "hoverinfo": "skip", "showlegend": False, "cliponaxis": False})
@@ -95,17 +102,18 @@ def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple
     return ReadyFigure(figure(data, layout))
 
 
-def _on_panel(w: float, j: float, box: tuple[float, float, float, float]) -> dict:
-    """A point for a panel with fixed axes: where it is when inside; else held at the edge it left
-    by, as a triangle pointing the way it went, with its w written beside it (a diverging run
-    stays in sight). The true (w, J) ride along for the hover."""
+def _on_panel(w: float, j: float, box: tuple[float, float, float, float], symbol: str = "circle", label: str = "") -> dict:
+    """A point for a panel with fixed axes: where it is when inside, as its run's ``symbol``; else
+    held at the edge it left by, as a triangle pointing the way it went, with its w and its run's
+    ``label`` written beside it (a diverging run stays in sight, named in words). The true (w, J)
+    ride along for the hover."""
     lo, hi, y_lo, y_hi = box
     w_ok, j_ok = math.isfinite(w), math.isfinite(j)
     x = min(max(w, lo), hi) if w_ok else (lo + hi) / 2
     y = min(max(j, y_lo), y_hi) if j_ok else y_hi
     if w_ok and j_ok and (x, y) == (w, j):
         # A space, not "": Plotly drops the text element of an empty label, and a frame never brings it back.
-        return {"x": [w], "y": [j], "marker": {"symbol": "circle"}, "text": [" "], "customdata": [[w, j]]}
+        return {"x": [w], "y": [j], "marker": {"symbol": symbol}, "text": [" "], "customdata": [[w, j]]}
     if not j_ok or j > y_hi:
         symbol, where = "triangle-up", "bottom center"
     elif j < y_lo:
@@ -118,7 +126,7 @@ def _on_panel(w: float, j: float, box: tuple[float, float, float, float]) -> dic
         where = where.replace("center", "right")  # in a corner, the label goes inwards
     elif w_ok and x == hi and symbol in ("triangle-up", "triangle-down"):
         where = where.replace("center", "left")
-    return {"x": [x], "y": [y], "marker": {"symbol": symbol}, "text": [f"w = {fmt(w)}"], "textposition": where, "customdata": [[w, j]]}
+    return {"x": [x], "y": [y], "marker": {"symbol": symbol}, "text": [f"w = {fmt(w)}" + (f" ({label})" if label else "")], "textposition": where, "customdata": [[w, j]]}
 
 
 def compare_figure(
@@ -140,29 +148,31 @@ def compare_figure(
         subplot_titles=("Paths on the curve", 'Cost per iteration<br><span style="font-size:11px">J(w) − J(w*), log scale</span>'),
     )
     data = [line_trace(FAINT_CURVE_COLOR, {"width": 2}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy(), **CURVE_PANEL)]
-    colors = PALETTE[: len(runs)] if len(runs) <= len(PALETTE) else PALETTE * (len(runs) // len(PALETTE) + 1)
+    styles = run_styles(len(runs))  # colour, marker and dash: a run is told apart without its colour
     gaps = [gap_to_minimum(run.cost, j_min) for _, run in runs]
-    for (label, run), color, gap in zip(runs, colors, gaps):
+    for (label, run), (color, symbol, dash), gap in zip(runs, styles, gaps):
         inside = np.clip(run.w, lo - (hi - lo), hi + (hi - lo))
-        data.append({"type": "scatter", "x": inside, "y": run.cost, "mode": "lines+markers", "line": {"color": color, "width": 1}, "marker": {"size": 4}, "opacity": 0.35, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
-        data.append({"type": "scatter", "x": np.arange(gap.size), "y": gap, "mode": "lines", "line": {"color": color, "width": 2}, "name": label, "legendgroup": label, **COST_PANEL})
+        data.append({"type": "scatter", "x": inside, "y": run.cost, "mode": "lines+markers", "line": {"color": color, "width": 1, "dash": dash}, "marker": {"size": 4, "symbol": symbol}, "opacity": 0.35, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL})
+        # A few of the run's markers on its line: the legend shows its marker and its dash too.
+        data.append({"type": "scatter", "x": np.arange(gap.size), "y": gap, "mode": "lines+markers", "line": {"color": color, "width": 2, "dash": dash},
+                     "marker": {"symbol": symbol, "size": 8, "color": color, "maxdisplayed": 8}, "name": label, "legendgroup": label, **COST_PANEL})
     box = (lo, hi, y_lo, y_hi)
     moving = []
-    for (label, run), color, gap in zip(runs, colors, gaps):
+    for (label, run), (color, symbol, _), gap in zip(runs, styles, gaps):
         moving.append(len(data))
         data.append(merge({
             "type": "scatter", "mode": "markers+text", "marker": {"size": 14, "color": color, "line": {"color": WHITE, "width": 1.5}},
-            "textfont": {"color": color, "size": 12}, "cliponaxis": False, "legendgroup": label, "showlegend": False,
+            "textfont": {"color": INK, "size": 12}, "cliponaxis": False, "legendgroup": label, "showlegend": False,
             "hovertemplate": f"{label}<br>w = %{{customdata[0]:.4g}}<br>J = %{{customdata[1]:.4g}}<extra></extra>", **CURVE_PANEL,
-        }, _on_panel(float(run.w[0]), float(run.cost[0]), box)))
+        }, _on_panel(float(run.w[0]), float(run.cost[0]), box, symbol, label)))
         moving.append(len(data))
-        data.append({"type": "scatter", "x": [0], "y": [gap[0]], "mode": "markers", "marker": {"size": 11, "color": color, "line": {"color": WHITE, "width": 1.5}}, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **COST_PANEL})
+        data.append({"type": "scatter", "x": [0], "y": [gap[0]], "mode": "markers", "marker": {"size": 11, "color": color, "symbol": symbol, "line": {"color": WHITE, "width": 1.5}}, "legendgroup": label, "showlegend": False, "hoverinfo": "skip", **COST_PANEL})
     iterations = timeline(max(run.w.size for _, run in runs) - 1)
     frames = []
     for k, i in enumerate(iterations):
         points = []
-        for (_, run), gap in zip(runs, gaps):
-            points.append({"type": "scatter", **_on_panel(float(at(run.w, i)), float(at(run.cost, i)), box)})
+        for (label, run), (_, symbol, _), gap in zip(runs, styles, gaps):
+            points.append({"type": "scatter", **_on_panel(float(at(run.w, i)), float(at(run.cost, i)), box, symbol, label)})
             points.append({"type": "scatter", "x": [min(int(i), gap.size - 1)], "y": [at(gap, i)]})
         frames.append(frame(k, points, moving))
     # The legend at the top of the figure, under the tool bar, above the panel titles: on a phone it

@@ -26,19 +26,18 @@ from ui.charts.minima_surface import surface_panel
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.minima_ghost import Ghost, prediction_notes
-from ui.charts.style import AWAY_COLOR, BASIN_COLORS, DIVERGED_COLOR, INK, LIGHT_COLORS, PATH_COLORS, UNSETTLED_COLOR, WHITE
+from ui.charts.momentum import with_race
+from ui.charts.style import (
+    AWAY_COLOR, BASIN_COLORS, BASIN_SYMBOLS as SYMBOLS, DIVERGED_COLOR, DIVERGED_SYMBOL, INK, LIGHT_COLORS, PATH_COLORS, PLAIN_DOT, START_COLOR,
+    UNSETTLED_COLOR, UNSETTLED_SYMBOL, WHITE,
+)
 
-# The second cue beside colour: one marker shape per minimum reached, an x for none.
-SYMBOLS = ["circle", "square", "triangle-up", "pentagon", "star"]
-UNSETTLED_SYMBOL = "x"
 BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
 LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
-START_COLOR = "#334155"  # before a prediction: every start one colour (a colour would say where it ends)
-PLAIN_DOT = "#94a3b8"
 
 
 def run_end(final_w: float, minima: Sequence[float], tol: float = 1e-3) -> int:
@@ -86,6 +85,7 @@ def minima_figure(
     compact: bool = False,
     hidden: bool = False,
     ghost: Ghost | None = None,
+    race: tuple[SurfacePaths, tuple[str, str]] | None = None,
     three_d: bool = True,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
@@ -94,20 +94,20 @@ def minima_figure(
     ``hide_minima`` (a challenge hides them): no diamonds on the minima, and the legend names
     each valley by its number, not by its minimum's w. ``hidden``: before a prediction (pass the
     runs and paths cut to their start): no player, no colour that says where a start ends.
-    ``ghost``: the committed prediction, drawn over the result. ``three_d``: the 3-D panel
-    (ui.charts.minima_surface); without it the panel's cell says how to draw it, and no frame redraws.
+    ``ghost``: the committed prediction, drawn over the result. ``race``: (paths, names) of plain descent and momentum from one start.
+    ``three_d``: the 3-D panel (ui.charts.minima_surface); without it its cell says how to draw it, and no frame redraws.
 
-    A start on the curve is coloured by the minimum it reached, in a lighter shade by the one it
-    is still slowly heading for, red only when its run diverged, grey when it stops at none.
+    A start on the curve is coloured and shaped by the minimum it reached, lighter and open for the
+    one it is still heading for, a vermillion cross if its run diverged, a grey x if it stops at none.
     """
     lo, hi = w_range
-    layout = _layout(narrow, compact, three_d)
-    traces = Traces(lean=True)
+    layout, traces = _layout(narrow, compact, three_d), Traces(lean=True)
     styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima, hidden)
     _landscape(traces, layout, landscape, paths)
-    _movers(traces, runs, styles, paths, (lo + hi) / 2, y_hi, hidden)
+    balls = with_race(traces, paths, race, three_d)
+    _movers(traces, runs, styles, balls, (lo + hi) / 2, y_hi, hidden)
     if three_d:
-        surface_panel(traces, layout, landscape, paths, [PATH_COLORS[k % len(PATH_COLORS)] for k in range(paths.w.shape[1])])
+        surface_panel(traces, layout, landscape, paths, balls)
     # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
     # rests on a minimum shows through its diamond.
     minima_arr = np.asarray(basins.minima, dtype=float)
@@ -167,7 +167,7 @@ def _curve_panel(
         for k, m in enumerate(minima)
     ]
     settled = (basins.minimum_index >= 0) | (basins.heading_to >= 0)
-    groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, "x"), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, "x")]
+    groups += [("runs away (diverges)", ~settled & basins.diverged, DIVERGED_COLOR, DIVERGED_SYMBOL), ("stops at no minimum", ~settled & ~basins.diverged, AWAY_COLOR, UNSETTLED_SYMBOL)]
     if hidden:  # where each start ends is the answer: plain dots until the prediction is in
         groups = [("a start w₀", np.ones(basin_starts.shape, dtype=bool), PLAIN_DOT, "circle")]
     for name, members, color, symbol in groups:
@@ -205,11 +205,11 @@ def _landscape(traces: Traces, layout: dict, landscape: tuple[np.ndarray, np.nda
 
 
 def _movers(
-    traces: Traces, runs: Sequence[tuple[str, DescentRun]], styles: list[tuple[str, str]], paths: SurfacePaths, note_x: float, note_y: float, hidden: bool = False,
+    traces: Traces, runs: Sequence[tuple[str, DescentRun]], styles: list[tuple[str, str]], balls: tuple[SurfacePaths, dict], note_x: float, note_y: float, hidden: bool = False,
 ) -> None:
     """What moves: one trace per panel holds every start's point (a frame carries 4 small traces,
-    not 16), and the curve panel's note once its runs have stopped (at ``note_x``, ``note_y``)."""
-    ring = {"size": [16] + [13] * (len(runs) - 1), "color": [c for c, _ in styles], "symbol": [m for _, m in styles], "line": {"color": WHITE, "width": 2}}
+    not 16), the curve panel's note once its runs have stopped (at ``note_x``, ``note_y``), the landscape's balls (``balls``: paths, markers)."""
+    (paths, ball_marker), ring = balls,  {"size": [16] + [13] * (len(runs) - 1), "color": [c for c, _ in styles], "symbol": [m for _, m in styles], "line": {"color": WHITE, "width": 2}}
     step_sizes = [np.abs(run.step) if run.step.size else np.zeros(1) for _, run in runs]
     traces.mover({"type": "scatter", "mode": "markers", "marker": ring, "showlegend": False, "hovertemplate": "w = %{x:.4f}<extra></extra>", **CURVE_PANEL},
                  lambda i: {"x": [at(r.w, i) for _, r in runs], "y": [at(r.cost, i) for _, r in runs]})
@@ -220,7 +220,7 @@ def _movers(
         curve_last = max(run.w.size for _, run in runs) - 1
         traces.mover({"type": "scatter", "mode": "text", "textposition": "bottom center", "textfont": {"size": 12, "color": INK}, "showlegend": False, "hoverinfo": "skip", **CURVE_PANEL},
                      lambda i: {"x": [note_x], "y": [note_y], "text": [stopped_text(int(i), curve_last, paths.w.shape[0] - 1)]})
-    ball = {"size": 12, "color": [PATH_COLORS[k % len(PATH_COLORS)] for k in range(paths.w.shape[1])], "line": {"color": WHITE, "width": 2}}
+    ball = {"size": 12, "line": {"color": WHITE, "width": 2}, **ball_marker}
     traces.mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
 

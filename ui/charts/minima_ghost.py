@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ui.charts.style import PREDICTION_COLOR as GHOST_COLOR, SLATE_DARK
+
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # ui.charts.local_minimum's panels
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}
 PANELS = {"curve": CURVE_PANEL, "steps": STEP_PANEL, "map": MAP_PANEL}
-GHOST_COLOR = "#ea580c"
 CORNERS = {  # where a ghost's words sit in its panel: (x, y, xanchor, yanchor) in the panel's domain
     "top left": (0.02, 0.97, "left", "top"), "top right": (0.98, 0.97, "right", "top"),
     "bottom left": (0.02, 0.03, "left", "bottom"), "bottom right": (0.98, 0.03, "right", "bottom"),
@@ -50,7 +51,7 @@ def prediction_notes(layout: dict, data: list[dict], hidden: bool, ghost: Ghost 
     notes: list[dict] = []
     if hidden:  # the step panel has no trace to give it axes: the words go at its place on the paper
         (x0, x1), (y0, y1) = layout["xaxis2"]["domain"], layout["yaxis2"]["domain"]
-        notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "showarrow": False, "font": {"size": 13, "color": "#475569"},
+        notes.append({"x": (x0 + x1) / 2, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "showarrow": False, "font": {"size": 13, "color": SLATE_DARK},
                       "text": "The step sizes appear<br>once you commit your answer."})
     if ghost is not None:
         ghost_data, ghost_notes = ghost_traces(ghost)

@@ -14,13 +14,13 @@ ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
 from __future__ import annotations
 
 import json as _json
-import math
 import threading
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.charts.drawn_numbers import round_drawn
 from ui.charts.figure_dict import merge
 from ui.charts.regression_parts import frame_indices
 from ui.charts.style import INK, INVISIBLE
@@ -118,35 +118,9 @@ class Traces:
         """One frame per shown iteration, each with the movers' values there."""
         moving = [index for index, _ in self._movers]
         frames = [frame(k, [make(i) for _, make in self._movers], moving) for k, i in enumerate(iterations)]
-        for n, index in enumerate(moving):
-            if self._lean:
-                for axis in _only_drawn(self.data[index]):
-                    values = [v for f in frames for v in f["data"][n].get(axis, ()) if isinstance(v, float) and math.isfinite(v)]
-                    span = max(values) - min(values) if values else 0.0
-                    for f in frames:
-                        if axis in f["data"][n]:
-                            f["data"][n][axis] = [drawn(v, span) for v in f["data"][n][axis]]
+        if self._lean:
+            round_drawn(frames, [self.data[index] for index in moving])
         return frames
-
-
-def _only_drawn(trace: dict) -> list[str]:
-    """The axes (x, y, z) of a trace whose numbers no hover shows."""
-    if trace.get("hoverinfo") == "skip":
-        return ["x", "y", "z"]
-    template = trace.get("hovertemplate")
-    texts = template if isinstance(template, list) else [template]
-    if any(not isinstance(t, str) for t in texts):  # the default hover shows every number
-        return []
-    return [axis for axis in ("x", "y", "z") if not any("%{" + axis in t for t in texts)]
-
-
-def drawn(value: object, span: float) -> object:
-    """A number that is only drawn, kept to 1e-5 of ``span`` (its values' range over the run) or
-    of itself, whichever is finer: far under a pixel on any axis, a log axis too; else as it is."""
-    if not isinstance(value, float) or not math.isfinite(value) or value == 0:
-        return value
-    step = min(span, abs(value)) * 1e-5 if span > 0 else abs(value) * 1e-5
-    return round(float(value), max(0, min(17, -math.floor(math.log10(step)))))
 
 
 def timeline(last: int, limit: int = MAX_FRAMES) -> np.ndarray:
@@ -248,3 +222,11 @@ def _slider(names: list[str], iterations: Sequence[int], redraw: bool, start: in
         "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
         "transition": {"duration": 0},
     }
+
+
+def shown_iterations(figure: go.Figure) -> list[int]:
+    """The iteration each frame of ``figure``'s player shows (its slider's labels), in order; none
+    for a figure without a player (the start only, before a prediction)."""
+    spec = figure.spec.figure() if isinstance(figure, ReadyFigure) else figure.to_dict()  # its dict is let go once sent: read back
+    sliders = spec.get("layout", {}).get("sliders") or []
+    return [int(step["label"]) for step in sliders[0]["steps"]] if sliders else []

@@ -31,7 +31,7 @@ from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, unde
 from ui.charts.log_ticks import plotly_log_axis
 from ui.charts.figure_dict import figure, grid, merge
 from ui.words.shown import shown_plotly
-from ui.charts.style import DATA_COLOR, EXACT_COLOR, RUN_COLORS, WHITE
+from ui.charts.style import DATA_COLOR, EXACT_COLOR, FIT_DASHES, FIT_SYMBOLS, INK, RUN_COLORS, WHITE
 
 # 1x: a frame at every screen refresh (60 Hz) when the browser keeps up. Plotly's player steps only
 # on requestAnimationFrame: a frame time just over one refresh (25 ms) waits for the second one,
@@ -155,11 +155,11 @@ def _data_panel(
                 "x": [lo, hi, None, label_x], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i), None, label_y],
                 "text": ["", "", "", f"iteration {i}<br>w = {at(w_h, i):.4g}, b = {at(b_h, i):.4g}"],
             }
-            extra = {"mode": "lines+text", "textposition": "middle right", "textfont": {"color": RUN_COLORS[0], "size": 12}}
+            extra = {"mode": "lines+text", "textposition": "middle right", "textfont": {"color": INK, "size": 12}}
         else:
             line = lambda i, w_h=w_h, b_h=b_h: {"x": [lo, hi], "y": [at(w_h, i) * lo + at(b_h, i), at(w_h, i) * hi + at(b_h, i)]}  # noqa: E731
             extra = {"mode": "lines"}
-        traces.mover({"type": "scatter", **extra, "name": f"{label} update", "line": {"color": RUN_COLORS[n], "width": 3}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"}, line)
+        traces.mover({"type": "scatter", **extra, "name": f"{label} update", "line": {"color": RUN_COLORS[n], "width": 3, "dash": FIT_DASHES[n]}, "hoverinfo": "skip", "xaxis": "x", "yaxis": "y"}, line)
     merge(layout, {"xaxis": {"title": {"text": x_title}, "range": [lo, hi]}, "yaxis": {"title": {"text": y_title}, "range": [y_lo - y_pad, y_hi + 1.6 * y_pad]}})
 
 
@@ -167,7 +167,7 @@ def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: floa
     """Each run's cost per iteration (log scale) with its marker, the least-squares floor, where the stop rule was met."""
     for n, (label, _, _, cost) in enumerate(paths):
         idx = frame_indices(cost.size - 1, 1_000)  # the panel is under 700 px wide: more points than pixels draw nothing more
-        traces.shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2}))
+        traces.shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2, "dash": FIT_DASHES[n]}))
     floor = cost_star > 0 and not hide_lstsq  # lowest J (least squares)
     if floor:
         traces.shapes.append({
@@ -186,7 +186,7 @@ def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: floa
     costs = [p[3] for p in paths]
     traces.mover(
         {
-            "type": "scatter", "mode": "markers", "marker": {"color": RUN_COLORS[: len(paths)], "size": 11, "line": {"color": WHITE, "width": 1.5}}, "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+            "type": "scatter", "mode": "markers", "marker": {"color": RUN_COLORS[: len(paths)], "symbol": FIT_SYMBOLS[: len(paths)], "size": 11, "line": {"color": WHITE, "width": 1.5}}, "showlegend": False, "xaxis": "x2", "yaxis": "y2",
             "hovertemplate": [f"{p[0]}<br>iteration %{{x}}: J = %{{y:.4g}}<extra></extra>" for p in paths],
         },
         lambda i: {"x": [min(i, c.size - 1) for c in costs], "y": [max(at(c, i), 1e-300) for c in costs]},

@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from gd_core.sums import Stats
+from ui.charts.style import PREDICTION_COLOR as GHOST_COLOR
 
-GHOST_COLOR = "#ea580c"
 CORNERS = {  # where a ghost's words sit in its panel: (x, y, xanchor, yanchor) in the panel's domain
     "top left": (0.02, 0.97, "left", "top"), "top right": (0.98, 0.97, "right", "top"),
     "bottom left": (0.02, 0.03, "left", "bottom"), "bottom right": (0.98, 0.03, "right", "bottom"),

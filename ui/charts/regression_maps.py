@@ -15,7 +15,7 @@ from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
 from ui.charts.figure_dict import merge
 from ui.charts.player import Traces, at
 from ui.charts.regression_parts import contour_window, frame_indices
-from ui.charts.style import EXACT_COLOR, RUN_COLORS, STAR_COLOR, WHITE
+from ui.charts.style import EXACT_COLOR, FIT_DASHES, FIT_SYMBOLS, RUN_COLORS, STAR_COLOR, WHITE
 
 STAR = {"symbol": "diamond", "size": 13, "color": STAR_COLOR, "line": {"color": EXACT_COLOR, "width": 1.5}}
 CLICK_NAME = "start here"
@@ -54,14 +54,14 @@ def _surface(traces: Traces, layout: dict, paths: list[Path], stats: Stats, star
     traces.data.append(surface_trace(sw, sb, sz, "scene"))
     for n, (label, w_h, b_h, cost) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
-        traces.data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
+        traces.data.append({"type": "scatter3d", "x": w_h[keep], "y": b_h[keep], "z": cost[keep], "mode": "lines", "line": {"color": RUN_COLORS[n], "width": 5, "dash": FIT_DASHES[n]}, "name": f"path, {label}", "showlegend": False, "scene": "scene"})
     # The least-squares diamond and every run's point share one trace (each trace costs every frame).
     s0 = 1 if hide_lstsq else 0  # the diamond's place in the lists, left out when hidden
     traces.mover(
         {
             "type": "scatter3d", "mode": "markers", "name": "points" if hide_lstsq else "least squares (w*, b*)", "showlegend": False, "scene": "scene", "hoverinfo": "skip",
             "marker": {
-                "symbol": (["diamond"] + ["circle"] * len(paths))[s0:], "color": [STAR["color"], *RUN_COLORS[: len(paths)]][s0:],
+                "symbol": (["diamond"] + FIT_SYMBOLS[: len(paths)])[s0:], "color": [STAR["color"], *RUN_COLORS[: len(paths)]][s0:],
                 "size": ([7] + [6] * len(paths))[s0:], "line": {"color": ([EXACT_COLOR] + [WHITE] * len(paths))[s0:], "width": 1},
             },
         },
@@ -99,7 +99,7 @@ def _cost_map(traces: Traces, gw, gb, z, paths: list[Path], star: tuple[float, f
     traces.shapes.append(lines)
     for n, (label, w_h, b_h, _) in enumerate(paths):
         keep = frame_indices(w_h.size - 1, 600)
-        traces.shapes.append(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5}))
+        traces.shapes.append(path_shape(w_h[keep], b_h[keep], xaxis, yaxis, {"color": RUN_COLORS[n], "width": 2.5, "dash": FIT_DASHES[n]}))
     if clickable:
         traces.data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], xaxis, yaxis, CLICK_NAME))
     # The least-squares diamond first, then every run's point over it: one trace, moved by every frame.
@@ -108,7 +108,7 @@ def _cost_map(traces: Traces, gw, gb, z, paths: list[Path], star: tuple[float, f
         {
             "type": "scatter", "mode": "markers", "name": "points" if star is None else "least squares (w*, b*)", "showlegend": False, "xaxis": xaxis, "yaxis": yaxis,
             "marker": {
-                "symbol": (["diamond"] + ["circle"] * k)[s0:], "size": ([STAR["size"] + 3] + [10] * k)[s0:], "color": [STAR["color"], *RUN_COLORS[:k]][s0:],
+                "symbol": (["diamond"] + FIT_SYMBOLS[:k])[s0:], "size": ([STAR["size"] + 3] + [10] * k)[s0:], "color": [STAR["color"], *RUN_COLORS[:k]][s0:],
                 "line": {"color": ([EXACT_COLOR] + [WHITE] * k)[s0:], "width": ([1.5] + [2] * k)[s0:]},
             },
             "hovertemplate": (["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{p[0]}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for p in paths])[s0:],

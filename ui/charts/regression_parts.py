@@ -13,8 +13,8 @@ import numpy as np
 import pandas as pd
 
 from ui.charts.log_ticks import vega_log_scale
-from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
-from ui.charts.style import EXACT_COLOR, RUN_COLORS
+from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal, nominal_color
+from ui.charts.style import EXACT_COLOR, RUN_COLORS, SERIES_COLORS, VEGA_DASHES
 
 MAX_POINTS = 4_000
 MAX_FRAMES = 240
@@ -57,6 +57,7 @@ def cost_chart(runs: Sequence[tuple[str, np.ndarray]], j_exact: float, height: i
                 "x": field("iteration", title="iteration"),
                 "y": field("cost", title="J(w, b)  (log scale)", scale=scale, axis=axis),
                 "color": nominal_color("run", labels, RUN_COLORS, legend=len(labels) > 1),
+                "strokeDash": nominal("run", labels, VEGA_DASHES, legend=len(labels) > 1),  # solid, dotted: as on the moving figure
                 "tooltip": [field("run", "nominal"), field("iteration"), field("cost", title="J", format=".6g")],
             },
         )
@@ -83,7 +84,8 @@ def parameter_chart(w_history: np.ndarray, b_history: np.ndarray, names: Sequenc
         {
             "x": field("iteration", title="iteration"),
             "y": field("value", title="parameter value"),
-            "color": field("parameter", "nominal", title="parameter"),
+            "color": nominal("parameter", list(cols), SERIES_COLORS * (len(cols) // len(SERIES_COLORS) + 1), "parameter"),
+            "strokeDash": nominal("parameter", list(cols), VEGA_DASHES * (len(cols) // len(VEGA_DASHES) + 1), "parameter"),  # one legend, colour and dash
             "tooltip": [field("parameter", "nominal"), field("iteration"), field("value", format=".5g")],
         },
     )

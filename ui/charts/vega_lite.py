@@ -9,6 +9,7 @@ in a cache holds them as Arrow bytes already (``with_arrow_data``).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pandas as pd
@@ -61,11 +62,27 @@ def chart(
     return spec
 
 
-def nominal_color(name: str, labels: list[str], colors: list[str], title: str | None = None, legend: bool = True) -> Spec:
-    channel = field(name, "nominal", title, scale={"domain": labels, "range": colors[: max(len(labels), 1)]}, sort=labels)
+def nominal(name: str, labels: list[str], values: list[Any], title: str | None = None, legend: bool = True) -> Spec:
+    """A nominal field drawn with ``values`` in the order of ``labels`` (colours, shapes, dashes).
+    Two channels made of the same field, labels and title share one legend."""
+    channel = field(name, "nominal", title, scale={"domain": labels, "range": values[: max(len(labels), 1)]}, sort=labels)
     if not legend:
         channel["legend"] = None
     return channel
+
+
+def say_marks(channel: Spec, marks: dict[str, str]) -> Spec:
+    """``channel``'s legend with each label's mark written after it ("correct: dashed line"), so
+    the legend tells the series apart without their colours (issue 23)."""
+    expr = "datum.label"
+    for label, mark in reversed(list(marks.items())):
+        expr = f"datum.label === {json.dumps(label)} ? {json.dumps(f'{label}: {mark}')} : ({expr})"
+    channel.setdefault("legend", {})["labelExpr"] = expr
+    return channel
+
+
+def nominal_color(name: str, labels: list[str], colors: list[str], title: str | None = None, legend: bool = True) -> Spec:
+    return nominal(name, labels, colors, title, legend)
 
 
 def with_arrow_data(spec: Spec) -> Spec:

@@ -22,6 +22,7 @@ from ui.app.present import present_mode
 from ui.app.choices import BUILTIN, DEFAULT, UPLOAD, dataset_label, is_upload
 from ui.app.page import part_alone
 from ui.controls.uploads import still_held, uploaded_data
+from gd_core.hand_fit import HEAD
 from gd_core.linreg import Stats, summarize
 from ui.charts.regression_parts import sample_rows
 from ui.app.last_good import kept, last_good
@@ -58,6 +59,8 @@ class Prepared:
     x_sample: np.ndarray  # at most a few thousand rows, for drawing (first feature)
     y_sample: np.ndarray
     dropped: int
+    x_head: np.ndarray  # the first rows, in the data's order (first feature): page 4 writes its cost out from them
+    y_head: np.ndarray
 
 
 @shared(max_entries=8)
@@ -73,7 +76,9 @@ def _prepare(source_key: str, x_columns: tuple[str, ...], y_column: str, drop_mi
     stats = summarize(x, y)
     rows = sample_rows(y.size)
     x_first = x if x.ndim == 1 else x[:, 0]
-    return Prepared(stats=stats, x_sample=x_first[rows].copy(), y_sample=y[rows].copy(), dropped=dropped)
+    return Prepared(
+        stats=stats, x_sample=x_first[rows].copy(), y_sample=y[rows].copy(), dropped=dropped, x_head=x_first[:HEAD].copy(), y_head=y[:HEAD].copy(),
+    )
 
 
 def _pick_columns(key: str, data: LoadedData, default_x: str | None, default_y: str | None) -> tuple[list[str], str]:

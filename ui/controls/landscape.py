@@ -1,7 +1,8 @@
 """Page 3's two-parameter landscape: its controls, the starts a student drops, and their runs.
 
-The starts live in the session (a click adds one, the last 8 are kept); alpha and the number
-of iterations are in the URL. The runs for a set of starts are the same for every student, so
+The starts live in the session (a click adds one, the last 8 are kept); alpha, the number
+of iterations and momentum's beta (the race of plain descent against momentum from one start,
+gd_core.momentum_landscape, run in the page's question context) are in the URL. The runs for a set of starts are the same for every student, so
 they are kept in one shared, bounded cache; the map is drawn by the page's moving figure.
 """
 
@@ -15,6 +16,7 @@ from gd_core.wording import number, plural
 from ui.app import state
 from ui.app.challenge import locked
 from ui.cache.shared_cache import shared
+from ui.words import formulas
 
 DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
 MAX_STARTS = 8
@@ -56,6 +58,18 @@ def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, flo
         session[state.SURFACE_STARTS] = list(DEFAULT_STARTS)
     starts = tuple((float(w), float(b)) for w, b in session[state.SURFACE_STARTS])
     return starts, float(surface_alpha), int(surface_iters)
+
+
+def momentum_control(beta: float) -> float:
+    """Momentum's β for the race on the landscape, beside its update rule written out; returns β."""
+    left, right = st.columns([2, 3], vertical_alignment="center")
+    chosen = left.slider(
+        "β, momentum on the landscape", 0.0, 0.99, beta, 0.01, key=state.BETA, bind="query-params", disabled=locked(state.BETA),
+        help="How much of its speed the momentum run keeps from one update to the next: v := β·v + dH/dw, then w := w − α·v "
+        "(b likewise). β = 0 is plain descent; near 1 the ball keeps rolling, through a shallow valley and over a ridge.",
+    )
+    right.latex(formulas.MOMENTUM)
+    return float(chosen)
 
 
 @shared(max_entries=1)

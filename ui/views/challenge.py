@@ -35,8 +35,9 @@ GOAL_LABELS = {
     "cost": "End with a cost J below a value",
     "limit": "Set α to the largest stable α (2 significant figures)",
     "bug": "Name the mistake that printed the log",
+    "hand": "Beat a cost J by hand (the fit by hand)",
 }
-NUMBER_LABELS = {"converge": "Iterations at most (N)", "valley": "The minimum's w", "cost": "Cost J below"}
+NUMBER_LABELS = {"converge": "Iterations at most (N)", "valley": "The minimum's w", "cost": "Cost J below", "hand": "Cost J below, by hand"}
 LEFT_OUT = (*state.CHALLENGE_PARAMS, "ask", state.PRESENT)  # a challenge link names its own goal; no question, no projector
 
 
@@ -103,7 +104,7 @@ def _terms(challenge: Challenge, *, met: bool) -> str:
 def _prefill(kind: str, context: Any) -> float:
     """The goal's number from the run on screen: its iterations, the minimum it ends nearest, its last cost."""
     if context is None:
-        return {"converge": 80.0, "valley": 0.0, "cost": 1.0}[kind]
+        return {"converge": 80.0, "valley": 0.0, "cost": 1.0, "hand": 1.0}[kind]
     if kind == "converge":
         verdict = getattr(context, "verdict", None)
         if verdict is not None and verdict.kind == "converged":
@@ -113,6 +114,8 @@ def _prefill(kind: str, context: Any) -> float:
         nearest = context.curve.nearest_minimum(float(context.run.final_w))
         return float(nearest) if nearest is not None else 0.0
     last = float(context.fit.result.cost_history[-1] if context.lesson == "regression" else context.run.cost[-1])
+    if kind == "hand" and getattr(context, "hand_cost", None) is not None:
+        last = float(context.hand_cost)  # the teacher's own line: a student beats it
     return float(f"{last * 1.01:.3g}") if math.isfinite(last) and last > 0 else 1.0
 
 

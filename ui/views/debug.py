@@ -22,7 +22,8 @@ from gd_core.wording import limit, plural
 from ui.app import state
 from ui.app.challenge import hidden, locked
 from ui.app.settings import RegressionDefaults, RunSettings
-from ui.charts.debug import debug_chart
+from ui.charts.debug import TITLES, chart_key, debug_chart
+from ui.words.chart_text import described, lines_text
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 COURSE_LOG = Path(__file__).resolve().parents[2] / "data" / "course_week1_log.txt"
@@ -106,10 +107,10 @@ def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_
     fields = [name for name in FIELDS if log.field(name) is not None]
     for tab, name in zip(st.tabs(fields), fields):
         with tab:
-            st.vega_lite_chart(spec=debug_chart(log, diagnosis, name), width="stretch")
+            spec = debug_chart(log, diagnosis, name)
+            st.vega_lite_chart(spec=described(spec, drawn_text(spec, TITLES[name])), width="stretch")
     st.caption(
-        "Dots: your log. Solid: the closest mistake's run. Dashed: the correct code with the same settings. "
-        f"{shown(log.summary, MESSAGE_LIMIT)} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
+        f"{chart_key(diagnosis)} {shown(log.summary, MESSAGE_LIMIT)} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
         f"Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}."
     )
     candidates = diagnosis.candidates if named else ()
@@ -146,3 +147,11 @@ def ranking_table(diagnosis: Diagnosis) -> pd.DataFrame:
         for fit in diagnosis.ranking
     ]
     return pd.DataFrame(rows)
+
+
+def drawn_text(spec: dict, title: str) -> str:
+    """The debug chart's text alternative, from the very points it draws (its runs, then the log)."""
+    runs, pasted = spec["datasets"]["runs"], spec["datasets"]["pasted"]
+    series = [(str(label), part["value"].to_numpy(float), part["iteration"].to_numpy()) for label, part in runs.groupby("series", sort=False)]
+    series.append(("your log", pasted["value"].to_numpy(float), pasted["iteration"].to_numpy()))
+    return lines_text(title, series)

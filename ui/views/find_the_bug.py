@@ -26,6 +26,7 @@ from ui.cache import figures
 from ui.app.lessons import BY_KEY
 from ui.views.challenge import challenge
 from ui.views.predict import Asked, predict_first, predict_on
+from ui.words.chart_text import described, lines_text
 
 SEED_MAX = 999_999  # an exercise number a student can type (gd_core takes any seed up to 2**63 - 1)
 TABS = ("Find the bug", "Or paste your own log")
@@ -135,7 +136,8 @@ def _reveal(context: DebugContext, asked: Asked) -> None:
         st.markdown("The fixed line")
         st.code(fixed, language="python", wrap_lines=True)
     spec = figures.find_the_bug(("find_the_bug", context.seed), context.run, context.fixed_run)
-    st.vega_lite_chart(spec=spec, width="stretch")
+    words = lines_text("Cost J(w, b) after each update", [("buggy code", context.run.cost[1:]), ("fixed code", context.fixed_run.cost[1:])])
+    st.vega_lite_chart(spec=described(spec, words), width="stretch")
     stopped = (
         f" The buggy run's cost overflowed after {plural(context.run.blew_up_at, 'update')}, so its line ends there."
         if context.run.blew_up_at is not None else ""
@@ -145,6 +147,6 @@ def _reveal(context: DebugContext, asked: Asked) -> None:
         if context.fixed_alpha != context.alpha else " Both ran with the same data, start and α."
     )
     st.caption(
-        "Red: the cost the buggy code printed after each update; green, dashed: the fixed code's."
+        "Solid red line: the cost the buggy code printed after each update; dashed green line: the fixed code's."
         f"{fixed_alpha}{stopped} Stable limit for this data: α < {limit(context.diagnosis.alpha_limit, context.alpha)}."
     )
