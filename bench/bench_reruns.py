@@ -81,6 +81,7 @@ CASES = {
     "4 regression: alpha": ("regression", "alpha", 0.01, 0.001),
     "4 by hand: angle": ("regression", "angle", 10.0, 0.1),  # with the fit by hand on (QUERY): a slider
     "4 by hand, shown: angle": ("regression", "angle", 10.0, 0.1),  # and the questions off: its map and surface drawn too
+    "6 batches: alpha": ("batches", "alpha", 0.3, 0.01),
 }
 QUERY = {"4 by hand: angle": "hand=true", "4 by hand, shown: angle": "hand=true&predict=false"}  # the URL a case's page opens with
 SLIDERS = {"angle"}  # widgets whose value is a list of floats (st.slider), not one float

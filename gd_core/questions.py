@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from gd_core import questions_1d, questions_debug, questions_fit, questions_minima, questions_rates
+from gd_core import questions_1d, questions_batches, questions_debug, questions_fit, questions_minima, questions_rates
 from gd_core.question_types import (
     ChoiceForm, ChoicesForm, Form, Graded, NumberForm, Question, Response, ResponseError, Truth, read_response,
 )
@@ -41,8 +41,8 @@ __all__ = [
     "applies", "asked", "form", "grade", "next_question", "prompt", "question", "questions_for", "truth",
 ]
 
-LESSONS = ("intuition", "learning_rate", "local_minimum", "regression", "debug")
-QUESTIONS: tuple[Question, ...] = tuple(sorted((*questions_1d.QUESTIONS, *questions_rates.QUESTIONS, *questions_minima.QUESTIONS, *questions_fit.QUESTIONS, *questions_debug.QUESTIONS), key=lambda q: q.order))
+LESSONS = ("intuition", "learning_rate", "local_minimum", "regression", "debug", "batches")
+QUESTIONS: tuple[Question, ...] = tuple(sorted((*questions_1d.QUESTIONS, *questions_rates.QUESTIONS, *questions_minima.QUESTIONS, *questions_fit.QUESTIONS, *questions_debug.QUESTIONS, *questions_batches.QUESTIONS), key=lambda q: q.order))
 BY_ID: Mapping[str, Question] = MappingProxyType({q.id: q for q in QUESTIONS})
 NUMBER_NOISE = 1e-12  # relative: a response equal to the truth to rounding is within any tolerance
 

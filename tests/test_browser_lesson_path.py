@@ -1,11 +1,11 @@
 """Real Chromium: one student walks the whole lesson path, on a laptop and on a phone.
 
-From the home page's first question link, every one of the 17 questions (gd_core.questions
+From the home page's first question link, every one of the 20 questions (gd_core.questions
 order) is answered and committed: the graded sentence and its "Why:" appear, the page shows the
-outcome (the player on pages 1-4, the bug on page 5), and "Next question" / "Next: <lesson>"
+outcome (the player on pages 1-4 and 6, the bug on page 5), and "Next question" / "Next: <lesson>"
 opens the next question of the path, named in the URL's ask= (a lesson's first question is
 left out of the URL, as a bound control's default is) and in the picker. At the end the run
-ledger lists all 17. A screenshot per question goes to $PATH_SHOTS when it is set.
+ledger lists all 20. A screenshot per question goes to $PATH_SHOTS when it is set.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ BOX = ".st-key-predict_box"
 PLAYER = ".js-plotly-plot .updatemenu-button"
 GRADED = f"{BOX} [data-testid='stAlertContentSuccess'], {BOX} [data-testid='stAlertContentWarning']"
 SENTENCE = re.compile(r"^(Right|Not quite|\d+ of \d+ right)")  # a choice per item is graded "2 of 4 right. ..."
-LEDGER = re.compile(r"Your predictions: (\d+) of 17 right")
+LEDGER = re.compile(rf"Your predictions: (\d+) of {len(QUESTIONS)} right")
 OUTCOME = {"debug": "text=/^The bug: /"}  # what the answer reveals: the run's player, on page 5 the bug
 WAIT = 90_000  # ms: a loaded 2-core machine can take long over a page's first run
 SIZES = {
@@ -111,7 +111,7 @@ def answer(page, index: int) -> None:
 def walk(page, app_url: str, size: str) -> None:
     page.goto(app_url)
     page.wait_for_selector("a[href*='ask=']", timeout=WAIT)
-    assert page.locator("a[href*='ask=']").count() == len(QUESTIONS) == 17
+    assert page.locator("a[href*='ask=']").count() == len(QUESTIONS) == 20
     page.get_by_role("link", name=f"1. {QUESTIONS[0].title}").click()
 
     rights = 0
@@ -156,7 +156,7 @@ def walk(page, app_url: str, size: str) -> None:
     rows = page.locator("[data-testid='stExpander'] [data-testid='stMarkdownContainer']", has_text="you said")
     rows.first.wait_for(timeout=WAIT)
     listed = rows.all_inner_texts()
-    assert len(listed) == 17, listed
+    assert len(listed) == len(QUESTIONS), listed
     assert all(any(row.startswith(q.title) for row in listed) for q in QUESTIONS), listed
     shoot(page, f"{size}-ledger")
 

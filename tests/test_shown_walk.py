@@ -47,10 +47,27 @@ SAFE_CALLS = {
     "start_cost",  # ui.views.regression: the cost at the start, a number
     "race_sentence",  # ui.views.local_minimum: fixed words, numbers and gd_core.momentum_landscape.race_words (the two runs' numbers, surface.DEPTH)
     "units_text", "squares_text",  # ui.views.hand_fit: fixed words and numbers (the hand line's w, b, angle, height; row counts)
+    # ui.words.batches: sentences made from the numbers of the three runs (batch sizes, counts, costs, alphas)
+    "run_label", "one_epoch_text", "near_minimum_text", "noise_text", "walls_text", "alpha_text",
 }
 
 # Expressions whose text is ours (each read for this list), per file, with where it comes from.
 REVIEWED = {
+    # The class page (issue 25): what its messages hold.
+    "ui/views/class_student.py": {
+        "form.keys": "gd_core.question_types: a question's option keys, from the lesson's table (shown by their labels)",
+        "note[1]": "ui.views.class_student._commit: a fixed sentence, or a store error's message through shown",
+    },
+    "ui/views/class_show.py": {
+        "totals": "ui.views.class_show.draw_spread: fixed round names ('Round 1') and counts",
+        "f'{totals}. No answers yet.' if totals else 'No answers yet.'": "the same totals, fixed words",
+    },
+    "ui/views/class_setup.py": {"OWN": "a fixed choice of ui.views.class_setup", "DEFAULT": "a fixed choice of ui.views.class_setup"},
+    "ui/views/class_run.py": {
+        "name": "a fixed round name ('Round 1')", "share": "a percentage, or fixed words",
+    },
+    "ui/views/class_page.py": {"problem": "ui.views.class_page._join / _new_class: a store error's message through shown"},
+    "ui/views/class_teacher.py": {"problem": "ui.views.class_teacher._act: a store error's message through shown"},
     "pages/home.py": {
         "lesson.file": "a page path from the ui.app.lessons table",
         "lesson.title": "the ui.app.lessons table",
@@ -103,6 +120,7 @@ REVIEWED = {
     "ui/views/hand_fit.py": {
         "why_hidden": "ui.views.hand_fit.HIDDEN_LSTSQ or CHALLENGE_LSTSQ, fixed sentences",
     },
+    "ui/controls/batches.py": {"defaults.scale": "a bool from the ui.app.lessons table (the toggle's value, not text)"},
     "ui/views/regression.py": {
         "HIDDEN_LIMIT": "a fixed sentence in ui.views.regression",
         "w_text": "learned weights formatted as numbers",

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from ui.app import state
 from ui.app.choices import DEFAULT as DEFAULT_DATASET
-from ui.app.settings import CurveDefaults, DebugDefaults, LandscapeDefaults, RegressionDefaults, SweepDefaults
+from ui.app.settings import BatchDefaults, CurveDefaults, DebugDefaults, LandscapeDefaults, RegressionDefaults, SweepDefaults
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Lesson:
     icon: str
     summary: str  # one line on the home page
     params: tuple[str, ...] = ()  # URL parameters that make up the page's view
-    defaults: CurveDefaults | RegressionDefaults | None = None  # what the controls show on first load
+    defaults: CurveDefaults | RegressionDefaults | BatchDefaults | None = None  # what the controls show on first load
 
     @property
     def file(self) -> str:
@@ -100,6 +100,27 @@ LESSONS: tuple[Lesson, ...] = (
         params=(*DATA_PARAMS, state.TIMING, state.SEED, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=DebugDefaults(dataset=COURSE_LAB.dataset, alpha=COURSE_LAB.alpha, iters=COURSE_LAB.iters, w0=COURSE_LAB.w0, b0=COURSE_LAB.b0, seed=30),
     ),
+    Lesson(
+        key="batches",
+        title="6. Batch, mini-batch, stochastic",
+        heading="Batch, mini-batch and stochastic gradient descent",
+        icon=":material/shuffle:",
+        summary="Why the course says batch: the same data, one update from all m examples, from a few, or from one, on the same map.",
+        params=(state.DATASET, state.Y, state.X, state.DROP_MISSING, state.SCALE, state.ALPHA, state.BATCH, state.EPOCHS, state.SEED, state.W0, state.B0, *PREDICT_PARAMS, state.PRESENT),
+        # Auto MPG: 392 cars, enough rows for a mini-batch to differ from batch and from one car at a time.
+        defaults=BatchDefaults(dataset="auto_mpg", alpha=0.3, batch_size=32, epochs=30, seed=0, w0=0.0, b0=0.0, scale=True),
+    ),
 )
 
-BY_KEY: Mapping[str, Lesson] = MappingProxyType({lesson.key: lesson for lesson in (HOME, *LESSONS)})
+# The class view (issue 25): a teacher's round of one lesson question for a whole class. Not a
+# lesson of the path: its link says who is there (``teach``: the teacher; ``join``: a student).
+CLASS = Lesson(
+    key="class",
+    title="Class view",
+    heading="The class answers together",
+    icon=":material/groups:",
+    summary="A teacher asks a lesson question; the class answers on their phones, sees the spread, answers again, then watches the run.",
+    params=(state.JOIN, state.TEACH, state.ME, state.PRESENT),
+)
+
+BY_KEY: Mapping[str, Lesson] = MappingProxyType({lesson.key: lesson for lesson in (HOME, *LESSONS, CLASS)})

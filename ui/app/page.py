@@ -25,7 +25,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from ui.app import link_check, state
 from ui.app.challenge import forget_waiting, read_challenge
 from ui.app.present import titled
-from ui.app.lessons import BY_KEY, HOME, LESSONS, Lesson
+from ui.app.lessons import BY_KEY, CLASS, HOME, LESSONS, Lesson
 from ui.app.kept_views import remember_view, restore_view
 
 
@@ -51,7 +51,7 @@ def navigation() -> StreamlitPage:
     # One flat list, no section header: Streamlit 1.67 draws a section as a <div> (its header and
     # its <li>s) inside the navigation's <ul>, which axe reports as 6 serious violations on
     # every page (list, listitem; issue 23). Flat, every <li> sits in the <ul> as it should.
-    return st.navigation([page(HOME, default=True), *(page(lesson) for lesson in LESSONS)])
+    return st.navigation([page(HOME, default=True), *(page(lesson) for lesson in LESSONS), page(CLASS)])
 
 
 def run_page(page: StreamlitPage) -> None:
@@ -128,7 +128,7 @@ def open_lesson(key: str) -> Lesson:
     lesson = BY_KEY[key]
     asked = link_check.arrival()
     restore_view(lesson)
-    if lesson is not HOME:
+    if lesson in LESSONS:
         read_challenge(lesson)  # before any control: a link's goal, and the controls it locks
     if lesson is HOME:
         st.title(lesson.heading)

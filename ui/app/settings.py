@@ -74,3 +74,18 @@ class DebugDefaults(RegressionDefaults):
     on two houses as in the lab (tests/test_app_find_the_bug.py)."""
 
     seed: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class BatchDefaults:
+    """The batch-size lesson: the data, and the three runs' learning rate, mini-batch size B,
+    epochs, seed and start (in the units the runs use: z-scored x when ``scale``)."""
+
+    dataset: str  # a key of ui.app.choices.BUILTIN
+    alpha: float
+    batch_size: int
+    epochs: int
+    seed: int
+    w0: float
+    b0: float
+    scale: bool

@@ -137,3 +137,44 @@ def keyboard_player_key(figure_key: str) -> str:
 # --- first-paint: the 3-D surface of pages 3 and 4, drawn on request (ui.controls.surface3d) ------
 SURFACE_3D = "surface3d"  # URL: "true" draws J(w, b) / H(w, b) as a surface to turn (a WebGL scene)
 DEBUG_TAB = "debug_tab"  # page 5's open tab: the pasted log's diagnosis is drawn only when its tab is open
+# --- Branch batches: the lesson "Batch, mini-batch, stochastic" (pages/batches.py) -------------------
+# Its seed is SEED above ("seed"): on that page, the seed of the shuffles (as on page 5 the exercise's number).
+BATCH = "batch"  # URL: the mini-batch size B
+EPOCHS = "epochs"  # URL: passes over the data
+NEW_SEED = "batches_new_seed"  # the button that draws another seed
+BATCHES_FIGURE = "batches_player"  # the lesson's moving figure
+
+# --- The class view (branch class-pages: pages/class.py, ui.views.class_teacher, ui.views.class_student) ---
+JOIN = "join"  # URL: a student's join code (gd_core / class_store: a short code, answering only)
+TEACH = "teach"  # URL: the teacher's secret; the only way to run a class's rounds
+ME = "me"  # URL: a student's anonymous id, random, kept in the link so a tab reconnecting to another replica stays one student
+CLASS_ME = "_class_me"  # the same id, for this session
+CLASS_JOIN_INPUT = "class_join_input"  # the join code typed on the class page
+CLASS_JOIN_PROBLEM = "_class_join_problem"  # why the typed code was refused, shown once
+CLASS_QUESTION = "class_question"  # the teacher's question picker
+CLASS_VIEW_CHOICE = "class_view_choice"  # the teacher's choice: the lesson's view or their own
+CLASS_ANSWER = "class_answer"  # the student's answer widget (one per round: class_answer_key)
+CLASS_COMMIT = "class_commit"
+CLASS_ANSWER_NOTE = "_class_answer_note"  # what the last Commit did (kept, refused), shown once
+CLASS_START = "class_start"  # the teacher's buttons
+CLASS_CLOSE = "class_close"
+CLASS_REVEAL = "class_reveal"
+CLASS_ROUND_TWO = "class_round_two"
+CLASS_RUN = "class_run"
+CLASS_NEW_QUESTION = "class_new_question"
+CLASS_NEW = "class_new"
+CLASS_DOWNLOAD = "class_download"
+CLASS_FIGURE = "class_figure"
+CLASS_PROBLEM = "_class_problem"  # why the teacher's last button was refused, shown once
+
+
+def class_answer_key(round_id: object) -> str:
+    """The student's answer widget for one round (a new round starts with an empty answer)."""
+    return f"class_answer:{round_id}"
+CLASS_RUN_SHOWN = "_class_run_shown"  # the round whose run the teacher's page plays now (None: not yet)
+CLASS_SETUP = "_class_setup"  # True while the teacher picks the next question (after New question)
+CLASS_DRAWN = "_class_drawn"  # the class's state a student's page was drawn for (a change redraws it)
+CLASS_KEPT = "_class_kept"  # {round number: the answer text} this session committed
+CLASS_CODE_BOX = "class_code"  # the join code's container (its CSS makes it large)
+CLASS_LIVE = "class_live"  # the teacher's live spread's container
+CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read when Join is pressed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
+from ui.charts.batches import batches_figure
 from ui.charts.cost_curve import Ghost, iterations_table
 from ui.charts.debug import fix_chart
 from ui.charts.learning_rate import sweep_chart
@@ -101,3 +102,9 @@ def iterations(key: tuple, _run) -> pa.Table:
 def find_the_bug(key: tuple, _buggy, _fixed) -> Spec:
     """Page 5's reveal: the buggy and the fixed code's cost on one chart (key: the exercise's seed)."""
     return with_arrow_data(fix_chart(_buggy, _fixed))
+
+
+@shared(max_entries=16)
+def batches(key: tuple, _x, _y, _stats, _runs, x_title: str, y_title: str, narrow: bool) -> ReadyFigure:
+    """The batch-size lesson's figure: ``_runs`` as (label, run), batch, mini-batch, stochastic."""
+    return batches_figure(_x, _y, _stats, _runs, x_title, y_title, narrow=narrow)

@@ -16,7 +16,12 @@ keyed by its session's own file id, is never asked for by anyone else.
 from __future__ import annotations
 
 from gd_core.auto_alpha import AlphaChoice, suggest_alpha, suggest_alpha_scaled
+import numpy as np
+
+from gd_core.data import prepare_xy
 from gd_core.descent import Basins, CostCurve, DescentRun, run_descent
+from gd_core.minibatch_facts import AlphaLimits, BatchRuns, measured_limit, three_runs
+from gd_core.scaling import scale_stats
 from gd_core.sweep import AlphaSweep, sweep_alphas, sweep_range
 from gd_core.descent import basins as basins_from
 from gd_core.fit import Fit, fit_line
@@ -79,3 +84,32 @@ def basins(key: tuple, _curve: CostCurve, alpha: float) -> Basins:
 def alpha_choice(key: tuple, _stats: Stats, w0: float, b0: float, scaled: bool) -> AlphaChoice:
     """The learning rate picked for this data (gd_core.auto_alpha), scaled or not, from (w0, b0)."""
     return (suggest_alpha_scaled if scaled else suggest_alpha)(_stats, w0, b0)
+
+
+# --- The batch-size lesson (branch batches) ------------------------------------------------------
+MAX_UPDATES = 20_000  # a run of the lesson stops after this many updates (a small batch on big data)
+SWEEP_EPOCHS, SWEEP_UPDATES = 3, 2_000  # each run of the measured alpha sweep
+
+
+@shared(max_entries=8, max_bytes=96 * MB)
+def batch_rows(key: tuple, _frame, x_columns: tuple[str, ...], y_column: str, drop_missing: bool, _stats: Stats, scaled: bool) -> tuple[np.ndarray, np.ndarray, Stats]:
+    """Every row of the chosen columns (a mini-batch reads rows, not sums), in the units the runs
+    use: with ``scaled``, x' = (x - mu) / sigma and the scaled problem's sums (gd_core.scaling)."""
+    x, y, _ = prepare_xy(_frame, list(x_columns), y_column, drop_missing=drop_missing)
+    if not scaled:
+        return x, y, _stats
+    stats, mu, sigma = scale_stats(_stats)
+    return (x - mu[0]) / sigma[0], y, stats
+
+
+@shared(max_entries=64, max_bytes=128 * MB)
+def batch_runs(key: tuple, _x: np.ndarray, _y: np.ndarray, _stats: Stats, w0: float, b0: float, alpha: float, batch_size: int, epochs: int, seed: int) -> BatchRuns:
+    """Batch, mini-batch and stochastic descent on the rows named by ``key`` (gd_core.minibatch_facts)."""
+    return three_runs(_x, _y, _stats, w0, b0, alpha=alpha, batch_size=batch_size, epochs=epochs, seed=seed, max_updates=MAX_UPDATES)
+
+
+@shared(max_entries=64)
+def batch_limits(key: tuple, _x: np.ndarray, _y: np.ndarray, _stats: Stats, w0: float, b0: float, batch_size: int, seed: int) -> tuple[AlphaLimits, AlphaLimits]:
+    """The measured alpha sweep (gd_core.minibatch_facts.measured_limit) for the mini-batch and for stochastic descent."""
+    sweep = {"seed": seed, "epochs": SWEEP_EPOCHS, "max_updates": SWEEP_UPDATES}
+    return (measured_limit(_x, _y, _stats, w0, b0, batch_size=batch_size, **sweep), measured_limit(_x, _y, _stats, w0, b0, batch_size=1, **sweep))

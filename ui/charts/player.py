@@ -163,12 +163,15 @@ def add_player(
     start: int = 0,
     y: float = -0.06,
     speeds: Sequence[float] = SPEEDS,
+    labels: Sequence[str] | None = None,
+    prefix: str = "iteration ",
 ) -> ReadyFigure:
     """The figure ``spec`` (ui.charts.figure_dict.figure) with its frames (named by position, see ``frame``), Play / Pause, a speed menu and
     a slider labelled with the iteration each frame shows, as a ReadyFigure.
 
     Play continues from the frame on screen; at the last frame it starts again from the first.
     ``speeds`` are the speed menu's factors of 1x (``frame_ms`` per frame); 1.0 must be one.
+    ``labels`` (one per frame) replace the iteration numbers the slider shows after ``prefix``.
     A frame normally moves only the 2-D traces (Plotly's fast path, no full redraw). 3-D traces
     move only on a full redraw, which costs some 100 ms: with ``redraw_every`` = k, every k-th
     played frame and the last one redraw everything, and a step picked on the slider always does.
@@ -180,7 +183,7 @@ def add_player(
     # The slider sits a fixed ~40 px under the buttons: its "iteration N" must clear them when a
     # phone's width puts them under it.
     gap = max(0.05, under_plot(spec["layout"], 40.0))
-    spec["layout"].update(updatemenus=_menus(frame_ms, played, speeds, y), sliders=[_slider(names, iterations, scrub, start, y - gap)])
+    spec["layout"].update(updatemenus=_menus(frame_ms, played, speeds, y), sliders=[_slider(names, iterations, scrub, start, y - gap, labels, prefix)])
     return ReadyFigure(spec)
 
 
@@ -202,11 +205,13 @@ def _menus(frame_ms: float, played: bool | list[bool], speeds: Sequence[float], 
     ]
 
 
-def _slider(names: list[str], iterations: Sequence[int], redraw: bool, start: int, y: float) -> dict:
+def _slider(
+    names: list[str], iterations: Sequence[int], redraw: bool, start: int, y: float, labels: Sequence[str] | None = None, prefix: str = "iteration ",
+) -> dict:
     """The iteration slider, a step per frame: picking one redraws everything when ``redraw``."""
     steps = [
-        {"label": str(int(i)), "method": "animate", "args": _animate([name], 0, redraw)}
-        for name, i in zip(names, iterations)
+        {"label": str(int(i)) if labels is None else labels[k], "method": "animate", "args": _animate([name], 0, redraw)}
+        for k, (name, i) in enumerate(zip(names, iterations))
     ]
     return {
         "active": int(min(max(start, 0), len(steps) - 1)),
@@ -219,7 +224,7 @@ def _slider(names: list[str], iterations: Sequence[int], redraw: bool, start: in
         "ticklen": 0,
         "minorticklen": 0,
         "font": {"color": INVISIBLE, "size": 1},  # 300 step labels would overlap: the current one is shown above
-        "currentvalue": {"prefix": "iteration ", "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
+        "currentvalue": {"prefix": prefix, "font": {"size": 14, "color": INK}, "xanchor": "center", "offset": 4},
         "transition": {"duration": 0},
     }
 

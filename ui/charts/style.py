@@ -105,3 +105,6 @@ RACE_UNDERLAYS = [WHITE, INK]
 FOCUS_COLOR = BLUE  # the ring round the focused control (3:1 against white and the controls)
 CONTROL_BORDER = SLATE  # a control's edge (3:1 against white)
 ROW_SHOWN = "#dbeafe"  # the table row of the frame on screen (Tailwind blue 100)
+
+# The batch-size lesson (branch batches): batch (all m), mini-batch (B), stochastic (1 example).
+BATCH_COLORS = [ORANGE, LIGHT_GREEN, VERMILLION]  # with widths 3, 3, 1 and the labels in the legend

@@ -142,10 +142,10 @@ def _preview(key: str, label: str, data: LoadedData, chosen: list[str]) -> None:
             st.caption("Missing in the chosen columns: " + ", ".join(gaps))
 
 
-def choose_data() -> Source | None:
-    """Sidebar widgets: the dataset, the columns, and what to do with missing values."""
+def choose_data(default: str = DEFAULT) -> Source | None:
+    """Sidebar widgets: the dataset (``default`` first), the columns, and what to do with missing values."""
     choice = st.selectbox(
-        "Dataset", [*BUILTIN, UPLOAD], format_func=dataset_label, key=state.DATASET, bind="query-params", disabled=locked(state.DATASET),
+        "Dataset", [*BUILTIN, UPLOAD], index=[*BUILTIN, UPLOAD].index(default), format_func=dataset_label, key=state.DATASET, bind="query-params", disabled=locked(state.DATASET),
         help="A built-in dataset, or your own table: CSV, text or Excel .xlsx, up to 200 MB.",
     )
     if choice == UPLOAD:

@@ -14,6 +14,12 @@ from gd_core.wording import exact, number
 UPDATE_RULE = r"w := w - \alpha \, \frac{dJ(w)}{dw}"  # the home page
 UPDATE_RULE_SHORT = r"w := w - \alpha \, \frac{dJ}{dw}"  # page 1, beside its curve
 REGRESSION_COST = r"J(w,b) = \frac{1}{2m} \sum_{i=1}^{m} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)^2"
+# gd_core.minibatch: one update from a batch I of B examples (B = m: batch; B = 1: stochastic).
+# Two lines: one formula would run off a phone's screen.
+MINIBATCH_UPDATE = (
+    r"w := w - \alpha \, \frac{1}{B} \sum_{i \in I} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right) x^{(i)}",
+    r"b := b - \alpha \, \frac{1}{B} \sum_{i \in I} \left(f_{w,b}(x^{(i)}) - y^{(i)}\right)",
+)
 # gd_core.surface.cost written out: a wide bowl (BOWL = 0.04) with a Gaussian valley per (a_k, w_k, b_k, s_k) in VALLEYS.
 # gd_core.update.momentum on the landscape (gd_core.momentum_landscape): the velocity v, then the step.
 MOMENTUM = (

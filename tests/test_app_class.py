@@ -1,0 +1,207 @@
+"""The class page (issue 25) in AppTest: a teacher and students on one class store (a SQLite file
+in a temporary folder, GD_DATA_DIR), through the page as they use it.
+
+Teacher: start a class, pick a question, start round one, see the counts, close, reveal, round
+two, run (the lesson's figure, the answer, both rounds), download. Students: join by link and by
+code, answer, change the answer, be refused after the close, see the spread once revealed.
+Security through the page: a join code never reaches a teacher's button, a bad secret gives a
+message and nothing of any class, an answer outside the question is refused with a message.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import read_back
+from tests.test_app_lessons import all_text, open_page
+from ui.app import state
+from ui.cache import classroom
+
+TEACHER_BUTTONS = {state.CLASS_START, state.CLASS_CLOSE, state.CLASS_REVEAL, state.CLASS_ROUND_TWO, state.CLASS_RUN, state.CLASS_NEW_QUESTION}
+
+
+@pytest.fixture(autouse=True)
+def one_store(tmp_path, monkeypatch):
+    """Every page in a test shares one fresh SQLite file (as two replicas on one machine do)."""
+    monkeypatch.delenv("GD_DATABASE_URL", raising=False)
+    monkeypatch.setenv("GD_DATA_DIR", str(tmp_path / "data"))
+
+
+def teacher() -> AppTest:
+    at = open_page("class")
+    at.button(key=state.CLASS_NEW).click().run()
+    assert not at.exception, at.exception
+    assert at.query_params[state.TEACH]
+    return at
+
+
+def code_of(at: AppTest) -> str:
+    box = [m.value for m in at.markdown if len(read_back(m.value)) == 6 and read_back(m.value).isalnum()]
+    assert len(box) == 1, [m.value for m in at.markdown]
+    return read_back(box[0])
+
+
+def pick(at: AppTest, question_id: str) -> AppTest:
+    at.selectbox(key=state.CLASS_QUESTION).set_value(question_id).run()
+    at.button(key=state.CLASS_START).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def student(code: str) -> AppTest:
+    at = open_page("class", join=code)
+    assert not at.exception, at.exception
+    return at
+
+
+def answer(at: AppTest, value) -> AppTest:
+    widget = at.radio[0] if at.radio else at.text_input(key=[k for k in keys(at) if k.startswith("class_answer:")][0])
+    widget.set_value(value)
+    at.button(key=state.CLASS_COMMIT).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def keys(at: AppTest) -> list[str]:
+    return [w.key for w in at.text_input]
+
+
+def bars(at: AppTest) -> dict[tuple[str, str], int]:
+    """The spread chart's bars as drawn: (round, answer) -> count."""
+    chart = at.get("vega_lite_chart")[-1].proto
+    table = pa.ipc.open_stream(chart.datasets[0].data.data).read_all().to_pylist()
+    return {(row["round"], row["answer"]): row["count"] for row in table}
+
+
+def test_a_full_round_teacher_and_three_students() -> None:
+    t = pick(teacher(), "intuition.direction")
+    code = code_of(t)
+    students = [student(code) for _ in range(3)]
+    for s in students:
+        assert "Which way will w move" in all_text(s)
+        assert not TEACHER_BUTTONS & {b.key for b in s.button}
+    for s, said in zip(students, ["left", "right", "right"]):
+        answer(s, said)
+        assert "Kept" in all_text(s)
+    answer(students[2], "left")  # changed: still one answer
+    t.run()
+    assert "Round 1: 3 answered" in all_text(t)
+    assert bars(t) == {("Round 1", "w moves left (to a smaller w)"): 2, ("Round 1", "w moves right (to a larger w)"): 1,
+                       ("Round 1", "w stays where it is"): 0}
+    t.button(key=state.CLASS_CLOSE).click().run()
+    late = answer(students[0], "right")
+    assert "is closed" in all_text(late)
+    t.button(key=state.CLASS_REVEAL).click().run()
+    s = students[1].run()
+    assert "The class's answers" in all_text(s)
+    t.button(key=state.CLASS_ROUND_TWO).click().run()
+    for s, said in zip(students, ["left", "left", "left"]):
+        s.run()
+        answer(s, said)
+    t.run()
+    assert "Round 1: 3 answered · Round 2: 3 answered" in all_text(t)
+    t.button(key=state.CLASS_CLOSE).click().run()
+    assert state.CLASS_ROUND_TWO not in {b.key for b in t.button}  # two rounds of one question
+    t.button(key=state.CLASS_RUN).click().run()
+    assert not t.exception, t.exception
+    text = all_text(t)
+    assert "**Round 1**: 2 right answers of 3 (67%)" in text and "**Round 2**: 3 right answers of 3 (100%)" in text, text[:600]
+    assert len(t.get("plotly_chart")) == 1  # the lesson's own figure, playing the run
+    drawn = bars(t)
+    assert drawn[("Round 1", "✓ w moves left (to a smaller w)")] == 2 and drawn[("Round 2", "✓ w moves left (to a smaller w)")] == 3
+    assert t.get("download_button")
+    rows = list(csv.DictReader(io.StringIO(classroom.export_csv(t.query_params[state.TEACH]).decode())))
+    assert len(rows) == 6 and {r["student"] for r in rows} == {"s1", "s2", "s3"}
+    assert not any(s.session_state[state.CLASS_ME] in str(rows) for s in students)  # no student's id leaves the store
+
+
+def test_a_tab_that_reconnects_with_its_link_is_the_same_student() -> None:
+    """A replica's restart: the tab reloads its URL (with ``me``) into a new session: one answer, not two."""
+    t = pick(teacher(), "intuition.direction")
+    first = student(code_of(t))
+    answer(first, "left")
+    me = first.query_params[state.ME]
+    again = open_page("class", join=code_of(t), me=me)  # a new session, the same link
+    assert "Your answer in this round: w moves left" in read_back(all_text(again))
+    answer(again, "right")
+    t.run()
+    assert "Round 1: 1 answered" in all_text(t)
+    assert bars(t)[("Round 1", "w moves right (to a larger w)")] == 1
+
+
+def test_the_page_link_never_carries_the_secret_nor_a_students_id() -> None:
+    t = pick(teacher(), "intuition.direction")
+    secret = t.query_params[state.TEACH]
+    assert all(secret not in c.value for c in t.code if "class" in c.value)
+    s = student(code_of(t))
+    assert all(s.query_params[state.ME] not in c.value for c in s.code)
+
+
+def test_a_bad_secret_shows_a_message_and_no_class() -> None:
+    t = pick(teacher(), "intuition.direction")
+    secret = t.query_params[state.TEACH]
+    for bad in (secret[:-1] + ("A" if secret[-1] != "A" else "B"), "x" * 43, "short"):
+        at = open_page("class", teach=bad)
+        assert not at.exception
+        text = all_text(at)
+        assert "This teacher link does not open a class" in text, text
+        assert code_of(t) not in text
+        assert not TEACHER_BUTTONS & {b.key for b in at.button}
+
+
+def test_a_join_code_reaches_no_teacher_button_and_a_bad_code_is_named() -> None:
+    t = pick(teacher(), "intuition.direction")
+    s = student(code_of(t))
+    assert not TEACHER_BUTTONS & {b.key for b in s.button}
+    assert state.TEACH not in s.query_params
+    bad = open_page("class", join="ZZZZZZ")
+    assert "ZZZZZZ" not in [b.key for b in bad.button]
+    assert bad.error and not TEACHER_BUTTONS & {b.key for b in bad.button}
+
+
+def test_an_answer_outside_the_question_is_refused_with_a_message() -> None:
+    t = pick(teacher(), "intuition.first_step")
+    s = student(code_of(t))
+    answer(s, "abc")
+    assert "Type a number" in all_text(s)
+    answer(s, "6.2")
+    assert "Kept" in all_text(s)
+
+
+def test_the_teacher_poses_a_question_of_the_view_they_left_on_a_lesson_page() -> None:
+    t = teacher()
+    secret = t.query_params[state.TEACH]
+    t.query_params.clear()
+    t.query_params.update({"alpha": "0.3", "w0": "6", "predict": "false"})
+    t.switch_page("pages/intuition.py").run()
+    assert not t.exception
+    t.query_params.clear()
+    t.query_params[state.TEACH] = secret
+    t.switch_page("pages/class.py").run()
+    assert not t.exception, t.exception
+    t.selectbox(key=state.CLASS_QUESTION).set_value("intuition.first_step").run()
+    t.radio(key=state.CLASS_VIEW_CHOICE).set_value("own").run()
+    assert "w₀ = 6 and α = 0.3" in read_back(all_text(t)), all_text(t)[:400]
+    t.button(key=state.CLASS_START).click().run()
+    s = student(code_of(t))
+    assert "w₀ = 6 and α = 0.3" in read_back(all_text(s))
+    answer(s, "4.2")  # w = 6 - 0.3 x 6 = 4.2 on the bowl J = (w - 3)^2 + 1
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert "**Round 1**: 1 right answer of 1 (100%)" in all_text(t)
+
+
+def test_a_student_answering_too_fast_is_told_to_wait() -> None:
+    t = pick(teacher(), "intuition.direction")
+    s = student(code_of(t))
+    for k in range(10):
+        answer(s, ["left", "right"][k % 2])
+        assert "Kept" in all_text(s)
+    answer(s, "stays")
+    assert "wait a few seconds" in read_back(all_text(s))
+    assert "Your answer in this round: w moves right" in read_back(all_text(s))  # the last one kept stays

@@ -1,0 +1,80 @@
+"""A class's round (gd_core.class_round) and the pictures of the class page (spread, QR code)."""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from gd_core import questions as qs
+from gd_core.class_round import RoundError, RoundView, canonical, form_of, number_bins, offered, round_context, tally
+from gd_core.question_types import ChoiceForm, NumberForm, ResponseError
+from ui.charts.class_spread import RIGHT, spread_chart
+from ui.charts.qr import qr_svg
+from ui.views.class_setup import default_view
+
+OFFERED = [q.id for q in qs.QUESTIONS if offered(q.id)]
+
+
+def test_the_class_offers_the_one_answer_questions_of_pages_1_to_3() -> None:
+    one_answer = [q.id for q in qs.QUESTIONS if q.lesson in ("intuition", "learning_rate", "local_minimum") and q.id != "learning_rate.behaviour"]
+    assert OFFERED == one_answer and len(OFFERED) >= 10
+    assert {qs.BY_ID[i].lesson for i in OFFERED} == {"intuition", "learning_rate", "local_minimum"}
+
+
+@pytest.mark.parametrize("question_id", OFFERED)
+def test_each_question_is_asked_of_its_default_view_and_its_truth_is_a_right_answer(question_id: str) -> None:
+    view = default_view(question_id)
+    assert RoundView.from_params(view.as_params()).as_params() == view.as_params()
+    context = round_context(question_id, view)
+    form = form_of(question_id, view)
+    assert isinstance(form, (ChoiceForm, NumberForm))
+    truth = qs.truth(qs.question(question_id), context)
+    kept = canonical(question_id, view, truth.value)
+    assert qs.grade(qs.question(question_id), context, kept).correct
+    with pytest.raises(ResponseError):
+        canonical(question_id, view, "not an answer at all")
+
+
+def test_a_question_is_refused_on_another_lessons_view() -> None:
+    with pytest.raises(RoundError):
+        round_context("intuition.direction", default_view("learning_rate.fastest"))
+    with pytest.raises(RoundError):
+        round_context("regression.final_w", default_view("intuition.direction"))
+
+
+def test_choice_bars_count_each_option_in_the_forms_order() -> None:
+    view = default_view("intuition.direction")
+    bars = tally(form_of("intuition.direction", view), ["left", "stays", "left"])
+    assert [(b.key, b.count) for b in bars] == [("left", 2), ("right", 0), ("stays", 1)]
+
+
+@given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=1, max_size=200))
+def test_number_bins_cover_every_answer_with_at_most_eight_round_bins(values: list[float]) -> None:
+    edges = number_bins(values)
+    assert 2 <= len(edges) <= 9
+    assert edges[0] <= min(values) and max(values) <= edges[-1]
+    widths = np.diff(edges)
+    assert np.allclose(widths, widths[0])
+    bars = tally(NumberForm("w", "within 0.1"), [repr(v) for v in values], edges)
+    assert sum(b.count for b in bars) == len(values)
+
+
+def test_the_right_answer_is_ticked_and_counts_are_written_on_the_bars() -> None:
+    spec = spread_chart([("Round 1", [("left", 2), ("right", 1)]), ("Round 2", [("left", 3), ("right", 0)])], right=["left"])
+    rows = spec["datasets"]["spread"].to_dict("records")
+    assert {(r["round"], r["answer"], r["count"]) for r in rows} == {
+        ("Round 1", RIGHT + "left", 2), ("Round 1", "right", 1), ("Round 2", RIGHT + "left", 3), ("Round 2", "right", 0)}
+    assert spec["layer"][1]["mark"]["type"] == "text"
+
+
+def test_the_qr_code_is_an_svg_of_paths_holding_no_text() -> None:
+    svg = qr_svg("http://127.0.0.1:8501/class?join=K7QF2M")
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg")
+    assert not [el for el in root.iter() if el.tag.split("}")[-1] in ("text", "script", "foreignObject", "a", "image")]
+    assert "K7QF2M" not in svg
+    assert math.isclose(float(root.get("width")), float(root.get("height")))

@@ -1,0 +1,94 @@
+"""The teacher picks what the class answers: a lesson question, asked of a view.
+
+The view is the lesson's own first view (its defaults, moved to the question's start when the
+question needs one, ``Question.start``), or the view the teacher last had on that lesson's page
+in this session (kept by ui.app.kept_views): "pose one from the current view". Only built-in
+curves travel: a typed formula or page 3's dropped starts are not part of a class's round.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import streamlit as st
+
+from gd_core import questions as qs
+from gd_core.class_round import CLASS_LESSONS, RoundError, RoundView, offered, page_alphas, round_context
+from gd_core.curves import CURVES
+from ui.app import state
+from ui.app.choices import curve_label
+from ui.app.lessons import BY_KEY
+from ui.app.settings import CurveDefaults
+from ui.words.shown import MESSAGE_LIMIT, shown
+
+OWN, DEFAULT = "own", "default"
+
+
+def default_view(question_id: str) -> RoundView:
+    """The lesson's first view for this question (at the question's start when it has one)."""
+    q = qs.question(question_id)
+    defaults = BY_KEY[q.lesson].defaults
+    assert isinstance(defaults, CurveDefaults)
+    curve = CURVES[defaults.curve]
+    start = dict(q.start)
+    w0 = float(start.get(state.W0, defaults.w0 if defaults.w0 is not None else curve.point_at(float(defaults.w0_at or 0.0))))
+    alpha = float(start.get(state.ALPHA, defaults.alpha if defaults.alpha is not None else math.nan))
+    iters = int(start.get(state.ITERS, defaults.iters))
+    alphas = page_alphas(defaults.curve, w0) if q.lesson == "learning_rate" else ()
+    return RoundView(q.lesson, defaults.curve, w0, alpha, iters, alphas)
+
+
+def own_view(lesson: str, kept: Mapping[str, list[str]] | None) -> RoundView | None:
+    """The teacher's own view of ``lesson`` (its URL values kept in this session), when it is on a
+    built-in curve and every number reads; else None."""
+    if kept is None:
+        return None
+    base = default_view(next(q.id for q in qs.questions_for(lesson) if offered(q.id)))
+    labels = {curve_label(key): key for key in CURVES}
+    curve = labels.get((kept.get(state.CURVE) or [curve_label(base.curve)])[0])
+    if curve is None:
+        return None
+    try:
+        w0 = float((kept.get(state.W0) or [base.w0 if curve == base.curve else CURVES[curve].point_at(0.9)])[0])
+        alpha = float((kept.get(state.ALPHA) or [base.alpha])[0])
+        iters = int(float((kept.get(state.ITERS) or [base.iters])[0]))
+        alphas = tuple(float(a) for a in (kept.get(state.ALPHAS) or [""])[0].split(",") if a.strip() and a.strip() != "auto")
+    except ValueError:
+        return None
+    if not all(math.isfinite(v) for v in (w0, *alphas)) or not 0 < iters <= 500:
+        return None
+    if lesson == "learning_rate":
+        alpha, alphas = math.nan, alphas or page_alphas(curve, w0)
+    return RoundView(lesson, curve, w0, alpha, iters, alphas)
+
+
+def _title(question_id: str) -> str:
+    q = qs.BY_ID[question_id]
+    return f"{BY_KEY[q.lesson].title}: {q.title}"
+
+
+def pick_round() -> tuple[str, RoundView] | None:
+    """The question picker and the view to ask it of; None when the pick cannot be asked (said why)."""
+    ids = [q.id for q in qs.QUESTIONS if offered(q.id)]
+    question_id = st.selectbox("Question", ids, format_func=_title, key=state.CLASS_QUESTION,
+                               help="The lesson questions of pages 1-3, asked of one run that every student's phone builds the same.")
+    lesson = qs.BY_ID[question_id].lesson
+    mine = own_view(lesson, st.session_state.get(state.VIEWS, {}).get(lesson))
+    choice = DEFAULT
+    if mine is not None:
+        choice = st.radio(
+            "Asked of", [OWN, DEFAULT], horizontal=True, key=state.CLASS_VIEW_CHOICE,
+            format_func=lambda c: "my view of that page (as I left it)" if c == OWN else "the lesson's first view",
+        )
+    view = mine if choice == OWN and mine is not None else default_view(question_id)
+    try:
+        context = round_context(question_id, view)
+    except RoundError as error:
+        st.warning(shown(error, MESSAGE_LIMIT), icon=":material/info:")
+        return None
+    st.markdown(shown(qs.prompt(qs.BY_ID[question_id], context), 4 * MESSAGE_LIMIT))
+    return question_id, view
+
+
+__all__ = ["CLASS_LESSONS", "default_view", "own_view", "pick_round"]

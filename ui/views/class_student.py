@@ -1,0 +1,113 @@
+"""The student's side of the class page: the question box they know, for the class's round.
+
+A student joins by the link (``?join=CODE``) or by typing the code. Their page builds the very
+run the round asks about (gd_core.class_round), asks the question with the lesson's answer form,
+and commits one answer per round to the class's store; they may change it until the teacher
+closes the round (the store keeps one answer per round and student: the last). The page checks
+the class every ``POLL_EVERY`` seconds (``watch``: a fragment that reads the round's number and
+state alone) and redraws itself when the teacher opens, closes or reveals a round. Once the
+teacher shows the spread, the student sees the bars (counts only).
+
+Nothing is stored about the student but an anonymous random id (``me`` in the URL, so a tab that
+reconnects to another replica after a restart is still the same student and is not counted twice).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from class_store.errors import ClassStoreError
+from gd_core import questions as qs
+from gd_core.class_round import round_context
+from gd_core.question_types import ChoiceForm, NumberForm
+from ui.app import state
+from ui.app.page import on_a_phone
+from ui.cache import classroom
+from ui.views.class_run import play_figure
+from ui.views.class_show import draw_spread
+from ui.words.shown import MESSAGE_LIMIT, shown
+
+POLL_EVERY = 2.0  # seconds between two checks of the round's state
+
+
+@st.fragment(run_every=POLL_EVERY)
+def watch(code: str, me: str) -> None:
+    """Redraw the page when the class's round changed (opened, closed, revealed); else nothing."""
+    try:
+        now = classroom.signature(code)
+    except ClassStoreError:
+        return  # the page says so on its next full run; a poll stays quiet
+    if now != st.session_state.get(state.CLASS_DRAWN):
+        st.rerun(scope="app")
+
+
+def _commit(code: str, me: str, number: int, form: object) -> None:
+    raw = st.session_state.get(state.class_answer_key(number))
+    if raw is None or raw == "":
+        st.session_state[state.CLASS_ANSWER_NOTE] = ("error", "Give an answer first, then press Commit.")
+        return
+    try:
+        kept = classroom.answer(code, me, number, raw)
+    except ClassStoreError as error:
+        st.session_state[state.CLASS_ANSWER_NOTE] = ("error", shown(error, MESSAGE_LIMIT))
+        return
+    st.session_state.setdefault(state.CLASS_KEPT, {})[number] = kept
+    st.session_state[state.CLASS_ANSWER_NOTE] = ("success", "Kept. You can change it until the teacher closes the round.")
+
+
+def said(form: object, value: object) -> str:
+    """An answer in our words: an option's label, or the number."""
+    if isinstance(form, ChoiceForm):
+        return form.label(str(value))
+    return f"{float(value):g}" if isinstance(form, NumberForm) else str(value)
+
+
+def _answer_form(code: str, me: str, current, form: object, open_: bool) -> None:
+    key = state.class_answer_key(current.number)
+    if isinstance(form, ChoiceForm):
+        st.radio("Your answer", form.keys, index=None, format_func=form.label, key=key, disabled=not open_)
+    else:
+        st.text_input(f"Your answer ({form.unit})", key=key, max_chars=40, placeholder="e.g. 2.5", disabled=not open_,
+                      help=f"A number; right means {form.rule}.")
+    st.button("Commit", key=state.CLASS_COMMIT, type="primary", icon=":material/lock:", disabled=not open_,
+              on_click=_commit, args=(code, me, current.number, form), width="stretch")
+
+
+def _start_figure(question_id: str, view) -> None:
+    """The run's start, as the lesson shows it before an answer (the run plays on the projector)."""
+    with st.expander("The start of the run", expanded=True, icon=":material/show_chart:"):
+        play_figure(view, round_context(question_id, view), hidden=True, narrow=on_a_phone())
+        st.caption("Only where the run starts: the teacher plays the run once the class has answered.")
+
+
+def student_page(code: str, me: str) -> None:
+    """The class's current round for one student (``me``: their anonymous id)."""
+    view = classroom.student_view(code, me)
+    st.session_state[state.CLASS_DRAWN] = classroom.signature_of(view)
+    watch(code, me)
+    current = view.round
+    if current is None:
+        st.info("You are in. The teacher's first question will appear here by itself.", icon=":material/hourglass_top:")
+        return
+    question_id, round_view = classroom.question_of(current)
+    form = classroom.form(current)
+    open_ = current.state == "open"
+    st.markdown(f"**Question {current.number:d}**" + ("" if open_ else ": the round is closed"))
+    st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
+    _answer_form(code, me, current, form, open_)
+    note = st.session_state.pop(state.CLASS_ANSWER_NOTE, None)
+    if note:
+        if note[0] == "success":
+            st.success(note[1], icon=":material/check:")
+        else:
+            st.error(note[1], icon=":material/edit:")
+    if view.mine is not None:
+        st.caption("Your answer in this round: " + shown(said(form, view.mine), 120))
+    elif not open_:
+        st.caption("You did not answer this round.")
+    revealed = [spread for spread in view.revealed if spread.round == current.number]
+    if revealed:
+        st.markdown("**The class's answers**")
+        draw_spread(form, revealed, [f"Round {current.number}"])
+    _start_figure(question_id, round_view)
+    st.caption(shown(qs.BY_ID[question_id].title, 120))

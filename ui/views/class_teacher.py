@@ -1,0 +1,145 @@
+"""The teacher's side of the class page: reached only by the link with the class's secret.
+
+Peer Instruction, one question at a time: pick a question (ui.views.class_setup) and start
+round one; the page shows the join code, the QR code of the student link and the spread as it
+fills (``live_spread``: a fragment that reruns alone every ``LIVE_EVERY`` seconds, reading the
+counts and nothing else). Close the round, show the spread to the class, start round two (the
+same question again, after discussion: both rounds side by side), then Run: the lesson's figure
+plays the run, with the right answer and the class's rounds beside it. Results download as CSV.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from class_store.errors import ClassStoreError
+from gd_core.class_round import RoundView
+from ui.app import state
+from ui.cache import classroom
+from ui.views.class_run import right_labels, show_run
+from ui.views.class_setup import pick_round
+from ui.views.class_show import draw_spread, join_panel, round_bars
+from ui.words.shown import MESSAGE_LIMIT, shown
+
+LIVE_EVERY = 1.5  # seconds between two readings of the counts while a round is open
+
+
+def _act(action, *args) -> None:
+    """A button's callback: the store's step, or why it was refused (shown once, in our words)."""
+    try:
+        action(*args)
+    except ClassStoreError as error:
+        st.session_state[state.CLASS_PROBLEM] = shown(error, MESSAGE_LIMIT)
+
+
+def _start(secret: str, question_id: str, view: RoundView) -> None:
+    _act(classroom.start_round, secret, question_id, view)
+    st.session_state[state.CLASS_SETUP] = False
+    st.session_state[state.CLASS_RUN_SHOWN] = None
+
+
+def _again(secret: str, current) -> None:
+    _act(classroom.start_again, secret, current)
+    st.session_state[state.CLASS_RUN_SHOWN] = None
+
+
+def _show_run(number: int) -> None:
+    st.session_state[state.CLASS_RUN_SHOWN] = number
+
+
+def _new_question() -> None:
+    st.session_state[state.CLASS_SETUP] = True
+    st.session_state[state.CLASS_RUN_SHOWN] = None
+
+
+def pair(rounds) -> list:
+    """The rounds shown together: the last one, and the one before it when it asked the same."""
+    if len(rounds) >= 2 and classroom.same_question(rounds[-2], rounds[-1]):
+        return [rounds[-2], rounds[-1]]
+    return list(rounds[-1:])
+
+
+def names(shown_rounds) -> list[str]:
+    return [f"Round {k}" for k in range(1, len(shown_rounds) + 1)]
+
+
+@st.fragment(run_every=LIVE_EVERY)
+def live_spread(secret: str, numbers: tuple[int, ...], form) -> None:
+    """The spread of the rounds ``numbers`` as it fills: the counts alone, read every LIVE_EVERY s."""
+    try:
+        spreads = classroom.spreads(secret, numbers)
+    except ClassStoreError as error:
+        st.warning(shown(error, MESSAGE_LIMIT), icon=":material/cloud_off:")
+        return
+    draw_spread(form, spreads, names(numbers), big=True)
+
+
+def _buttons(secret: str, current, together: list) -> None:
+    row = st.container(horizontal=True, gap="small")
+    if current.state == "open":
+        row.button("Close the round", key=state.CLASS_CLOSE, type="primary", icon=":material/lock:", on_click=_act,
+                   args=(classroom.close_round, secret, current.number), help="No more answers; the spread stays on screen.")
+        return
+    if current.state == "closed":
+        row.button("Show the spread to the class", key=state.CLASS_REVEAL, icon=":material/visibility:", on_click=_act,
+                   args=(classroom.reveal_round, secret, current.number), help="Every student's page shows the bars (counts, no names).")
+    if len(together) == 1:
+        row.button("Start round two", key=state.CLASS_ROUND_TWO, icon=":material/replay:", on_click=_again, args=(secret, current),
+                   help="Discuss with your neighbours, then everyone answers the same question again.")
+    row.button("Run", key=state.CLASS_RUN, type="primary", icon=":material/play_arrow:", on_click=_show_run, args=(current.number,),
+               help="Play the run on the projector, with the right answer and the class's rounds.")
+    row.button("New question", key=state.CLASS_NEW_QUESTION, type="tertiary", icon=":material/add:", on_click=_new_question)
+
+
+def teacher_page(secret: str) -> None:
+    """The teacher's class page for ``secret`` (already checked by the caller's ``teacher_view``)."""
+    view = classroom.teacher_view(secret)
+    problem = st.session_state.pop(state.CLASS_PROBLEM, None)
+    main, side = st.columns([3, 1], gap="large")
+    with side:
+        join_panel(view.code)
+    with main:
+        if problem:
+            st.error(problem, icon=":material/block:")
+        current = view.rounds[-1] if view.rounds else None
+        if current is None or st.session_state.get(state.CLASS_SETUP):
+            _setup(secret, first=current is None)
+            return
+        together = pair(view.rounds)
+        st.markdown(f"**Round {len(together)}**, " + ("open: answers are coming in" if current.state == "open" else
+                    "closed" if current.state == "closed" else "closed, the spread shown to the class"))
+        st.markdown("#### " + shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
+        run_shown = st.session_state.get(state.CLASS_RUN_SHOWN) == current.number
+        if run_shown:
+            _results(view, together)
+        else:
+            with st.container(key=state.CLASS_LIVE):
+                live_spread(secret, tuple(r.number for r in together), classroom.form(current))
+        _buttons(secret, current, together)
+        if run_shown:
+            st.download_button("Download the answers (CSV)", lambda: classroom.export_csv(secret), file_name=f"class_{view.code}.csv",
+                               mime="text/csv", icon=":material/download:", key=state.CLASS_DOWNLOAD,
+                               help="Every answer of every round: round, question, student s1, s2, ... (no names), answer, time.")
+
+
+def _setup(secret: str, *, first: bool) -> None:
+    if first:
+        st.info("This page's address is your teacher link: bookmark it. It is the only way back to this class's rounds; "
+                "never show it to the class (they join with the code).", icon=":material/key:")
+    st.markdown("**Pick the question the class answers**" if first else "**Next question**")
+    picked = pick_round()
+    if picked is not None:
+        st.button("Start round one", key=state.CLASS_START, type="primary", icon=":material/how_to_vote:", on_click=_start,
+                  args=(secret, *picked), help="Students answer on their phones; you see the spread fill up.")
+
+
+def _results(view, together: list) -> None:
+    """After Run: the run beside the right answer and the rounds (the right answer's bars ticked)."""
+    current = together[-1]
+    question_id, round_view = classroom.question_of(current)
+    spreads = [view.spreads[view.rounds.index(r)] for r in together]
+    form = classroom.form(current)
+    bars = round_bars(form, spreads)
+    right = right_labels(question_id, round_view, bars[0]) if bars and bars[0] else []
+    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(names(together), spreads)]
+    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, names(together), right))
