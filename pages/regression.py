@@ -1,5 +1,7 @@
 """Linear regression on your data: batch gradient descent on J(w, b), against least squares."""
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from gd_core.questions_fit import regression_context
@@ -66,7 +68,9 @@ def run_and_show() -> None:
 
     # --- predict first: the questions (and a challenge link's goal) are asked of these very fits ------
     key = (source.data_id, settings)
-    goal_place, predict_place, hand_place = st.container(), st.container(), st.container()
+    goal_place, predict_place = st.container(), st.container()
+    fit_place = st.container() if on_a_phone() else nullcontext()  # on a phone the figure comes before the fit by hand
+    hand_place = st.container()
     with hand_place:  # the line set by hand (None: the fit by hand is off); a "hand" goal checks its J
         line = hand_line(stats, settings.scale)
     context = regression_context(
@@ -87,7 +91,8 @@ def run_and_show() -> None:
             hand_fit(line, source.data_id, stats, prepared, x_names[0], source.y_column, (settings.w0, settings.b0),
                      before_answer=before_answer, lstsq_hidden=hidden("lstsq"))
 
-    show_fit(settings, fit, verdict, fits, asked, key)
+    with fit_place:
+        show_fit(settings, fit, verdict, fits, asked, key)
     ledger(lesson.key)
 
 
