@@ -37,12 +37,13 @@ st.set_page_config(
     initial_sidebar_state="auto",  # collapsed on a phone: the lesson comes first
 )
 
-# On a phone the lesson comes first: a smaller title, less space above it, and a row of numbers
+# On a phone the lesson comes first: a smaller title and section headings, less space above them, and a row of numbers
 # (metrics) kept side by side instead of one per screen line.
 st.html(
     "<style>@media (max-width: 640px) {"
     " [data-testid='stMainBlockContainer'] { padding: 4rem 1rem 2rem 1rem; }"
     " h1 { font-size: 1.7rem !important; padding-top: 0 !important; }"
+    " h2, h3 { font-size: 1.3rem !important; }"
     " [data-testid='stHorizontalBlock']:has([data-testid='stMetric']):not(:has([data-testid='stHorizontalBlock']))"
     " { flex-wrap: nowrap !important; gap: 0.5rem; }"
     " [data-testid='stHorizontalBlock']:has([data-testid='stMetric']):not(:has([data-testid='stHorizontalBlock']))"

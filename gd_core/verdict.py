@@ -92,6 +92,8 @@ def _small_steps(run: DescentRun, curve: CostCurve, rule: StopRule, minima: list
     if not (rule.met_by_step(float(run.step[-1])) and abs(run.next_step(run.w.size - 1)) < rule.step_tol):
         return None
     wn, sn, n = run.final_w, float(run.slope[-1]), run.iterations
+    if rule.near(wn, tuple(minima)):
+        return None  # near a minimum, yet its next step grows (met_from): leaving it, not stalled far from it
     if abs(sn) < SLOPE_TOL and pf.shape_at(curve, wn)[0] == "maximum":
         c = pf.curvature_at(curve, wn)
         return verdict("at_maximum", "landed_maximum", {"k": n, "w": wn, "c": c}, n, rule.words())

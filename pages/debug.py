@@ -61,8 +61,10 @@ def exercise_and_your_log() -> None:
     if source is not None:
         rerun_if_set_aside(source)
         settings = settings_in_sidebar()  # drawn even when the data cannot be used, so their values (a link's too) stay
-    with exercise_then_paste(lesson.defaults.seed):
-        diagnose_your_log(settings)
+    own_log = exercise_then_paste(lesson.defaults.seed)
+    if own_log is not None:  # None: its tab is not open
+        with own_log:
+            diagnose_your_log(settings)
     ledger(lesson.key)
 
 

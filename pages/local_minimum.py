@@ -9,6 +9,7 @@ from ui.app import state
 from ui.app.clicks import clicked_points
 from ui.cache import figure_texts, figures, runs
 from ui.controls.curve import curve_id, curve_settings, formula_problem_here, stop_unless_finite_start
+from ui.controls.surface3d import surface_toggle
 from ui.controls.landscape import add_start, hills_sentence, iterations_sentence, landscape_controls, landscape_map, landscape_paths, momentum_control
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, heading, intro_place, present_mode
@@ -83,16 +84,19 @@ def run_and_show() -> None:
     no_minima = hidden("minimum")  # after the check: a goal met this run shows them
     before_answer, mark = not asked.shown, figure_mark(asked, context)
     drawn = [(label, start_only(r)) for label, r in step_runs] if before_answer else step_runs  # before the answer: the starts only
+    chart_slot = figure_slot.container()  # the chart first, its 3-D switch under it (read first: the figure depends on it)
+    with figure_slot:
+        three_d = surface_toggle()  # the WebGL scene on request: the first screen without it (issue 26)
     figure = figures.local_minimum(
         key, curve, drawn, basin, landscape_map(), start_only(paths) if before_answer else paths, on_a_phone(), no_minima, present_mode(), before_answer, mark,
-        race_figure(race, before_answer),
+        race_figure(race, before_answer), three_d,
     )
-    figure_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
-    with figure_slot:
+    chart_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
+    with chart_slot:
         minima = () if no_minima else tuple(basin.minima)
         words = figure_texts.local_minimum(key, figure, drawn, paths if not before_answer else start_only(paths), before_answer, minima, verdict_words(verdict))
         keyboard_player(state.MINIMA_CLICK, words)
-    caption = start_caption(asked) if before_answer else played_caption(step_runs, basin, settings.alpha, paths, no_minima)
+    caption = start_caption(asked, three_d) if before_answer else played_caption(step_runs, basin, settings.alpha, paths, no_minima, three_d)
     figure_slot.caption(caption)
     figure_slot.markdown(hills_sentence(() if no_minima else tuple(basin.minima)))
     st.markdown(race_sentence(race, before_answer))
@@ -113,7 +117,7 @@ def run_and_show() -> None:
 
 
 
-def played_caption(step_runs: list, basin, alpha: float, paths, no_minima: bool) -> str:
+def played_caption(step_runs: list, basin, alpha: float, paths, no_minima: bool, three_d: bool) -> str:
     """Under the figure once the runs play: what the colours, shapes and dots say."""
     ends = "; ".join(f"{label} {end_words(r, basin.minima)}" for label, r in step_runs)
     return (
@@ -122,7 +126,7 @@ def played_caption(step_runs: list, basin, alpha: float, paths, no_minima: bool)
         f"each dot is a start w₀, coloured by where gradient descent with α = {exact(alpha)} goes from there "
         f"in {runs.BASIN_ITERS:,} iterations (click one to start there){'' if no_minima else '; diamonds mark the minima'}. "
         f"{iterations_sentence(max(r.iterations for _, r in step_runs), int(paths.w.shape[0] - 1))} "
-        "On the landscape, click anywhere to drop a start (the last 8 are kept); drag the surface to turn it."
+        "On the landscape, click anywhere to drop a start (the last 8 are kept)" + ("; drag the surface to turn it." if three_d else ".")
     )
 
 

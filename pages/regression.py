@@ -1,5 +1,7 @@
 """Linear regression on your data: batch gradient descent on J(w, b), against least squares."""
 
+from contextlib import nullcontext
+
 import streamlit as st
 
 from gd_core.questions_fit import regression_context
@@ -9,6 +11,7 @@ from ui.app import state
 from ui.cache import figure_texts, figures, runs
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
+from ui.controls.surface3d import surface_toggle
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
@@ -65,7 +68,9 @@ def run_and_show() -> None:
 
     # --- predict first: the questions (and a challenge link's goal) are asked of these very fits ------
     key = (source.data_id, settings)
-    goal_place, predict_place, hand_place = st.container(), st.container(), st.container()
+    goal_place, predict_place = st.container(), st.container()
+    fit_place = st.container() if on_a_phone() else nullcontext()  # on a phone the figure comes before the fit by hand
+    hand_place = st.container()
     with hand_place:  # the line set by hand (None: the fit by hand is off); a "hand" goal checks its J
         line = hand_line(stats, settings.scale)
     context = regression_context(
@@ -86,7 +91,8 @@ def run_and_show() -> None:
             hand_fit(line, source.data_id, stats, prepared, x_names[0], source.y_column, (settings.w0, settings.b0),
                      before_answer=before_answer, lstsq_hidden=hidden("lstsq"))
 
-    show_fit(settings, fit, verdict, fits, asked, key)
+    with fit_place:
+        show_fit(settings, fit, verdict, fits, asked, key)
     ledger(lesson.key)
 
 
@@ -102,12 +108,15 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
     if stats.n == 1:
         heading("The line, its cost and J(w, b), iteration by iteration", figure_place)
         met_at = verdict.iterations if verdict.kind == "converged" and not before_answer else None  # where the stop rule was met
+        chart_place = figure_place.container()  # the chart first, its 3-D switch under it (read first: the figure depends on it)
+        with figure_place:  # the WebGL scene on request: the first screen without it (issue 26); before the answer no map at all
+            three_d = not before_answer and surface_toggle()
         figure = figures.regression(
             key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq, present_mode(),
-            before_answer, figure_mark(asked),
+            before_answer, figure_mark(asked), three_d,
         )
-        figure_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
-        with figure_place:
+        chart_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
+        with chart_place:
             keyboard_player(state.REGRESSION_CLICK, figure_texts.regression(key, figure, fits, stats.m, before_answer, verdict_words(verdict)))
     if stats.n == 1 and before_answer:
         figure_place.caption(start_caption(fits[0][1], prepared.x_sample.size, stats.m))
@@ -120,7 +129,7 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
             + ("(the sequential update's: dotted, orange, square markers) " if len(fits) > 1 else "")
             + ("show the same iteration. " if no_lstsq else f"show the same iteration. Dashed: the exact least-squares line, w* = {stats.w_star[0]:.6g}, b* = {stats.b_star:.6g}; "
                "the diamond is the same answer on the map. ")
-            + "Click the map to start there; drag the surface to turn it."
+            + ("Click the map to start there; drag the surface to turn it." if three_d else "Click the map to start there.")
             + (f" Showing {prepared.x_sample.size:,} of {stats.m:,} rows; the fit uses all of them." if prepared.x_sample.size < stats.m else "")
             + "\n\n"  # one caption, two paragraphs: the figure, then its cost
             + cost_chart_caption(stats.cost_star, alpha_max, settings.alpha, floor_shown=not no_lstsq, limit_shown=not no_wall)

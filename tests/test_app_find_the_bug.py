@@ -195,3 +195,17 @@ def test_next_question_asks_about_the_same_log_hidden_again() -> None:
     tab = exercise(at)
     assert tab.code[0].value == context.log and context.fixed_log not in sent(at._tree)
     assert not tab.get("vega_lite_chart")
+
+
+def test_the_pasted_log_tab_is_drawn_when_it_is_opened() -> None:
+    """Its diagnosis and five charts were most of the page's first load (issue 26): they are drawn
+    once the tab is opened, and then the diagnosis of the example log is there."""
+    at = open_page()
+    assert not at.exception, at.exception
+    (own,) = [t for t in at.tabs if t.label == TABS[1]]
+    assert not at.get("vega_lite_chart") and not own.children
+    at.session_state[state.DEBUG_TAB] = TABS[1]  # what a click on the tab does
+    at.run()
+    assert not at.exception, at.exception
+    (own,) = [t for t in at.tabs if t.label == TABS[1]]
+    assert len(at.get("vega_lite_chart")) == 5 and own.children  # cost, dj_dw, dj_db, w, b

@@ -117,7 +117,8 @@ def test_continue_makes_the_line_the_start_of_the_run() -> None:
     run = json.loads(at.get("plotly_chart")[-1].proto.spec)  # the player's figure: its first frame is the start
     first = run["frames"][0]["data"]
     line = next(t for t in first if len(t.get("x", [])) == 4)  # the run's line, with its written-out label
-    assert math.isclose(line["y"][1] - line["y"][0], float(f"{w:.6g}") * (line["x"][1] - line["x"][0]), rel_tol=1e-6)
+    # A frame keeps a drawn line's ends to 1e-5 of the span they cover over the run (ui.charts.drawn_numbers)
+    assert math.isclose(line["y"][1] - line["y"][0], float(f"{w:.6g}") * (line["x"][1] - line["x"][0]), rel_tol=1e-4)
 
 
 def test_a_large_upload_draws_a_fixed_sample_of_squares_and_says_so() -> None:

@@ -31,7 +31,7 @@ def _momentum_sentence(at) -> str:
 
 def _race_ball(figure: dict, symbol: str) -> tuple[float, float]:
     """Where the map's moving ball of ``symbol`` (square: plain descent, diamond: momentum) is in the figure's last frame."""
-    balls = [t for t in figure["frames"][-1]["data"] if t["type"] == "scatter" and isinstance(t.get("x"), list) and len(t["x"]) > 5]
+    balls = [t for t in figure["frames"][-1]["data"] if t.get("type", "scatter") == "scatter" and isinstance(t.get("x"), list) and len(t["x"]) > 5]  # no type: a scatter
     index = next(i for i, t in enumerate(figure["data"]) if t.get("xaxis") == "x3" and isinstance(t.get("marker", {}).get("symbol"), list))
     k = figure["data"][index]["marker"]["symbol"].index(symbol)
     (ball,) = [b for b in balls if len(b["x"]) == len(figure["data"][index]["marker"]["symbol"])]
@@ -39,7 +39,7 @@ def _race_ball(figure: dict, symbol: str) -> tuple[float, float]:
 
 
 def test_first_load_tells_the_race_from_its_runs() -> None:
-    at = open_page("local_minimum", predict="false")
+    at = open_page("local_minimum", predict="false", surface3d="true")  # the 3-D panel too (drawn on request)
     assert not at.exception, at.exception
     assert at.slider(key=state.BETA).value == DEFAULTS.beta
     r = _race(DEFAULTS.beta)
@@ -48,9 +48,10 @@ def test_first_load_tells_the_race_from_its_runs() -> None:
     figure = spec(at)
     names = [t.get("name") for t in figure["data"]]
     assert all(name in names for name in race_names(DEFAULTS.beta))
-    # the two balls end where the runs end: plain descent's square, momentum's diamond
-    assert np.allclose(_race_ball(figure, "square"), (r.plain.w, r.plain.b), atol=1e-9)
-    assert np.allclose(_race_ball(figure, "diamond"), (r.heavy.w, r.heavy.b), atol=1e-9)
+    # the two balls end where the runs end: plain descent's square, momentum's diamond (a frame keeps
+    # a ball's place to 1e-5 of the span the balls cover, ui.charts.drawn_numbers: the map is 10 wide)
+    assert np.allclose(_race_ball(figure, "square"), (r.plain.w, r.plain.b), atol=1e-4)
+    assert np.allclose(_race_ball(figure, "diamond"), (r.heavy.w, r.heavy.b), atol=1e-4)
     lines = [t for t in figure["data"] if t["type"] == "scatter3d" and t.get("mode") == "lines" and t["line"]["color"] in RACE_COLORS]
     assert len(lines) == 2 and all(values(t["x"]).size == DEFAULTS.surface_iters + 1 for t in lines)
     assert any("\\beta" in l.value and "v_w" in l.value for l in at.latex)  # the rule written out
@@ -80,7 +81,7 @@ def test_a_bad_beta_gets_the_link_note_and_the_default(bad: str) -> None:
 
 
 def test_before_an_answer_the_race_shows_only_its_start() -> None:
-    at = open_page("local_minimum")  # predict first: a question on screen
+    at = open_page("local_minimum", surface3d="true")  # predict first: a question on screen; the 3-D panel too
     assert not at.exception
     said = _momentum_sentence(at)
     assert "settles" not in said and "H =" not in said and "once you commit" in said

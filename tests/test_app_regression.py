@@ -41,9 +41,9 @@ def test_default_page_fits_the_lab_with_no_upload() -> None:
     assert not at.exception, at.exception
     assert metric(at, "w") == "199.9929"  # the lab's published figures
     assert metric(at, "b") == "100.0116"
-    assert len(at.get("plotly_chart")) == 1 and not at.get("vega_lite_chart")  # one figure: line, cost, map, surface
+    assert len(at.get("plotly_chart")) == 1 and not at.get("vega_lite_chart")  # one figure: line, cost, map (the surface on request)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
-    assert {trace["type"] for trace in spec["data"]} >= {"scatter", "surface", "scatter3d"}
+    assert {trace["type"] for trace in spec["data"]} == {"scatter"} and "scene" not in spec["layout"]  # no WebGL scene on the first screen
     labels = [step["label"] for step in spec["layout"]["sliders"][0]["steps"]]
     assert labels[0] == "0" and labels[-1] == "10000" and len(labels) <= 300
 

@@ -16,7 +16,7 @@ PAGES = {
     "intuition": "intuition?iters=8&predict=false",  # the run at once (predict first would show the start only)
     "learning_rate": "learning_rate?iters=60&predict=false",
     "local_minimum": "local_minimum?iters=20&surface_iters=100&predict=false",
-    "regression": "regression?iters=300&predict=false",
+    "regression": "regression?iters=300&predict=false&surface3d=true",  # with the 3-D view (its points move on full redraws); page 3 without
 }
 
 PLAYER = "() => { const s = document.querySelector('.js-plotly-plot')._fullLayout.sliders[0]; return [s.active, s.steps.length, s.steps[s.active].label]; }"

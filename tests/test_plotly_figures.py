@@ -57,7 +57,7 @@ def check_player(fig: ReadyFigure, last_iteration: int) -> list[int]:
     frames, layout = spec["frames"], spec["layout"]
     checked = go.Figure(spec)  # raises on any property plotly does not know
     check_plotly_spelling(spec)
-    assert len(checked.frames) == len(frames) and json.loads(pio.to_json(spec, validate=False))["frames"]
+    assert len(checked.frames) == len(frames) and json.loads(pio.to_json(dict(spec), validate=False))["frames"]  # a plain dict: the figure, not its text kept once sent (FigureDict)
     assert 2 <= len(frames) <= MAX_FRAMES
     slider = layout["sliders"][0]
     labels = [int(step["label"]) for step in slider["steps"]]
@@ -69,7 +69,7 @@ def check_player(fig: ReadyFigure, last_iteration: int) -> list[int]:
     for frame in frames:
         assert len(frame["traces"]) == len(frame["data"]) < len(spec["data"])  # only the moving traces
         for index, trace in zip(frame["traces"], frame["data"]):
-            assert trace["type"] == spec["data"][index]["type"]  # moves the trace it is meant for
+            assert trace.get("type", "scatter") == spec["data"][index]["type"]  # moves the trace it is meant for (no type: a scatter, as Plotly reads it)
             for axis in ("x", "y", "z"):
                 values = numbers(trace.get(axis))
                 assert np.all(np.isfinite(values)), f"frame {frame['name']} has a non-finite {axis}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import asyncio
 import socket
 from concurrent.futures import ThreadPoolExecutor
@@ -57,7 +59,12 @@ def test_a_cached_figure_is_turned_into_json_once() -> None:
     first = plotly.io.to_json(figure, validate=False)  # as st.plotly_chart calls it
     assert first == plotly.io.to_json(dict(spec), validate=False)  # the same text a plain dict gives
     assert plotly.io.to_json(figure, validate=False) is first  # made once, then kept
-    assert plotly.io.to_json(figure, validate=False, pretty=True) != first  # any other call is plotly's own
+    assert dict(figure) == {"layout": {}}  # the figure let go once its text is made (only a width and a height are kept)
+    pretty = plotly.io.to_json(figure, validate=False, pretty=True)  # any other call is plotly's own, on the whole figure
+    assert pretty != first and json.loads(pretty) == json.loads(first)
+    sized = ReadyFigure({"data": [], "layout": {"height": 610, "shapes": [{"type": "line"}]}}).to_dict()
+    plotly.io.to_json(sized, validate=False)
+    assert dict(sized) == {"layout": {"height": 610}}  # what st.plotly_chart reads besides the text
     assert plotly.io.to_json(dict(spec), validate=False) is not first
 
 

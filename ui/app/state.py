@@ -134,6 +134,9 @@ def keyboard_player_key(figure_key: str) -> str:
     """The keyboard player and text alternative of the moving figure whose chart key is ``figure_key``."""
     return f"{figure_key}_keyboard"
 
+# --- first-paint: the 3-D surface of pages 3 and 4, drawn on request (ui.controls.surface3d) ------
+SURFACE_3D = "surface3d"  # URL: "true" draws J(w, b) / H(w, b) as a surface to turn (a WebGL scene)
+DEBUG_TAB = "debug_tab"  # page 5's open tab: the pasted log's diagnosis is drawn only when its tab is open
 # --- Branch batches: the lesson "Batch, mini-batch, stochastic" (pages/batches.py) -------------------
 # Its seed is SEED above ("seed"): on that page, the seed of the shuffles (as on page 5 the exercise's number).
 BATCH = "batch"  # URL: the mini-batch size B

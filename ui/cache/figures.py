@@ -46,24 +46,25 @@ def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False,
 @shared(max_entries=64)
 def local_minimum(
     key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None,
+    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None, three_d: bool = False,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the runs cut to their start) and ``ghost`` are part of the key;
+    """``hidden`` (before a prediction: pass the runs cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key;
     ``_race`` (the momentum race's paths and names, ui.views.local_minimum.race_figure) is not: its beta is in ``key``."""
     return minima_figure(
         _curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact, hidden=hidden, ghost=ghost,
-        race=_race,
+        race=_race, three_d=three_d,
     )
 
 
 @shared(max_entries=16)
 def regression(
     key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: RegressionGhost | None = None,
+    hidden: bool = False, ghost: RegressionGhost | None = None, three_d: bool = False,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the fits cut to their start) and ``ghost`` are part of the key."""
+    """``hidden`` (before a prediction: pass the fits cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key."""
     return regression_figure(
         _x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact, hidden=hidden, ghost=ghost,
+        three_d=three_d,
     )
 
 

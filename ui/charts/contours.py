@@ -48,3 +48,39 @@ def contour_segments(w: np.ndarray, b: np.ndarray, z: np.ndarray, levels: np.nda
     if not rows:
         return pd.DataFrame(columns=["w", "b", "w2", "b2", "level"])
     return pd.concat(rows, ignore_index=True)
+
+
+def contour_lines(segments: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The segments joined into lines, as (w, b) with NaN between two lines: two cells that share
+    an edge cut it at the very same point, so a line passes each point once instead of twice (half
+    the points of drawing every segment alone: issue 26, a figure's bytes)."""
+    w, b, w2, b2, level = (segments[c].to_numpy(float).tolist() for c in ("w", "b", "w2", "b2", "level"))
+    ends = list(zip(zip(w, b, level), zip(w2, b2, level)))
+    at_point: dict[tuple, list[int]] = {}
+    for k, (p, q) in enumerate(ends):
+        at_point.setdefault(p, []).append(k)
+        at_point.setdefault(q, []).append(k)
+    used = [False] * len(ends)
+
+    def walk(k: int, point: tuple) -> list[tuple]:
+        """From segment k's end ``point`` on, through every unused segment that continues it."""
+        line = []
+        while True:
+            nxt = [j for j in at_point[point] if not used[j]]
+            if not nxt:
+                return line
+            k = nxt[0]
+            used[k] = True
+            p, q = ends[k]
+            point = q if p == point else p
+            line.append(point)
+
+    xs, ys = [], []
+    for k, (p, q) in enumerate(ends):
+        if used[k]:
+            continue
+        used[k] = True
+        line = walk(k, p)[::-1] + [p, q] + walk(k, q)
+        xs += [pt[0] for pt in line] + [np.nan]
+        ys += [pt[1] for pt in line] + [np.nan]
+    return np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)

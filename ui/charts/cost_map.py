@@ -8,13 +8,14 @@ and a path shape, which frames leave alone (pages 3 and 4).
 from __future__ import annotations
 
 import base64
+import re
 import struct
 import zlib
 
 import numpy as np
 from plotly.colors import sequential
 
-from ui.charts.contours import contour_segments
+from ui.charts.contours import contour_lines, contour_segments
 from ui.charts.style import BLACK, CONTOUR, MAP_BLUES
 
 
@@ -53,6 +54,9 @@ def _png(rgb: np.ndarray) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode()
 
 
+_REPEATS = re.compile(r"(L[^ML]+)(?:\1)+(?=[ML]|$)")
+
+
 def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, layer: str = "between") -> dict:
     """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
     a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
@@ -62,6 +66,9 @@ def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, l
     after_ok = np.concatenate([[False], ok[:-1]])[ok] if ok.size else ok  # a kept point whose predecessor was kept continues the line
     template = "".join("L%.6g,%.6g" if cont else "M%.6g,%.6g" for cont in after_ok)
     path = template % tuple(np.column_stack([x[ok], y[ok]]).ravel().tolist())  # one C-level format, not one f-string a point
+    # A point written as the one before it draws nothing: a run that has converged repeats its last
+    # point (issue 26: a tenth of page 3's figure). Each repeat of a whole "Lx,y" goes.
+    path = _REPEATS.sub(r"\1", path)
     return {"type": "path", "path": path or "M0,0", "xref": xref, "yref": yref, "line": line, "layer": layer}
 
 
@@ -78,9 +85,7 @@ def cost_map(w: np.ndarray, b: np.ndarray, z: np.ndarray, xref: str, yref: str, 
         "source": _png(rgb[::-1]), "xref": xref, "yref": yref, "x": float(w[0]), "y": float(b[-1]),
         "sizex": float(w[-1] - w[0]), "sizey": float(b[-1] - b[0]), "sizing": "stretch", "layer": "below", "opacity": 0.9,
     }
-    segments = contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1])
-    xs = np.column_stack([segments["w"], segments["w2"], np.full(len(segments), np.nan)]).ravel()
-    ys = np.column_stack([segments["b"], segments["b2"], np.full(len(segments), np.nan)]).ravel()
+    xs, ys = contour_lines(contour_segments(w, b, t, np.linspace(0, 1, levels + 2)[1:-1]))
     return image, path_shape(xs, ys, xref, yref, {"color": CONTOUR, "width": 0.8})
 
 

@@ -21,7 +21,8 @@ from gd_core.descent import Basins, DescentRun
 from gd_core.surface import SurfacePaths
 from gd_core.wording import number, plural
 from ui.charts.cost_curve import cost_domain
-from ui.charts.cost_map import click_grid, cost_map, path_shape, surface_trace
+from ui.charts.cost_map import click_grid, cost_map, path_shape
+from ui.charts.minima_surface import surface_panel
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
 from ui.charts.figure_dict import figure, grid, merge
 from ui.charts.minima_ghost import Ghost, prediction_notes
@@ -85,6 +86,7 @@ def minima_figure(
     hidden: bool = False,
     ghost: Ghost | None = None,
     race: tuple[SurfacePaths, tuple[str, str]] | None = None,
+    three_d: bool = True,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
     ``narrow`` (a phone): the four panels one under another, each the screen's width.
@@ -93,15 +95,19 @@ def minima_figure(
     each valley by its number, not by its minimum's w. ``hidden``: before a prediction (pass the
     runs and paths cut to their start): no player, no colour that says where a start ends.
     ``ghost``: the committed prediction, drawn over the result. ``race``: (paths, names) of plain descent and momentum from one start.
+    ``three_d``: the 3-D panel (ui.charts.minima_surface); without it its cell says how to draw it, and no frame redraws.
 
     A start on the curve is coloured and shaped by the minimum it reached, lighter and open for the
     one it is still heading for, a vermillion cross if its run diverged, a grey x if it stops at none.
     """
     lo, hi = w_range
-    layout, traces = _layout(narrow, compact), Traces()
+    layout, traces = _layout(narrow, compact, three_d), Traces(lean=True)
     styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima, hidden)
     _landscape(traces, layout, landscape, paths)
-    _movers(traces, runs, styles, with_race(traces, paths, race), (lo + hi) / 2, y_hi, hidden)
+    balls = with_race(traces, paths, race, three_d)
+    _movers(traces, runs, styles, balls, (lo + hi) / 2, y_hi, hidden)
+    if three_d:
+        surface_panel(traces, layout, landscape, paths, balls)
     # The minima last, as open diamonds bigger than a point: drawn over everything, a point that
     # rests on a minimum shows through its diamond.
     minima_arr = np.asarray(basins.minima, dtype=float)
@@ -118,12 +124,13 @@ def minima_figure(
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
         layout["margin"]["b"], layout["height"] = 50, layout["height"] - 80
         return ReadyFigure(figure(traces.data, layout))
-    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, y=-under_plot(layout, 60 if compact else 41.75))  # ~42 px under the plot (one row: under its x titles)
+    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, y=-under_plot(layout, 60 if compact or (narrow and not three_d) else 41.75))  # ~42 px under the plot (under the x titles when the last panel has one)
 
 
-def _layout(narrow: bool, compact: bool = False) -> dict:
-    """Four panels, two by two, one under another on a phone, or in one row (projector mode); their titles."""
-    one_column = {"rows": 4, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",)), "vertical_spacing": 0.075}
+def _layout(narrow: bool, compact: bool = False, three_d: bool = True) -> dict:
+    """Four panels, two by two, one under another on a phone (no fourth without ``three_d``), or in one row (projector mode); their titles."""
+    rows = 4 if three_d or not narrow else 3
+    one_column = {"rows": rows, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",))[:rows], "vertical_spacing": 0.075 if three_d else 0.105}  # the same px between panels
     two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
     one_row = {"rows": 1, "cols": 4, "specs": (("xy", "xy", "xy", "scene"),), "horizontal_spacing": 0.05, "column_widths": (0.28, 0.22, 0.25, 0.25)}
     layout = grid(
@@ -133,9 +140,11 @@ def _layout(narrow: bool, compact: bool = False) -> dict:
             f"Every start on J(w){HINT}click a dot to start there</span>",
             f"Step sizes |α·dJ/dw|{HINT}per iteration</span>",
             f"H(w, b) from above{HINT}another hill: click to drop a start</span>",
-            f"H(w, b) in 3-D{HINT}drag to turn it</span>",
-        ),
+            f"H(w, b) in 3-D{HINT}{'drag to turn it' if three_d else 'switch on “Turn the surface in 3-D” to draw it'}</span>",
+        )[:rows],
     )
+    if not three_d:
+        layout.pop("scene", None)  # no WebGL scene at all: its cell (not on a phone) keeps its title, which says how to draw it
     for title in layout["annotations"]:
         title["font"]["size"] = 14
     return layout
@@ -183,18 +192,16 @@ def _curve_panel(
 
 
 def _landscape(traces: Traces, layout: dict, landscape: tuple[np.ndarray, np.ndarray, np.ndarray], paths: SurfacePaths) -> None:
-    """H(w, b) from above (click to drop a start) and as a surface, with every start's path on both."""
+    """H(w, b) from above (click to drop a start), with every start's path."""
     gw, gb, gz = landscape
     image, lines = cost_map(gw, gb, gz, "x3", "y3")
     layout["images"] = [image]
     traces.shapes.append(lines)
     # The landscape is another function than the curve: H, not J, in its hover too.
     traces.data.append({**click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{customdata:.4g}<extra>click: start here</extra>"})
-    traces.data.append({**surface_trace(gw, gb, gz, "scene"), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{z:.4g}<extra></extra>"})
     for k in range(paths.w.shape[1]):
         color = PATH_COLORS[k % len(PATH_COLORS)]
         traces.shapes.append(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))
-        traces.data.append({"type": "scatter3d", "x": paths.w[:, k], "y": paths.b[:, k], "z": paths.cost[:, k], "mode": "lines", "line": {"color": color, "width": 5}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"})
 
 
 def _movers(
@@ -216,15 +223,13 @@ def _movers(
     ball = {"size": 12, "line": {"color": WHITE, "width": 2}, **ball_marker}
     traces.mover({"type": "scatter", "mode": "markers", "marker": ball, "showlegend": False, "hoverinfo": "skip", **MAP_PANEL},
                  lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist()})
-    traces.mover({"type": "scatter3d", "mode": "markers", "marker": {**ball, "size": 6}, "showlegend": False, "hoverinfo": "skip", "scene": "scene"},
-                 lambda i: {"x": at(paths.w, i).tolist(), "y": at(paths.b, i).tolist(), "z": at(paths.cost, i).tolist()})
 
 
 def _finish_layout(layout: dict, traces: Traces, narrow: bool, compact: bool, curve_box: tuple[float, float, float, float], map_box: tuple[float, float, float, float]) -> None:
     """Size, margins, legend and axes; ``curve_box`` is (lo, hi, y_lo, y_hi) of the curve panel, ``map_box`` the map's (w, w, b, b) ends."""
     lo, hi, y_lo, y_hi = curve_box
     w_first, w_last, b_first, b_last = map_box
-    height = 1700 if narrow else 550 if compact else 1100
+    height = (1700 if "scene" in layout else 1300) if narrow else 550 if compact else 1100
     # On a phone the legend's long entries ("w₀ = 0.060: ends at w = 1") take a row each: the top margin holds them all.
     entries = sum(1 for t in traces.data if t.get("name") and t.get("showlegend", True))
     top = max(135, 64 + 22 * entries) if narrow else 120 if compact else 135
@@ -241,8 +246,4 @@ def _finish_layout(layout: dict, traces: Traces, narrow: bool, compact: bool, cu
         "yaxis2": {"title": {"text": ""}},  # the panel's title names it; on a phone an axis title here covers the curve
         "xaxis3": {"title": {"text": "w"}, "range": [w_first, w_last]},
         "yaxis3": {"title": {"text": "b"}, "range": [b_first, b_last], "scaleanchor": "x3", "scaleratio": 1},
-        "scene": {
-            "xaxis": {"title": {"text": "w"}}, "yaxis": {"title": {"text": "b"}}, "zaxis": {"title": {"text": "H"}},
-            "camera": {"eye": {"x": 1.4, "y": -1.4, "z": 1.1}}, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.6},
-        },
     })

@@ -25,7 +25,7 @@ def race_names(beta: float) -> tuple[str, str]:
     return "plain descent (dashed)", f"momentum, β = {beta:g}"
 
 
-def race_lines(traces: Traces, race: SurfacePaths, names: tuple[str, str], xref: str = "x3", yref: str = "y3", scene: str = "scene") -> None:
+def race_lines(traces: Traces, race: SurfacePaths, names: tuple[str, str], xref: str = "x3", yref: str = "y3", scene: str | None = "scene") -> None:
     """Both runs' paths on the map (an underlay, then the line) and on the surface, and a
     legend entry each (an empty trace: the lines themselves are shapes). Momentum first: plain
     descent's shorter path, which momentum's follows at first, is drawn over it; in the legend
@@ -35,14 +35,15 @@ def race_lines(traces: Traces, race: SurfacePaths, names: tuple[str, str], xref:
         line = {"color": RACE_COLORS[k], "width": 3, "dash": RACE_DASHES[k]}
         traces.shapes.append(path_shape(w, b, xref, yref, {"color": RACE_UNDERLAYS[k], "width": 6}))
         traces.shapes.append(path_shape(w, b, xref, yref, line))
-        traces.data.append({"type": "scatter3d", "x": w, "y": b, "z": z, "mode": "lines", "line": {**line, "width": 6}, "showlegend": False, "hoverinfo": "skip", "scene": scene})
+        if scene:  # None: no 3-D panel (drawn on request: ui.controls.surface3d)
+            traces.data.append({"type": "scatter3d", "x": w, "y": b, "z": z, "mode": "lines", "line": {**line, "width": 6}, "showlegend": False, "hoverinfo": "skip", "scene": scene})
         traces.data.append({
             "type": "scatter", "x": [None], "y": [None], "mode": "lines+markers", "name": names[k], "legendgroup": names[k], "legendrank": 1001 + k, "line": line,
             "marker": {"symbol": RACE_SYMBOLS[k], "size": 10, "color": RACE_COLORS[k], "line": {"color": RACE_UNDERLAYS[k], "width": 2}}, "hoverinfo": "skip", "xaxis": xref, "yaxis": yref,
         })
 
 
-def with_race(traces: Traces, paths: SurfacePaths, race: tuple[SurfacePaths, tuple[str, str]] | None) -> tuple[SurfacePaths, dict]:
+def with_race(traces: Traces, paths: SurfacePaths, race: tuple[SurfacePaths, tuple[str, str]] | None, three_d: bool = True) -> tuple[SurfacePaths, dict]:
     """Draw the race (its paths and legend names; None: no race), and return the balls that move:
     the starts' paths with the race's two after them, and their markers' colours, symbols and rings
     (each start its own colour and marker, an open one drawn by its outline in its colour; then
@@ -53,7 +54,7 @@ def with_race(traces: Traces, paths: SurfacePaths, race: tuple[SurfacePaths, tup
     marker = {"color": colors, "symbol": symbols, "line": {"color": rims, "width": 2}}
     if race is None:
         return paths, marker
-    race_lines(traces, *race)
+    race_lines(traces, *race, scene="scene" if three_d else None)
     race = race[0]
     rows = max(paths.w.shape[0], race.w.shape[0])  # a shorter run waits at its last point
 

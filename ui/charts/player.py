@@ -13,11 +13,14 @@ ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
 
 from __future__ import annotations
 
+import json as _json
+import threading
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
+from ui.charts.drawn_numbers import round_drawn
 from ui.charts.figure_dict import merge
 from ui.charts.regression_parts import frame_indices
 from ui.charts.style import INK, INVISIBLE
@@ -33,15 +36,31 @@ class FigureDict(dict):
     rerun: for a 260 kB figure, 1.3 ms, most of it plotly making the text safe to put in a
     web page (five replaces over the whole text). A cached figure never changes, so its text
     is made once; ui.patches.streamlit_fixes makes plotly.io.to_json use it.
+
+    Once the text is made the dict lets go of the figure and keeps only its layout's width and
+    height (what st.plotly_chart reads besides the text): its Python lists and dicts held 4 to 7
+    times the text's bytes (page 3: 1.8 MB for a 370 kB text), and a figure cache keeps up to 64
+    (issue 26: the server's memory after a class). ``figure()`` reads the figure back from the text.
     """
 
     _text: str | None = None
+    _making = threading.Lock()  # one text made at a time: two sessions may send one figure at once
 
     def json(self, make: Callable[[], str]) -> str:
         """The figure's JSON text: ``make()`` the first time, the same text after."""
         if self._text is None:
-            self._text = make()
+            with FigureDict._making:
+                if self._text is None:
+                    text = make()
+                    size = {k: v for k, v in self.get("layout", {}).items() if k in ("width", "height")}
+                    self.clear()
+                    self["layout"] = size
+                    self._text = text
         return self._text
+
+    def figure(self) -> dict:
+        """The whole figure as a plain dict (read back from the text once it is made)."""
+        return dict(self) if self._text is None else _json.loads(self._text)
 
 
 class ReadyFigure(go.Figure):
@@ -74,22 +93,34 @@ def frame(name: int, data: list[dict], traces: list[int]) -> dict:
 
 class Traces:
     """A moving figure's traces as a builder adds them: ``data`` (every trace, in drawing order),
-    the layout ``shapes`` beside them, and the movers, whose values each frame carries anew."""
+    the layout ``shapes`` beside them, and the movers, whose values each frame carries anew.
 
-    def __init__(self) -> None:
+    ``lean`` frames (issue 26: a page's first load): a number a frame carries that no hover
+    shows (``"hoverinfo": "skip"``, or an axis its hovertemplate does not name) is kept to a
+    hundred-thousandth of the span its values cover over the run, or of itself if finer (see
+    ``drawn``): far under a pixel, in some 7 characters of JSON instead of 18; and a frame names
+    a trace's type only when it is not "scatter" (Plotly.animate keeps the trace's own type;
+    "scatter" is also what a frame without one is read as)."""
+
+    def __init__(self, lean: bool = False) -> None:
         self.data: list[dict] = []
         self.shapes: list[dict] = []
         self._movers: list[tuple[int, Callable[[int], dict]]] = []
+        self._lean = lean
 
     def mover(self, trace: dict, make: Callable[[int], dict]) -> None:
         """Add ``trace`` with its values at iteration 0; ``make(i)`` gives its values at iteration i."""
-        self._movers.append((len(self.data), lambda i, kind=trace["type"]: {"type": kind, **make(i)}))
+        named = {} if self._lean and trace["type"] == "scatter" else {"type": trace["type"]}
+        self._movers.append((len(self.data), lambda i: {**named, **make(i)}))
         self.data.append(merge(trace, make(0)))
 
     def frames(self, iterations: np.ndarray) -> list[dict]:
         """One frame per shown iteration, each with the movers' values there."""
         moving = [index for index, _ in self._movers]
-        return [frame(k, [make(i) for _, make in self._movers], moving) for k, i in enumerate(iterations)]
+        frames = [frame(k, [make(i) for _, make in self._movers], moving) for k, i in enumerate(iterations)]
+        if self._lean:
+            round_drawn(frames, [self.data[index] for index in moving])
+        return frames
 
 
 def timeline(last: int, limit: int = MAX_FRAMES) -> np.ndarray:
@@ -201,6 +232,6 @@ def _slider(
 def shown_iterations(figure: go.Figure) -> list[int]:
     """The iteration each frame of ``figure``'s player shows (its slider's labels), in order; none
     for a figure without a player (the start only, before a prediction)."""
-    spec = figure.spec if isinstance(figure, ReadyFigure) else figure.to_dict()
+    spec = figure.spec.figure() if isinstance(figure, ReadyFigure) else figure.to_dict()  # its dict is let go once sent: read back
     sliders = spec.get("layout", {}).get("sliders") or []
     return [int(step["label"]) for step in sliders[0]["steps"]] if sliders else []

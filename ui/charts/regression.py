@@ -58,6 +58,7 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
     *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False, hidden: bool = False, ghost: Ghost | None = None,
+    three_d: bool = True,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
     phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
@@ -66,17 +67,19 @@ def regression_figure(
     their characters (ui.words.shown). ``compact`` (projector mode): the panels in one row, a
     short figure. ``hide_lstsq`` (a challenge hides the answer): no least-squares line, cost
     floor or diamond. ``hidden``: before a prediction (pass the fits cut to their start): no
-    player, no least-squares answer, no maps. ``ghost``: the committed prediction."""
+    player, no least-squares answer, no maps. ``ghost``: the committed prediction. ``three_d``:
+    the surface to turn (without it its cell says how to draw it, and no frame redraws)."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
     star = (float(stats.w_star[0]), float(stats.b_star))
     paths = [(label, finite(f.path.w_history[:, 0]), finite(f.path.b_history), finite(f.result.cost_history)) for label, f in fits]
-    layout = _layout(scaled, narrow, compact, hidden)
-    traces = Traces()
+    three_d = three_d and not hidden
+    layout = _layout(scaled, narrow, compact, hidden, three_d)
+    traces = Traces(lean=True)
     _data_panel(traces, layout, x, y, paths, star, x_title, y_title, hide_lstsq or hidden)
     _cost_panel(traces, layout, paths, stats.cost_star, met_at, hide_lstsq or hidden)
-    images = [] if hidden else landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq)
+    images = [] if hidden else landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq, three_d)
     if scaled and not hidden:
         images.append(scaled_panel(traces, layout, fits, hide_lstsq))
     if ghost is not None:
@@ -84,25 +87,27 @@ def regression_figure(
     iterations = timeline(max(p[3].size for p in paths) - 1, 240)
     frames = traces.frames(iterations)
     merge(layout, {
-        "images": images, "shapes": traces.shapes, "height": (2 if hidden else 5 if scaled else 4) * 420 if narrow else 470 if compact else (560 if hidden else 1450 if scaled else 1000),
+        "images": images, "shapes": traces.shapes, "height": (2 if hidden else (5 if scaled else 4) - (not three_d)) * 420 if narrow else 470 if compact else (560 if hidden else 1450 if scaled else 1000),
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
         layout["margin"]["b"] = 50
         return ReadyFigure(figure(traces.data, layout))
-    y = -under_plot(layout, 58.0 if compact else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
-    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every, start=0, y=y, speeds=SPEEDS)
+    y = -under_plot(layout, 58.0 if compact or not three_d else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
+    return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, start=0, y=y, speeds=SPEEDS)
 
 
-def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = False) -> dict:
+def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = False, three_d: bool = True) -> dict:
     """The panels' grid and titles: two columns, one on a phone, or one row in projector mode
-    (the same axis names: x, x2, x3, scene, x4); before a prediction the data and the cost only."""
+    (the same axis names: x, x2, x3, scene, x4); before a prediction the data and the cost only.
+    Without ``three_d`` no scene: its cell's title says how to draw it (a phone: no row for it)."""
     panels = 2 if hidden else 5 if scaled else 4
     if hidden:
         rows, cols, specs, spacing = (2, 1, (("xy",), ("xy",)), 0.18) if narrow else (1, 2, (("xy", "xy"),), 0.1)
     elif narrow:
-        rows, cols, specs, spacing = 5 if scaled else 4, 1, (("xy",), ("xy",), ("xy",), ("scene",)) + ((("xy",),) if scaled else ()), 0.08
+        scene = (("scene",),) if three_d else ()
+        rows, cols, specs, spacing = (5 if scaled else 4) - (not three_d), 1, (("xy",), ("xy",), ("xy",), *scene) + ((("xy",),) if scaled else ()), 0.08 if three_d else 0.11  # the same px between panels
     elif compact:
         rows, cols, specs, spacing = 1, 5 if scaled else 4, (("xy", "xy", "xy", "scene") + (("xy",) if scaled else ()),), 0.0
     else:
@@ -111,12 +116,16 @@ def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = Fa
     # Short titles, the hint under each: two panels side by side stay readable on a phone.
     titles = (f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
               f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
+    if not three_d:  # a phone: no row for it; else the cell's title says how to draw it
+        titles = titles[:3] if narrow else (*titles[:3], f"J(w, b) in 3-D{HINT}switch on “Turn the surface in 3-D” to draw it</span>")
     layout = grid(
         rows=rows, cols=cols, specs=specs, horizontal_spacing=0.05 if compact else 0.09, vertical_spacing=spacing,
         subplot_titles=titles[:panels] + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled and not hidden else ()),
     )
     for title in layout["annotations"]:
         title["font"]["size"] = 14
+    if not three_d:
+        layout.pop("scene", None)  # no WebGL scene at all
     return layout
 
 
@@ -157,7 +166,7 @@ def _data_panel(
 def _cost_panel(traces: Traces, layout: dict, paths: list[Path], cost_star: float, met_at: int | None, hide_lstsq: bool = False) -> None:
     """Each run's cost per iteration (log scale) with its marker, the least-squares floor, where the stop rule was met."""
     for n, (label, _, _, cost) in enumerate(paths):
-        idx = frame_indices(cost.size - 1, 2_000)
+        idx = frame_indices(cost.size - 1, 1_000)  # the panel is under 700 px wide: more points than pixels draw nothing more
         traces.shapes.append(path_shape(idx, np.maximum(cost[idx], 1e-300), "x2", "y2", {"color": RUN_COLORS[n], "width": 2, "dash": FIT_DASHES[n]}))
     floor = cost_star > 0 and not hide_lstsq  # lowest J (least squares)
     if floor:

@@ -28,14 +28,27 @@ def finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
     return np.clip(np.nan_to_num(np.asarray(values, dtype=float), nan=limit, posinf=limit, neginf=-limit), -limit, limit)
 
 
-def landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], x_title: str, hide_lstsq: bool = False) -> list[dict]:
-    """J(w, b) from above (returns its picture, in a list for the scaled one to join) and as a surface, with the paths and points."""
+def landscape_panels(
+    traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], x_title: str, hide_lstsq: bool = False, three_d: bool = True,
+) -> list[dict]:
+    """J(w, b) from above (returns its picture, in a list for the scaled one to join) and, with
+    ``three_d``, as a surface (a WebGL scene: drawn on request, ui.controls.surface3d), with the paths and points."""
     w_star, b_star = star
     ws = [p[1] for p in paths]
     bs = [p[2] for p in paths]
     gw, gb = contour_window(ws, bs, w_star, b_star)
     images = [_cost_map(traces, gw, gb, cost_grid(stats, gw, gb), paths, None if hide_lstsq else star, "x3", "y3")]
     merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
+    if three_d:
+        _surface(traces, layout, paths, stats, star, hide_lstsq)
+    return images
+
+
+def _surface(traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], hide_lstsq: bool) -> None:
+    """J(w, b) as a surface to turn in the scene, each run's path on it and the points (the least-squares diamond first)."""
+    w_star, b_star = star
+    ws = [p[1] for p in paths]
+    bs = [p[2] for p in paths]
     sw, sb = contour_window(ws, bs, w_star, b_star, n=60)
     sz = cost_grid(stats, sw, sb)
     traces.data.append(surface_trace(sw, sb, sz, "scene"))
@@ -61,7 +74,6 @@ def landscape_panels(traces: Traces, layout: dict, paths: list[Path], stats: Sta
         "xaxis": {"title": {"text": "w"}, "range": [sw[0], sw[-1]]}, "yaxis": {"title": {"text": "b"}, "range": [sb[0], sb[-1]]},
         "zaxis": {"title": {"text": "J"}, "range": [0, z_top], "exponentformat": "none", "separatethousands": True},  # 100,000, not "100k", on a cost "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.0}}, "aspectmode": "cube",
     })
-    return images
 
 
 def scaled_panel(traces: Traces, layout: dict, fits: Sequence[tuple[str, Fit]], hide_lstsq: bool = False) -> dict:

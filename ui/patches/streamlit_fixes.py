@@ -19,7 +19,8 @@ only those accepted before the app's first run).
 **A cached figure's JSON made again on every rerun.** st.plotly_chart turns a figure into JSON
 text with ``plotly.io.to_json(figure_dict, validate=False)`` on every rerun: 1.3 ms for page 4's
 figure, a quarter of the page's rerun. A cached figure's dict (ui.charts.player.FigureDict) never
-changes, so ``install()`` makes that call return the text made the first time.
+changes, so ``install()`` makes that call return the text made the first time (after which the
+dict lets go of the figure: any other call is given the figure read back from the text).
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def _figure_json() -> None:
     def to_json(fig: Any, *args: Any, **kwargs: Any) -> str:
         if isinstance(fig, FigureDict) and not args and kwargs == {"validate": False}:
             return fig.json(lambda: original(fig, validate=False))
+        if isinstance(fig, FigureDict):  # another call: plotly's own, on the whole figure (its dict may be let go)
+            return original(fig.figure(), *args, **kwargs)
         return original(fig, *args, **kwargs)
 
     to_json._gd_fixed = True  # type: ignore[attr-defined]

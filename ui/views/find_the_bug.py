@@ -34,17 +34,18 @@ HIDDEN_NOTE = "The mistake, the fixed code and its log stay hidden until you com
 LINE_QUESTIONS = ("debug.function", "debug.line")  # questions that point into the lab's code
 
 
-def exercise_then_paste(default_seed: int) -> DeltaGenerator:
+def exercise_then_paste(default_seed: int) -> DeltaGenerator | None:
     """The exercise first (a tab, where a link to the lesson path lands), and the container where
     the page draws the pasted-log diagnosis (the second tab; the whole page when the questions
-    are off)."""
+    are off). None while the second tab is not open: its diagnosis and five charts were most of
+    the page's first load (issue 26), so they are drawn when the tab is opened (a rerun)."""
     if not predict_on():
         challenge(BY_KEY["debug"], None, ())  # a bug goal is shown; it is checked on the exercise, with the questions on
         return st.container()
-    exercise, own = st.tabs(TABS)
+    exercise, own = st.tabs(TABS, key=state.DEBUG_TAB, on_change="rerun")
     with exercise:
         find_the_bug(default_seed)
-    return own
+    return own if own.open else None
 
 
 def _new_log() -> None:

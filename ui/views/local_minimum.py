@@ -69,7 +69,7 @@ def figure_mark(asked: Asked, context: LocalMinimumContext) -> Ghost | None:
     return None
 
 
-def start_caption(asked: Asked) -> str:
+def start_caption(asked: Asked, three_d: bool = True) -> str:
     """The figure's caption before committing: what is drawn, and that the runs come after."""
     landscape = asked.question is not None and asked.question.id == LANDSCAPE
     return (
@@ -77,7 +77,8 @@ def start_caption(asked: Asked) -> str:
         "(click one to start there) and the diamonds mark the minima; on the landscape each ball is a start "
         + ("(the ringed one is the start the question asks about; click anywhere to drop another, and the question moves to it). " if landscape
            else "(click anywhere to drop one). ")
-        + "Drag the surface to turn it. Commit an answer, or press *Just show me*, and every start rolls downhill."
+        + ("Drag the surface to turn it. " if three_d else "")
+        + "Commit an answer, or press *Just show me*, and every start rolls downhill."
     )
 
 

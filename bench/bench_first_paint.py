@@ -1,0 +1,192 @@
+"""Benchmark: each page's time from navigation to its first drawn figure in headless Chromium,
+against a floor page served the same way in the same run, and the bytes each page's first load
+receives.
+
+Two servers start on loopback, both pinned to core 0 (taskset -c 0): the app and the floor
+(bench/floor_app.py: a bare Streamlit script with one small Plotly figure and one sidebar
+slider). This process, Playwright's driver and Chromium run on core 1 (sched_setaffinity,
+inherited by every process Chromium starts). Each page is opened once first, unmeasured, so the
+server has imported its modules and cached the view's figure (as for the second student who
+opens a teacher's link; the first pays once per server for the whole class).
+
+- cold: a fresh browser context (no cache, no session) opens the page's URL; the time is
+  performance.now() (ms since navigation start) when the first figure (a Plotly trace or WebGL
+  canvas, or a Vega-Lite canvas/svg; on /debug, whose first screen has no figure, its log) is in the page and painted (a MutationObserver sees it, then
+  one requestAnimationFrame and a message, which run after the next paint).
+- revisit: in that same tab, the sidebar's link to the home page (the floor: to its blank second
+  page), then the sidebar's link back to the page; the time from the click to the first figure
+  painted again.
+- bytes: what the page received on its cold first load: the websocket frames (the page's own
+  data: every ForwardMsg of the session's first run: elements, figures, the page list) and,
+  apart, the HTTP responses (Streamlit's static JS/CSS/fonts bundle, which a browser caches after
+  its first visit of the site; the same for every page).
+
+Each time is the median of --repeats (3) rounds, at normal speed and again with Chromium's CPU
+throttled 4x (CDP Emulation.setCPUThrottlingRate, as a phone). Ratios are against the floor
+in the same run. Viewport 1400 x 1000.
+Run: flock /tmp/bench.lock python bench/bench_first_paint.py [--repeats 3] [--query predict=false] [--before /path/to/main]
+(--before: a checkout of main, served as well; its pages are the rows "before ...")
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM_ARGS, _free_port, chromium_path, wait_for_app  # noqa: E402
+
+FIGURE = (
+    ".js-plotly-plot .main-svg g.trace, .js-plotly-plot .gl-container canvas,"
+    " [data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg.marks"
+)
+# Page 5's first screen has no figure (its charts are in its second tab): there, its log.
+LOG = "[data-testid='stCode'] code"
+LESSONS = {
+    "1 /intuition": ("intuition", FIGURE),
+    "2 /learning_rate": ("learning_rate", FIGURE),
+    "3 /local_minimum": ("local_minimum", FIGURE),
+    "4 /regression": ("regression", FIGURE),
+    "5 /debug (its log)": ("debug", LOG),
+}
+# In every document before its own scripts: the first figure's paint time, and a reset for a revisit.
+WATCH = """(() => {
+  window.__fp = null; window.__t0 = 0; let waiting = false;
+  const seen = () => {
+    if (window.__fp !== null || waiting || !document.querySelector(SELECTOR)) return;
+    waiting = true;
+    requestAnimationFrame(() => { const ch = new MessageChannel();
+      ch.port1.onmessage = () => { window.__fp = performance.now(); waiting = false; }; ch.port2.postMessage(0); });
+  };
+  new MutationObserver(seen).observe(document, {childList: true, subtree: true});
+  window.__reset = () => { window.__fp = null; waiting = false; window.__t0 = performance.now(); };
+})();"""
+
+
+def serve(script: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """``streamlit run script`` on 127.0.0.1 from the script's checkout, pinned to core 0; waits until it answers."""
+    port = _free_port()
+    proc = subprocess.Popen(
+        ["taskset", "-c", "0", sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+        cwd=script.parent if script.name == "streamlit_app.py" else ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise RuntimeError(f"{script.name} did not start within 60 s")
+
+
+def visit(browser, url: str, path: str, away: str, query: str, throttle: float, selector: str = FIGURE) -> dict:
+    """One cold visit and one revisit of ``path``; ms to the first figure and bytes received
+    (NaN for a visit that timed out: on a busy machine, rather than losing the whole run)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.add_init_script(f"const SELECTOR = {json.dumps(selector)};\n" + WATCH)
+        if throttle != 1:
+            context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+        ws_bytes, requests = [0], []
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload))))
+        page.on("requestfinished", lambda request: requests.append(request))
+        page.goto(f"{url}/{path}" + (f"?{query}" if query else ""), timeout=300_000)
+        page.wait_for_function("window.__fp !== null", timeout=300_000, polling=50)
+        cold = page.evaluate("window.__fp")
+        wait_for_app(page, 180_000)
+        first_ws = ws_bytes[0]
+        http = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
+        nav = "[data-testid='stSidebarNav'] a[href='%s/{}']" % url  # "": the home page (the floor: its figure page)
+        page.locator(nav.format(away)).first.click()
+        wait_for_app(page, 180_000)
+        page.evaluate("window.__reset()")
+        before = ws_bytes[0]
+        page.locator(nav.format(path)).first.click()
+        page.wait_for_function("window.__fp !== null", timeout=300_000, polling=50)
+        revisit = page.evaluate("window.__fp - window.__t0")
+        wait_for_app(page, 180_000)
+        return {"cold": cold, "revisit": revisit, "ws": first_ws, "http": http, "revisit_ws": ws_bytes[0] - before}
+    except PlaywrightError as error:
+        print(f"  {url}/{path} at {throttle:g}x: {str(error).splitlines()[0]}", flush=True)
+        return dict.fromkeys(("cold", "revisit", "ws", "http", "revisit_ws"), math.nan)
+    finally:
+        context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--query", default="", help="added to every lesson's URL, e.g. predict=false")
+    parser.add_argument("--pages", default="", help="comma-separated url paths (default: every lesson)")
+    parser.add_argument("--before", help="another checkout of the app (main, before a change): served too, its pages measured in the same run")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    os.sched_setaffinity(0, {1})  # Playwright's driver and Chromium inherit it
+    lessons = {n: ps for n, ps in LESSONS.items() if not args.pages or ps[0] in args.pages.split(",")}
+    app, app_url = serve(ROOT / "streamlit_app.py")
+    floor, floor_url = serve(ROOT / "bench" / "floor_app.py")
+    servers = [app, floor]
+    cases = {"floor": (floor_url, "", "other", "", FIGURE)}
+    if args.before:
+        before, before_url = serve(Path(args.before).resolve() / "streamlit_app.py")
+        servers.append(before)
+    for n, (p, sel) in lessons.items():  # before and after side by side: the machine's load drifts alike for both
+        if args.before:
+            cases[f"before {n}"] = (before_url, p, "", args.query, sel)
+        cases[n] = (app_url, p, "", args.query, sel)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+            for case in cases.values():  # warm: imports done, each view's figure cached
+                visit(browser, *case[:4], 1, case[4])
+            print(f"load average {os.getloadavg()[0]:.1f}; server(s) on core 0, Chromium on core 1; median of {args.repeats}; query {args.query!r}")
+            for throttle in (1, 4):
+                results = {name: [] for name in cases}
+                for _ in range(args.repeats):
+                    for name, case in cases.items():
+                        results[name].append(visit(browser, *case[:4], throttle, case[4]))
+                report(results, throttle)
+            print(f"load average {os.getloadavg()[0]:.1f}")
+            browser.close()
+    finally:
+        for proc in servers:
+            proc.terminate()
+            proc.wait(timeout=60)
+
+
+def report(results: dict[str, list[dict]], throttle: float) -> None:
+    def median(values) -> float:
+        finite = [v for v in values if not math.isnan(v)]
+        return statistics.median(finite) if finite else math.nan
+
+    med = {name: {k: median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
+    floor = med["floor"]
+    print(f"\nCPU throttling {throttle:g}x" + (" (Chromium; as a phone)" if throttle != 1 else ""))
+    print(f"{'page':<25} {'cold ms':>8} {'x floor':>8} {'revisit ms':>11} {'x floor cold':>13} {'x floor revisit':>16} {'ws kB first load':>17} {'http kB (static)':>17} {'ws kB revisit':>14}")
+    for name, m in med.items():
+        print(
+            f"{name:<25} {m['cold']:>8.0f} {m['cold'] / floor['cold']:>7.2f}x {m['revisit']:>11.0f} {m['revisit'] / floor['cold']:>12.2f}x {m['revisit'] / floor['revisit']:>15.2f}x"
+            f" {m['ws'] / 1000:>17.1f} {m['http'] / 1000:>17.1f} {m['revisit_ws'] / 1000:>14.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
