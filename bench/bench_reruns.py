@@ -84,10 +84,8 @@ CASES = {
     "6 batches: alpha": ("batches", "alpha", 0.3, 0.01),
 }
 QUERY = {"4 by hand: angle": "hand=true", "4 by hand, shown: angle": "hand=true&predict=false"}  # the URL a case's page opens with
-SLIDERS = {"angle"}  # widgets whose value is a list of floats (st.slider), not one float
+SLIDERS = {"angle", "beta"}  # sliders: the value travels as a list of one number (a number input's as a number)
 
-
-SLIDERS = {"beta"}  # a slider's value travels as a list of one number, a number input's as a number
 
 
 def revisit(first: float, step: float):
