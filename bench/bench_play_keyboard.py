@@ -35,8 +35,12 @@ OFF = """() => { const gd = document.querySelector('.js-plotly-plot');
 # On: its elements back, and any action (here: first frame) hooks it to the figure again.
 ON = """() => { if (window._gdp) { window._gdp[1].append(window._gdp[0]); window._gdp = null; }
   document.querySelector('.gdp-btn[data-act=first]').click(); }"""
+# One counting listener at a time: OFF takes every animatingframe listener off, but a round with the
+# player on follows one with it off, whose counter would still be there and count each frame twice.
 COUNT = """() => { const gd = document.querySelector('.js-plotly-plot'); window._updates = [];
-  gd.on('plotly_animatingframe', () => window._updates.push(performance.now())); }"""
+  if (window._counter) gd.removeListener('plotly_animatingframe', window._counter);
+  window._counter = () => window._updates.push(performance.now());
+  gd.on('plotly_animatingframe', window._counter); }"""
 RATE = "() => { const t = window._updates; return t.length > 1 ? (t.length - 1) / ((t[t.length - 1] - t[0]) / 1000) : 0; }"
 PLAY = "() => document.querySelector('.js-plotly-plot .updatemenu-button').dispatchEvent(new MouseEvent('click', {bubbles: true}))"
 PAUSE = "() => [...document.querySelectorAll('.js-plotly-plot .updatemenu-button')].find(b => b.textContent.includes('Pause')).dispatchEvent(new MouseEvent('click', {bubbles: true}))"
