@@ -69,7 +69,7 @@ def run_and_show() -> None:
     # --- predict first: the questions (and a challenge link's goal) are asked of these very fits ------
     key = (source.data_id, settings)
     goal_place, predict_place = st.container(), st.container()
-    fit_place = st.container() if on_a_phone() else nullcontext()  # on a phone the figure comes before the fit by hand
+    fit_place = st.container() if on_a_phone() or present_mode() else nullcontext()  # on a phone and a projector the figure comes before the fit by hand
     hand_place = st.container()
     with hand_place:  # the line set by hand (None: the fit by hand is off); a "hand" goal checks its J
         line = hand_line(stats, settings.scale)

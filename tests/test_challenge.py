@@ -125,24 +125,19 @@ def _slope(curve, w):
 
 
 def oracle_converged_at(curve, w0, alpha, iters):
-    """The first iteration from which every step is under 1/1000 of the plotted range, within 10
-    times that of a minimum, to the end of the run, and the step after the last no longer than the
-    last (a point that lands by chance beside a minimum it is about to leave, an alpha above the
+    """The run stops at the first iteration whose step is under 1/1000 of the plotted range, within 10
+    times that of a minimum; it has converged there if the step it would take next is no longer than
+    that one (a point that lands by chance beside a minimum it is about to leave, an alpha above the
     wall, has not converged)."""
     tol, w = 1e-3 * (curve.w_max - curve.w_min), w0
-    first, step = None, 0.0
     for i in range(1, iters + 1):
         w_next = w - alpha * _slope(curve, w)
         if not math.isfinite(w_next) or abs(w_next) > 1e6:
             return None
         step, w = w_next - w, w_next
         if abs(step) < tol and any(abs(w - m) <= 10 * tol for m in curve.minima):
-            first = i if first is None else first
-        else:
-            first = None
-    if first is not None and abs(alpha * _slope(curve, w)) > abs(step) * (1 + 1e-9) + 1e-300:
-        return None
-    return first
+            return i if abs(alpha * _slope(curve, w)) <= abs(step) * (1 + 1e-9) + 1e-300 else None
+    return None
 
 
 @settings(max_examples=100, deadline=None)
