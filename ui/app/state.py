@@ -174,7 +174,7 @@ def class_answer_key(round_id: object) -> str:
 CLASS_RUN_SHOWN = "_class_run_shown"  # the round whose run the teacher's page plays now (None: not yet)
 CLASS_SETUP = "_class_setup"  # True while the teacher picks the next question (after New question)
 CLASS_DRAWN = "_class_drawn"  # the class's state a student's page was drawn for (a change redraws it)
-CLASS_KEPT = "_class_kept"  # {round number: the answer text} this session committed
+CLASS_KEPT = "_class_kept"  # {round number: this student's answer} as the store had it at the page's last run, or as Commit kept it since
 CLASS_CODE_BOX = "class_code"  # the join code's container (its CSS makes it large)
 CLASS_LIVE = "class_live"  # the teacher's live spread's container
 CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read when Join is pressed)
