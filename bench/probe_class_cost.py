@@ -106,6 +106,13 @@ async def measure(url: str, pid: int, log: Path, args) -> list[str]:
 
     await phase("student poll (nothing changed)", args.polls, poll)
 
+    async def redraw(i: int) -> int:
+        before = tab.received
+        await tab.run()
+        return tab.received - before
+
+    await phase("redraw: the whole page again (as when the round changed; its big elements cached in the tab)", args.students, redraw)
+
     async def pick(i: int) -> int:
         one = first_tabs[i]
         before = one.received
