@@ -158,7 +158,8 @@ class Tab:
                 drawn.auto_rerun = (forward.auto_rerun.interval, forward.auto_rerun.fragment_id)
             elif kind == "script_finished":
                 if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    drawn = Drawn(widgets={}, fragment_of={}, auto_rerun=drawn.auto_rerun)  # st.rerun: the page runs again, whole
+                    # st.rerun: the page (or one fragment) runs again; what the browser has stays until redrawn
+                    drawn = Drawn(widgets=dict(drawn.widgets), fragment_of=dict(drawn.fragment_of), auto_rerun=drawn.auto_rerun)
                     continue
                 if forward.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     drawn.exceptions += 1

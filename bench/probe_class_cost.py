@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import os
 import secrets
 import subprocess
@@ -52,9 +53,11 @@ class Counting(Tab):
         self.ws.recv = counted
 
 
-def script_ms(log: Path, since: int) -> tuple[list[float], int]:
+def script_ms(log: Path, since: int) -> tuple[list[float], int, str]:
+    """The script runs logged since line ``since``: their CPU ms, the line count, and how many of each kind."""
     lines = log.read_text().splitlines()
-    return [float(line.split()[0]) for line in lines[since:]], len(lines)
+    kinds = collections.Counter(line.split()[1] for line in lines[since:])
+    return [float(line.split()[0]) for line in lines[since:]], len(lines), ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
 
 
 async def measure(url: str, pid: int, log: Path, args) -> list[str]:
@@ -72,18 +75,20 @@ async def measure(url: str, pid: int, log: Path, args) -> list[str]:
         await warm.run()
     await warm.close()
 
-    async def phase(name: str, count: int, step) -> None:
-        _, seen = script_ms(log, 0)
+    async def phase(name: str, count: int, step, prepare=None) -> None:
+        _, seen, _ = script_ms(log, 0)
         before, sent, wall = cpu_s(pid), [], []
         for i in range(count):
+            if prepare is not None:
+                await prepare(i)
             t = time.perf_counter()
             sent.append(await step(i))
             wall.append(time.perf_counter() - t)
         await asyncio.sleep(0.3)  # let the server finish writing
         spent = cpu_s(pid) - before
-        runs, _ = script_ms(log, seen)
+        runs, _, kinds = script_ms(log, seen)
         lines.append(
-            f"{name}: {count} x, server CPU {spent / count * 1000:.1f} ms each (script thread p50 {percentile(runs, 0.5):.1f} ms), "
+            f"{name}: {count} x, server CPU {spent / count * 1000:.1f} ms each (script thread p50 {percentile(runs, 0.5):.1f} ms; runs: {kinds}), "
             f"wall p50 {percentile(wall, 0.5) * 1000:.0f} ms p95 {percentile(wall, 0.95) * 1000:.0f} ms, sent {sum(sent) / count / 1024:.1f} KiB each"
         )
 
@@ -132,6 +137,24 @@ async def measure(url: str, pid: int, log: Path, args) -> list[str]:
     await phase("pick an option (the radio's own rerun)", len(first_tabs), pick)
     await phase("Commit (the answer written)", len(first_tabs), commit)
     await phase("student poll after answering", args.polls, poll)
+
+    async def move(i: int) -> None:
+        """The teacher closes the round or starts the re-vote (not timed: the store's, not the page's)."""
+        if i % 2 == 0:
+            store.close_round(made.secret)
+        else:
+            store.start_round(made.secret)
+        await asyncio.sleep(0.6)  # the replica's signature cache (SIGNATURE_FOR_S)
+
+    async def moved(i: int) -> int:
+        """The next poll sees the round moved, and redraws."""
+        before = tab.received
+        await tab.run(fragment=tab.fragment)
+        if f"Question {i // 2 + 1 + (i % 2)}" not in tab.text():
+            raise RuntimeError(f"the poll did not redraw the round: {tab.text()[-300:]!r}")
+        return tab.received - before
+
+    await phase("the round moved (closed, re-vote opened): the poll that sees it, with its redraw", args.moves, moved, move)
     for one in first_tabs:
         await one.close()
     store.close()
@@ -142,6 +165,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--polls", type=int, default=60)
     parser.add_argument("--students", type=int, default=20)
+    parser.add_argument("--moves", type=int, default=10, help="rounds closed or opened, one poll each (at most 40)")
     args = parser.parse_args()
     os.sched_setaffinity(0, {1})
     with tempfile.TemporaryDirectory(prefix="gd-class-probe-") as tmp:
