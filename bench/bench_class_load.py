@@ -4,8 +4,10 @@ Two Streamlit replicas behind HAProxy on loopback (deploy/haproxy.cfg, as deploy
 it, but started here so that one replica can be killed alone), sharing one SQLite class store
 (GD_DATA_DIR in a temporary folder). Every student is a websocket tab speaking Streamlit's
 protocol (bench/class_tab.py), as a phone's browser does: it opens ``/class?join=CODE&me=ID``,
-reruns the page's poll fragment at the interval the server asks (2 s), and answers by sending
-the radio's value with the Commit button's trigger. The teacher is a tab too
+reruns the page's poll fragment at the interval the server asks (2 s), and answers as a phone
+does: it taps an option (a rerun of its own), and 0.3-1.2 s later presses Commit (the radio's
+value with the button's trigger; a widget drawn in a fragment reruns that fragment, as the
+browser asks). It keeps the proxy's cookie and the browser's message cache. The teacher is a tab too
 (``/class?teach=SECRET``): it presses the page's buttons and reruns its live-spread fragment
 every 1.5 s, reading "Round n: k answered".
 
@@ -14,12 +16,19 @@ Phases, one class:
 2. round 1: every student answers once at a random moment within ``--window`` seconds;
 3. round 2 (re-vote): the teacher closes the round and starts round two; every student answers again;
 4. round 3 with a kill: a new question; halfway through the window one replica is killed
-   (SIGKILL); its students' tabs see their websocket close, reconnect through the proxy (to the
-   other replica, a new session, the same ``me`` in the URL) and answer if their answer had not
-   been kept.
+   (SIGKILL); its students' tabs see their websocket close at once (the browser's onclose) and
+   reconnect as Streamlit 1.67's frontend does (its delays, its health pings, the cookie of the
+   dead replica: the proxy must send them on), to a new session on the other replica (the same
+   ``me`` in the URL), and answer if their answer had not been kept.
 After each round the database is read: every student counted exactly once, with the answer its
 tab last had kept. Reported: answer latency p50/p95/max (and p95 over the baseline's p50), the
 teacher's histogram delay after the last answer, errors, reconnects.
+
+An answer's latency runs from the press of Commit until the page shows it kept. A press whose
+replica died before answering counts from that first press to the page showing the answer kept
+after the reconnect and a second press (the reconnect included, the student's second thought
+not: pressed at once). A student whose moment to answer falls while its tab is reconnecting
+(a browser shows the page disabled then) presses once it is back, and counts from that press.
 
 The replicas and HAProxy run on core 0 (taskset -c 0), this script's clients on core 1.
 Run under the bench lock:  flock /tmp/bench.lock python bench/bench_class_load.py [--students 100]
