@@ -18,7 +18,6 @@ import streamlit as st
 
 from class_store.errors import ClassStoreError
 from gd_core import questions as qs
-from gd_core.class_round import round_context
 from gd_core.question_types import ChoiceForm, NumberForm
 from ui.app import state
 from ui.app.page import on_a_phone
@@ -95,7 +94,7 @@ def answer_part(code: str, me: str, current, form: object, open_: bool) -> None:
 def _start_figure(question_id: str, view) -> None:
     """The run's start, as the lesson shows it before an answer (the run plays on the projector)."""
     with st.expander("The start of the run", expanded=True, icon=":material/show_chart:"):
-        play_figure(view, round_context(question_id, view), hidden=True, narrow=on_a_phone())
+        play_figure(view, classroom.context(question_id, view), hidden=True, narrow=on_a_phone())
         st.caption("Only where the run starts: the teacher plays the run once the class has answered.")
 
 
