@@ -30,6 +30,7 @@ class Drawn:
 
     widgets: dict[str, tuple[str, object]] = field(default_factory=dict)
     fragment_of: dict[str, str] = field(default_factory=dict)  # widget key -> the fragment it was drawn in
+    kinds: list[str] = field(default_factory=list)  # the element types this run sent, in order
     texts: list[str] = field(default_factory=list)
     exceptions: int = 0
     auto_rerun: tuple[float, str] | None = None  # (interval s, fragment id)
@@ -172,6 +173,7 @@ class Tab:
     @staticmethod
     def _read(element, drawn: Drawn, fragment_id: str = "") -> None:
         kind = element.WhichOneof("type")
+        drawn.kinds.append(kind)
         if kind == "exception":
             drawn.exceptions += 1
             return

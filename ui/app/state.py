@@ -178,3 +178,6 @@ CLASS_KEPT = "_class_kept"  # {round number: this student's answer} as the store
 CLASS_CODE_BOX = "class_code"  # the join code's container (its CSS makes it large)
 CLASS_LIVE = "class_live"  # the teacher's live spread's container
 CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read when Join is pressed)
+# --- branch class-load (issue 25's load): a round that moves redraws the student's round part alone ---
+CLASS_ROUND_PART = "class_round_part"  # the student's round part (a fragment's key: the poll reruns it alone)
+CLASS_FIGURE_DRAWN = "_class_figure_drawn"  # the question (id, params) whose run the student's page drew (another redraws the page)
