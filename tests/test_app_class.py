@@ -108,6 +108,13 @@ def test_a_full_round_teacher_and_three_students() -> None:
     assert "Round 1: 3 answered · Round 2: 3 answered" in all_text(t)
     t.button(key=state.CLASS_CLOSE).click().run()
     assert state.CLASS_ROUND_TWO not in {b.key for b in t.button}  # two rounds of one question
+    s = students[0].run()
+    assert "The class's answers" not in all_text(s)  # round two's spread: not before the teacher shows it
+    t.button(key=state.CLASS_REVEAL).click().run()
+    s = students[0].run()
+    assert bars(s) == {("Round 1", "w moves left (to a smaller w)"): 2, ("Round 1", "w moves right (to a larger w)"): 1,
+                       ("Round 1", "w stays where it is"): 0, ("Round 2", "w moves left (to a smaller w)"): 3,
+                       ("Round 2", "w moves right (to a larger w)"): 0, ("Round 2", "w stays where it is"): 0}  # both votes side by side, as the teacher sees them
     t.button(key=state.CLASS_RUN).click().run()
     assert not t.exception, t.exception
     text = all_text(t)
@@ -210,3 +217,46 @@ def test_a_student_answering_too_fast_is_told_to_wait() -> None:
     answer(s, "stays")
     assert "wait a few seconds" in read_back(all_text(s))
     assert "Your answer in this round: w moves right" in read_back(all_text(s))  # the last one kept stays
+
+
+def test_the_teachers_view_is_in_the_url_so_a_reload_comes_back_to_it() -> None:
+    """A reload, or a tab that reconnects to another replica, is a new session: the view comes from the URL."""
+    t = pick(teacher(), "intuition.direction")
+    secret, code = t.query_params[state.TEACH], code_of(t)
+    answer(student(code), "left")
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert t.query_params[state.RUN] == "1"
+    again = open_page("class", teach=secret, run="1")
+    assert not again.exception, again.exception
+    assert "**Round 1**: 1 right answer of 1 (100%)" in all_text(again) and len(again.get("plotly_chart")) == 1
+    assert not again.warning  # the link's values are all used
+    again.button(key=state.CLASS_NEW_QUESTION).click().run()
+    assert again.query_params[state.NEXT] == "true" and state.RUN not in again.query_params
+    picking = open_page("class", teach=secret, next="true")
+    assert picking.button(key=state.CLASS_START) and not picking.get("plotly_chart")
+    stale = open_page("class", teach=secret, run="7")  # a round this class does not have: no run, and the page says so
+    assert not stale.get("plotly_chart") and "Close the round" not in all_text(stale)
+    assert "could not be used here" in read_back(" ".join(w.value for w in stale.warning))
+
+
+def words_in(spec: str) -> str:
+    """Every title, hover and text a figure shows (not its settings' names)."""
+    figure = json.loads(spec)
+    texts = [a.get("text", "") for a in figure["layout"].get("annotations", [])]
+    texts += [str(t.get(k, "")) for t in figure["data"] for k in ("hovertemplate", "name", "text")]
+    return "\n".join(texts)
+
+
+def test_the_start_figure_of_page_3_offers_no_click_where_clicks_do_nothing() -> None:
+    t = pick(teacher(), "local_minimum.valley")
+    s = student(code_of(t))
+    spec = s.get("plotly_chart")[0].proto.spec
+    words = words_in(spec)
+    assert "click" not in words.lower() and "switch on" not in words.lower(), words[:300]
+    assert "each dot a start w₀" in words and json.loads(spec)["layout"]["clickmode"] == "none"
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert "click" not in words_in(t.get("plotly_chart")[0].proto.spec).lower()
+    lesson = open_page("local_minimum", predict="false")  # the lesson page, where a click starts a run, still says so
+    assert "click a dot to start there" in words_in(lesson.get("plotly_chart")[0].proto.spec)

@@ -69,6 +69,15 @@ def same_question(first: Round, second: Round) -> bool:
     return first.asked.question_id == second.asked.question_id and dict(first.asked.params) == dict(second.asked.params)
 
 
+def together(rounds) -> list[Round]:
+    """The rounds shown side by side: the last one, and the one before it when it asked the same
+    question of the same view (a re-vote after discussion)."""
+    rounds = list(rounds)
+    if len(rounds) >= 2 and rounds[-2].number == rounds[-1].number - 1 and same_question(rounds[-2], rounds[-1]):
+        return rounds[-2:]
+    return rounds[-1:]
+
+
 def question_of(one: Round) -> tuple[str, RoundView]:
     """The round's question id and view; SetupError when the view cannot be read back."""
     try:

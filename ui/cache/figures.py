@@ -46,13 +46,14 @@ def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False,
 @shared(max_entries=64)
 def local_minimum(
     key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None, three_d: bool = False,
+    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None, three_d: bool = False, clicks: bool = True,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the runs cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key;
+    """``hidden`` (before a prediction: pass the runs cut to their start), ``ghost``, ``three_d`` (the surface to turn) and ``clicks``
+    (False: the class view's figure, which takes no click) are part of the key;
     ``_race`` (the momentum race's paths and names, ui.views.local_minimum.race_figure) is not: its beta is in ``key``."""
     return minima_figure(
         _curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact, hidden=hidden, ghost=ghost,
-        race=_race, three_d=three_d,
+        race=_race, three_d=three_d, clicks=clicks,
     )
 
 

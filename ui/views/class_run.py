@@ -48,7 +48,7 @@ def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool 
         basin = runs.basins(cid, curve, context.alpha)
         paths = start_only(context.surface_path) if hidden else context.surface_path
         drawn = [(label, start_only(r)) for label, r in starts] if hidden else starts
-        figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None)
+        figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None, clicks=False)
         words = figure_texts.local_minimum(key, figure, drawn, paths, hidden, tuple(basin.minima), None)
     st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
     keyboard_player(state.CLASS_FIGURE, words)  # as on the lesson page: Tab reaches Play, the figure in words

@@ -105,9 +105,10 @@ def student_page(code: str, me: str) -> None:
         st.caption("Your answer in this round: " + shown(said(form, view.mine), 120))
     elif not open_:
         st.caption("You did not answer this round.")
-    revealed = [spread for spread in view.revealed if spread.round == current.number]
-    if revealed:
+    if current.state == "revealed":  # this round's spread, beside the first vote's when this is the re-vote (as the teacher sees them)
+        pair = classroom.together(view.revealed_rounds)
+        spreads = {spread.round: spread for spread in view.revealed}
         st.markdown("**The class's answers**")
-        draw_spread(form, revealed, [f"Round {current.number}"])
+        draw_spread(form, [spreads[r.number] for r in pair], [f"Round {k}" for k in range(1, len(pair) + 1)])
     _start_figure(question_id, round_view)
     st.caption(shown(qs.BY_ID[question_id].title, 120))

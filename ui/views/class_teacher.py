@@ -32,31 +32,45 @@ def _act(action, *args) -> None:
         st.session_state[state.CLASS_PROBLEM] = shown(error, MESSAGE_LIMIT)
 
 
+def _showing(run: int | None = None, picking: bool = False) -> None:
+    """What the teacher's page shows, kept in its URL (``run=<round>``, ``next=true``): a reload,
+    or a tab that reconnects to another replica, comes back to the same view."""
+    for name, value in ((state.RUN, None if run is None else str(run)), (state.NEXT, "true" if picking else None)):
+        if value is None:
+            st.query_params.pop(name, None)
+        else:
+            st.query_params[name] = value
+
+
 def _start(secret: str, question_id: str, view: RoundView) -> None:
     _act(classroom.start_round, secret, question_id, view)
-    st.session_state[state.CLASS_SETUP] = False
-    st.session_state[state.CLASS_RUN_SHOWN] = None
+    _showing()
 
 
 def _again(secret: str, current) -> None:
     _act(classroom.start_again, secret, current)
-    st.session_state[state.CLASS_RUN_SHOWN] = None
+    _showing()
 
 
 def _show_run(number: int) -> None:
-    st.session_state[state.CLASS_RUN_SHOWN] = number
+    _showing(run=number)
 
 
 def _new_question() -> None:
-    st.session_state[state.CLASS_SETUP] = True
-    st.session_state[state.CLASS_RUN_SHOWN] = None
+    _showing(picking=True)
 
 
-def pair(rounds) -> list:
-    """The rounds shown together: the last one, and the one before it when it asked the same."""
-    if len(rounds) >= 2 and classroom.same_question(rounds[-2], rounds[-1]):
-        return [rounds[-2], rounds[-1]]
-    return list(rounds[-1:])
+def shown_now(rounds) -> tuple[int | None, bool]:
+    """The URL's view, checked against the class: the round whose run is shown (the latest round's
+    number, else None) and whether the next question is being picked. A value the class does not
+    have is dropped, and the link check names it (its session value is None)."""
+    run, picking = st.query_params.get(state.RUN), st.query_params.get(state.NEXT)
+    latest = rounds[-1].number if rounds else None
+    run_ok = run is not None and latest is not None and run == str(latest)
+    picking_ok = picking == "true"
+    st.session_state[state.RUN] = run if run_ok else None
+    st.session_state[state.NEXT] = picking if picking_ok else None
+    return (latest if run_ok else None), picking_ok
 
 
 def names(shown_rounds) -> list[str]:
@@ -102,14 +116,15 @@ def teacher_page(secret: str) -> None:
         if problem:
             st.error(problem, icon=":material/block:")
         current = view.rounds[-1] if view.rounds else None
-        if current is None or st.session_state.get(state.CLASS_SETUP):
+        run, picking = shown_now(view.rounds)
+        if current is None or picking:
             _setup(secret, first=current is None)
             return
-        together = pair(view.rounds)
+        together = classroom.together(view.rounds)
         st.markdown(f"**Round {len(together)}**, " + ("open: answers are coming in" if current.state == "open" else
                     "closed" if current.state == "closed" else "closed, the spread shown to the class"))
         st.markdown("#### " + shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
-        run_shown = st.session_state.get(state.CLASS_RUN_SHOWN) == current.number
+        run_shown = run == current.number
         if run_shown:
             _results(view, together)
         else:
