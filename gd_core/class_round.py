@@ -116,6 +116,23 @@ def form_of(question_id: str, view: RoundView) -> Form:
     return qs.form(qs.question(question_id), round_context(question_id, view))
 
 
+def answer_range(question_id: str, view: RoundView) -> tuple[float, float] | None:
+    """The numbers a class may answer (the store refuses others, saying this range): for a w, the
+    curve's plotted range widened by its width on each side (a step may overshoot it), and wider
+    still to hold the right answer; None (the store's default by unit) for another number.
+
+    >>> answer_range("intuition.first_step", RoundView("intuition", "bowl", 7.0, 0.1, 30))
+    (-12.0, 18.0)
+    """
+    form = form_of(question_id, view)
+    if not isinstance(form, NumberForm) or form.unit != "w":
+        return None
+    curve = CURVES[view.curve]
+    truth = float(qs.truth(qs.question(question_id), round_context(question_id, view)).value)
+    width = curve.w_max - curve.w_min
+    return float(min(curve.w_min, truth) - width), float(max(curve.w_max, truth) + width)
+
+
 def canonical(question_id: str, view: RoundView, raw: object) -> str:
     """The response as the store keeps it; ResponseError (its message for the student) when it
     does not answer this question."""
@@ -200,5 +217,5 @@ def correct_count(question_id: str, view: RoundView, answers: Iterable[str]) -> 
     return right
 
 
-__all__ = ["CLASS_LESSONS", "Bar", "RoundError", "RoundView", "canonical", "correct_count", "form_of", "number_bins", "offered",
+__all__ = ["CLASS_LESSONS", "Bar", "RoundError", "RoundView", "answer_range", "canonical", "correct_count", "form_of", "number_bins", "offered",
            "page_alphas", "round_context", "tally"]

@@ -181,6 +181,8 @@ def test_an_answer_outside_the_question_is_refused_with_a_message() -> None:
     s = student(code_of(t))
     answer(s, "abc")
     assert "Type a number" in all_text(s)
+    answer(s, "100000")  # far off the plotted range of w (-2 to 8): refused, the range said
+    assert "Give a number from −12 to 18 (w); 100000 is outside" in read_back(all_text(s)), all_text(s)[-300:]
     answer(s, "6.2")
     assert "Kept" in all_text(s)
 
