@@ -262,3 +262,39 @@ def test_the_start_figure_of_page_3_offers_no_click_where_clicks_do_nothing() ->
     assert "click" not in words_in(t.get("plotly_chart")[0].proto.spec).lower()
     lesson = open_page("local_minimum", predict="false")  # the lesson page, where a click starts a run, still says so
     assert "click a dot to start there" in words_in(lesson.get("plotly_chart")[0].proto.spec)
+
+
+@pytest.mark.parametrize("question_id", ["regression.final_w", "debug.line", "batches.noisiest"])
+def test_pages_4_to_6_questions_run_in_class(question_id: str) -> None:
+    """Every lesson's questions are offered: a round of page 4's (a built-in dataset), page 5's
+    (the exercise's log) and lesson 6's, answered right by one student and wrong by another."""
+    from gd_core import questions as qs
+    from gd_core.class_round import round_context
+    from ui.views.class_setup import default_view
+
+    view = default_view(question_id)
+    truth = qs.truth(qs.question(question_id), round_context(question_id, view))
+    t = pick(teacher(), question_id)
+    right, wrong = student(code_of(t)), student(code_of(t))
+    text = all_text(right)
+    assert qs.prompt(qs.question(question_id), round_context(question_id, view)) in read_back(text)
+    if view.lesson == "debug":
+        assert round_context(question_id, view).log in [c.value for c in right.code]  # the log the question is about
+    else:
+        assert "starts" in text and not right.get("plotly_chart")  # the start only, nothing of the run
+    if right.radio:
+        answer(right, truth.value)
+        answer(wrong, next(key for key in qs.form(qs.question(question_id), round_context(question_id, view)).keys if key not in truth.accepted))
+    else:
+        answer(right, format(float(truth.value), ".6g"))
+        answer(wrong, format(float(truth.value) * 1.5 + 1, ".6g"))
+    assert "Kept" in all_text(right) and "Kept" in all_text(wrong)
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert not t.exception, t.exception
+    text = all_text(t)
+    assert "**Round 1**: 1 right answer of 2 (50%)" in text, text[-600:]
+    assert read_back(truth.answer) in read_back(text)
+    if view.lesson == "batches":
+        spec = t.get("plotly_chart")[0].proto.spec
+        assert "click" not in words_in(spec).lower()

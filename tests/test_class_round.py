@@ -19,10 +19,37 @@ from ui.views.class_setup import default_view
 OFFERED = [q.id for q in qs.QUESTIONS if offered(q.id)]
 
 
-def test_the_class_offers_the_one_answer_questions_of_pages_1_to_3() -> None:
-    one_answer = [q.id for q in qs.QUESTIONS if q.lesson in ("intuition", "learning_rate", "local_minimum") and q.id != "learning_rate.behaviour"]
-    assert OFFERED == one_answer and len(OFFERED) >= 10
-    assert {qs.BY_ID[i].lesson for i in OFFERED} == {"intuition", "learning_rate", "local_minimum"}
+def test_the_class_offers_every_lessons_one_answer_questions() -> None:
+    one_answer = [q.id for q in qs.QUESTIONS if q.id != "learning_rate.behaviour"]
+    assert OFFERED == one_answer and len(OFFERED) >= 19
+    assert {qs.BY_ID[i].lesson for i in OFFERED} == set(qs.LESSONS)
+
+
+def test_the_class_datasets_are_the_lesson_pages_built_in_ones() -> None:
+    from gd_core.class_data import BUILT_IN, rows
+    from ui.app.choices import BUILTIN
+
+    assert {k: v[1:] for k, v in BUILTIN.items()} == BUILT_IN
+    x, y = rows("lab_houses")
+    assert x.tolist() == [1.0, 2.0] and y.tolist() == [300.0, 500.0]  # the course lab's two houses
+    with pytest.raises(RoundError, match="built-in dataset"):
+        round_context("regression.final_w", RoundView("regression", "", 0.0, 0.01, 100, dataset="my_upload.csv"))
+
+
+def test_a_class_round_runs_what_the_lesson_page_runs() -> None:
+    """Lesson 6's runs and page 4's fit from a round's view equal the page's own (ui.cache.runs)."""
+    from gd_core.class_round import lesson_context, run_rows
+    from ui.cache import runs
+
+    view = default_view("batches.noisiest")
+    x, y, stats = run_rows(view)
+    page = runs.batch_runs(("test", view), x, y, stats, view.w0, view.b0, view.alpha, view.batch, view.iters, view.seed)
+    mine = lesson_context(view).runs
+    assert all(np.array_equal(a.cost_history, b.cost_history) for a, b in zip(page.runs, mine.runs))
+    assert runs.MAX_UPDATES == __import__("gd_core.class_round", fromlist=["MAX_UPDATES"]).MAX_UPDATES
+    fit_view = default_view("regression.final_w")
+    fit, _ = runs.fit(("test",), lesson_context(fit_view).stats, fit_view.w0, fit_view.b0, fit_view.alpha, fit_view.iters, False, sequential=False)
+    assert np.array_equal(fit.path.w_history, lesson_context(fit_view).fit.path.w_history)
 
 
 @pytest.mark.parametrize("question_id", OFFERED)

@@ -106,6 +106,6 @@ def find_the_bug(key: tuple, _buggy, _fixed) -> Spec:
 
 
 @shared(max_entries=16)
-def batches(key: tuple, _x, _y, _stats, _runs, x_title: str, y_title: str, narrow: bool) -> ReadyFigure:
-    """The batch-size lesson's figure: ``_runs`` as (label, run), batch, mini-batch, stochastic."""
-    return batches_figure(_x, _y, _stats, _runs, x_title, y_title, narrow=narrow)
+def batches(key: tuple, _x, _y, _stats, _runs, x_title: str, y_title: str, narrow: bool, clicks: bool = True) -> ReadyFigure:
+    """The batch-size lesson's figure: ``_runs`` as (label, run), batch, mini-batch, stochastic (``clicks``: the lesson page's, not the class view's)."""
+    return batches_figure(_x, _y, _stats, _runs, x_title, y_title, narrow=narrow, clicks=clicks)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from gd_core import questions as qs
-from gd_core.class_round import RoundView, round_context
+from gd_core.class_round import CURVE_LESSONS, RoundView, round_context
 from gd_core.descent import lowest_cost
 from gd_core.reveal import start_only
 from gd_core.wording import plural
@@ -22,13 +22,18 @@ from ui.app.present import present_mode
 from ui.cache import figure_texts, figures, runs
 from ui.controls.landscape import landscape_map
 from ui.controls.curve import curve_id
+from ui.views.class_lessons import data_run, data_start
 from ui.views.player import keyboard_player
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 
-def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool = False) -> None:
+def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool = False, question_id: str = "") -> None:
     """The lesson's moving figure for ``context`` (the round's run); ``hidden``: its start alone,
-    as the lesson shows it before an answer (nothing later is in the page's data)."""
+    as the lesson shows it before an answer (nothing later is in the page's data). Pages 4-6:
+    ui.views.class_lessons."""
+    if view.lesson not in CURVE_LESSONS:
+        (data_start if hidden else data_run)(question_id, view, context)
+        return
     curve, compact = context.curve, present_mode()
     cid = curve_id(curve)
     if view.lesson == "intuition":
@@ -64,7 +69,7 @@ def show_run(question_id: str, view: RoundView, rounds: Sequence[tuple[str, Sequ
     truth = qs.truth(q, context)
     figure_col, words_col = st.columns([3, 2], gap="large")
     with figure_col:
-        play_figure(view, context)
+        play_figure(view, context, question_id=question_id)
     with words_col:
         st.success(shown(truth.answer, 4 * MESSAGE_LIMIT), icon=":material/check_circle:")
         st.caption("Why: " + shown(truth.why, 4 * MESSAGE_LIMIT))

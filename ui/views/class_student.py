@@ -23,6 +23,7 @@ from gd_core.question_types import ChoiceForm, NumberForm
 from ui.app import state
 from ui.app.page import on_a_phone
 from ui.cache import classroom
+from ui.views.class_lessons import START_TITLE
 from ui.views.class_run import play_figure
 from ui.views.class_show import draw_spread
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -74,10 +75,13 @@ def _answer_form(code: str, me: str, current, form: object, open_: bool) -> None
 
 
 def _start_figure(question_id: str, view) -> None:
-    """The run's start, as the lesson shows it before an answer (the run plays on the projector)."""
-    with st.expander("The start of the run", expanded=True, icon=":material/show_chart:"):
-        play_figure(view, round_context(question_id, view), hidden=True, narrow=on_a_phone())
-        st.caption("Only where the run starts: the teacher plays the run once the class has answered.")
+    """The run's start, as the lesson shows it before an answer (the run plays on the projector);
+    page 5's log, which the question is about."""
+    title = START_TITLE.get(view.lesson, "The start of the run")
+    with st.expander(title, expanded=True, icon=":material/show_chart:"):
+        play_figure(view, round_context(question_id, view), hidden=True, narrow=on_a_phone(), question_id=question_id)
+        st.caption("What the buggy loop printed; the teacher shows the mistake once the class has answered." if view.lesson == "debug"
+                   else "Only where the run starts: the teacher plays the run once the class has answered.")
 
 
 def student_page(code: str, me: str) -> None:
