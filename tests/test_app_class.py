@@ -298,3 +298,24 @@ def test_pages_4_to_6_questions_run_in_class(question_id: str) -> None:
     if view.lesson == "batches":
         spec = t.get("plotly_chart")[0].proto.spec
         assert "click" not in words_in(spec).lower()
+
+
+def test_the_teacher_poses_page_5s_question_of_the_exercise_they_left() -> None:
+    """'Pose one from the current view' on page 5: the exercise number the teacher had open."""
+    from gd_core.questions_debug import debug_context
+
+    t = teacher()
+    secret = t.query_params[state.TEACH]
+    t.query_params.clear()
+    t.query_params.update({"seed": "123"})
+    t.switch_page("pages/debug.py").run()
+    assert not t.exception
+    t.query_params.clear()
+    t.query_params[state.TEACH] = secret
+    t.switch_page("pages/class.py").run()
+    t.selectbox(key=state.CLASS_QUESTION).set_value("debug.mistake").run()
+    t.radio(key=state.CLASS_VIEW_CHOICE).set_value("own").run()
+    t.button(key=state.CLASS_START).click().run()
+    assert not t.exception, t.exception
+    s = student(code_of(t))
+    assert debug_context(123).log in [c.value for c in s.code] and debug_context(123).log != debug_context(30).log
