@@ -239,6 +239,8 @@ def number_bins(values: Sequence[float]) -> np.ndarray:
     step = _nice((high - low) / MAX_BINS)
     while True:  # a start rounded down may need one more bin: then the next round width
         start = math.floor(low / step) * step
+        if start > low:  # low / step underflowed to 0 (a subnormal low, found by hypothesis): one step lower
+            start -= step
         count = max(1, math.ceil((high - start) / step))
         if start + count * step <= high:
             count += 1

@@ -110,7 +110,7 @@ def test_a_teacher_and_three_students_run_a_full_round(browser, class_servers: s
 
     teacher.get_by_role("button", name="Start round two").click()
     for s in students:
-        says(s, "Question 2")
+        says(s, "Round 2")
         answer(s, "w moves left (to a smaller w)")
     says(teacher, "Round 2: 3 answered")
     teacher.get_by_role("button", name="Close the round").click()

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from gd_core import questions as qs
 from gd_core.class_round import RoundError, RoundView, canonical, form_of, number_bins, offered, round_context, tally
@@ -80,6 +80,7 @@ def test_choice_bars_count_each_option_in_the_forms_order() -> None:
 
 
 @given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=1, max_size=200))
+@example([7.0, -5e-324])  # a subnormal low: low / step underflowed to 0 and the first bin started above it
 def test_number_bins_cover_every_answer_with_at_most_eight_round_bins(values: list[float]) -> None:
     edges = number_bins(values)
     assert 2 <= len(edges) <= 9
@@ -105,3 +106,10 @@ def test_the_qr_code_is_an_svg_of_paths_holding_no_text() -> None:
     assert not [el for el in root.iter() if el.tag.split("}")[-1] in ("text", "script", "foreignObject", "a", "image")]
     assert "K7QF2M" not in svg
     assert math.isclose(float(root.get("width")), float(root.get("height")))
+
+
+def test_two_rounds_are_told_apart_by_their_place_not_their_colour_alone() -> None:
+    spec = spread_chart([("Round 1", [("left", 2)]), ("Round 2", [("left", 3)])])
+    legend = spec["layer"][0]["encoding"]["color"]["legend"]["labelExpr"]
+    assert "Round 1: left bar" in legend and "Round 2: right bar" in legend
+    assert spec["layer"][0]["encoding"]["xOffset"]["sort"] == ["Round 1", "Round 2"]  # round 1 is the left bar of each pair

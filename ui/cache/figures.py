@@ -31,16 +31,16 @@ from ui.charts.vega_lite import Spec, with_arrow_data
 
 
 @shared(max_entries=64)
-def intuition(key: tuple, _curve, _run, hidden: bool = False, ghost: Ghost | None = None, compact: bool = False) -> ReadyFigure:
+def intuition(key: tuple, _curve, _run, hidden: bool = False, ghost: Ghost | None = None, compact: bool = False, in_class: bool = False) -> ReadyFigure:
     """``hidden``: the start only (before a prediction); ``ghost``: the prediction beside the run;
-    ``compact``: projector mode's shorter figure (the player inside a 1366 x 768 screen)."""
-    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, height=550 if compact else 610, hidden=hidden, ghost=ghost)
+    ``compact``: projector mode's shorter figure (the player inside a 1366 x 768 screen); ``in_class``: the class view's start."""
+    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, height=550 if compact else 610, hidden=hidden, ghost=ghost, in_class=in_class)
 
 
 @shared(max_entries=64)
-def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False, compact: bool = False) -> ReadyFigure:
-    """``hidden``: every alpha at the start only (before a prediction); ``compact``: projector mode."""
-    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact, hidden=hidden)
+def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False, compact: bool = False, in_class: bool = False) -> ReadyFigure:
+    """``hidden``: every alpha at the start only (before a prediction); ``compact``: projector mode; ``in_class``: the class view's start."""
+    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact, hidden=hidden, in_class=in_class)
 
 
 @shared(max_entries=64)

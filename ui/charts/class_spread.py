@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ui.charts.style import BLUE, INK, SLATE_LIGHT
-from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color
+from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, say_marks
 
 ROUND_COLORS = [SLATE_LIGHT, BLUE]  # round 1 fades beside round 2
 WRAP = 14  # characters on one line of an answer's label
@@ -45,6 +45,8 @@ def spread_chart(rounds: Sequence[tuple[str, Sequence[tuple[str, int]]]], right:
     color = nominal_color("round", names, ROUND_COLORS[-len(names):] if names else ROUND_COLORS, legend=len(names) > 1)
     if len(names) > 1:
         color["legend"] = {"orient": "top", "labelFontSize": font - 2, "title": None}
+        # Each round by its place in a group too, not by its colour alone: "Round 1: left bar".
+        say_marks(color, {name: place for name, place in zip(names, ("left bar", "right bar"))})
     bars = layer_of("spread", {"type": "bar", "cornerRadiusEnd": 3}, {"x": x, "xOffset": offset, "y": y, "color": color})
     counts = layer_of(
         "spread", {"type": "text", "dy": -10, "fontSize": font, "fontWeight": "bold", "color": INK},

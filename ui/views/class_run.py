@@ -24,6 +24,7 @@ from ui.controls.landscape import landscape_map
 from ui.controls.curve import curve_id
 from ui.views.class_lessons import data_run, data_start
 from ui.views.player import keyboard_player
+from ui.words.figure_text import in_class
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 
@@ -38,12 +39,12 @@ def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool 
     cid = curve_id(curve)
     if view.lesson == "intuition":
         key = (cid, context.alpha, context.w0, context.iters)
-        figure = figures.intuition(key, curve, context.run, hidden, None, compact)
+        figure = figures.intuition(key, curve, context.run, hidden, None, compact, in_class=True)
         words = figure_texts.intuition(key, figure, curve, context.run, hidden, None)
     elif view.lesson == "learning_rate":
         key = (cid, context.w0, context.iters, context.alphas)
         labelled = [(f"α = {alpha:g}", run) for alpha, run in zip(context.alphas, context.runs)]
-        figure = figures.learning_rate(key, curve, labelled, lowest_cost(curve, curve.minima, list(context.runs)), hidden, compact)
+        figure = figures.learning_rate(key, curve, labelled, lowest_cost(curve, curve.minima, list(context.runs)), hidden, compact, in_class=True)
         words = figure_texts.learning_rate(key, figure, labelled, hidden, (None,) * len(labelled))
     else:
         starts = [(f"w₀ = {context.w0:g}", context.run)] + [
@@ -56,7 +57,7 @@ def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool 
         figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None, clicks=False)
         words = figure_texts.local_minimum(key, figure, drawn, paths, hidden, tuple(basin.minima), None)
     st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
-    keyboard_player(state.CLASS_FIGURE, words)  # as on the lesson page: Tab reaches Play, the figure in words
+    keyboard_player(state.CLASS_FIGURE, in_class(words) if hidden else words)  # as on the lesson page: Tab reaches Play, the figure in words
     if not hidden:
         st.caption("Press **Play** (or Space in projector mode): the run the class answered about.")
 

@@ -96,7 +96,7 @@ def student_page(code: str, me: str) -> None:
     question_id, round_view = classroom.question_of(current)
     form = classroom.form(current)
     open_ = current.state == "open"
-    st.markdown(f"**Question {current.number:d}**" + ("" if open_ else ": the round is closed"))
+    st.markdown(f"**Round {current.number:d}**" + ("" if open_ else ": the round is closed"))
     st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
     _answer_form(code, me, current, form, open_)
     note = st.session_state.pop(state.CLASS_ANSWER_NOTE, None)
@@ -113,6 +113,6 @@ def student_page(code: str, me: str) -> None:
         pair = classroom.together(view.revealed_rounds)
         spreads = {spread.round: spread for spread in view.revealed}
         st.markdown("**The class's answers**")
-        draw_spread(form, [spreads[r.number] for r in pair], [f"Round {k}" for k in range(1, len(pair) + 1)])
+        draw_spread(form, [spreads[r.number] for r in pair], [f"Round {r.number:d}" for r in pair])
     _start_figure(question_id, round_view)
     st.caption(shown(qs.BY_ID[question_id].title, 120))

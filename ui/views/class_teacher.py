@@ -73,8 +73,9 @@ def shown_now(rounds) -> tuple[int | None, bool]:
     return (latest if run_ok else None), picking_ok
 
 
-def names(shown_rounds) -> list[str]:
-    return [f"Round {k}" for k in range(1, len(shown_rounds) + 1)]
+def names(numbers) -> list[str]:
+    """The rounds' names, by the class's round numbers (as the students' pages name them)."""
+    return [f"Round {n:d}" for n in numbers]
 
 
 @st.fragment(run_every=LIVE_EVERY)
@@ -88,7 +89,7 @@ def live_spread(secret: str, numbers: tuple[int, ...], form) -> None:
     draw_spread(form, spreads, names(numbers), big=True)
 
 
-def _buttons(secret: str, current, together: list) -> None:
+def _buttons(secret: str, current, together: list, run_shown: bool = False) -> None:
     row = st.container(horizontal=True, gap="small")
     if current.state == "open":
         row.button("Close the round", key=state.CLASS_CLOSE, type="primary", icon=":material/lock:", on_click=_act,
@@ -100,8 +101,9 @@ def _buttons(secret: str, current, together: list) -> None:
     if len(together) == 1:
         row.button("Start round two", key=state.CLASS_ROUND_TWO, icon=":material/replay:", on_click=_again, args=(secret, current),
                    help="Discuss with your neighbours, then everyone answers the same question again.")
-    row.button("Run", key=state.CLASS_RUN, type="primary", icon=":material/play_arrow:", on_click=_show_run, args=(current.number,),
-               help="Play the run on the projector, with the right answer and the class's rounds.")
+    if not run_shown:  # the run is on screen: no button that would change nothing
+        row.button("Run", key=state.CLASS_RUN, type="primary", icon=":material/play_arrow:", on_click=_show_run, args=(current.number,),
+                   help="Play the run on the projector, with the right answer and the class's rounds.")
     row.button("New question", key=state.CLASS_NEW_QUESTION, type="tertiary", icon=":material/add:", on_click=_new_question)
 
 
@@ -121,7 +123,7 @@ def teacher_page(secret: str) -> None:
             _setup(secret, first=current is None)
             return
         together = classroom.together(view.rounds)
-        st.markdown(f"**Round {len(together)}**, " + ("open: answers are coming in" if current.state == "open" else
+        st.markdown(f"**Round {current.number:d}**, " + ("open: answers are coming in" if current.state == "open" else
                     "closed" if current.state == "closed" else "closed, the spread shown to the class"))
         st.markdown("#### " + shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
         run_shown = run == current.number
@@ -130,7 +132,7 @@ def teacher_page(secret: str) -> None:
         else:
             with st.container(key=state.CLASS_LIVE):
                 live_spread(secret, tuple(r.number for r in together), classroom.form(current))
-        _buttons(secret, current, together)
+        _buttons(secret, current, together, run_shown)
         if run_shown:
             st.download_button("Download the answers (CSV)", lambda: classroom.export_csv(secret), file_name=f"class_{view.code}.csv",
                                mime="text/csv", icon=":material/download:", key=state.CLASS_DOWNLOAD,
@@ -156,5 +158,5 @@ def _results(view, together: list) -> None:
     form = classroom.form(current)
     bars = round_bars(form, spreads)
     right = right_labels(question_id, round_view, bars[0]) if bars and bars[0] else []
-    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(names(together), spreads)]
-    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, names(together), right))
+    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(names(r.number for r in together), spreads)]
+    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, names(r.number for r in together), right))
