@@ -86,6 +86,8 @@ def test_a_full_round_teacher_and_three_students() -> None:
     for s in students:
         assert "Which way will w move" in all_text(s)
         assert not TEACHER_BUTTONS & {b.key for b in s.button}
+        start = words_in(s.get("plotly_chart")[0].proto.spec)
+        assert "teacher's screen" in start and "Predict first" not in start  # a student's Commit plays nothing on their phone
     for s, said in zip(students, ["left", "right", "right"]):
         answer(s, said)
         assert "Kept" in all_text(s)
