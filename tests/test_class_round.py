@@ -113,3 +113,12 @@ def test_two_rounds_are_told_apart_by_their_place_not_their_colour_alone() -> No
     legend = spec["layer"][0]["encoding"]["color"]["legend"]["labelExpr"]
     assert "Round 1: left bar" in legend and "Round 2: right bar" in legend
     assert spec["layer"][0]["encoding"]["xOffset"]["sort"] == ["Round 1", "Round 2"]  # round 1 is the left bar of each pair
+
+
+def test_many_answers_lie_across_one_row_each_and_an_empty_round_counts_whole_students() -> None:
+    many = spread_chart([("Round 1", [(f"line {k}: code", k % 3) for k in range(30)])], right=["line 29: code"])
+    bars = many["layer"][0]["encoding"]
+    assert bars["y"]["field"] == "answer" and bars["x"]["field"] == "count" and "labelExpr" not in bars["y"]["axis"]
+    assert bars["y"]["sort"][-1] == RIGHT + "line 29: code" and many["height"] >= 30 * 14
+    empty = spread_chart([("Round 1", [("left", 0), ("right", 0)])])["layer"][0]["encoding"]["y"]
+    assert empty["scale"]["domain"] == [0, 1] and empty["axis"]["format"] == "d"  # not an axis of 0.000000
