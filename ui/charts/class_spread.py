@@ -26,10 +26,11 @@ def _lines(label: str) -> str:
     return "|".join(textwrap.wrap(label.replace("|", "/"), WRAP)) or " "
 
 
-def spread_chart(rounds: Sequence[tuple[str, Sequence[tuple[str, int]]]], right: Sequence[str] = (), *, height: int = 320, font: int = 18) -> Spec:
+def spread_chart(rounds: Sequence[tuple[str, Sequence[tuple[str, int]]]], right: Sequence[str] = (), *, height: int = 320, font: int = 18,
+                 across: bool | None = None) -> Spec:
     """``rounds``: (name, [(answer label, count), ...]) per round, every round with the same
     answers in the same order; ``right``: the labels of the right answers (marked once the run
-    is shown)."""
+    is shown); ``across``: bars across, one row per answer (None: when there are more than ACROSS)."""
     labels = [_lines((RIGHT if label in right else "") + label) for label, _ in rounds[0][1]] if rounds else []
     rows = [
         {"answer": (RIGHT if label in right else "") + label, "lines": _lines((RIGHT if label in right else "") + label), "round": name, "count": int(count)}
@@ -38,8 +39,8 @@ def spread_chart(rounds: Sequence[tuple[str, Sequence[tuple[str, int]]]], right:
     names = [name for name, _ in rounds]
     frame = pd.DataFrame(rows, columns=["answer", "lines", "round", "count"])
     top = max([int(count) for _, bars in rounds for _, count in bars] + [1])  # an empty round: an axis of 0 to 1, not 0 to 0
-    across = len(labels) > ACROSS  # many answers (page 5's lines of code): one row each, their labels on one line
-    answer_axis = {"labelAngle": 0, "labelLimit": 420 if across else 400, "labelFontSize": font - 4 if across else font, "title": None,
+    across = len(labels) > ACROSS if across is None else across  # many answers (page 5's lines of code): one row each, their labels on one line
+    answer_axis = {"labelAngle": 0, "labelLimit": 160 if across else 400, "labelFontSize": font - 2 if across else font, "title": None,
                    "labelOverlap": False}  # never drop an answer's label (Vega-Lite hides labels it thinks collide)
     if not across:  # each label on a few short lines, so three or four answers fit side by side on a phone too
         answer_axis["labelExpr"] = "split(datum.label, '|')"

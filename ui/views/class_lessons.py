@@ -59,6 +59,9 @@ def data_run(question_id: str, view: RoundView, context) -> None:
         reveal(context, Asked(shown=True))
         return
     key = ("class", view)
+    _, x_column, y_column = BUILTIN[view.dataset][1:]
+    st.caption(f"{shown(dataset_label(view.dataset), 60)}: {plural(context.stats.m, 'row')}, x = {shown(x_column, 60)}, y = {shown(y_column, 60)}"
+               + (" (x z-scored)." if view.scale else "."))
     if view.lesson == "batches":
         x, y, stats = run_rows(view)
         labelled = [(run_label(run), run) for run in context.runs.runs]

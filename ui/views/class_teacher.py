@@ -158,5 +158,7 @@ def _results(view, together: list) -> None:
     form = classroom.form(current)
     bars = round_bars(form, spreads)
     right = right_labels(question_id, round_view, bars[0]) if bars and bars[0] else []
-    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(names(r.number for r in together), spreads)]
-    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, names(r.number for r in together), right))
+    named = names(r.number for r in together)
+    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(named, spreads)]
+    across = True if round_view.lesson == "batches" else None  # lesson 6's figure leaves the rounds a narrow column: one row per answer
+    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, named, right, across=across))
