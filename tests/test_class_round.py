@@ -122,3 +122,14 @@ def test_many_answers_lie_across_one_row_each_and_an_empty_round_counts_whole_st
     assert bars["y"]["sort"][-1] == RIGHT + "line 29: code" and many["height"] >= 30 * 14
     empty = spread_chart([("Round 1", [("left", 0), ("right", 0)])])["layer"][0]["encoding"]["y"]
     assert empty["scale"]["domain"] == [0, 1] and empty["axis"]["format"] == "d"  # not an axis of 0.000000
+
+
+def test_the_teachers_own_view_of_a_data_page_travels_only_on_built_in_data() -> None:
+    from ui.views.class_setup import own_view
+
+    mine = own_view("regression", {"alpha": ["0.05"], "iters": ["500"], "w0": ["10"]})
+    assert (mine.dataset, mine.alpha, mine.iters, mine.w0) == ("lab_houses", 0.05, 500, 10.0)
+    assert own_view("regression", {"dataset": ["Upload a CSV"]}) is None
+    assert own_view("regression", {"x": ["size_1000sqft", "bedrooms"]}) is None  # two features: not the class's one-feature fit
+    assert own_view("batches", {"dataset": ["Auto MPG cars"], "batch": ["8"], "epochs": ["5"], "seed": ["3"]}).batch == 8
+    assert own_view("debug", {"seed": ["abc"]}) is None and own_view("debug", {"seed": ["77"]}).seed == 77

@@ -60,7 +60,8 @@ def own_data_view(lesson: str, kept: Mapping[str, list[str]]) -> RoundView | Non
         return replace(base, seed=seed) if 0 <= seed <= 999_999 else None
     labels = {dataset_label(key): key for key in BUILTIN}
     dataset = labels.get(_one(kept, state.DATASET, dataset_label(base.dataset)))
-    if dataset is None or _one(kept, state.X, BUILTIN[dataset][2]) != BUILTIN[dataset][2] or _one(kept, state.Y, BUILTIN[dataset][3]) != BUILTIN[dataset][3]:
+    columns = (kept.get(state.X) or [None], kept.get(state.Y) or [None])
+    if dataset is None or len(columns[0]) > 1 or columns[0][0] not in (None, BUILTIN[dataset][2]) or columns[1][0] not in (None, BUILTIN[dataset][3]):
         return None
     view = replace(base, dataset=dataset, w0=float(_one(kept, state.W0, base.w0)), b0=float(_one(kept, state.B0, base.b0)),
                    alpha=float(_one(kept, state.ALPHA, base.alpha)), scale=_one(kept, state.SCALE, base.scale).lower() == "true")
