@@ -60,12 +60,13 @@ def local_minimum(
 @shared(max_entries=16)
 def regression(
     key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: RegressionGhost | None = None, three_d: bool = False,
+    hidden: bool = False, ghost: RegressionGhost | None = None, three_d: bool = False, clicks: bool = True,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the fits cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key."""
+    """``hidden`` (before a prediction: pass the fits cut to their start), ``ghost``, ``three_d`` (the surface to turn) and ``clicks``
+    (False: the class view's figure) are part of the key."""
     return regression_figure(
         _x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact, hidden=hidden, ghost=ghost,
-        three_d=three_d,
+        three_d=three_d, clicks=clicks,
     )
 
 

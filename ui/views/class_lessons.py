@@ -4,7 +4,7 @@ exercise (page 5). Pages 1-3's figures are in ui.views.class_run.
 
 Before an answer: page 4 the start (where the line starts and its cost), page 5 the log and the
 lab's code (what the question is about; the mistake stays hidden), lesson 6 where the three runs
-start. After: page 4 the cost per iteration (and the sequential update's, when asked about it),
+start. After: page 4 its moving figure (with the sequential update's run, when asked about it),
 page 5 the bug, its line against the fixed one and both runs' cost, lesson 6 its moving figure.
 No figure here takes a click (the lesson pages' do), so none offers one.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from gd_core import class_data
 from gd_core.class_round import RoundView, run_rows
 from gd_core.questions_debug import COURSE_CODE
 from gd_core.wording import exact, number, plural
@@ -21,11 +22,9 @@ from ui.app.choices import BUILTIN, dataset_label
 from ui.app.page import on_a_phone
 from ui.cache import figure_texts, figures
 from ui.views.find_the_bug import LINE_QUESTIONS, reveal
-from ui.views.player import keyboard_player
+from ui.views.player import keyboard_player, verdict_words
 from ui.views.predict import Asked
 from ui.words.batches import run_label
-from ui.words.captions import cost_chart_caption
-from ui.words.chart_text import described, lines_text
 from ui.words.shown import shown
 
 START_TITLE = {"debug": "The log and the lab's code", "regression": "The start of the run", "batches": "The start of the runs"}
@@ -73,8 +72,14 @@ def data_run(question_id: str, view: RoundView, context) -> None:
                    "cross; stochastic: vermilion, dotted, circle; the yellow diamond is the least-squares answer (w*, b*).")
         return
     fits = [("simultaneous", context.fit)] + ([("sequential (wrong)", context.sequential_fit)] if question_id == "regression.sequential_gap" else [])
-    costs = lines_text("Cost J(w, b)", [(f"{label} update", f.result.cost_history) for label, f in fits])
-    st.markdown("**Cost per iteration**")
-    st.vega_lite_chart(spec=described(figures.costs((*key, len(fits)), fits, context.stats.cost_star), costs), width="stretch")
-    limit = context.verdict.alpha_limit if context.verdict is not None else float("inf")
-    st.caption(cost_chart_caption(context.stats.cost_star, limit, view.alpha))
+    x, y = class_data.rows(view.dataset)
+    verdict = context.verdict
+    met_at = verdict.iterations if verdict is not None and verdict.kind == "converged" else None
+    figure = figures.regression((*key, len(fits)), x, y, context.stats, fits, x_column, y_column, on_a_phone(), met_at, False, False,
+                                clicks=False)  # two by two even on a projector: one row of four is too small in the run's column
+    st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
+    keyboard_player(state.CLASS_FIGURE, figure_texts.regression((*key, len(fits)), figure, fits, context.stats.m, False,
+                                                                None if verdict is None else verdict_words(verdict)))
+    st.caption("Press **Play**: the line, its cost and its path on the map of J(w, b) move together"
+               + (" (the sequential update's: dotted, orange, square markers)." if len(fits) > 1 else ".")
+               + " Dashed: the least-squares line; the diamond is the same answer on the map.")

@@ -68,7 +68,7 @@ def show_run(question_id: str, view: RoundView, rounds: Sequence[tuple[str, Sequ
     q = qs.question(question_id)
     context = round_context(question_id, view)
     truth = qs.truth(q, context)
-    figure_col, words_col = st.columns([5, 2] if view.lesson == "batches" else [3, 2], gap="large")  # lesson 6's four panels need the room
+    figure_col, words_col = st.columns([5, 2] if view.lesson in ("regression", "batches") else [3, 2], gap="large")  # pages 4 and 6: four panels need the room
     with figure_col:
         play_figure(view, context, question_id=question_id)
     with words_col:

@@ -160,5 +160,5 @@ def _results(view, together: list) -> None:
     right = right_labels(question_id, round_view, bars[0]) if bars and bars[0] else []
     named = names(r.number for r in together)
     texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(named, spreads)]
-    across = True if round_view.lesson == "batches" else None  # lesson 6's figure leaves the rounds a narrow column: one row per answer
+    across = True if round_view.lesson in ("regression", "batches") else None  # pages 4 and 6 leave the rounds a narrow column: one row per answer
     show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, named, right, across=across))
