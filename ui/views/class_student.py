@@ -98,6 +98,8 @@ def student_page(code: str, me: str) -> None:
     open_ = current.state == "open"
     st.markdown(f"**Round {current.number:d}**" + ("" if open_ else ": the round is closed"))
     st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
+    if round_view.lesson == "debug":  # page 5's question is about the log: it comes before the answers
+        _start_figure(question_id, round_view)
     _answer_form(code, me, current, form, open_)
     note = st.session_state.pop(state.CLASS_ANSWER_NOTE, None)
     if note:
@@ -114,5 +116,6 @@ def student_page(code: str, me: str) -> None:
         spreads = {spread.round: spread for spread in view.revealed}
         st.markdown("**The class's answers**")
         draw_spread(form, [spreads[r.number] for r in pair], [f"Round {r.number:d}" for r in pair])
-    _start_figure(question_id, round_view)
+    if round_view.lesson != "debug":
+        _start_figure(question_id, round_view)
     st.caption(shown(qs.BY_ID[question_id].title, 120))
