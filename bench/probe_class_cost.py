@@ -150,7 +150,7 @@ async def measure(url: str, pid: int, log: Path, args) -> list[str]:
         """The next poll sees the round moved, and redraws."""
         before = tab.received
         await tab.run(fragment=tab.fragment)
-        if f"Question {i // 2 + 1 + (i % 2)}" not in tab.text():
+        if f"Round {i // 2 + 1 + (i % 2)}" not in tab.text():
             raise RuntimeError(f"the poll did not redraw the round: {tab.text()[-300:]!r}")
         return tab.received - before
 

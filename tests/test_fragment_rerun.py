@@ -86,10 +86,10 @@ def test_a_round_that_moves_redraws_the_round_part_not_the_figure(served) -> Non
             closed = await _poll_until(tab, "the round is closed")
             assert "radio" in closed.kinds and "plotly_chart" not in closed.kinds, closed.kinds
             store.start_round(made.secret)  # the re-vote: the same question
-            again = await _poll_until(tab, "Question 2")
+            again = await _poll_until(tab, "Round 2")
             assert "radio" in again.kinds and "plotly_chart" not in again.kinds, again.kinds
             store.start_round(made.secret, _asked("intuition.cost_down"))  # another question: another run
-            other = await _poll_until(tab, "Question 3")
+            other = await _poll_until(tab, "Round 3")
             assert "plotly_chart" in other.kinds, other.kinds
             assert not other.exceptions
         finally:

@@ -24,6 +24,7 @@ from ui.app import state
 from ui.app.page import on_a_phone, part_alone
 from ui.cache import classroom
 from ui.patches.fragment_rerun import rerun_fragment
+from ui.views.class_lessons import START_TITLE
 from ui.views.class_run import play_figure
 from ui.views.class_show import draw_spread
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -95,10 +96,13 @@ def answer_part(code: str, me: str, current, form: object, open_: bool) -> None:
 
 
 def _start_figure(question_id: str, view) -> None:
-    """The run's start, as the lesson shows it before an answer (the run plays on the projector)."""
-    with st.expander("The start of the run", expanded=True, icon=":material/show_chart:"):
-        play_figure(view, classroom.context(question_id, view), hidden=True, narrow=on_a_phone())
-        st.caption("Only where the run starts: the teacher plays the run once the class has answered.")
+    """The run's start, as the lesson shows it before an answer (the run plays on the projector);
+    page 5's log, which the question is about."""
+    title = START_TITLE.get(view.lesson, "The start of the run")
+    with st.expander(title, expanded=True, icon=":material/show_chart:"):
+        play_figure(view, classroom.context(question_id, view), hidden=True, narrow=on_a_phone(), question_id=question_id)
+        st.caption("What the buggy loop printed; the teacher shows the mistake once the class has answered." if view.lesson == "debug"
+                   else "Only where the run starts: the teacher plays the run once the class has answered.")
 
 
 def figure_drawn(view) -> tuple | None:
@@ -113,11 +117,14 @@ def student_page(code: str, me: str) -> None:
     st.session_state[state.CLASS_FIGURE_DRAWN] = figure_drawn(view)
     st.session_state[state.CLASS_DRAWN] = classroom.signature_of(view)
     watch(code, me)
-    round_part(code, me, view)
     current = view.round
-    if current is not None:
-        question_id, round_view = classroom.question_of(current)
+    question_id, round_view = classroom.question_of(current) if current is not None else (None, None)
+    if current is not None and round_view.lesson == "debug":  # page 5's question is about the log: it comes before the answers
         _start_figure(question_id, round_view)
+    round_part(code, me, view)
+    if current is not None:
+        if round_view.lesson != "debug":
+            _start_figure(question_id, round_view)
         st.caption(shown(qs.BY_ID[question_id].title, 120))
 
 
@@ -141,11 +148,12 @@ def round_part(code: str, me: str, view) -> None:
         return
     form = classroom.form(current)
     open_ = current.state == "open"
-    st.markdown(f"**Question {current.number:d}**" + ("" if open_ else ": the round is closed"))
+    st.markdown(f"**Round {current.number:d}**" + ("" if open_ else ": the round is closed"))
     st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
     st.session_state.setdefault(state.CLASS_KEPT, {})[current.number] = view.mine  # the store's, as this run read it
     answer_part(code, me, current, form, open_)
-    revealed = [spread for spread in view.revealed if spread.round == current.number]
-    if revealed:
+    if current.state == "revealed":  # this round's spread, beside the first vote's when this is the re-vote (as the teacher sees them)
+        pair = classroom.together(view.revealed_rounds)
+        spreads = {spread.round: spread for spread in view.revealed}
         st.markdown("**The class's answers**")
-        draw_spread(form, revealed, [f"Round {current.number}"])
+        draw_spread(form, [spreads[r.number] for r in pair], [f"Round {r.number:d}" for r in pair])
