@@ -368,7 +368,7 @@ def probe(folder: Path, label: str) -> str:
     if not report.exists():
         return f"probe {label}: no report within 120 s"
     lines = report.read_text().splitlines()
-    picked = [lines[0], *(line for line in lines if line.startswith(("glibc heap", "sessions:", "shared caches", "malloc_trim", "tracemalloc:")))]
+    picked = [lines[0], *(line for line in lines if line.startswith(("glibc heap", "pymalloc:", "sessions:", "shared caches", "malloc_trim", "tracemalloc:")))]
     return f"probe {label} ({report}): " + "; ".join(picked)
 
 

@@ -48,7 +48,35 @@ def heap_lines() -> list[str]:
     return [
         f"glibc heap (main arena + others): {info.arena * mb:.1f} MB from sbrk/arenas, {info.uordblks * mb:.1f} MB in use,"
         f" {info.fordblks * mb:.1f} MB free but kept, {info.hblkhd * mb:.1f} MB mapped on its own ({info.hblks} maps)",
-        f"pymalloc: {sys.getallocatedblocks()} live blocks",
+        *pymalloc_lines(),
+    ]
+
+
+def pymalloc_lines() -> list[str]:
+    """pymalloc's own arenas (1 MB each, mapped on their own: an arena goes back to the system only
+    when every object in it is freed), from sys._debugmallocstats() (written to fd 2)."""
+    import tempfile
+
+    with tempfile.TemporaryFile(mode="w+") as out:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        try:
+            os.dup2(out.fileno(), 2)
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        out.seek(0)
+        stats = {}
+        for line in out:
+            name, _, value = line.partition("=")
+            if line.startswith("# ") and value:
+                stats[name.strip("# ").strip()] = int(value.strip().replace(",", ""))
+    mb = 1 / 2**20
+    return [
+        f"pymalloc: {stats.get('arenas allocated current', 0)} arenas ({stats.get('arenas allocated current', 0) * 1.0:.0f} MB),"
+        f" {stats.get('bytes in allocated blocks', 0) * mb:.1f} MB in live objects, {stats.get('bytes in available blocks', 0) * mb:.1f} MB free inside them;"
+        f" {sys.getallocatedblocks()} live blocks"
     ]
 
 
