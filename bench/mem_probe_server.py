@@ -123,6 +123,37 @@ def by_type(top: int = 25) -> list[str]:
     return ["gc-tracked objects by type:", *(f"  {n:>8} {t}" for t, n in counts.most_common(top))]
 
 
+def describe(item: object) -> str:
+    if isinstance(item, dict):
+        return f"dict keys {list(item)[:6]}"
+    if isinstance(item, (list, tuple, set)):
+        return f"{type(item).__name__} of {len(item)}"
+    return type(item).__qualname__ + (f" {getattr(item, '__qualname__', '')}" if hasattr(item, "__qualname__") else "")
+
+
+def holders(names: str = os.environ.get("MEM_PROBE_WHO", "WidgetMetadata"), depth: int = 3) -> list[str]:
+    """Who keeps the first live object of each type named in $MEM_PROBE_WHO (comma-separated):
+    its referrers, theirs, and so on, ``depth`` levels up (gc.get_referrers)."""
+    lines = []
+    everything = gc.get_objects()
+    for name in filter(None, names.split(",")):
+        found = [o for o in everything if type(o).__qualname__ == name]
+        lines.append(f"who holds {name} ({len(found)} alive):")
+        level = found[:1]
+        skip = {id(everything), id(found), id(level)}
+        for d in range(depth):
+            up = []
+            for item in level:
+                for ref in gc.get_referrers(item):
+                    if id(ref) in skip or ref is lines or type(ref).__name__ == "frame":
+                        continue
+                    skip.add(id(ref))
+                    up.append(ref)
+                    lines.append("  " * (d + 2) + describe(ref))
+            level = up[:4]
+    return lines
+
+
 def traced(top: int = 25) -> list[str]:
     if not tracemalloc.is_tracing():
         return []
@@ -140,7 +171,7 @@ def traced(top: int = 25) -> list[str]:
 def report(label: str) -> None:
     gc.collect()
     lines = [f"{label}: RSS {rss_mb():.1f} MB"]
-    for part in (heap_lines, sessions, shared_caches, by_type, traced):
+    for part in (heap_lines, sessions, shared_caches, by_type, holders, traced):
         try:
             lines += part()
         except Exception as error:  # noqa: BLE001 - a probe reports what it cannot read
