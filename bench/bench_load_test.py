@@ -356,19 +356,23 @@ def pinning_note(server_cpus: str, client_cpus: str, started: bool, seen: Pinnin
     return line, []
 
 
-def probe(folder: Path, label: str) -> str:
-    """Ask the server (bench/mem_probe_server.py) for its report ``label``; its summary line."""
+def probe(folder: Path, label: str, clear: bool = False) -> str:
+    """Ask the server (bench/mem_probe_server.py) for its report ``label`` (``clear``: then empty
+    its caches and report again); its summary line."""
     report = folder / f"{label}.txt"
     report.unlink(missing_ok=True)
-    (folder / f"request-{label}").touch()
+    (folder / f"request-{label}{'-clear' if clear else ''}").touch()
     deadline = time.monotonic() + 120
-    while not report.exists() and time.monotonic() < deadline:
+    def done() -> bool:
+        return report.exists() and (not clear or "caches cleared" in report.read_text())
+
+    while not done() and time.monotonic() < deadline:
         time.sleep(0.2)
-    time.sleep(0.5)  # written in one call; let it finish
+    time.sleep(0.5)  # each part is written in one call; let it finish
     if not report.exists():
         return f"probe {label}: no report within 120 s"
     lines = report.read_text().splitlines()
-    picked = [lines[0], *(line for line in lines if line.startswith(("glibc heap", "pymalloc:", "sessions:", "shared caches", "malloc_trim", "tracemalloc:")))]
+    picked = [lines[0], *(line for line in lines if line.startswith(("glibc heap", "pymalloc:", "sessions:", "shared caches", "malloc_trim", "tracemalloc:", "caches cleared")))]
     return f"probe {label} ({report}): " + "; ".join(picked)
 
 
@@ -432,7 +436,8 @@ def main() -> None:
                 settled = rss_mb(pid)
             after_ttl.append(settled)
             if args.probe:
-                probes.append(probe(args.probe, f"round{len(after_ttl)}"))
+                last = len(after_ttl) == args.rounds  # the last report also empties the caches: what they held
+                probes.append(probe(args.probe, f"round{len(after_ttl)}", clear=last))
     finally:
         if proc is not None:
             proc.terminate()

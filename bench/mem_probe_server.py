@@ -2,7 +2,8 @@
 
 Used by bench/bench_load_test.py ``--probe``: python bench/mem_probe_server.py <streamlit run arguments>,
 with $MEM_PROBE naming a folder. A file ``request-LABEL`` written there makes the server write
-``LABEL.txt`` beside it (then remove the request): its RSS; glibc's heap (mallinfo2: in use,
+``LABEL.txt`` beside it (then remove the request; ``request-LABEL-clear`` then empties the app's
+caches and reports the RSS without them): its RSS; glibc's heap (mallinfo2: in use,
 free but kept, mapped on its own); pymalloc's live blocks; the live objects by type (gc); the
 entries of every shared cache (ui.cache) and the bytes of their figures' JSON text; the sessions
 Streamlit still holds; and last, the RSS once more after malloc_trim(0), which tells memory
@@ -183,6 +184,28 @@ def report(label: str) -> None:
     (FOLDER / f"{label}.txt").write_text("\n".join(lines) + "\n")
 
 
+def clear_caches() -> list[str]:
+    """Empty every server-wide cache of the app (each ui.cache-style shared cache and each
+    functools cache in ui and gd_core), then collect and trim: what the RSS is without them."""
+    import functools
+
+    cleared = 0
+    for name, module in list(sys.modules.items()):
+        if module is None or not name.startswith(("ui.", "gd_core.")):
+            continue
+        for value in list(vars(module).values()):
+            if callable(getattr(value, "cache_info", None)) and callable(getattr(value, "clear", None)):
+                value.clear()
+                cleared += 1
+            elif isinstance(value, functools._lru_cache_wrapper):
+                value.cache_clear()
+                cleared += 1
+    before = rss_mb()
+    gc.collect()
+    ctypes.CDLL("libc.so.6").malloc_trim(0)
+    return [f"caches cleared ({cleared}), collected and trimmed: RSS {before:.1f} -> {rss_mb():.1f} MB", *heap_lines()]
+
+
 def watch() -> None:
     while True:
         for request in sorted(FOLDER.glob("request-*")):
@@ -192,7 +215,10 @@ def watch() -> None:
                 tracemalloc.start(25)
                 (FOLDER / "trace.txt").write_text("tracing\n")
             else:
-                report(label)
+                report(label.removesuffix("-clear"))
+                if label.endswith("-clear"):  # the last report of a run: it empties the caches
+                    with open(FOLDER / f"{label.removesuffix('-clear')}.txt", "a") as out:
+                        out.write("\n".join(clear_caches()) + "\n")
         time.sleep(0.2)
 
 
