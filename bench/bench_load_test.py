@@ -18,13 +18,21 @@ sending the same kind of moves back to back (the baseline, in the same run).
 
 On a machine of two or more cores the server it starts runs on all but the last core
 (``taskset``) and the clients, with their Chromium uploaders, on the last one, so that the
-figures measure the server rather than the clients' share of its cores; the first line printed
-says so. ``--url`` points the load at a server that is already running (deploy/serve.py's proxy, say)
+figures measure the server rather than the clients' share of its cores. The first line printed
+says where they ran as read from /proc during the load: every thread of the server, and every
+thread of this script and of the processes it started (Chromium, Playwright's driver), with the
+CPUs each may run on and the CPU each last ran on; the run fails if they were not apart.
+
+``--probe DIR`` starts the server through bench/mem_probe_server.py, which writes what it holds
+to DIR at the start and after each round (glibc's heap, pymalloc's arenas, live objects by type,
+the shared caches, the RSS before and after malloc_trim; the last report empties the app's
+caches and measures again), and prints a summary line for each. ``--url`` points the load at a server that is already running (deploy/serve.py's proxy, say)
 instead of starting one; the server's memory is then not read. A websocket client sends no
 cookie, so behind the proxy each one is placed by HAProxy's balancing and stays on that replica
 for as long as its connection lives, as a browser tab's websocket does.
 Run: python bench/bench_load_test.py [--clients 30] [--seconds 60] [--uploaders 3]
      python bench/bench_load_test.py --clients 100 --think 3 --seconds 60 --rounds 1 --uploaders 0 [--url URL]
+     python bench/bench_load_test.py --clients 100 --think 3 --seconds 60 --rounds 3 --uploaders 0 --probe /tmp/probe
 """
 
 from __future__ import annotations
