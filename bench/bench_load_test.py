@@ -114,8 +114,14 @@ class Load:
 @dataclass
 class Pinning:
     """Where the server's and the clients' threads may run (Cpus_allowed_list) and where each last
-    ran, read from /proc while the load runs: what the printed pinning line reports."""
+    ran, read from /proc while the load runs: what the printed pinning line reports.
 
+    A client-side thread found off the clients' CPUs is moved back to them (``home``) and counted
+    in ``moved``: Chromium's SwiftShader (its software WebGL, used headless for the 3-D surfaces)
+    starts worker threads ("Thread<00>", marl's scheduler) that pin themselves to a core, the
+    server's included, whatever the affinity Chromium was started with."""
+
+    home: set[int] = field(default_factory=set)  # the clients' CPUs (pin_cores)
     server: set[int] = field(default_factory=set)  # CPUs any server thread may run on
     server_ran: set[int] = field(default_factory=set)  # CPUs a server thread was last seen on
     server_threads: int = 0
@@ -123,6 +129,7 @@ class Pinning:
     clients_ran: set[int] = field(default_factory=set)
     client_threads: int = 0
     client_processes: int = 0
+    moved: set[tuple[int, str]] = field(default_factory=set)  # (thread id, name) moved back to ``home``
 
     def sample(self, server_pid: int | None) -> None:
         server_tree = set(descendants(server_pid)) if server_pid else set()
@@ -134,11 +141,17 @@ class Pinning:
                     try:
                         status = (task / "status").read_text()
                         stat = (task / "stat").read_text()
+                        cpus_now = cpu_list(next(line.split()[1] for line in status.splitlines() if line.startswith("Cpus_allowed_list:")))
+                        if kind == "clients" and self.home and cpus_now != self.home:
+                            os.sched_setaffinity(int(task.name), self.home)
+                            self.moved.add((int(task.name), (task / "comm").read_text().strip()))
+                            cpus_now = set(os.sched_getaffinity(int(task.name)))
+                        elif not any(tid == int(task.name) for tid, _ in self.moved):  # a moved one's last CPU may date from before
+                            ran.add(int(stat.rsplit(")", 1)[1].split()[36]))  # field 39, "processor"
                     except OSError:
                         continue  # the thread ended meanwhile
                     threads += 1
-                    allowed |= cpu_list(next(line.split()[1] for line in status.splitlines() if line.startswith("Cpus_allowed_list:")))
-                    ran.add(int(stat.rsplit(")", 1)[1].split()[36]))  # field 39, "processor"
+                    allowed |= cpus_now
             if kind == "server":
                 self.server_threads = max(self.server_threads, threads)
             else:
@@ -255,7 +268,7 @@ async def run_clients(
     ticks = 0
     while not all(task.done() for task in tasks) or (uploads and uploads.is_alive()):
         load.peak_mb = max(load.peak_mb, rss_mb(pid))
-        if ticks % 8 == 1:  # every 2 s, once the clients (and Chromium) are up
+        if ticks % 4 == 1:  # every second, once the clients (and Chromium) are up
             PINNING.sample(pid)
         ticks += 1
         await asyncio.sleep(0.25)
@@ -340,6 +353,7 @@ def pin_cores() -> tuple[str, str]:
         return "", ""
     for task in Path("/proc/self/task").iterdir():  # sched_setaffinity(0) would pin only this thread
         os.sched_setaffinity(int(task.name), {cores[-1]})
+    PINNING.home = {cores[-1]}
     return ",".join(map(str, cores[:-1])), str(cores[-1])
 
 
@@ -350,6 +364,9 @@ def cpus(found: set[int]) -> str:
 def pinning_note(server_cpus: str, client_cpus: str, started: bool, seen: Pinning) -> tuple[str, list[str]]:
     """The pinning line, from what was read in /proc during the load, and any error in it."""
     clients = f"clients ({seen.client_threads} threads in {seen.client_processes} process(es): this script and its children) on CPU {cpus(seen.clients)}, last ran on {cpus(seen.clients_ran)}"
+    if seen.moved:
+        names = sorted({name for _, name in seen.moved})
+        clients += f" ({len(seen.moved)} Chromium threads that pinned themselves to another CPU, {', '.join(names[:4])}, moved back within a second; their last CPU not counted)"
     if not client_cpus:
         return f"server and clients share the cores (no taskset, or one core): {clients}", []
     if not started:
