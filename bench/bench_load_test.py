@@ -18,13 +18,21 @@ sending the same kind of moves back to back (the baseline, in the same run).
 
 On a machine of two or more cores the server it starts runs on all but the last core
 (``taskset``) and the clients, with their Chromium uploaders, on the last one, so that the
-figures measure the server rather than the clients' share of its cores; the first line printed
-says so. ``--url`` points the load at a server that is already running (deploy/serve.py's proxy, say)
+figures measure the server rather than the clients' share of its cores. The first line printed
+says where they ran as read from /proc during the load: every thread of the server, and every
+thread of this script and of the processes it started (Chromium, Playwright's driver), with the
+CPUs each may run on and the CPU each last ran on; the run fails if they were not apart.
+
+``--probe DIR`` starts the server through bench/mem_probe_server.py, which writes what it holds
+to DIR at the start and after each round (glibc's heap, pymalloc's arenas, live objects by type,
+the shared caches, the RSS before and after malloc_trim; the last report empties the app's
+caches and measures again), and prints a summary line for each. ``--url`` points the load at a server that is already running (deploy/serve.py's proxy, say)
 instead of starting one; the server's memory is then not read. A websocket client sends no
 cookie, so behind the proxy each one is placed by HAProxy's balancing and stays on that replica
 for as long as its connection lives, as a browser tab's websocket does.
 Run: python bench/bench_load_test.py [--clients 30] [--seconds 60] [--uploaders 3]
      python bench/bench_load_test.py --clients 100 --think 3 --seconds 60 --rounds 1 --uploaders 0 [--url URL]
+     python bench/bench_load_test.py --clients 100 --think 3 --seconds 60 --rounds 3 --uploaders 0 --probe /tmp/probe
 """
 
 from __future__ import annotations
@@ -101,6 +109,83 @@ class Load:
     errors: list[str] = field(default_factory=list)
     peak_mb: float = float("nan")
     upload_latencies: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Pinning:
+    """Where the server's and the clients' threads may run (Cpus_allowed_list) and where each last
+    ran, read from /proc while the load runs: what the printed pinning line reports.
+
+    A client-side thread found off the clients' CPUs is moved back to them (``home``) and counted
+    in ``moved``: Chromium's SwiftShader (its software WebGL, used headless for the 3-D surfaces)
+    starts worker threads ("Thread<00>", marl's scheduler) that pin themselves to a core, the
+    server's included, whatever the affinity Chromium was started with."""
+
+    home: set[int] = field(default_factory=set)  # the clients' CPUs (pin_cores)
+    server: set[int] = field(default_factory=set)  # CPUs any server thread may run on
+    server_ran: set[int] = field(default_factory=set)  # CPUs a server thread was last seen on
+    server_threads: int = 0
+    clients: set[int] = field(default_factory=set)  # the same for this process and its children (Chromium)
+    clients_ran: set[int] = field(default_factory=set)
+    client_threads: int = 0
+    client_processes: int = 0
+    moved: set[tuple[int, str]] = field(default_factory=set)  # (thread id, name) moved back to ``home``
+
+    def sample(self, server_pid: int | None) -> None:
+        server_tree = set(descendants(server_pid)) if server_pid else set()
+        clients = [p for p in descendants(os.getpid()) if p not in server_tree]
+        for pids, allowed, ran, kind in ((server_tree, self.server, self.server_ran, "server"), (clients, self.clients, self.clients_ran, "clients")):
+            threads = 0
+            for process in pids:
+                for task in Path(f"/proc/{process}/task").glob("*"):
+                    try:
+                        status = (task / "status").read_text()
+                        stat = (task / "stat").read_text()
+                        cpus_now = cpu_list(next(line.split()[1] for line in status.splitlines() if line.startswith("Cpus_allowed_list:")))
+                        if kind == "clients" and self.home and cpus_now != self.home:
+                            os.sched_setaffinity(int(task.name), self.home)
+                            self.moved.add((int(task.name), (task / "comm").read_text().strip()))
+                            cpus_now = set(os.sched_getaffinity(int(task.name)))
+                        elif not any(tid == int(task.name) for tid, _ in self.moved):  # a moved one's last CPU may date from before
+                            ran.add(int(stat.rsplit(")", 1)[1].split()[36]))  # field 39, "processor"
+                    except OSError:
+                        continue  # the thread ended meanwhile
+                    threads += 1
+                    allowed |= cpus_now
+            if kind == "server":
+                self.server_threads = max(self.server_threads, threads)
+            else:
+                self.client_threads = max(self.client_threads, threads)
+                self.client_processes = max(self.client_processes, len(pids))
+
+
+PINNING = Pinning()
+
+
+def cpu_list(text: str) -> set[int]:
+    """'0-2,5' -> {0, 1, 2, 5}."""
+    cpus: set[int] = set()
+    for part in text.split(","):
+        low, _, high = part.partition("-")
+        cpus.update(range(int(low), int(high or low) + 1))
+    return cpus
+
+
+def descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it (read from /proc/*/stat)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        process = todo.pop()
+        found.append(process)
+        todo += children.get(process, [])
+    return found
 
 
 def rss_mb(pid: int | None) -> float:
@@ -180,8 +265,12 @@ async def run_clients(
     if uploads:
         uploads.start()
     tasks = [asyncio.create_task(client(i, url, deadline, load, think)) for i in range(sessions - uploaders)]
+    ticks = 0
     while not all(task.done() for task in tasks) or (uploads and uploads.is_alive()):
         load.peak_mb = max(load.peak_mb, rss_mb(pid))
+        if ticks % 4 == 1:  # every second, once the clients (and Chromium) are up
+            PINNING.sample(pid)
+        ticks += 1
         await asyncio.sleep(0.25)
     return load
 
@@ -256,21 +345,60 @@ def row(label: str, load: Load, seconds: float, base_p50: float) -> str:
 
 
 def pin_cores() -> tuple[str, str]:
-    """Put this process (the clients) on the last core and return (server's cores, clients' cores)
-    as taskset lists; ('', '') where there is one core or no taskset."""
+    """Put this process (the clients; every thread it has now, and so every thread and child it
+    starts later) on the last core and return (server's cores, clients' cores) as taskset lists;
+    ('', '') where there is one core or no taskset."""
     cores = sorted(os.sched_getaffinity(0))
     if len(cores) < 2 or shutil.which("taskset") is None:
         return "", ""
-    os.sched_setaffinity(0, {cores[-1]})
+    for task in Path("/proc/self/task").iterdir():  # sched_setaffinity(0) would pin only this thread
+        os.sched_setaffinity(int(task.name), {cores[-1]})
+    PINNING.home = {cores[-1]}
     return ",".join(map(str, cores[:-1])), str(cores[-1])
 
 
-def pinning_note(server_cpus: str, client_cpus: str, started: bool) -> str:
+def cpus(found: set[int]) -> str:
+    return ",".join(map(str, sorted(found))) or "?"
+
+
+def pinning_note(server_cpus: str, client_cpus: str, started: bool, seen: Pinning) -> tuple[str, list[str]]:
+    """The pinning line, from what was read in /proc during the load, and any error in it."""
+    clients = f"clients ({seen.client_threads} threads in {seen.client_processes} process(es): this script and its children) on CPU {cpus(seen.clients)}, last ran on {cpus(seen.clients_ran)}"
+    if seen.moved:
+        names = sorted({name for _, name in seen.moved})
+        clients += f" ({len(seen.moved)} Chromium threads that pinned themselves to another CPU, {', '.join(names[:4])}, moved back within a second; their last CPU not counted)"
     if not client_cpus:
-        return "server and clients share the cores (no taskset, or one core)"
+        return f"server and clients share the cores (no taskset, or one core): {clients}", []
     if not started:
-        return f"clients pinned to CPU {client_cpus}; the server at --url is not pinned by this bench (pin it with taskset -c {server_cpus})"
-    return f"server pinned to CPU {server_cpus} (taskset), clients and Chromium to CPU {client_cpus}"
+        return f"{clients}; the server at --url is not pinned by this bench (pin it with taskset -c {server_cpus})", []
+    server = f"server ({seen.server_threads} threads) on CPU {cpus(seen.server)}, last ran on {cpus(seen.server_ran)}"
+    line = f"pinned (taskset -c {server_cpus} / {client_cpus}), read from /proc during the load: {server}; {clients}"
+    wanted = cpu_list(server_cpus), cpu_list(client_cpus)
+    if seen.server != wanted[0] or not seen.server_ran <= wanted[0]:
+        return line, [f"pinning: the server's threads may run on CPU {cpus(seen.server)}, not only {server_cpus}"]
+    if seen.clients != wanted[1] or not seen.clients_ran <= wanted[1]:
+        return line, [f"pinning: the clients' threads may run on CPU {cpus(seen.clients)}, not only {client_cpus}"]
+    return line, []
+
+
+def probe(folder: Path, label: str, clear: bool = False) -> str:
+    """Ask the server (bench/mem_probe_server.py) for its report ``label`` (``clear``: then empty
+    its caches and report again); its summary line."""
+    report = folder / f"{label}.txt"
+    report.unlink(missing_ok=True)
+    (folder / f"request-{label}{'-clear' if clear else ''}").touch()
+    deadline = time.monotonic() + 120
+    def done() -> bool:
+        return report.exists() and (not clear or "caches cleared" in report.read_text())
+
+    while not done() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(0.5)  # each part is written in one call; let it finish
+    if not report.exists():
+        return f"probe {label}: no report within 120 s"
+    lines = report.read_text().splitlines()
+    picked = [lines[0], *(line for line in lines if line.startswith(("glibc heap", "pymalloc:", "sessions:", "shared caches", "malloc_trim", "tracemalloc:", "caches cleared")))]
+    return f"probe {label} ({report}): " + "; ".join(picked)
 
 
 def main() -> None:
@@ -281,6 +409,11 @@ def main() -> None:
     parser.add_argument("--uploaders", type=int, default=3, help="how many of the sessions are Chromium tabs uploading CSVs")
     parser.add_argument("--think", type=float, help="mean think time (s, exponential) before each client's next move; default: back to back")
     parser.add_argument("--url", help="load this running server (e.g. deploy/serve.py's proxy) instead of starting one")
+    parser.add_argument(
+        "--probe", metavar="DIR", type=Path,
+        help="start the server through bench/mem_probe_server.py and have it write what it holds to DIR at the start and after each round",
+    )
+    parser.add_argument("--trace", action="store_true", help="with --probe: tracemalloc on after the start probe (it slows the server: latencies are not comparable)")
     args = parser.parse_args()
     # Closed sessions are kept for server.disconnectedSessionTTL (120 s by default) in case the
     # student reconnects, then shut down by ui/patches/session_reaper.py; a 10 s TTL lets the run see
@@ -289,8 +422,11 @@ def main() -> None:
     # On a 2-core machine the clients compete with the server they measure: the server gets one
     # core, the clients (and any Chromium uploader they start) the other.
     server_cpus, client_cpus = pin_cores()
-    runner = ["taskset", "-c", server_cpus, sys.executable, "-m", "streamlit", "run"] if server_cpus and not args.url else None
-    proc, url = (None, args.url.rstrip("/")) if args.url else start_app(extra_args=["--server.disconnectedSessionTTL", str(ttl)], runner=runner)
+    runner = [sys.executable, str(ROOT / "bench" / "mem_probe_server.py")] if args.probe else [sys.executable, "-m", "streamlit", "run"]
+    if server_cpus:
+        runner = ["taskset", "-c", server_cpus, *runner]
+    env = {**os.environ, "MEM_PROBE": str(args.probe.resolve())} if args.probe else None
+    proc, url = (None, args.url.rstrip("/")) if args.url else start_app(extra_args=["--server.disconnectedSessionTTL", str(ttl)], runner=runner, env=env)
     pid = proc.pid if proc else None
     base_seconds = min(15.0, args.seconds)
     try:
@@ -300,6 +436,9 @@ def main() -> None:
         warm_uploads = min(1, args.uploaders)
         asyncio.run(run_clients(url, 4 + warm_uploads, 8, pid, uploaders=warm_uploads))
         start_mb = rss_mb(pid)
+        probes = [probe(args.probe, "start")] if args.probe else []
+        if args.probe and args.trace:
+            probe(args.probe, "trace")
         # One client alone, the same kind of moves as the load below, back to back.
         base = asyncio.run(run_clients(url, 1, base_seconds, pid, think=None if args.think is None else 0.0))
         load = Load(peak_mb=0.0)
@@ -321,6 +460,9 @@ def main() -> None:
                 time.sleep(1)
                 settled = rss_mb(pid)
             after_ttl.append(settled)
+            if args.probe:
+                last = len(after_ttl) == args.rounds  # the last report also empties the caches: what they held
+                probes.append(probe(args.probe, f"round{len(after_ttl)}", clear=last))
     finally:
         if proc is not None:
             proc.terminate()
@@ -331,7 +473,8 @@ def main() -> None:
         base_label, label = "1 session (baseline)", f"{args.sessions} sessions x {args.rounds} rounds"
     else:
         base_label, label = "1 client, no think (baseline)", f"{clients} clients, think {args.think:g} s x {args.rounds}"
-    print(f"load on {url}, {os.cpu_count()} cores; " + pinning_note(server_cpus, client_cpus, started=proc is not None))
+    note, pin_errors = pinning_note(server_cpus, client_cpus, proc is not None, PINNING)
+    print(f"load on {url}, {os.cpu_count()} cores; " + note)
     print(f"{'run':<34} {'reruns':>7} {'served/s':>9} {'errors':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'p50 ratio':>10}")
     print(row(base_label, base, base_seconds, base_p50))
     print(row(label, load, args.seconds * args.rounds, base_p50))
@@ -353,13 +496,15 @@ def main() -> None:
         )
         growth = f"; round {len(after_ttl)} vs round 1: {after_ttl[-1] - after_ttl[0]:+.0f} MB" if len(after_ttl) > 1 else ""
         print("after each round, past the TTL: " + ", ".join(f"{mb:.0f} MB" for mb in after_ttl) + growth)
+    for summary in probes:
+        print(summary)
     if load.upload_latencies:
         uploads = load.upload_latencies
         print(
             f"uploads: {len(uploads)} CSVs uploaded through the page by {args.uploaders} Chromium tabs, each showed its own"
             f" fit; upload to fit p50 {percentile(uploads, 0.5) * 1e3:.0f} ms, p95 {percentile(uploads, 0.95) * 1e3:.0f} ms"
         )
-    all_errors = base.errors + load.errors
+    all_errors = base.errors + load.errors + pin_errors
     for line in all_errors[:20]:
         print("error:", line)
     if all_errors:

@@ -68,6 +68,37 @@ def test_a_cached_figure_is_turned_into_json_once() -> None:
     assert plotly.io.to_json(dict(spec), validate=False) is not first
 
 
+def test_a_cached_figure_holds_its_dict_only_and_st_plotly_chart_sends_it() -> None:
+    """A ReadyFigure skips go.Figure's set-up (an empty layout and its validators, 37 kB a figure,
+    kept by every cached figure after a class has left): it holds its dict and nothing else, and
+    st.plotly_chart still takes it as a figure and sends its text."""
+    import tracemalloc
+
+    import plotly.graph_objects as go
+    import plotly.io
+    import plotly.tools
+
+    from ui.charts.player import ReadyFigure
+
+    streamlit_fixes.install()
+    spec = {"data": [{"type": "scatter", "x": [1.0, 2.5], "y": [3.0, 4.0]}], "layout": {"height": 500}}
+    ReadyFigure(spec)  # imports and first-call caches out of the way
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        kept = [ReadyFigure(dict(spec)) for _ in range(20)]
+        per_figure = (tracemalloc.get_traced_memory()[0] - before) / len(kept)
+    finally:
+        tracemalloc.stop()
+    assert per_figure < 2_000, f"a ReadyFigure takes {per_figure:.0f} bytes besides its dict"
+    assert set(vars(kept[0])) == {"_spec"}
+    figure = kept[0]
+    assert isinstance(figure, go.Figure)  # what makes st.plotly_chart take its dict as it is, unvalidated
+    sent = plotly.tools.return_figure_from_figure_or_data(figure, validate_figure=True)  # st.plotly_chart's own call
+    assert sent is figure.spec
+    assert json.loads(plotly.io.to_json(sent, validate=False)) == json.loads(plotly.io.to_json(spec, validate=False))
+
+
 def test_the_first_run_freezes_what_it_imported() -> None:
     """ui.patches.memory.freeze_startup: after the app's first run its modules are out of the collector's reach."""
     import subprocess

@@ -71,11 +71,14 @@ class ReadyFigure(go.Figure):
     it is, and its JSON text is made once (FigureDict). A figure is cached and shared between
     sessions, so its dict must not be changed (the only write made to it is plotly's to_json
     removing each trace's "uid", which it has none of). It is not a graph-objects figure to
-    edit: ``data`` and ``layout`` are empty; read ``spec``.
+    edit: it has no ``data`` or ``layout``; read ``spec``. It is a go.Figure only for
+    st.plotly_chart to take its dict as it is (a plain dict is validated through graph objects
+    on every call), so go.Figure's own set-up is skipped: it made an empty layout and its
+    validators, 37 kB of small Python objects per figure, kept by every cached figure (issue 26:
+    what stays in the server's memory after a class; bench/mem_probe_server.py).
     """
 
-    def __init__(self, spec: dict) -> None:
-        super().__init__()
+    def __init__(self, spec: dict) -> None:  # noqa: no super().__init__(), see above
         self._spec = FigureDict(spec)
 
     @property
