@@ -4,8 +4,10 @@ Two Streamlit replicas behind HAProxy on loopback (deploy/haproxy.cfg, as deploy
 it, but started here so that one replica can be killed alone), sharing one SQLite class store
 (GD_DATA_DIR in a temporary folder). Every student is a websocket tab speaking Streamlit's
 protocol (bench/class_tab.py), as a phone's browser does: it opens ``/class?join=CODE&me=ID``,
-reruns the page's poll fragment at the interval the server asks (2 s), and answers by sending
-the radio's value with the Commit button's trigger. The teacher is a tab too
+reruns the page's poll fragment at the interval the server asks (2 s), and answers as a phone
+does: it taps an option (a rerun of its own), and 0.3-1.2 s later presses Commit (the radio's
+value with the button's trigger; a widget drawn in a fragment reruns that fragment, as the
+browser asks). It keeps the proxy's cookie and the browser's message cache. The teacher is a tab too
 (``/class?teach=SECRET``): it presses the page's buttons and reruns its live-spread fragment
 every 1.5 s, reading "Round n: k answered".
 
@@ -14,12 +16,19 @@ Phases, one class:
 2. round 1: every student answers once at a random moment within ``--window`` seconds;
 3. round 2 (re-vote): the teacher closes the round and starts round two; every student answers again;
 4. round 3 with a kill: a new question; halfway through the window one replica is killed
-   (SIGKILL); its students' tabs see their websocket close, reconnect through the proxy (to the
-   other replica, a new session, the same ``me`` in the URL) and answer if their answer had not
-   been kept.
+   (SIGKILL); its students' tabs see their websocket close at once (the browser's onclose) and
+   reconnect as Streamlit 1.67's frontend does (its delays, its health pings, the cookie of the
+   dead replica: the proxy must send them on), to a new session on the other replica (the same
+   ``me`` in the URL), and answer if their answer had not been kept.
 After each round the database is read: every student counted exactly once, with the answer its
 tab last had kept. Reported: answer latency p50/p95/max (and p95 over the baseline's p50), the
 teacher's histogram delay after the last answer, errors, reconnects.
+
+An answer's latency runs from the press of Commit until the page shows it kept. A press whose
+replica died before answering counts from that first press to the page showing the answer kept
+after the reconnect and a second press (the reconnect included, the student's second thought
+not: pressed at once). A student whose moment to answer falls while its tab is reconnecting
+(a browser shows the page disabled then) presses once it is back, and counts from that press.
 
 The replicas and HAProxy run on core 0 (taskset -c 0), this script's clients on core 1.
 Run under the bench lock:  flock /tmp/bench.lock python bench/bench_class_load.py [--students 100]
@@ -65,6 +74,7 @@ class Stats:
     why: list[str] = field(default_factory=list)  # why tabs reconnected
     polls: list[float] = field(default_factory=list)  # a student page's poll (its fragment; a redraw when the round changed)
     teacher_polls: list[float] = field(default_factory=list)  # the teacher's live spread (its fragment)
+    teacher_reconnects: list[float] = field(default_factory=list)
 
 
 def free_port_block(count: int) -> int:
@@ -148,35 +158,42 @@ class Student:
         self.tab = Tab(url, "class", self.query)
         self.kept: dict[int, str] = {}
         self.rng = random.Random(index)
+        self.pressed_at: float | None = None  # a Commit press whose answer was lost with its replica
 
     async def open(self) -> None:
         await self.tab.connect()
         await self.tab.run()
 
     async def reopen(self, stats: Stats) -> None:
-        """The tab's websocket closed (its replica died): reconnect through the proxy, as a browser does."""
+        """The tab's websocket closed (its replica died): reconnect through the proxy as Streamlit's
+        frontend does (Tab.reconnect: its delays, its pings, the browser's cookies), then the page
+        runs in a new session (another replica does not know the old one; the same ``me`` in the URL)."""
         start = time.perf_counter()
-        for attempt in range(40):
-            try:
-                self.tab = Tab(self.url, "class", self.query)
-                await self.open()
-                stats.reconnects.append(time.perf_counter() - start)
-                return
-            except (OSError, asyncio.TimeoutError, websockets.WebSocketException):
-                await asyncio.sleep(0.25 * (attempt + 1))
-        raise RuntimeError(f"student {self.index} could not reconnect")
+        self.tab = Tab(self.url, "class", self.query, cookies=self.tab.cookies)
+        await self.tab.reconnect()
+        await self.tab.run()
+        stats.reconnects.append(time.perf_counter() - start)
 
     def radio(self, number: int) -> str | None:
         key = f"class_answer:{number}"
         return key if key in self.tab.drawn.widgets else None
 
     async def answer(self, number: int, stats: Stats) -> None:
+        """Press Commit (or press it again, after a reconnect, when the first press was lost: its
+        latency then counts from the first press, the reconnect included)."""
         key = self.radio(number)
         labels = self.tab.options(key)
         choice = labels[0] if self.rng.random() < (0.5 if number == 1 else 0.85) else self.rng.choice(labels)
-        drawn = await self.tab.run([(key, "string_value", choice), ("class_commit", "trigger_value", True)])
-        stats.latencies.append(drawn.seconds)
-        if drawn.exceptions or "Kept" not in self.tab.text():
+        if self.pressed_at is None:
+            # A phone first taps an option (its own rerun, as every widget change is), then Commit a moment later.
+            await self.tab.run([(key, "string_value", choice)])
+            await asyncio.sleep(self.rng.uniform(0.3, 1.2))
+        pressed = self.pressed_at if self.pressed_at is not None else time.perf_counter()
+        self.pressed_at = pressed
+        await self.tab.run([(key, "string_value", choice), ("class_commit", "trigger_value", True)])
+        self.pressed_at = None
+        stats.latencies.append(time.perf_counter() - pressed)
+        if self.tab.drawn.exceptions or "Kept" not in self.tab.text():
             stats.errors.append(f"student {self.index} round {number}: not kept ({self.tab.text()[-160:]!r})")
             return
         self.kept[number] = choice
@@ -184,8 +201,8 @@ class Student:
 
     async def take_part(self, number: int, due: float, stats: Stats, until: asyncio.Event) -> None:
         """Poll as the page does; answer round ``number`` at ``due`` (once its radio is drawn);
-        reconnect when the websocket closes; stop when ``until`` is set. Polls start at a random
-        phase, as the tabs of a class opened at different moments do."""
+        reconnect as soon as the websocket closes (the browser's onclose); stop when ``until`` is
+        set. Polls start at a random phase, as the tabs of a class opened at different moments do."""
         phase = self.rng.uniform(0, 2.0)
         while not until.is_set():
             try:
@@ -195,11 +212,16 @@ class Student:
                 interval = self.tab.drawn.auto_rerun[0] if self.tab.drawn.auto_rerun else 2.0
                 wait = (phase or interval) if number in self.kept or not self.radio(number) else min(phase or interval, max(0.0, due - time.monotonic()))
                 phase = 0.0
+                stop, closed = asyncio.ensure_future(until.wait()), asyncio.ensure_future(self.tab.closed())
                 try:
-                    await asyncio.wait_for(until.wait(), timeout=wait)
+                    await asyncio.wait((stop, closed), timeout=wait, return_when=asyncio.FIRST_COMPLETED)
+                finally:
+                    stop.cancel()
+                    closed.cancel()
+                if until.is_set():
                     return
-                except asyncio.TimeoutError:
-                    pass
+                if closed.done() and not closed.cancelled():
+                    raise websockets.ConnectionClosedError(None, None)
                 if not (number not in self.kept and self.radio(number) and time.monotonic() >= due):
                     stats.polls.append((await self.tab.run(fragment=self.tab.fragment)).seconds)
             except (websockets.ConnectionClosed, OSError, asyncio.TimeoutError) as error:
@@ -223,18 +245,25 @@ class Teacher:
 
     async def watch(self, until: asyncio.Event, stats: Stats) -> None:
         while not until.is_set():
+            interval = self.tab.drawn.auto_rerun[0] if self.tab.drawn.auto_rerun else 1.5
+            stop, closed = asyncio.ensure_future(until.wait()), asyncio.ensure_future(self.tab.closed())
             try:
-                await asyncio.wait_for(until.wait(), timeout=1.5)
+                await asyncio.wait((stop, closed), timeout=interval, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                stop.cancel()
+                closed.cancel()
+            if until.is_set():
                 return
-            except asyncio.TimeoutError:
-                pass
             try:
+                if closed.done() and not closed.cancelled():
+                    raise websockets.ConnectionClosedError(None, None)
                 stats.teacher_polls.append((await self.tab.run(fragment=self.tab.fragment)).seconds)
             except (websockets.ConnectionClosed, OSError, asyncio.TimeoutError):
-                self.tab = Tab(self.tab.url, "class", self.tab.query)
-                await self.tab.connect()
+                start = time.perf_counter()
+                self.tab = Tab(self.tab.url, "class", self.tab.query, cookies=self.tab.cookies)
+                await self.tab.reconnect()  # as a browser does (see Student.reopen)
                 await self.tab.run()
-                stats.reconnects.append(0.0)
+                stats.teacher_reconnects.append(time.perf_counter() - start)
             for match in ANSWERED.finditer(self.tab.text()):
                 self.seen.append((time.monotonic(), int(match.group(1)), int(match.group(2))))
 
@@ -270,7 +299,7 @@ def db_check(db: Path, code: str, number: int, students: list[Student]) -> list[
 async def one_round(number: int, label: int, students: list[Student], teacher: Teacher, window: float, kill=None) -> tuple[Stats, float]:
     """Everyone answers round ``number`` within ``window`` s; returns the stats and the teacher's
     delay from the last kept answer to seeing every answer counted (under the round's ``label``:
-    the teacher's page numbers the rounds of one question 1 and 2)."""
+    the teacher's page names a round by the class's round number, "Round 3: 100 answered")."""
     stats = Stats()
     until = asyncio.Event()
     t0 = time.monotonic()
@@ -337,6 +366,7 @@ async def scenario(url: str, db: Path, store, args, kill) -> list[str]:
             f"max {max(stats.latencies) * 1000:.0f} ms; teacher saw all {args.students} {delay:.2f} s after the last answer; "
             f"errors {len(stats.errors)}; reconnects {len(stats.reconnects)}"
             + (f" (p50 {percentile(stats.reconnects, 0.5):.2f} s, max {max(stats.reconnects):.2f} s; {sorted(set(stats.why))})" if stats.reconnects else "")
+            + (f"; the teacher's tab reconnected in {max(stats.teacher_reconnects):.2f} s" if stats.teacher_reconnects else "")
             + f"; database: {'every answer counted exactly once, as kept' if not problems else problems[:5]}"
         )
         lines.append(
@@ -356,7 +386,7 @@ async def scenario(url: str, db: Path, store, args, kill) -> list[str]:
     await teacher.press("class_new_question")
     options = teacher.tab.options("class_question")
     await teacher.press("class_start", [("class_question", "string_value", next(o for o in options if "cost" in o.lower()))])
-    stats, delay = await one_round(3, 1, students, teacher, args.window, kill=kill)
+    stats, delay = await one_round(3, 3, students, teacher, args.window, kill=kill)
     report("round 3, replica r1 killed halfway", 3, stats, delay)
     for s in students:
         await s.tab.close()

@@ -172,7 +172,7 @@ def class_answer_key(round_id: object) -> str:
     """The student's answer widget for one round (a new round starts with an empty answer)."""
     return f"class_answer:{round_id}"
 CLASS_DRAWN = "_class_drawn"  # the class's state a student's page was drawn for (a change redraws it)
-CLASS_KEPT = "_class_kept"  # {round number: the answer text} this session committed
+CLASS_KEPT = "_class_kept"  # {round number: this student's answer} as the store had it at the page's last run, or as Commit kept it since
 CLASS_CODE_BOX = "class_code"  # the join code's container (its CSS makes it large)
 CLASS_LIVE = "class_live"  # the teacher's live spread's container
 CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read when Join is pressed)
@@ -181,3 +181,7 @@ CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read wh
 # reconnect to another replica comes back to it ---
 RUN = "run"  # URL (teacher): the round whose run the teacher's page plays now (absent: not yet)
 NEXT = "next"  # URL (teacher): "true" while the teacher picks the next question (after New question)
+
+# --- branch class-load (issue 25's load): a round that moves redraws the student's round part alone ---
+CLASS_ROUND_PART = "class_round_part"  # the student's round part (a fragment's key: the poll reruns it alone)
+CLASS_FIGURE_DRAWN = "_class_figure_drawn"  # the question (id, params) whose run the student's page drew (another redraws the page)

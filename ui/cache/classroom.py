@@ -106,6 +106,14 @@ def _prompt(question_id: str, view: RoundView) -> str:
         raise SetupError(str(error)) from None
 
 
+@functools.lru_cache(maxsize=64)  # server-wide, bounded: every student's page of a round draws the same run
+def context(question_id: str, view: RoundView) -> Any:
+    """The round's run (gd_core.class_round.round_context: frozen results, safe to share), made
+    once per replica: a student's whole page run made it again each time, an eighth of the
+    server's work for the page (py-spy), 100 times when a class's round moves."""
+    return round_context(question_id, view)
+
+
 def answer_texts(spread: Spread) -> list[str]:
     """A round's answers as texts, from its counts (no one's answer: the multiset of them)."""
     if spread.kind == "number":
