@@ -88,6 +88,7 @@ def test_a_full_round_teacher_and_three_students() -> None:
         assert not TEACHER_BUTTONS & {b.key for b in s.button}
         start = words_in(s.get("plotly_chart")[0].proto.spec)
         assert "teacher's screen" in start and "Predict first" not in start  # a student's Commit plays nothing on their phone
+        assert "This question comes from the lesson 1. One step, by hand (Which way does w move?)" in all_text(s)
     for s, said in zip(students, ["left", "right", "right"]):
         answer(s, said)
         assert "Kept" in all_text(s)

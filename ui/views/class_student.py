@@ -21,6 +21,7 @@ from class_store.errors import ClassStoreError
 from gd_core import questions as qs
 from gd_core.question_types import ChoiceForm, NumberForm
 from ui.app import state
+from ui.app.lessons import BY_KEY
 from ui.app.page import on_a_phone, part_alone
 from ui.cache import classroom
 from ui.patches.fragment_rerun import rerun_fragment
@@ -125,7 +126,8 @@ def student_page(code: str, me: str) -> None:
     if current is not None:
         if round_view.lesson != "debug":
             _start_figure(question_id, round_view)
-        st.caption(shown(qs.BY_ID[question_id].title, 120))
+        question = qs.BY_ID[question_id]  # where the question comes from, to try it again alone after class
+        st.caption(shown(f"This question comes from the lesson {BY_KEY[question.lesson].title} ({question.title})", 200))
 
 
 @st.fragment(key=state.CLASS_ROUND_PART)
