@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from ui.app import state
-from tests.conftest import read_back
+from tests.conftest import link_texts, read_back
 from tests.test_app_lessons import all_text, figure
 from tests.test_app_lessons import open_page as open_lesson_page
 
@@ -26,8 +26,8 @@ def open_page(page: str, **query: str):
 
 
 def panel_link(at) -> dict[str, str]:
-    """The panel's link (the st.code that holds a goal), as its URL parameters."""
-    links = [c.value for c in at.code if "goal=" in c.value]
+    """The panel's link (the link box that holds a goal), as its URL parameters."""
+    links = [c for c in link_texts(at) if "goal=" in c]
     assert len(links) == 1, links
     return dict(parse_qsl(urlsplit(links[0]).query))
 

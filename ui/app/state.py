@@ -178,3 +178,7 @@ CLASS_KEPT = "_class_kept"  # {round number: the answer text} this session commi
 CLASS_CODE_BOX = "class_code"  # the join code's container (its CSS makes it large)
 CLASS_LIVE = "class_live"  # the teacher's live spread's container
 CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read when Join is pressed)
+
+# --- fp-cold: a link shown with a copy button, without st.code (ui.app.link_box) ---------------------
+VIEW_LINK = "view_link"  # the sidebar's Link to this view
+CHALLENGE_LINK = "challenge_link"  # the challenge panel's link

@@ -26,6 +26,7 @@ from gd_core.wording import plural
 from ui.app import challenge as ch
 from ui.app import state
 from ui.app.lessons import Lesson
+from ui.app.link_box import link_box
 from ui.app.link_check import LABELS
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -161,7 +162,7 @@ def _url_values(name: str, value: Any) -> list[str]:
 
 def challenge_panel(lesson: Lesson, context: Any) -> str | None:
     """Sidebar: "Make a challenge from this view": a goal for this lesson (its number from the run
-    on screen), the controls to lock, the answers to hide; the link in st.code (its copy button).
+    on screen), the controls to lock, the answers to hide; the link with its Copy button (ui.app.link_box).
     Returns the link."""
     goals = ch.GOALS.get(lesson.key, ())
     if not goals:
@@ -181,6 +182,6 @@ def challenge_panel(lesson: Lesson, context: Any) -> str | None:
         challenge = Challenge(goal, tuple(locks), tuple(hides))
         link = challenge_link(challenge)
         st.caption(f"The student sees: Challenge: {shown(goal_sentence(goal), 120)}.")
-        st.code(link, language=None, wrap_lines=True)
+        link_box(link, state.CHALLENGE_LINK, "the challenge link")
         return link
 
