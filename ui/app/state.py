@@ -182,3 +182,5 @@ CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read wh
 # --- fp-cold: a link shown with a copy button, without st.code (ui.app.link_box) ---------------------
 VIEW_LINK = "view_link"  # the sidebar's Link to this view
 CHALLENGE_LINK = "challenge_link"  # the challenge panel's link
+DATA_PREVIEW = "data_preview"  # page 4's data preview (an expander): its tables drawn once it is open
+ITERATIONS_TABLE = "iterations_table"  # page 1's table of every update (an expander): drawn once it is open
