@@ -39,6 +39,9 @@ def goal_box(at) -> str:
 def test_a_challenge_made_by_the_panel_round_trips_not_yet_then_met_in_two_tries() -> None:
     teacher = open_page("intuition")
     teacher.number_input(key="alpha").set_value(0.2).run()  # the view the teacher prepares
+    assert not [s for s in teacher.selectbox if s.key == state.PANEL_GOAL] and len(link_texts(teacher)) == 1  # closed: no goal, no challenge link
+    teacher.session_state[state.CHALLENGE_PANEL] = True  # the panel opened: its controls are drawn
+    teacher.run()
     teacher.selectbox(key=state.PANEL_GOAL).set_value("converge").run()
     prefilled = next(n for n in teacher.number_input if n.label == "Iterations at most (N)")
     converged_in = prefilled.value  # filled in from the teacher's run

@@ -184,3 +184,4 @@ VIEW_LINK = "view_link"  # the sidebar's Link to this view
 CHALLENGE_LINK = "challenge_link"  # the challenge panel's link
 DATA_PREVIEW = "data_preview"  # page 4's data preview (an expander): its tables drawn once it is open
 ITERATIONS_TABLE = "iterations_table"  # page 1's table of every update (an expander): drawn once it is open
+CHALLENGE_PANEL = "challenge_panel"  # the sidebar's "Make a challenge from this view" (an expander): its controls drawn once it is open
