@@ -199,6 +199,8 @@ def test_the_teachers_panel_makes_a_hand_goal_from_the_line_on_screen() -> None:
     from tests.test_app_challenge import panel_link  # noqa: PLC0415
 
     teacher = open_page(hand="true", angle="30", height="380")
+    teacher.session_state["challenge_panel"] = True  # the panel opened (state.CHALLENGE_PANEL): its controls are drawn
+    teacher.run()
     teacher.selectbox(key="challenge_goal").set_value("hand").run()
     j = value(metric(teacher, "Your J(w, b)"))
     prefilled = next(n for n in teacher.number_input if n.label == "Cost J below, by hand")
