@@ -108,13 +108,15 @@ class TeacherView:
 @dataclass(frozen=True)
 class StudentView:
     """What a student's page shows: the ``code``, expiry, the latest ``round`` (None before the
-    first), this session's answer in it (``mine``), and the spreads of the revealed rounds."""
+    first), this session's answer in it (``mine``), and the spreads of the revealed rounds
+    (``revealed_rounds``: those rounds, same order, so a page can pair a re-vote with its first vote)."""
 
     code: str
     expires_at: float
     round: Round | None
     mine: Response | None
     revealed: tuple[Spread, ...]
+    revealed_rounds: tuple[Round, ...] = ()
 
 
 def _counted(form: ChoiceForm | ChoicesForm, counter: Counter[str]) -> tuple[OptionCount, ...]:

@@ -306,8 +306,8 @@ class ClassStore:
                 round_id = select(rounds.c.id).where(rounds.c.class_id == row.id, rounds.c.number == latest.number).scalar_subquery()
                 text = conn.execute(select(answers.c.value).where(answers.c.round_id == round_id, answers.c.session_id == session_id)).scalar()
                 mine = response_of(latest.asked.form, text) if text is not None else None
-            revealed = tuple(self._spread(conn, row.id, r) for r in known if r.state == "revealed")
-            return StudentView(row.code, row.expires_at, latest, mine, revealed)
+            shown = tuple(r for r in known if r.state == "revealed")
+            return StudentView(row.code, row.expires_at, latest, mine, tuple(self._spread(conn, row.id, r) for r in shown), shown)
 
     def counts(self, code: str, number: int) -> Spread:
         """Round ``number``'s spread for the class ``code``: only once the teacher revealed it."""

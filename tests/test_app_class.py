@@ -86,6 +86,8 @@ def test_a_full_round_teacher_and_three_students() -> None:
     for s in students:
         assert "Which way will w move" in all_text(s)
         assert not TEACHER_BUTTONS & {b.key for b in s.button}
+        start = words_in(s.get("plotly_chart")[0].proto.spec)
+        assert "teacher's screen" in start and "Predict first" not in start  # a student's Commit plays nothing on their phone
     for s, said in zip(students, ["left", "right", "right"]):
         answer(s, said)
         assert "Kept" in all_text(s)
@@ -108,6 +110,13 @@ def test_a_full_round_teacher_and_three_students() -> None:
     assert "Round 1: 3 answered · Round 2: 3 answered" in all_text(t)
     t.button(key=state.CLASS_CLOSE).click().run()
     assert state.CLASS_ROUND_TWO not in {b.key for b in t.button}  # two rounds of one question
+    s = students[0].run()
+    assert "The class's answers" not in all_text(s)  # round two's spread: not before the teacher shows it
+    t.button(key=state.CLASS_REVEAL).click().run()
+    s = students[0].run()
+    assert bars(s) == {("Round 1", "w moves left (to a smaller w)"): 2, ("Round 1", "w moves right (to a larger w)"): 1,
+                       ("Round 1", "w stays where it is"): 0, ("Round 2", "w moves left (to a smaller w)"): 3,
+                       ("Round 2", "w moves right (to a larger w)"): 0, ("Round 2", "w stays where it is"): 0}  # both votes side by side, as the teacher sees them
     t.button(key=state.CLASS_RUN).click().run()
     assert not t.exception, t.exception
     text = all_text(t)
@@ -174,6 +183,8 @@ def test_an_answer_outside_the_question_is_refused_with_a_message() -> None:
     s = student(code_of(t))
     answer(s, "abc")
     assert "Type a number" in all_text(s)
+    answer(s, "100000")  # far off the plotted range of w (-2 to 8): refused, the range said
+    assert "Give a number from −12 to 18 (w); 100000 is outside" in read_back(all_text(s)), all_text(s)[-300:]
     answer(s, "6.2")
     assert "Kept" in all_text(s)
 
@@ -210,3 +221,103 @@ def test_a_student_answering_too_fast_is_told_to_wait() -> None:
     answer(s, "stays")
     assert "wait a few seconds" in read_back(all_text(s))
     assert "Your answer in this round: w moves right" in read_back(all_text(s))  # the last one kept stays
+
+
+def test_the_teachers_view_is_in_the_url_so_a_reload_comes_back_to_it() -> None:
+    """A reload, or a tab that reconnects to another replica, is a new session: the view comes from the URL."""
+    t = pick(teacher(), "intuition.direction")
+    secret, code = t.query_params[state.TEACH], code_of(t)
+    answer(student(code), "left")
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert t.query_params[state.RUN] == "1"
+    again = open_page("class", teach=secret, run="1")
+    assert not again.exception, again.exception
+    assert "**Round 1**: 1 right answer of 1 (100%)" in all_text(again) and len(again.get("plotly_chart")) == 1
+    assert not again.warning  # the link's values are all used
+    again.button(key=state.CLASS_NEW_QUESTION).click().run()
+    assert again.query_params[state.NEXT] == "true" and state.RUN not in again.query_params
+    picking = open_page("class", teach=secret, next="true")
+    assert picking.button(key=state.CLASS_START) and not picking.get("plotly_chart")
+    stale = open_page("class", teach=secret, run="7")  # a round this class does not have: no run, and the page says so
+    assert not stale.get("plotly_chart") and "Close the round" not in all_text(stale)
+    assert "could not be used here" in read_back(" ".join(w.value for w in stale.warning))
+
+
+def words_in(spec: str) -> str:
+    """Every title, hover and text a figure shows (not its settings' names)."""
+    figure = json.loads(spec)
+    texts = [a.get("text", "") for a in figure["layout"].get("annotations", [])]
+    texts += [str(t.get(k, "")) for t in figure["data"] for k in ("hovertemplate", "name", "text")]
+    return "\n".join(texts)
+
+
+def test_the_start_figure_of_page_3_offers_no_click_where_clicks_do_nothing() -> None:
+    t = pick(teacher(), "local_minimum.valley")
+    s = student(code_of(t))
+    spec = s.get("plotly_chart")[0].proto.spec
+    words = words_in(spec)
+    assert "click" not in words.lower() and "switch on" not in words.lower(), words[:300]
+    assert "each dot a start w₀" in words and json.loads(spec)["layout"]["clickmode"] == "none"
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert "click" not in words_in(t.get("plotly_chart")[0].proto.spec).lower()
+    lesson = open_page("local_minimum", predict="false")  # the lesson page, where a click starts a run, still says so
+    assert "click a dot to start there" in words_in(lesson.get("plotly_chart")[0].proto.spec)
+
+
+@pytest.mark.parametrize("question_id", ["regression.final_w", "debug.line", "batches.noisiest"])
+def test_pages_4_to_6_questions_run_in_class(question_id: str) -> None:
+    """Every lesson's questions are offered: a round of page 4's (a built-in dataset), page 5's
+    (the exercise's log) and lesson 6's, answered right by one student and wrong by another."""
+    from gd_core import questions as qs
+    from gd_core.class_round import round_context
+    from ui.views.class_setup import default_view
+
+    view = default_view(question_id)
+    truth = qs.truth(qs.question(question_id), round_context(question_id, view))
+    t = pick(teacher(), question_id)
+    right, wrong = student(code_of(t)), student(code_of(t))
+    text = all_text(right)
+    assert qs.prompt(qs.question(question_id), round_context(question_id, view)) in read_back(text)
+    if view.lesson == "debug":
+        assert round_context(question_id, view).log in [c.value for c in right.code]  # the log the question is about
+    else:
+        assert "starts" in text and not right.get("plotly_chart")  # the start only, nothing of the run
+    if right.radio:
+        answer(right, truth.value)
+        answer(wrong, next(key for key in qs.form(qs.question(question_id), round_context(question_id, view)).keys if key not in truth.accepted))
+    else:
+        answer(right, format(float(truth.value), ".6g"))
+        answer(wrong, format(float(truth.value) * 1.5 + 1, ".6g"))
+    assert "Kept" in all_text(right) and "Kept" in all_text(wrong)
+    t.button(key=state.CLASS_CLOSE).click().run()
+    t.button(key=state.CLASS_RUN).click().run()
+    assert not t.exception, t.exception
+    text = all_text(t)
+    assert "**Round 1**: 1 right answer of 2 (50%)" in text, text[-600:]
+    assert read_back(truth.answer) in read_back(text)
+    if view.lesson != "debug":  # the lesson's moving figure, offering no click
+        spec = t.get("plotly_chart")[0].proto.spec
+        assert "click" not in words_in(spec).lower() and json.loads(spec)["layout"]["clickmode"] == "none"
+
+
+def test_the_teacher_poses_page_5s_question_of_the_exercise_they_left() -> None:
+    """'Pose one from the current view' on page 5: the exercise number the teacher had open."""
+    from gd_core.questions_debug import debug_context
+
+    t = teacher()
+    secret = t.query_params[state.TEACH]
+    t.query_params.clear()
+    t.query_params.update({"seed": "123"})
+    t.switch_page("pages/debug.py").run()
+    assert not t.exception
+    t.query_params.clear()
+    t.query_params[state.TEACH] = secret
+    t.switch_page("pages/class.py").run()
+    t.selectbox(key=state.CLASS_QUESTION).set_value("debug.mistake").run()
+    t.radio(key=state.CLASS_VIEW_CHOICE).set_value("own").run()
+    t.button(key=state.CLASS_START).click().run()
+    assert not t.exception, t.exception
+    s = student(code_of(t))
+    assert debug_context(123).log in [c.value for c in s.code] and debug_context(123).log != debug_context(30).log

@@ -3,9 +3,11 @@
 Two replicas behind HAProxy on loopback (deploy/serve.py), sharing one SQLite class store in a
 temporary folder. Each tab is its own browser context (no shared cookie), so HAProxy spreads them
 over both replicas: the class only works if the store, not a process, holds it. The teacher's
-page (projector mode, 1366 x 768) never has a button pressed to refresh it: its live spread and
-the students' pages follow the class by themselves. Screenshots of the teacher's projector view
-and of a phone's answer view go to artifacts/.
+page (projector mode, 1400 x 1000) never has a button pressed to refresh it: its live spread and
+the students' pages follow the class by themselves. After the re-vote is shown, every student
+sees both rounds; the teacher's run survives a reload (its view is in the URL). Screenshots of
+the teacher's projector view and of a phone's answer view go to artifacts/ (the README's two
+in docs/screenshots/ are copies of class_teacher_run.png and class_phone_answer.png).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def says(page, text: str) -> None:
 
 
 def projector(page, name: str) -> None:
-    """What the projector shows: the 1366 x 768 screen as it is (not the whole page)."""
+    """What the projector shows: the 1400 x 1000 screen as it is (not the whole page)."""
     ARTIFACTS.mkdir(exist_ok=True)
     page.wait_for_timeout(1500)  # the chart's bars grow in
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
@@ -64,7 +66,7 @@ def class_servers(tmp_path: Path, monkeypatch):
 
 def test_a_teacher_and_three_students_run_a_full_round(browser, class_servers: str) -> None:
     url = class_servers
-    teacher = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    teacher = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     teacher.goto(f"{url}/class?present=true")
     wait_for_app(teacher)
     teacher.get_by_role("button", name="Start a class").click()
@@ -108,10 +110,14 @@ def test_a_teacher_and_three_students_run_a_full_round(browser, class_servers: s
 
     teacher.get_by_role("button", name="Start round two").click()
     for s in students:
-        says(s, "Question 2")
+        says(s, "Round 2")
         answer(s, "w moves left (to a smaller w)")
     says(teacher, "Round 2: 3 answered")
     teacher.get_by_role("button", name="Close the round").click()
+    teacher.get_by_role("button", name="Show the spread to the class").click()
+    for s in students:
+        says(s, "Round 1: 3 answered · Round 2: 3 answered")  # both votes side by side, as on the projector
+    screenshot(students[0], "class_phone_both_rounds")
     teacher.get_by_role("button", name="Run").click()
     says(teacher, "Round 2: 3 right answers of 3 (100%)")
     text = teacher.locator("body").inner_text()
@@ -120,6 +126,10 @@ def test_a_teacher_and_three_students_run_a_full_round(browser, class_servers: s
     assert teacher.locator(".js-plotly-plot").count() == 1  # the lesson's figure, playing the run
     assert teacher.locator("[data-testid='stException']").count() == 0
     projector(teacher, "class_teacher_run")
+    assert "run=2" in teacher.url
+    teacher.reload()  # a reload (or a reconnect to the other replica) comes back to the run
+    says(teacher, "Round 2: 3 right answers of 3 (100%)")
+    assert teacher.locator("[data-testid='stException']").count() == 0
     for s in students:
         assert s.locator("[data-testid='stException']").count() == 0
     for ctx in [teacher.context, *contexts]:

@@ -57,6 +57,7 @@ REVIEWED = {
     "ui/views/class_student.py": {
         "form.keys": "gd_core.question_types: a question's option keys, from the lesson's table (shown by their labels)",
         "note[1]": "ui.views.class_student._commit: a fixed sentence, or a store error's message through shown",
+        "title": "ui.views.class_lessons.START_TITLE: fixed expander titles, by lesson",
     },
     "ui/views/class_show.py": {
         "totals": "ui.views.class_show.draw_spread: fixed round names ('Round 1') and counts",

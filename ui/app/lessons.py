@@ -120,7 +120,7 @@ CLASS = Lesson(
     heading="The class answers together",
     icon=":material/groups:",
     summary="A teacher asks a lesson question; the class answers on their phones, sees the spread, answers again, then watches the run.",
-    params=(state.JOIN, state.TEACH, state.ME, state.PRESENT),
+    params=(state.JOIN, state.TEACH, state.ME, state.RUN, state.NEXT, state.PRESENT),
 )
 
 BY_KEY: Mapping[str, Lesson] = MappingProxyType({lesson.key: lesson for lesson in (HOME, *LESSONS, CLASS)})

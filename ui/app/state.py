@@ -171,13 +171,16 @@ CLASS_PROBLEM = "_class_problem"  # why the teacher's last button was refused, s
 def class_answer_key(round_id: object) -> str:
     """The student's answer widget for one round (a new round starts with an empty answer)."""
     return f"class_answer:{round_id}"
-CLASS_RUN_SHOWN = "_class_run_shown"  # the round whose run the teacher's page plays now (None: not yet)
-CLASS_SETUP = "_class_setup"  # True while the teacher picks the next question (after New question)
 CLASS_DRAWN = "_class_drawn"  # the class's state a student's page was drawn for (a change redraws it)
 CLASS_KEPT = "_class_kept"  # {round number: the answer text} this session committed
 CLASS_CODE_BOX = "class_code"  # the join code's container (its CSS makes it large)
 CLASS_LIVE = "class_live"  # the teacher's live spread's container
 CLASS_JOIN_FORM = "class_join_form"  # the join box (a form: the code is read when Join is pressed)
+
+# --- The class view's gaps (branch class-gaps): the teacher's view in the URL, so a reload or a
+# reconnect to another replica comes back to it ---
+RUN = "run"  # URL (teacher): the round whose run the teacher's page plays now (absent: not yet)
+NEXT = "next"  # URL (teacher): "true" while the teacher picks the next question (after New question)
 
 # --- fp-cold: a link shown with a copy button, without st.code (ui.app.link_box) ---------------------
 VIEW_LINK = "view_link"  # the sidebar's Link to this view

@@ -18,7 +18,7 @@ from class_store import Asked, ClassStoreError, NewClass, Round, Spread, Student
 from class_store.codes import valid_session
 from class_store.errors import SetupError, UnknownClass
 from gd_core import questions as qs
-from gd_core.class_round import RoundError, RoundView, form_of, offered, round_context
+from gd_core.class_round import RoundError, RoundView, answer_range, form_of, offered, round_context
 from gd_core.question_types import Form
 from ui.words.shown import shown_plain
 
@@ -26,7 +26,7 @@ from ui.words.shown import shown_plain
 
 def _asked(question_id: str, view: RoundView) -> Asked:
     try:
-        return Asked(question_id, view.as_params(), form_of(question_id, view))
+        return Asked(question_id, view.as_params(), form_of(question_id, view), answer_range(question_id, view))
     except RoundError as error:
         raise SetupError(str(error)) from None
 
@@ -67,6 +67,15 @@ def spreads(secret: str, numbers: tuple[int, ...]) -> list[Spread]:
 
 def same_question(first: Round, second: Round) -> bool:
     return first.asked.question_id == second.asked.question_id and dict(first.asked.params) == dict(second.asked.params)
+
+
+def together(rounds) -> list[Round]:
+    """The rounds shown side by side: the last one, and the one before it when it asked the same
+    question of the same view (a re-vote after discussion)."""
+    rounds = list(rounds)
+    if len(rounds) >= 2 and rounds[-2].number == rounds[-1].number - 1 and same_question(rounds[-2], rounds[-1]):
+        return rounds[-2:]
+    return rounds[-1:]
 
 
 def question_of(one: Round) -> tuple[str, RoundView]:

@@ -31,40 +31,42 @@ from ui.charts.vega_lite import Spec, with_arrow_data
 
 
 @shared(max_entries=64)
-def intuition(key: tuple, _curve, _run, hidden: bool = False, ghost: Ghost | None = None, compact: bool = False) -> ReadyFigure:
+def intuition(key: tuple, _curve, _run, hidden: bool = False, ghost: Ghost | None = None, compact: bool = False, in_class: bool = False) -> ReadyFigure:
     """``hidden``: the start only (before a prediction); ``ghost``: the prediction beside the run;
-    ``compact``: projector mode's shorter figure (the player inside a 1366 x 768 screen)."""
-    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, height=550 if compact else 610, hidden=hidden, ghost=ghost)
+    ``compact``: projector mode's shorter figure (the player inside a 1366 x 768 screen); ``in_class``: the class view's start."""
+    return intuition_figure(_curve.cost, (_curve.w_min, _curve.w_max), _run, height=550 if compact else 610, hidden=hidden, ghost=ghost, in_class=in_class)
 
 
 @shared(max_entries=64)
-def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False, compact: bool = False) -> ReadyFigure:
-    """``hidden``: every alpha at the start only (before a prediction); ``compact``: projector mode."""
-    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact, hidden=hidden)
+def learning_rate(key: tuple, _curve, _runs, j_min: float, hidden: bool = False, compact: bool = False, in_class: bool = False) -> ReadyFigure:
+    """``hidden``: every alpha at the start only (before a prediction); ``compact``: projector mode; ``in_class``: the class view's start."""
+    return compare_figure(_curve.cost, (_curve.w_min, _curve.w_max), _runs, j_min, height=500 if compact else 490, compact=compact, hidden=hidden, in_class=in_class)
 
 
 @shared(max_entries=64)
 def local_minimum(
     key: tuple, _curve, _runs, _basins, _landscape, _paths, narrow: bool, hide_minima: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None, three_d: bool = False,
+    hidden: bool = False, ghost: MinimaGhost | None = None, _race=None, three_d: bool = False, clicks: bool = True,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the runs cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key;
+    """``hidden`` (before a prediction: pass the runs cut to their start), ``ghost``, ``three_d`` (the surface to turn) and ``clicks``
+    (False: the class view's figure, which takes no click) are part of the key;
     ``_race`` (the momentum race's paths and names, ui.views.local_minimum.race_figure) is not: its beta is in ``key``."""
     return minima_figure(
         _curve.cost, (_curve.w_min, _curve.w_max), _runs, _basins, _landscape, _paths, narrow=narrow, hide_minima=hide_minima, compact=compact, hidden=hidden, ghost=ghost,
-        race=_race, three_d=three_d,
+        race=_race, three_d=three_d, clicks=clicks,
     )
 
 
 @shared(max_entries=16)
 def regression(
     key: tuple, _x, _y, _stats, _fits, x_title: str, y_title: str, narrow: bool, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False,
-    hidden: bool = False, ghost: RegressionGhost | None = None, three_d: bool = False,
+    hidden: bool = False, ghost: RegressionGhost | None = None, three_d: bool = False, clicks: bool = True,
 ) -> ReadyFigure:
-    """``hidden`` (before a prediction: pass the fits cut to their start), ``ghost`` and ``three_d`` (the surface to turn) are part of the key."""
+    """``hidden`` (before a prediction: pass the fits cut to their start), ``ghost``, ``three_d`` (the surface to turn) and ``clicks``
+    (False: the class view's figure) are part of the key."""
     return regression_figure(
         _x, _y, _stats, _fits, x_title, y_title, narrow=narrow, met_at=met_at, hide_lstsq=hide_lstsq, compact=compact, hidden=hidden, ghost=ghost,
-        three_d=three_d,
+        three_d=three_d, clicks=clicks,
     )
 
 
@@ -105,6 +107,6 @@ def find_the_bug(key: tuple, _buggy, _fixed) -> Spec:
 
 
 @shared(max_entries=16)
-def batches(key: tuple, _x, _y, _stats, _runs, x_title: str, y_title: str, narrow: bool) -> ReadyFigure:
-    """The batch-size lesson's figure: ``_runs`` as (label, run), batch, mini-batch, stochastic."""
-    return batches_figure(_x, _y, _stats, _runs, x_title, y_title, narrow=narrow)
+def batches(key: tuple, _x, _y, _stats, _runs, x_title: str, y_title: str, narrow: bool, clicks: bool = True) -> ReadyFigure:
+    """The batch-size lesson's figure: ``_runs`` as (label, run), batch, mini-batch, stochastic (``clicks``: the lesson page's, not the class view's)."""
+    return batches_figure(_x, _y, _stats, _runs, x_title, y_title, narrow=narrow, clicks=clicks)

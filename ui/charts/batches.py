@@ -53,27 +53,29 @@ def _evenly(size: int, limit: int = PATH_POINTS) -> np.ndarray:
 
 def batches_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, runs: Sequence[tuple[str, MiniBatchRun]], x_title: str, y_title: str, *, narrow: bool = False,
+    clicks: bool = True,
 ) -> ReadyFigure:
     """The linked panels; ``runs`` are (label, run) in the order batch, mini-batch, stochastic;
-    ``x``, ``y`` the rows drawn (a sample of them on big data), in the units the runs ran in."""
+    ``x``, ``y`` the rows drawn (a sample of them on big data), in the units the runs ran in.
+    ``clicks``: a click on the map starts the runs there (the lesson page; not the class view's)."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     layout = grid(
         rows=4 if narrow else 2, cols=1 if narrow else 2, specs=(("xy",),) * 4 if narrow else (("xy", "xy"), ("xy", "xy")),
         horizontal_spacing=0.09, vertical_spacing=0.1 if narrow else 0.16,
-        subplot_titles=(f"The data and each run's line{HINT}at the shown moment</span>", f"J(w, b) from above{HINT}the paths; click to start there</span>",
+        subplot_titles=(f"The data and each run's line{HINT}at the shown moment</span>", f"J(w, b) from above{HINT}{'the paths; click to start there' if clicks else 'the paths'}</span>",
                         f"Cost per update{HINT}full-data J after each update</span>", f"Cost per epoch{HINT}J after each pass over the data</span>"),
     )
     traces = Traces()
     examples = clock([r for _, r in runs])
     index = [at_seen(r, examples) for _, r in runs]
     where = {int(e): k for k, e in enumerate(examples)}
-    image = _map(traces, layout, stats, runs, index, where, x_title)
+    image = _map(traces, layout, stats, runs, index, where, x_title, clicks)
     _data(traces, layout, x, y, runs, index, where, x_title, y_title)
     _per_update(traces, layout, stats, runs, index, where)
     _per_epoch(traces, layout, stats, runs, index, where)
     m = runs[0][1].m
     merge(layout, {
-        "images": [image], "shapes": traces.shapes, "height": 4 * 400 if narrow else 960, "showlegend": False, "clickmode": "event+select", "margin": {"l": 60, "r": 20, "t": 90, "b": 130},
+        "images": [image], "shapes": traces.shapes, "height": 4 * 400 if narrow else 960, "showlegend": False, "clickmode": "event+select" if clicks else "none", "margin": {"l": 60, "r": 20, "t": 90, "b": 130},
         "hovermode": "closest", "dragmode": "pan", "uirevision": "keep",
     })
     for title in layout["annotations"]:
@@ -84,13 +86,14 @@ def batches_figure(
     return add_player(figure(traces.data, layout), frames, examples, FRAME_MS, y=y_player, labels=labels, prefix="")
 
 
-def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title: str) -> dict:
+def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title: str, clicks: bool = True) -> dict:
     star = (float(stats.w_star[0]), float(stats.b_star))
     gw, gb = contour_window([finite(r.w_history[:, 0]) for _, r in runs], [finite(r.b_history) for _, r in runs], *star)
     z = cost_grid(stats, gw, gb)
     image, lines = cost_map(gw, gb, z, "x2", "y2")
     traces.shapes.append(lines)
-    traces.data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], "x2", "y2", CLICK_NAME))
+    if clicks:
+        traces.data.append(click_grid(gw[::2], gb[::2], z[::2, ::2], "x2", "y2", CLICK_NAME))
     for n in reversed(range(len(runs))):  # stochastic, the busiest, first and faint: batch and mini-batch stay visible over it
         run = runs[n][1]
         keep = _evenly(run.b_history.size)

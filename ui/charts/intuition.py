@@ -20,16 +20,17 @@ from ui.charts.style import CURVE_COLOR, GHOST_COLOR, INK, INVISIBLE, PATH_COLOR
 
 def intuition_figure(
     curve_cost, w_range: tuple[float, float], run: DescentRun, frame_ms: float = 500, height: int = 610,
-    *, hidden: bool = False, ghost: Ghost | None = None,
+    *, hidden: bool = False, ghost: Ghost | None = None, in_class: bool = False,
 ) -> ReadyFigure:
     """Page 1: one frame per iteration 0..k (a short run); the text in the corner is the update
     from the shown w, with its numbers (ui.words.text.update_text).
 
     ``hidden``: the start only, for a student who has not predicted yet: the curve, w0 with its
     tangent, run and rise, J and dJ/dw there; no step, no next w, no later frame, no player (only
-    row 0 of the run is read). ``ghost``: the committed prediction, drawn beside the run."""
+    row 0 of the run is read). ``ghost``: the committed prediction, drawn beside the run.
+    ``in_class``: the class view's student, whose answer does not play the run (the teacher's screen does)."""
     if hidden:
-        return _start_only(curve_cost, w_range, run, height)
+        return _start_only(curve_cost, w_range, run, height, in_class)
     lo, hi = view_domain(*w_range, run.w if ghost is None or ghost.w is None else np.append(run.w, ghost.w))
     curve = curve_frame(curve_cost, lo, hi)
     y_lo, y_hi = cost_domain(curve)
@@ -98,7 +99,7 @@ def _moving_traces() -> list[dict]:
     ]
 
 
-def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, height: int) -> ReadyFigure:
+def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, height: int, in_class: bool = False) -> ReadyFigure:
     """The start, to predict from: the curve, w0, its tangent with run and rise, J and dJ/dw there."""
     w0, j0, s0 = float(run.w[0]), float(run.cost[0]), float(run.slope[0])
     lo, hi = view_domain(*w_range, np.array([w0]))
@@ -111,7 +112,8 @@ def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, heigh
     t = np.linspace(-half, half, 25)
     lines = np.vstack([curve[["w", "J"]].to_numpy()[::3], np.column_stack([w0 + t, j0 + s0 * t])])
     tri = place_triangle(w0, j0, s0, 0.0, run_len, (lo, hi, y_lo, y_hi), height - margin["t"] - margin["b"], lines, labels)
-    text = (f"<b>The start: w₀ = {fmt(w0)}</b><br>Predict first: answer the question,<br>then the run plays."
+    then = "The run plays on the teacher's screen<br>once the class has answered." if in_class else "Predict first: answer the question,<br>then the run plays."
+    text = (f"<b>The start: w₀ = {fmt(w0)}</b><br>{then}"
             f"<br>J(w) = {fmt(j0)},  dJ/dw = {fmt(s0)}")
     data = [
         line_trace(CURVE_COLOR, {"width": 2.5}, name="J(w)", x=curve["w"].to_numpy(), y=curve["J"].to_numpy()),

@@ -79,7 +79,7 @@ def sweep_chart(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray
     return chart(layers, datasets, height=300)
 
 
-def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], height: int) -> ReadyFigure:
+def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], height: int, in_class: bool = False) -> ReadyFigure:
     """Page 2 before a prediction: the curve, the start and each alpha's name; no path, no cost
     history, no player (only row 0 of each run is read, so no later w is in the figure)."""
     w0, j0 = float(runs[0][1].w[0]), float(runs[0][1].cost[0])
@@ -91,7 +91,8 @@ def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple
         # Every alpha starts at the same point: marks of growing size keep each colour and shape in sight.
         data.append({"type": "scatter", "mode": "markers", "x": [w0], "y": [j0], "name": label, "hovertemplate": f"{label}<br>start w = %{{x:.4g}}<extra></extra>",
                      "marker": {"size": 12 + 7 * (len(runs) - 1 - k), "color": color, "symbol": symbol, "line": {"color": WHITE, "width": 1.5}}})
-    text = f"<b>Every α starts at w₀ = {fmt(w0)}</b><br>Predict first: answer the question, then the runs play."
+    then = "The runs play on the teacher's screen once the class has answered." if in_class else "Predict first: answer the question, then the runs play."
+    text = f"<b>Every α starts at w₀ = {fmt(w0)}</b><br>{then}"
     data.append({"type": "scatter", "mode": "text", "x": [lo], "y": [y_hi], "text": [text], "textposition": "top right", "textfont": {"size": 14, "color": INK},
                  "hoverinfo": "skip", "showlegend": False, "cliponaxis": False})
     legend = {"orientation": "h", "yref": "container", "y": 1 - 8 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
@@ -131,14 +132,14 @@ def _on_panel(w: float, j: float, box: tuple[float, float, float, float], symbol
 
 def compare_figure(
     curve_cost, w_range: tuple[float, float], runs: Sequence[tuple[str, DescentRun]], j_min: float, frame_ms: float = 120, height: int = 490,
-    compact: bool = False, *, hidden: bool = False,
+    compact: bool = False, *, hidden: bool = False, in_class: bool = False,
 ) -> ReadyFigure:
     """Page 2: every alpha's point on the curve (left) and on its cost history (right), moved
     together by one player; a run that stopped early stays where it stopped. ``compact``
     (projector mode): smaller margins, the player close under the plot. ``hidden``: the start
-    only, before a prediction (``starts_figure``)."""
+    only, before a prediction (``starts_figure``; ``in_class``: the class view's student, whose answer does not play the runs)."""
     if hidden:
-        return starts_figure(curve_cost, w_range, runs, height)
+        return starts_figure(curve_cost, w_range, runs, height, in_class)
     all_w = np.concatenate([run.w for _, run in runs])
     lo, hi = view_domain(*w_range, all_w)
     curve = curve_frame(curve_cost, lo, hi)

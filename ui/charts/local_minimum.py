@@ -24,8 +24,9 @@ from ui.charts.cost_curve import cost_domain
 from ui.charts.cost_map import click_grid, cost_map, path_shape
 from ui.charts.minima_surface import surface_panel
 from ui.charts.player import ReadyFigure, Traces, add_player, at, timeline, under_plot
-from ui.charts.figure_dict import figure, grid, merge
+from ui.charts.figure_dict import figure, merge
 from ui.charts.minima_ghost import Ghost, prediction_notes
+from ui.charts.minima_layout import panels as _layout
 from ui.charts.momentum import with_race
 from ui.charts.style import (
     AWAY_COLOR, BASIN_COLORS, BASIN_SYMBOLS as SYMBOLS, DIVERGED_COLOR, DIVERGED_SYMBOL, INK, LIGHT_COLORS, PATH_COLORS, PLAIN_DOT, START_COLOR,
@@ -34,7 +35,6 @@ from ui.charts.style import (
 
 BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
 LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
-HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
@@ -87,6 +87,7 @@ def minima_figure(
     ghost: Ghost | None = None,
     race: tuple[SurfacePaths, tuple[str, str]] | None = None,
     three_d: bool = True,
+    clicks: bool = True,
 ) -> ReadyFigure:
     """``runs[0]`` is the page's own start; ``landscape`` is (w, b, J) on a grid (~60 x 60).
     ``narrow`` (a phone): the four panels one under another, each the screen's width.
@@ -96,14 +97,16 @@ def minima_figure(
     runs and paths cut to their start): no player, no colour that says where a start ends.
     ``ghost``: the committed prediction, drawn over the result. ``race``: (paths, names) of plain descent and momentum from one start.
     ``three_d``: the 3-D panel (ui.charts.minima_surface); without it its cell says how to draw it, and no frame redraws.
+    ``clicks``: whether a click starts a run there (the lesson page); the class view's figure takes
+    no click, so its titles and hovers do not offer one (and its 3-D cell points to page 3).
 
     A start on the curve is coloured and shaped by the minimum it reached, lighter and open for the
     one it is still heading for, a vermillion cross if its run diverged, a grey x if it stops at none.
     """
     lo, hi = w_range
-    layout, traces = _layout(narrow, compact, three_d), Traces(lean=True)
-    styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima, hidden)
-    _landscape(traces, layout, landscape, paths)
+    layout, traces = _layout(narrow, compact, three_d, clicks), Traces(lean=True)
+    styles, (y_lo, y_hi) = _curve_panel(traces, curve_cost, basins, runs, hide_minima, hidden, clicks)
+    _landscape(traces, layout, landscape, paths, clicks)
     balls = with_race(traces, paths, race, three_d)
     _movers(traces, runs, styles, balls, (lo + hi) / 2, y_hi, hidden)
     if three_d:
@@ -121,37 +124,17 @@ def minima_figure(
     frames = traces.frames(iterations)
     gw, gb, _ = landscape
     _finish_layout(layout, traces, narrow, compact, (lo, hi, y_lo, y_hi), (gw[0], gw[-1], gb[0], gb[-1]))
+    if not clicks:
+        layout["clickmode"] = "none"
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
         layout["margin"]["b"], layout["height"] = 50, layout["height"] - 80
         return ReadyFigure(figure(traces.data, layout))
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, y=-under_plot(layout, 60 if compact or (narrow and not three_d) else 41.75))  # ~42 px under the plot (under the x titles when the last panel has one)
 
 
-def _layout(narrow: bool, compact: bool = False, three_d: bool = True) -> dict:
-    """Four panels, two by two, one under another on a phone (no fourth without ``three_d``), or in one row (projector mode); their titles."""
-    rows = 4 if three_d or not narrow else 3
-    one_column = {"rows": rows, "cols": 1, "specs": (("xy",), ("xy",), ("xy",), ("scene",))[:rows], "vertical_spacing": 0.075 if three_d else 0.105}  # the same px between panels
-    two_by_two = {"rows": 2, "cols": 2, "specs": (("xy", "xy"), ("xy", "scene")), "horizontal_spacing": 0.09, "vertical_spacing": 0.13, "column_widths": (0.55, 0.45)}
-    one_row = {"rows": 1, "cols": 4, "specs": (("xy", "xy", "xy", "scene"),), "horizontal_spacing": 0.05, "column_widths": (0.28, 0.22, 0.25, 0.25)}
-    layout = grid(
-        **(one_column if narrow else one_row if compact else two_by_two),
-        # Short titles, the hint under each: two panels side by side stay readable on a phone.
-        subplot_titles=(
-            f"Every start on J(w){HINT}click a dot to start there</span>",
-            f"Step sizes |α·dJ/dw|{HINT}per iteration</span>",
-            f"H(w, b) from above{HINT}another hill: click to drop a start</span>",
-            f"H(w, b) in 3-D{HINT}{'drag to turn it' if three_d else 'switch on “Turn the surface in 3-D” to draw it'}</span>",
-        )[:rows],
-    )
-    if not three_d:
-        layout.pop("scene", None)  # no WebGL scene at all: its cell (not on a phone) keeps its title, which says how to draw it
-    for title in layout["annotations"]:
-        title["font"]["size"] = 14
-    return layout
-
-
 def _curve_panel(
     traces: Traces, curve_cost, basins: Basins, runs: Sequence[tuple[str, DescentRun]], hide_minima: bool = False, hidden: bool = False,
+    clicks: bool = True,
 ) -> tuple[list[tuple[str, str]], tuple[float, float]]:
     """The curve's starts coloured by basin (click one to start there), every run's path and its
     step sizes; returns each run's (colour, symbol) and the curve panel's cost range. With
@@ -177,7 +160,7 @@ def _curve_panel(
                 "type": "scatter", "x": basin_starts[pick], "y": j[pick], "mode": "markers", "name": name, "legendgroup": BASIN_GROUP,
                 "marker": {"size": 7, "color": color, "symbol": symbol},
                 "selected": {"marker": {"size": 7}}, "unselected": {"marker": {"opacity": 1}},
-                "hovertemplate": "start w₀ = %{x:.3f}<br>" + name + "<extra>click: start here</extra>", **CURVE_PANEL,
+                "hovertemplate": "start w₀ = %{x:.3f}<br>" + name + ("<extra>click: start here</extra>" if clicks else "<extra></extra>"), **CURVE_PANEL,
             })
     # Every start's run in the colour and shape of the minimum it ends at: the same colour as its dot.
     styles = [(START_COLOR, "circle") if hidden else end_style(run_end(float(run.w[-1]), minima)) for _, run in runs]
@@ -191,14 +174,15 @@ def _curve_panel(
     return styles, cost_domain(pd.DataFrame({"w": basin_starts[ok], "J": j[ok]}))
 
 
-def _landscape(traces: Traces, layout: dict, landscape: tuple[np.ndarray, np.ndarray, np.ndarray], paths: SurfacePaths) -> None:
-    """H(w, b) from above (click to drop a start), with every start's path."""
+def _landscape(traces: Traces, layout: dict, landscape: tuple[np.ndarray, np.ndarray, np.ndarray], paths: SurfacePaths, clicks: bool = True) -> None:
+    """H(w, b) from above (click to drop a start, when ``clicks``), with every start's path."""
     gw, gb, gz = landscape
     image, lines = cost_map(gw, gb, gz, "x3", "y3")
     layout["images"] = [image]
     traces.shapes.append(lines)
     # The landscape is another function than the curve: H, not J, in its hover too.
-    traces.data.append({**click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{customdata:.4g}<extra>click: start here</extra>"})
+    if clicks:
+        traces.data.append({**click_grid(gw[::2], gb[::2], gz[::2, ::2], "x3", "y3", LANDSCAPE_GROUP), "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>H = %{customdata:.4g}<extra>click: start here</extra>"})
     for k in range(paths.w.shape[1]):
         color = PATH_COLORS[k % len(PATH_COLORS)]
         traces.shapes.append(path_shape(paths.w[:, k], paths.b[:, k], "x3", "y3", {"color": color, "width": 2.5}))

@@ -58,7 +58,7 @@ def _with_start(y_lo: float, y_hi: float, start: list[float], reach: float = 2.0
 def regression_figure(
     x: np.ndarray, y: np.ndarray, stats: Stats, fits: Sequence[tuple[str, Fit]], x_title: str, y_title: str, frame_ms: float = FRAME_MS, redraw_every: int = 16,
     *, narrow: bool = False, met_at: int | None = None, hide_lstsq: bool = False, compact: bool = False, hidden: bool = False, ghost: Ghost | None = None,
-    three_d: bool = True,
+    three_d: bool = True, clicks: bool = True,
 ) -> ReadyFigure:
     """The linked panels for one feature; ``fits[0]`` is the run the page reports. ``narrow`` (a
     phone): the panels one under another, each the screen's width, in the same order. ``met_at``:
@@ -68,18 +68,19 @@ def regression_figure(
     short figure. ``hide_lstsq`` (a challenge hides the answer): no least-squares line, cost
     floor or diamond. ``hidden``: before a prediction (pass the fits cut to their start): no
     player, no least-squares answer, no maps. ``ghost``: the committed prediction. ``three_d``:
-    the surface to turn (without it its cell says how to draw it, and no frame redraws)."""
+    the surface to turn (without it its cell says how to draw it, and no frame redraws). ``clicks``:
+    a click on the map starts a run there (the lesson page; the class view's figure takes none, so offers none)."""
     x_title, y_title = shown_plotly(x_title, AXIS_LIMIT), shown_plotly(y_title, AXIS_LIMIT)
     main = fits[0][1]
     scaled = main.scaled
     star = (float(stats.w_star[0]), float(stats.b_star))
     paths = [(label, finite(f.path.w_history[:, 0]), finite(f.path.b_history), finite(f.result.cost_history)) for label, f in fits]
     three_d = three_d and not hidden
-    layout = _layout(scaled, narrow, compact, hidden, three_d)
+    layout = _layout(scaled, narrow, compact, hidden, three_d, clicks)
     traces = Traces(lean=True)
     _data_panel(traces, layout, x, y, paths, star, x_title, y_title, hide_lstsq or hidden)
     _cost_panel(traces, layout, paths, stats.cost_star, met_at, hide_lstsq or hidden)
-    images = [] if hidden else landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq, three_d)
+    images = [] if hidden else landscape_panels(traces, layout, paths, stats, star, x_title, hide_lstsq, three_d, clicks)
     if scaled and not hidden:
         images.append(scaled_panel(traces, layout, fits, hide_lstsq))
     if ghost is not None:
@@ -89,7 +90,7 @@ def regression_figure(
     merge(layout, {
         "images": images, "shapes": traces.shapes, "height": (2 if hidden else (5 if scaled else 4) - (not three_d)) * 420 if narrow else 470 if compact else (560 if hidden else 1450 if scaled else 1000),
         "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
-        "clickmode": "event+select", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
+        "clickmode": "event+select" if clicks else "none", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
         layout["margin"]["b"] = 50
@@ -98,7 +99,7 @@ def regression_figure(
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, start=0, y=y, speeds=SPEEDS)
 
 
-def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = False, three_d: bool = True) -> dict:
+def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = False, three_d: bool = True, clicks: bool = True) -> dict:
     """The panels' grid and titles: two columns, one on a phone, or one row in projector mode
     (the same axis names: x, x2, x3, scene, x4); before a prediction the data and the cost only.
     Without ``three_d`` no scene: its cell's title says how to draw it (a phone: no row for it)."""
@@ -115,9 +116,10 @@ def _layout(scaled: bool, narrow: bool, compact: bool = False, hidden: bool = Fa
         specs = (("xy", "xy"), ("xy", "scene")) + ((("xy", None),) if scaled else ())
     # Short titles, the hint under each: two panels side by side stay readable on a phone.
     titles = (f"The data, the line{HINT}at the shown iteration</span>", f"Cost per iteration{HINT}log scale</span>",
-              f"J(w, b) from above{HINT}click to start there</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
+              f"J(w, b) from above{HINT}{'click to start there' if clicks else 'the path'}</span>", f"J(w, b) in 3-D{HINT}drag to turn it</span>")
     if not three_d:  # a phone: no row for it; else the cell's title says how to draw it
-        titles = titles[:3] if narrow else (*titles[:3], f"J(w, b) in 3-D{HINT}switch on “Turn the surface in 3-D” to draw it</span>")
+        how = "switch on “Turn the surface in 3-D” to draw it" if clicks else "turn it on page 4, Fit a line"
+        titles = titles[:3] if narrow else (*titles[:3], f"J(w, b) in 3-D{HINT}{how}</span>")
     layout = grid(
         rows=rows, cols=cols, specs=specs, horizontal_spacing=0.05 if compact else 0.09, vertical_spacing=spacing,
         subplot_titles=titles[:panels] + ((f"Scaled x{HINT}round contours, a straight path</span>",) if scaled and not hidden else ()),

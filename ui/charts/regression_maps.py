@@ -30,14 +30,15 @@ def finite(values: np.ndarray, limit: float = 1e12) -> np.ndarray:
 
 def landscape_panels(
     traces: Traces, layout: dict, paths: list[Path], stats: Stats, star: tuple[float, float], x_title: str, hide_lstsq: bool = False, three_d: bool = True,
+    clicks: bool = True,
 ) -> list[dict]:
-    """J(w, b) from above (returns its picture, in a list for the scaled one to join) and, with
+    """J(w, b) from above (returns its picture, in a list for the scaled one to join; ``clicks``: a click there starts a run) and, with
     ``three_d``, as a surface (a WebGL scene: drawn on request, ui.controls.surface3d), with the paths and points."""
     w_star, b_star = star
     ws = [p[1] for p in paths]
     bs = [p[2] for p in paths]
     gw, gb = contour_window(ws, bs, w_star, b_star)
-    images = [_cost_map(traces, gw, gb, cost_grid(stats, gw, gb), paths, None if hide_lstsq else star, "x3", "y3")]
+    images = [_cost_map(traces, gw, gb, cost_grid(stats, gw, gb), paths, None if hide_lstsq else star, "x3", "y3", clickable=clicks)]
     merge(layout, {"xaxis3": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis3": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})
     if three_d:
         _surface(traces, layout, paths, stats, star, hide_lstsq)

@@ -88,7 +88,7 @@ def class_page() -> None:
     for name in (state.TEACH, state.JOIN, state.ME):  # the link check: these values are used (or refused below, in our words)
         st.session_state[name] = st.query_params.get(name)
     if secret is not None:
-        link_instead(teach=None, me=None)  # the page's Link to this view never carries the secret
+        link_instead(teach=None, me=None, run=None, next=None)  # the page's Link to this view never carries the secret (nor the teacher's view)
         try:
             teacher_page(secret)
         except ClassStoreError as error:

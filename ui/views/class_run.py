@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from gd_core import questions as qs
-from gd_core.class_round import RoundView, round_context
+from gd_core.class_round import CURVE_LESSONS, RoundView, round_context
 from gd_core.descent import lowest_cost
 from gd_core.reveal import start_only
 from gd_core.wording import plural
@@ -22,23 +22,29 @@ from ui.app.present import present_mode
 from ui.cache import figure_texts, figures, runs
 from ui.controls.landscape import landscape_map
 from ui.controls.curve import curve_id
+from ui.views.class_lessons import data_run, data_start
 from ui.views.player import keyboard_player
+from ui.words.figure_text import in_class
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 
-def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool = False) -> None:
+def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool = False, question_id: str = "") -> None:
     """The lesson's moving figure for ``context`` (the round's run); ``hidden``: its start alone,
-    as the lesson shows it before an answer (nothing later is in the page's data)."""
+    as the lesson shows it before an answer (nothing later is in the page's data). Pages 4-6:
+    ui.views.class_lessons."""
+    if view.lesson not in CURVE_LESSONS:
+        (data_start if hidden else data_run)(question_id, view, context)
+        return
     curve, compact = context.curve, present_mode()
     cid = curve_id(curve)
     if view.lesson == "intuition":
         key = (cid, context.alpha, context.w0, context.iters)
-        figure = figures.intuition(key, curve, context.run, hidden, None, compact)
+        figure = figures.intuition(key, curve, context.run, hidden, None, compact, in_class=True)
         words = figure_texts.intuition(key, figure, curve, context.run, hidden, None)
     elif view.lesson == "learning_rate":
         key = (cid, context.w0, context.iters, context.alphas)
         labelled = [(f"α = {alpha:g}", run) for alpha, run in zip(context.alphas, context.runs)]
-        figure = figures.learning_rate(key, curve, labelled, lowest_cost(curve, curve.minima, list(context.runs)), hidden, compact)
+        figure = figures.learning_rate(key, curve, labelled, lowest_cost(curve, curve.minima, list(context.runs)), hidden, compact, in_class=True)
         words = figure_texts.learning_rate(key, figure, labelled, hidden, (None,) * len(labelled))
     else:
         starts = [(f"w₀ = {context.w0:g}", context.run)] + [
@@ -48,10 +54,10 @@ def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool 
         basin = runs.basins(cid, curve, context.alpha)
         paths = start_only(context.surface_path) if hidden else context.surface_path
         drawn = [(label, start_only(r)) for label, r in starts] if hidden else starts
-        figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None)
+        figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None, clicks=False)
         words = figure_texts.local_minimum(key, figure, drawn, paths, hidden, tuple(basin.minima), None)
     st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
-    keyboard_player(state.CLASS_FIGURE, words)  # as on the lesson page: Tab reaches Play, the figure in words
+    keyboard_player(state.CLASS_FIGURE, in_class(words) if hidden else words)  # as on the lesson page: Tab reaches Play, the figure in words
     if not hidden:
         st.caption("Press **Play** (or Space in projector mode): the run the class answered about.")
 
@@ -62,9 +68,9 @@ def show_run(question_id: str, view: RoundView, rounds: Sequence[tuple[str, Sequ
     q = qs.question(question_id)
     context = round_context(question_id, view)
     truth = qs.truth(q, context)
-    figure_col, words_col = st.columns([3, 2], gap="large")
+    figure_col, words_col = st.columns([5, 2] if view.lesson in ("regression", "batches") else [3, 2], gap="large")  # pages 4 and 6: four panels need the room
     with figure_col:
-        play_figure(view, context)
+        play_figure(view, context, question_id=question_id)
     with words_col:
         st.success(shown(truth.answer, 4 * MESSAGE_LIMIT), icon=":material/check_circle:")
         st.caption("Why: " + shown(truth.why, 4 * MESSAGE_LIMIT))

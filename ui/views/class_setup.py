@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 
 import streamlit as st
 
 from gd_core import questions as qs
-from gd_core.class_round import CLASS_LESSONS, RoundError, RoundView, offered, page_alphas, round_context
+from gd_core.class_round import CLASS_LESSONS, CURVE_LESSONS, RoundError, RoundView, offered, page_alphas, round_context
 from gd_core.curves import CURVES
 from ui.app import state
-from ui.app.choices import curve_label
+from ui.app.choices import BUILTIN, curve_label, dataset_label
 from ui.app.lessons import BY_KEY
-from ui.app.settings import CurveDefaults
+from ui.app.settings import BatchDefaults, CurveDefaults, DebugDefaults, RegressionDefaults
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 OWN, DEFAULT = "own", "default"
@@ -29,6 +30,13 @@ def default_view(question_id: str) -> RoundView:
     """The lesson's first view for this question (at the question's start when it has one)."""
     q = qs.question(question_id)
     defaults = BY_KEY[q.lesson].defaults
+    if isinstance(defaults, DebugDefaults):
+        return RoundView("debug", "", math.nan, math.nan, 0, seed=defaults.seed)
+    if isinstance(defaults, BatchDefaults):
+        return RoundView("batches", "", defaults.w0, defaults.alpha, defaults.epochs, (), defaults.dataset, defaults.b0, defaults.scale,
+                         defaults.batch_size, defaults.seed)
+    if isinstance(defaults, RegressionDefaults):
+        return RoundView("regression", "", defaults.w0, defaults.alpha, defaults.iters, (), defaults.dataset, defaults.b0)
     assert isinstance(defaults, CurveDefaults)
     curve = CURVES[defaults.curve]
     start = dict(q.start)
@@ -39,11 +47,42 @@ def default_view(question_id: str) -> RoundView:
     return RoundView(q.lesson, defaults.curve, w0, alpha, iters, alphas)
 
 
+def _one(kept: Mapping[str, list[str]], name: str, default: object) -> str:
+    return str((kept.get(name) or [default])[0])
+
+
+def own_data_view(lesson: str, kept: Mapping[str, list[str]]) -> RoundView | None:
+    """Pages 4-6: the teacher's view when it is on a built-in dataset's default columns; else None
+    (ValueError when a number does not read)."""
+    base = default_view(next(q.id for q in qs.questions_for(lesson) if offered(q.id)))
+    if lesson == "debug":
+        seed = int(float(_one(kept, state.SEED, base.seed)))
+        return replace(base, seed=seed) if 0 <= seed <= 999_999 else None
+    labels = {dataset_label(key): key for key in BUILTIN}
+    dataset = labels.get(_one(kept, state.DATASET, dataset_label(base.dataset)))
+    columns = (kept.get(state.X) or [None], kept.get(state.Y) or [None])
+    if dataset is None or len(columns[0]) > 1 or columns[0][0] not in (None, BUILTIN[dataset][2]) or columns[1][0] not in (None, BUILTIN[dataset][3]):
+        return None
+    view = replace(base, dataset=dataset, w0=float(_one(kept, state.W0, base.w0)), b0=float(_one(kept, state.B0, base.b0)),
+                   alpha=float(_one(kept, state.ALPHA, base.alpha)), scale=_one(kept, state.SCALE, base.scale).lower() == "true")
+    if lesson == "batches":
+        view = replace(view, iters=int(float(_one(kept, state.EPOCHS, base.iters))), batch=int(float(_one(kept, state.BATCH, base.batch))),
+                       seed=int(float(_one(kept, state.SEED, base.seed))))
+    else:
+        view = replace(view, iters=int(float(_one(kept, state.ITERS, base.iters))))
+    return view if all(math.isfinite(v) for v in (view.w0, view.b0, view.alpha)) else None
+
+
 def own_view(lesson: str, kept: Mapping[str, list[str]] | None) -> RoundView | None:
     """The teacher's own view of ``lesson`` (its URL values kept in this session), when it is on a
-    built-in curve and every number reads; else None."""
+    built-in curve or dataset and every number reads; else None."""
     if kept is None:
         return None
+    if lesson not in CURVE_LESSONS:
+        try:
+            return own_data_view(lesson, kept)
+        except ValueError:
+            return None
     base = default_view(next(q.id for q in qs.questions_for(lesson) if offered(q.id)))
     labels = {curve_label(key): key for key in CURVES}
     curve = labels.get((kept.get(state.CURVE) or [curve_label(base.curve)])[0])
@@ -72,7 +111,7 @@ def pick_round() -> tuple[str, RoundView] | None:
     """The question picker and the view to ask it of; None when the pick cannot be asked (said why)."""
     ids = [q.id for q in qs.QUESTIONS if offered(q.id)]
     question_id = st.selectbox("Question", ids, format_func=_title, key=state.CLASS_QUESTION,
-                               help="The lesson questions of pages 1-3, asked of one run that every student's phone builds the same.")
+                               help="Every lesson's questions, asked of one run that every student's phone builds the same (pages 4 and 6 on a built-in dataset).")
     lesson = qs.BY_ID[question_id].lesson
     mine = own_view(lesson, st.session_state.get(state.VIEWS, {}).get(lesson))
     choice = DEFAULT

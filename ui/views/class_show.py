@@ -54,14 +54,15 @@ def round_bars(form: object, spreads: Sequence[object]) -> list[list[Bar]]:
     return [[] for _ in spreads]
 
 
-def draw_spread(form: object, spreads: Sequence[object], names: Sequence[str], right: Sequence[str] = (), *, big: bool = False) -> list[list[Bar]]:
-    """The bar chart of ``spreads`` (one per round, named ``names``); returns the bars drawn."""
+def draw_spread(form: object, spreads: Sequence[object], names: Sequence[str], right: Sequence[str] = (), *, big: bool = False,
+                across: bool | None = None) -> list[list[Bar]]:
+    """The bar chart of ``spreads`` (one per round, named ``names``; ``across``: ui.charts.class_spread); returns the bars drawn."""
     bars = round_bars(form, spreads)
     totals = " · ".join(f"{name}: {spread.total} answered" for name, spread in zip(names, spreads))
     if not bars or not bars[0]:
         st.caption(f"{totals}. No answers yet." if totals else "No answers yet.")
         return bars
     rounds = [(name, [(bar.label, bar.count) for bar in round_]) for name, round_ in zip(names, bars)]
-    st.vega_lite_chart(spec=spread_chart(rounds, right, height=380 if big else 300, font=20 if big else 15), width="stretch")
+    st.vega_lite_chart(spec=spread_chart(rounds, right, height=380 if big else 300, font=20 if big else 15, across=across), width="stretch")
     st.caption(totals)
     return bars

@@ -23,6 +23,7 @@ from gd_core.question_types import ChoiceForm, NumberForm
 from ui.app import state
 from ui.app.page import on_a_phone
 from ui.cache import classroom
+from ui.views.class_lessons import START_TITLE
 from ui.views.class_run import play_figure
 from ui.views.class_show import draw_spread
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -74,10 +75,13 @@ def _answer_form(code: str, me: str, current, form: object, open_: bool) -> None
 
 
 def _start_figure(question_id: str, view) -> None:
-    """The run's start, as the lesson shows it before an answer (the run plays on the projector)."""
-    with st.expander("The start of the run", expanded=True, icon=":material/show_chart:"):
-        play_figure(view, round_context(question_id, view), hidden=True, narrow=on_a_phone())
-        st.caption("Only where the run starts: the teacher plays the run once the class has answered.")
+    """The run's start, as the lesson shows it before an answer (the run plays on the projector);
+    page 5's log, which the question is about."""
+    title = START_TITLE.get(view.lesson, "The start of the run")
+    with st.expander(title, expanded=True, icon=":material/show_chart:"):
+        play_figure(view, round_context(question_id, view), hidden=True, narrow=on_a_phone(), question_id=question_id)
+        st.caption("What the buggy loop printed; the teacher shows the mistake once the class has answered." if view.lesson == "debug"
+                   else "Only where the run starts: the teacher plays the run once the class has answered.")
 
 
 def student_page(code: str, me: str) -> None:
@@ -92,8 +96,10 @@ def student_page(code: str, me: str) -> None:
     question_id, round_view = classroom.question_of(current)
     form = classroom.form(current)
     open_ = current.state == "open"
-    st.markdown(f"**Question {current.number:d}**" + ("" if open_ else ": the round is closed"))
+    st.markdown(f"**Round {current.number:d}**" + ("" if open_ else ": the round is closed"))
     st.markdown(shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
+    if round_view.lesson == "debug":  # page 5's question is about the log: it comes before the answers
+        _start_figure(question_id, round_view)
     _answer_form(code, me, current, form, open_)
     note = st.session_state.pop(state.CLASS_ANSWER_NOTE, None)
     if note:
@@ -105,9 +111,11 @@ def student_page(code: str, me: str) -> None:
         st.caption("Your answer in this round: " + shown(said(form, view.mine), 120))
     elif not open_:
         st.caption("You did not answer this round.")
-    revealed = [spread for spread in view.revealed if spread.round == current.number]
-    if revealed:
+    if current.state == "revealed":  # this round's spread, beside the first vote's when this is the re-vote (as the teacher sees them)
+        pair = classroom.together(view.revealed_rounds)
+        spreads = {spread.round: spread for spread in view.revealed}
         st.markdown("**The class's answers**")
-        draw_spread(form, revealed, [f"Round {current.number}"])
-    _start_figure(question_id, round_view)
+        draw_spread(form, [spreads[r.number] for r in pair], [f"Round {r.number:d}" for r in pair])
+    if round_view.lesson != "debug":
+        _start_figure(question_id, round_view)
     st.caption(shown(qs.BY_ID[question_id].title, 120))

@@ -32,35 +32,50 @@ def _act(action, *args) -> None:
         st.session_state[state.CLASS_PROBLEM] = shown(error, MESSAGE_LIMIT)
 
 
+def _showing(run: int | None = None, picking: bool = False) -> None:
+    """What the teacher's page shows, kept in its URL (``run=<round>``, ``next=true``): a reload,
+    or a tab that reconnects to another replica, comes back to the same view."""
+    for name, value in ((state.RUN, None if run is None else str(run)), (state.NEXT, "true" if picking else None)):
+        if value is None:
+            st.query_params.pop(name, None)
+        else:
+            st.query_params[name] = value
+
+
 def _start(secret: str, question_id: str, view: RoundView) -> None:
     _act(classroom.start_round, secret, question_id, view)
-    st.session_state[state.CLASS_SETUP] = False
-    st.session_state[state.CLASS_RUN_SHOWN] = None
+    _showing()
 
 
 def _again(secret: str, current) -> None:
     _act(classroom.start_again, secret, current)
-    st.session_state[state.CLASS_RUN_SHOWN] = None
+    _showing()
 
 
 def _show_run(number: int) -> None:
-    st.session_state[state.CLASS_RUN_SHOWN] = number
+    _showing(run=number)
 
 
 def _new_question() -> None:
-    st.session_state[state.CLASS_SETUP] = True
-    st.session_state[state.CLASS_RUN_SHOWN] = None
+    _showing(picking=True)
 
 
-def pair(rounds) -> list:
-    """The rounds shown together: the last one, and the one before it when it asked the same."""
-    if len(rounds) >= 2 and classroom.same_question(rounds[-2], rounds[-1]):
-        return [rounds[-2], rounds[-1]]
-    return list(rounds[-1:])
+def shown_now(rounds) -> tuple[int | None, bool]:
+    """The URL's view, checked against the class: the round whose run is shown (the latest round's
+    number, else None) and whether the next question is being picked. A value the class does not
+    have is dropped, and the link check names it (its session value is None)."""
+    run, picking = st.query_params.get(state.RUN), st.query_params.get(state.NEXT)
+    latest = rounds[-1].number if rounds else None
+    run_ok = run is not None and latest is not None and run == str(latest)
+    picking_ok = picking == "true"
+    st.session_state[state.RUN] = run if run_ok else None
+    st.session_state[state.NEXT] = picking if picking_ok else None
+    return (latest if run_ok else None), picking_ok
 
 
-def names(shown_rounds) -> list[str]:
-    return [f"Round {k}" for k in range(1, len(shown_rounds) + 1)]
+def names(numbers) -> list[str]:
+    """The rounds' names, by the class's round numbers (as the students' pages name them)."""
+    return [f"Round {n:d}" for n in numbers]
 
 
 @st.fragment(run_every=LIVE_EVERY)
@@ -74,7 +89,7 @@ def live_spread(secret: str, numbers: tuple[int, ...], form) -> None:
     draw_spread(form, spreads, names(numbers), big=True)
 
 
-def _buttons(secret: str, current, together: list) -> None:
+def _buttons(secret: str, current, together: list, run_shown: bool = False) -> None:
     row = st.container(horizontal=True, gap="small")
     if current.state == "open":
         row.button("Close the round", key=state.CLASS_CLOSE, type="primary", icon=":material/lock:", on_click=_act,
@@ -86,8 +101,9 @@ def _buttons(secret: str, current, together: list) -> None:
     if len(together) == 1:
         row.button("Start round two", key=state.CLASS_ROUND_TWO, icon=":material/replay:", on_click=_again, args=(secret, current),
                    help="Discuss with your neighbours, then everyone answers the same question again.")
-    row.button("Run", key=state.CLASS_RUN, type="primary", icon=":material/play_arrow:", on_click=_show_run, args=(current.number,),
-               help="Play the run on the projector, with the right answer and the class's rounds.")
+    if not run_shown:  # the run is on screen: no button that would change nothing
+        row.button("Run", key=state.CLASS_RUN, type="primary", icon=":material/play_arrow:", on_click=_show_run, args=(current.number,),
+                   help="Play the run on the projector, with the right answer and the class's rounds.")
     row.button("New question", key=state.CLASS_NEW_QUESTION, type="tertiary", icon=":material/add:", on_click=_new_question)
 
 
@@ -102,20 +118,21 @@ def teacher_page(secret: str) -> None:
         if problem:
             st.error(problem, icon=":material/block:")
         current = view.rounds[-1] if view.rounds else None
-        if current is None or st.session_state.get(state.CLASS_SETUP):
+        run, picking = shown_now(view.rounds)
+        if current is None or picking:
             _setup(secret, first=current is None)
             return
-        together = pair(view.rounds)
-        st.markdown(f"**Round {len(together)}**, " + ("open: answers are coming in" if current.state == "open" else
+        together = classroom.together(view.rounds)
+        st.markdown(f"**Round {current.number:d}**, " + ("open: answers are coming in" if current.state == "open" else
                     "closed" if current.state == "closed" else "closed, the spread shown to the class"))
         st.markdown("#### " + shown(classroom.prompt(current), 4 * MESSAGE_LIMIT))
-        run_shown = st.session_state.get(state.CLASS_RUN_SHOWN) == current.number
+        run_shown = run == current.number
         if run_shown:
             _results(view, together)
         else:
             with st.container(key=state.CLASS_LIVE):
                 live_spread(secret, tuple(r.number for r in together), classroom.form(current))
-        _buttons(secret, current, together)
+        _buttons(secret, current, together, run_shown)
         if run_shown:
             st.download_button("Download the answers (CSV)", lambda: classroom.export_csv(secret), file_name=f"class_{view.code}.csv",
                                mime="text/csv", icon=":material/download:", key=state.CLASS_DOWNLOAD,
@@ -141,5 +158,7 @@ def _results(view, together: list) -> None:
     form = classroom.form(current)
     bars = round_bars(form, spreads)
     right = right_labels(question_id, round_view, bars[0]) if bars and bars[0] else []
-    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(names(together), spreads)]
-    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, names(together), right))
+    named = names(r.number for r in together)
+    texts = [(name, classroom.answer_texts(spread)) for name, spread in zip(named, spreads)]
+    across = True if round_view.lesson in ("regression", "batches") else None  # pages 4 and 6 leave the rounds a narrow column: one row per answer
+    show_run(question_id, round_view, texts, beside=lambda: draw_spread(form, spreads, named, right, across=across))

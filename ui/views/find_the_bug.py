@@ -93,7 +93,7 @@ def find_the_bug(default_seed: int) -> None:
             with st.expander("The lab's code, line by line", expanded=pointed and not asked.shown, icon=":material/code:"):
                 st.code("\n".join(COURSE_CODE), language="python", line_numbers=True)
         if asked.shown:
-            _reveal(context, asked)
+            reveal(context, asked)
 
 
 def _printed(iters: int) -> str:
@@ -116,7 +116,7 @@ def _logs(context: DebugContext, shown: bool) -> None:
         st.code(context.fixed_log, language=None, wrap_lines=True)
 
 
-def _reveal(context: DebugContext, asked: Asked) -> None:
+def reveal(context: DebugContext, asked: Asked) -> None:
     """The mistake, where it sits, its line against the fixed line, and both runs' cost."""
     entry = context.entry
     _, _, functions, lines = MISTAKES[entry.name]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -23,6 +23,12 @@ from gd_core.wording import plural
 from ui.words.text import fmt
 
 ANSWER_FIRST = "Where it goes is shown once you answer the question."
+IN_CLASS = "Where it goes is shown on the teacher's screen once the class has answered."  # the class view's student: their answer plays nothing
+
+
+def in_class(words: FigureText) -> FigureText:
+    """A start's words for the class view's student (``ANSWER_FIRST`` is not true there)."""
+    return replace(words, summary=words.summary.replace(ANSWER_FIRST, IN_CLASS))
 
 
 @dataclass(frozen=True)
