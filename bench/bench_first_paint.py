@@ -24,8 +24,11 @@ opens a teacher's link; the first pays once per server for the whole class).
 Each time is the median of --repeats (3) rounds, at normal speed and again with Chromium's CPU
 throttled 4x (CDP Emulation.setCPUThrottlingRate, as a phone). Ratios are against the floor
 in the same run. Viewport 1400 x 1000.
-Run: flock /tmp/bench.lock python bench/bench_first_paint.py [--repeats 3] [--query predict=false] [--before /path/to/main]
-(--before: a checkout of main, served as well; its pages are the rows "before ...")
+Run: flock /tmp/bench.lock python bench/bench_first_paint.py [--repeats 3] [--query predict=false] [--before /path/to/main] [--throttle 1,4] [--pages a,b]
+(--before: a checkout of main, served as well; its pages are the rows "before ..."; --throttle 4: the
+phone round alone, to keep one hold of the bench lock under ~10 min; --pages: some lessons only.)
+Every wait is bounded (60 s times the throttling), a visit that times out is named and left out
+of the median, the column "visits" says how many counted; progress is printed as each round ends.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM_ARGS, _free_port, chromium_path, wait_for_app  # noqa: E402
+from tests.conftest import CHROMIUM_ARGS, _free_port, chromium_path  # noqa: E402
 
 FIGURE = (
     ".js-plotly-plot .main-svg g.trace, .js-plotly-plot .gl-container canvas,"
@@ -93,12 +96,32 @@ def serve(script: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise RuntimeError(f"{script.name} did not start within 60 s")
 
 
+def settle(page, timeout_ms: float) -> None:
+    """Until the session's run has finished: the app drawn, no running-status widget, no
+    skeleton and no stale element, twice 300 ms apart (the status widget shows only after a
+    moment of running). tests.conftest.wait_for_app adds fixed waits for fonts and screenshots
+    (1.6 s a call, three calls a visit): a 4x throttled round of 33 visits did not fit a run."""
+    done = (
+        "() => document.querySelector('[data-testid=\"stMain\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
+        " && !document.querySelector('[data-stale=\"true\"]')"
+    )
+    for _ in range(2):
+        page.wait_for_function(done, timeout=timeout_ms, polling=100)
+        page.wait_for_timeout(300)
+
+
 def visit(browser, url: str, path: str, away: str, query: str, throttle: float, selector: str = FIGURE) -> dict:
     """One cold visit and one revisit of ``path``; ms to the first figure and bytes received
-    (NaN for a visit that timed out: on a busy machine, rather than losing the whole run)."""
+    (NaN for a visit that timed out: on a busy machine, rather than losing the whole run).
+    Every wait is bounded by ``throttle`` times a normal-speed limit (a click's too: Playwright's
+    default 30 s is short for a 4x throttled page on a loaded machine)."""
     from playwright.sync_api import Error as PlaywrightError
 
+    limit = 60_000 * throttle  # ms for any one wait
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(limit)
     try:
         page = context.new_page()
         page.add_init_script(f"const SELECTOR = {json.dumps(selector)};\n" + WATCH)
@@ -107,21 +130,21 @@ def visit(browser, url: str, path: str, away: str, query: str, throttle: float, 
         ws_bytes, requests = [0], []
         page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: ws_bytes.__setitem__(0, ws_bytes[0] + len(payload))))
         page.on("requestfinished", lambda request: requests.append(request))
-        page.goto(f"{url}/{path}" + (f"?{query}" if query else ""), timeout=300_000)
-        page.wait_for_function("window.__fp !== null", timeout=300_000, polling=50)
+        page.goto(f"{url}/{path}" + (f"?{query}" if query else ""), wait_until="commit")
+        page.wait_for_function("window.__fp !== null", polling=50)
         cold = page.evaluate("window.__fp")
-        wait_for_app(page, 180_000)
+        settle(page, limit)
         first_ws = ws_bytes[0]
         http = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
         nav = "[data-testid='stSidebarNav'] a[href='%s/{}']" % url  # "": the home page (the floor: its figure page)
         page.locator(nav.format(away)).first.click()
-        wait_for_app(page, 180_000)
+        settle(page, limit)
         page.evaluate("window.__reset()")
         before = ws_bytes[0]
         page.locator(nav.format(path)).first.click()
-        page.wait_for_function("window.__fp !== null", timeout=300_000, polling=50)
+        page.wait_for_function("window.__fp !== null", polling=50)
         revisit = page.evaluate("window.__fp - window.__t0")
-        wait_for_app(page, 180_000)
+        settle(page, limit)
         return {"cold": cold, "revisit": revisit, "ws": first_ws, "http": http, "revisit_ws": ws_bytes[0] - before}
     except PlaywrightError as error:
         print(f"  {url}/{path} at {throttle:g}x: {str(error).splitlines()[0]}", flush=True)
@@ -135,8 +158,10 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--query", default="", help="added to every lesson's URL, e.g. predict=false")
     parser.add_argument("--pages", default="", help="comma-separated url paths (default: every lesson)")
+    parser.add_argument("--throttle", default="1,4", help="the CPU throttling rates, one round each (e.g. 4: the phone round alone)")
     parser.add_argument("--before", help="another checkout of the app (main, before a change): served too, its pages measured in the same run")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # into a file too, each table as it is done (a run stopped early keeps its rounds)
     from playwright.sync_api import sync_playwright
 
     os.sched_setaffinity(0, {1})  # Playwright's driver and Chromium inherit it
@@ -158,11 +183,12 @@ def main() -> None:
             for case in cases.values():  # warm: imports done, each view's figure cached
                 visit(browser, *case[:4], 1, case[4])
             print(f"load average {os.getloadavg()[0]:.1f}; server(s) on core 0, Chromium on core 1; median of {args.repeats}; query {args.query!r}")
-            for throttle in (1, 4):
-                results = {name: [] for name in cases}
-                for _ in range(args.repeats):
+            for throttle in [float(t) for t in args.throttle.split(",")]:
+                results, started = {name: [] for name in cases}, time.monotonic()
+                for k in range(args.repeats):
                     for name, case in cases.items():
                         results[name].append(visit(browser, *case[:4], throttle, case[4]))
+                    print(f"  {throttle:g}x: round {k + 1} of {args.repeats} done, {time.monotonic() - started:.0f} s", flush=True)
                 report(results, throttle)
             print(f"load average {os.getloadavg()[0]:.1f}")
             browser.close()
@@ -178,13 +204,14 @@ def report(results: dict[str, list[dict]], throttle: float) -> None:
         return statistics.median(finite) if finite else math.nan
 
     med = {name: {k: median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
+    counted = {name: sum(not math.isnan(r["cold"]) for r in runs) for name, runs in results.items()}
     floor = med["floor"]
-    print(f"\nCPU throttling {throttle:g}x" + (" (Chromium; as a phone)" if throttle != 1 else ""))
-    print(f"{'page':<25} {'cold ms':>8} {'x floor':>8} {'revisit ms':>11} {'x floor cold':>13} {'x floor revisit':>16} {'ws kB first load':>17} {'http kB (static)':>17} {'ws kB revisit':>14}")
+    print(f"\nCPU throttling {throttle:g}x" + (" (Chromium; as a phone)" if throttle != 1 else ""), flush=True)
+    print(f"{'page':<25} {'cold ms':>8} {'x floor':>8} {'revisit ms':>11} {'x floor cold':>13} {'x floor revisit':>16} {'ws kB first load':>17} {'http kB (static)':>17} {'ws kB revisit':>14} {'visits':>7}")
     for name, m in med.items():
         print(
             f"{name:<25} {m['cold']:>8.0f} {m['cold'] / floor['cold']:>7.2f}x {m['revisit']:>11.0f} {m['revisit'] / floor['cold']:>12.2f}x {m['revisit'] / floor['revisit']:>15.2f}x"
-            f" {m['ws'] / 1000:>17.1f} {m['http'] / 1000:>17.1f} {m['revisit_ws'] / 1000:>14.1f}"
+            f" {m['ws'] / 1000:>17.1f} {m['http'] / 1000:>17.1f} {m['revisit_ws'] / 1000:>14.1f} {counted[name]:>4}/{len(results[name])}"
         )
 
 

@@ -68,8 +68,12 @@ def run_and_show() -> None:
 
 
 def show_iterations(key: tuple, run) -> None:
-    """Every update of the run, in a table to open, with its download."""
-    with st.expander(f"Every iteration ({plural(run.iterations, 'update')})", expanded=False):
+    """Every update of the run, in a table to open, with its download; drawn once it is opened
+    (a table loads Streamlit's data grid, 1.2 MB of JavaScript: issue 26)."""
+    table = st.expander(f"Every iteration ({plural(run.iterations, 'update')})", expanded=False, key=state.ITERATIONS_TABLE, on_change="rerun")
+    if not table.open:
+        return
+    with table:
         rows = figures.iterations(key, run)
         st.dataframe(rows, hide_index=True, width="stretch")
         st.download_button(

@@ -6,6 +6,7 @@ one they are skipped locally; with CI=true a missing browser is a failure, not a
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -215,3 +216,9 @@ def postgres() -> Iterator[object]:
         yield server
     finally:
         server.stop()
+
+
+def link_texts(at: object) -> list[str]:
+    """The links an AppTest run (or one of its blocks: ``at.sidebar``) shows with a Copy button
+    (ui.app.link_box: the Link to this view, the challenge panel's link), in page order."""
+    return [json.loads(el.proto.json)["link"] for el in at.get("bidi_component") if el.proto.component_name == "gd_link_box"]  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 from ui.app import state
-from tests.conftest import read_back
+from tests.conftest import link_texts, read_back
 from tests.test_app_lessons import all_text, figure
 from tests.test_app_lessons import open_page as open_lesson_page
 
@@ -26,8 +26,8 @@ def open_page(page: str, **query: str):
 
 
 def panel_link(at) -> dict[str, str]:
-    """The panel's link (the st.code that holds a goal), as its URL parameters."""
-    links = [c.value for c in at.code if "goal=" in c.value]
+    """The panel's link (the link box that holds a goal), as its URL parameters."""
+    links = [c for c in link_texts(at) if "goal=" in c]
     assert len(links) == 1, links
     return dict(parse_qsl(urlsplit(links[0]).query))
 
@@ -39,6 +39,9 @@ def goal_box(at) -> str:
 def test_a_challenge_made_by_the_panel_round_trips_not_yet_then_met_in_two_tries() -> None:
     teacher = open_page("intuition")
     teacher.number_input(key="alpha").set_value(0.2).run()  # the view the teacher prepares
+    assert not [s for s in teacher.selectbox if s.key == state.PANEL_GOAL] and len(link_texts(teacher)) == 1  # closed: no goal, no challenge link
+    teacher.session_state[state.CHALLENGE_PANEL] = True  # the panel opened: its controls are drawn
+    teacher.run()
     teacher.selectbox(key=state.PANEL_GOAL).set_value("converge").run()
     prefilled = next(n for n in teacher.number_input if n.label == "Iterations at most (N)")
     converged_in = prefilled.value  # filled in from the teacher's run

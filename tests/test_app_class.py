@@ -18,7 +18,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import read_back
+from tests.conftest import link_texts, read_back
 from tests.test_app_lessons import all_text, open_page
 from ui.app import state
 from ui.cache import classroom
@@ -152,9 +152,9 @@ def test_a_tab_that_reconnects_with_its_link_is_the_same_student() -> None:
 def test_the_page_link_never_carries_the_secret_nor_a_students_id() -> None:
     t = pick(teacher(), "intuition.direction")
     secret = t.query_params[state.TEACH]
-    assert all(secret not in c.value for c in t.code if "class" in c.value)
+    assert link_texts(t) and all(secret not in c for c in [c.value for c in t.code] + link_texts(t) if "class" in c)
     s = student(code_of(t))
-    assert all(s.query_params[state.ME] not in c.value for c in s.code)
+    assert link_texts(s) and all(s.query_params[state.ME] not in c for c in [c.value for c in s.code] + link_texts(s))
 
 
 def test_a_bad_secret_shows_a_message_and_no_class() -> None:

@@ -31,6 +31,11 @@ def player_data(at: AppTest) -> dict:
     return found[0]
 
 
+def sentences(data: dict) -> list[str]:
+    """Each frame's sentence as the player writes it from the data (ui/views/player.js line())."""
+    return [f"{data['moment'].replace('{shown}', row[0])}: " + ", ".join(f"{c} = {v}" for c, v in zip(data["columns"][1:], row[1:])) + "." for row in data["rows"]]
+
+
 def slider_labels(spec: dict) -> list[str]:
     sliders = spec["layout"].get("sliders") or []
     return [step["label"] for step in sliders[0]["steps"]] if sliders else []
@@ -47,18 +52,18 @@ def test_page1_describes_its_run_and_numbers_every_frame() -> None:
     verdict = at.success[0].value
     assert "converged in" in summary and summary.split("Verdict: ")[1].rstrip(".") in verdict
     labels = slider_labels(spec)
-    assert [row[0] for row in data["rows"]] == labels and len(data["lines"]) == len(labels) > 2
+    assert [row[0] for row in data["rows"]] == labels and len(sentences(data)) == len(labels) > 2
     for k in (0, len(labels) // 2, len(labels) - 1):
         i = int(labels[k])
         assert data["rows"][k][1:] == [fmt(float(run.w[i])), fmt(float(run.cost[i])), fmt(float(run.slope[i]))]
-        assert data["lines"][k] == f"Iteration {i} of {run.iterations}: w = {fmt(float(run.w[i]))}, J(w) = {fmt(float(run.cost[i]))}, dJ/dw = {fmt(float(run.slope[i]))}."
+        assert sentences(data)[k] == f"Iteration {i} of {run.iterations}: w = {fmt(float(run.w[i]))}, J(w) = {fmt(float(run.cost[i]))}, dJ/dw = {fmt(float(run.slope[i]))}."
 
 
 def test_page1_before_a_prediction_describes_the_start_only() -> None:
     at = open_page("intuition", ask="intuition.first_step")
     run = page1_run()
     data = player_data(at)
-    assert data["rows"] == [] and data["lines"] == []  # no player: nothing moves before the answer
+    assert data["rows"] == [] and sentences(data) == []  # no player: nothing moves before the answer
     assert fmt(float(run.w[0])) in data["summary"] and ANSWER_FIRST in data["summary"]
     later = {fmt(float(w)) for w in run.w[1:]} - {fmt(float(run.w[0]))}
     assert not [w for w in later if w in data["summary"]], "the description gives away where the run goes"
@@ -80,7 +85,7 @@ def test_every_moving_figure_has_a_row_per_frame(page: str, query: dict) -> None
     assert data["chart"] == FIGURE_KEYS[page]
     assert [row[0] for row in data["rows"]] == labels and len(labels) > 2
     assert all(len(row) == len(data["columns"]) for row in data["rows"])
-    assert data["lines"][-1].startswith(f"Iteration {labels[-1]} of {data['last']}: ")
+    assert sentences(data)[-1].startswith(f"Iteration {labels[-1]} of {data['last']}: ")
     assert data["label"] and data["summary"].startswith(data["label"])
 
 
@@ -163,7 +168,7 @@ def test_lesson6_describes_its_three_runs_and_numbers_every_moment() -> None:
     assert len(data["rows"]) == len(labels) > 2 and all(len(row) == len(data["columns"]) == 13 for row in data["rows"])
     for k in (1, len(labels) // 2, len(labels) - 1):
         used = int(data["rows"][k][0].replace(",", ""))
-        line = data["lines"][k]
+        line = sentences(data)[k]
         assert line.startswith(f"{used:,} of {runs.batch.seen[-1]:,} examples used: "), line
         for run in runs.runs:
             u = int(np.searchsorted(run.seen, used, side="right") - 1)  # the update each run had made by then

@@ -8,14 +8,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import read_back
+from tests.conftest import link_texts, read_back
 from tests.test_app_lessons import open_page
 
 BAD = "(w-3)^2 + 1"
 
 
 def link(at: AppTest) -> dict[str, list[str]]:
-    (code,) = [c.value for c in at.sidebar.code if "?" in c.value or c.value.startswith("http") or "(open the app" in c.value][-1:]
+    (code,) = [c for c in link_texts(at.sidebar) if "?" in c or c.startswith("http") or "(open the app" in c][-1:]
     return parse_qs(urlsplit(code).query)
 
 

@@ -17,7 +17,7 @@ from gd_core.hand_fit import line_from_angle
 from gd_core.linreg import compute_cost
 from gd_core.scaling import scale_params, scale_stats
 from gd_core.sums import summarize
-from tests.conftest import ROOT, read_back
+from tests.conftest import ROOT, link_texts, read_back
 from tests.test_app_regression import metric, open_page
 
 NUMBER = r"−?[0-9.]+(?:e−?[0-9]+)?"
@@ -65,7 +65,7 @@ def test_the_url_sets_the_line_and_the_link_keeps_it() -> None:
     spec = hand_figure(at)
     line = next(t for t in spec["data"] if t.get("name") == "your line")
     assert math.isclose(line["y"][1] - line["y"][0], w * (line["x"][1] - line["x"][0]), rel_tol=1e-9)
-    assert "angle=30" in at.code[-1].value and "height=350" in at.code[-1].value  # the Link to this view
+    assert "angle=30" in link_texts(at)[-1] and "height=350" in link_texts(at)[-1]  # the Link to this view
 
 
 def test_the_switch_is_off_by_default_and_then_nothing_of_it_is_drawn() -> None:
@@ -199,6 +199,8 @@ def test_the_teachers_panel_makes_a_hand_goal_from_the_line_on_screen() -> None:
     from tests.test_app_challenge import panel_link  # noqa: PLC0415
 
     teacher = open_page(hand="true", angle="30", height="380")
+    teacher.session_state["challenge_panel"] = True  # the panel opened (state.CHALLENGE_PANEL): its controls are drawn
+    teacher.run()
     teacher.selectbox(key="challenge_goal").set_value("hand").run()
     j = value(metric(teacher, "Your J(w, b)"))
     prefilled = next(n for n in teacher.number_input if n.label == "Cost J below, by hand")

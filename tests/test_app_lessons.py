@@ -7,6 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from ui.app import state
 from gd_core.curves import CURVES
 from gd_core.descent import run_descent
 from ui.words.text import update_text
@@ -58,7 +59,9 @@ def test_intuition_player_has_every_iteration_with_its_update() -> None:
     assert len(set(texts)) == len(texts)  # every frame writes its own numbers
     for label, text in zip(labels[:-1], texts[:-1]):  # the written heading counts as the slider under it does
         assert text.startswith(f"Iteration {label}: "), (label, text)
-    table = at.dataframe[0].value  # and so does the table of every update
+    assert not at.dataframe  # the table is drawn once its expander is opened
+    at.session_state[state.ITERATIONS_TABLE] = True
+    table = at.run().dataframe[0].value  # and so does the table of every update
     assert list(table["iteration"]) == [int(label) for label in labels[:-1]]
     assert list(table["w before"]) == list(run.w[:-1])
 

@@ -47,7 +47,7 @@ def test_link_opens_view_and_controls_update_url(page, app_url: str) -> None:
     # Values equal to the page's defaults (w0=5) are left out of the URL to keep it short.
     assert "iters=40" in page.url
     # The sidebar's "Link to this view" carries the same view.
-    link = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").last.inner_text()
+    link = page.locator("[data-testid='stSidebar'] .gdl-text").last.inner_text()
     assert link.startswith(app_url + "/local_minimum?") and "alpha=0.25" in link and "iters=40" in link
 
 

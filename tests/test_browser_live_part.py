@@ -27,7 +27,7 @@ CASES = {
 
 # The Link to this view: the sidebar's code block that is not inside an expander (the teacher's
 # "Make a challenge from this view" panel writes its link in one).
-LINK = "[data-testid='stSidebar'] [data-testid='stCode']:not([data-testid='stExpanderDetails'] [data-testid='stCode'])"
+LINK = "[data-testid='stSidebar'] .gdl-text:not([data-testid='stExpanderDetails'] .gdl-text)"
 
 
 def sent_reruns(page) -> list:

@@ -35,7 +35,7 @@ def curve(page) -> str:
 
 
 def link(page) -> str:
-    return page.locator("[data-testid='stSidebar'] [data-testid='stCode']").last.inner_text()
+    return page.locator("[data-testid='stSidebar'] .gdl-text").last.inner_text()
 
 
 def test_page_switches_carry_the_curve_and_keep_each_pages_settings(page, app_url: str) -> None:

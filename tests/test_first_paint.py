@@ -19,7 +19,9 @@ from gd_core.curves import CURVES
 from gd_core.descent import basins, run_descent
 from gd_core.fit import fit_line
 from gd_core.sums import summarize
-from tests.conftest import start_app
+from tests.conftest import link_texts, start_app
+from tests.test_app_lessons import open_page
+from ui.app import state
 from ui.charts.contours import contour_lines, contour_segments
 from ui.charts.cost_map import path_shape
 from ui.charts.local_minimum import minima_figure
@@ -50,6 +52,27 @@ def test_every_page_first_load_is_under_150_kB() -> None:
         proc.wait(timeout=30)
     assert all(size > 5_000 for size in sizes.values()), sizes  # each page did send its page
     assert all(size <= FIRST_LOAD_LIMIT for size in sizes.values()), sizes
+
+
+@pytest.mark.parametrize(("page", "key", "query"), [("intuition", state.ITERATIONS_TABLE, {"predict": "false"}), ("regression", state.DATA_PREVIEW, {})])
+def test_a_closed_table_is_not_sent_until_it_is_opened(page: str, key: str, query: dict) -> None:
+    """A table loads Streamlit's data grid (1.2 MB of JavaScript) before the first figure: page 1's
+    table of every update and page 4's data preview are sent once their expander is opened."""
+    at = open_page(page, **query)
+    assert not at.exception and not at.dataframe and not at.get("arrow_data_frame")
+    at.session_state[key] = True
+    at.run()
+    assert not at.exception and len(at.dataframe) >= 1
+
+
+def test_a_link_to_copy_loads_no_syntax_highlighter() -> None:
+    """st.code loads Streamlit's syntax highlighter (1.5 MB of JavaScript): a lesson's links go in
+    ui.app.link_box (text and a Copy button), and no lesson's default view draws an st.code."""
+    for page in ("intuition", "learning_rate", "local_minimum", "regression"):
+        at = open_page(page)
+        assert not at.exception and not at.code, page
+        links = link_texts(at.sidebar)
+        assert links and all(link.startswith(("http", "(open the app")) or "?" in link for link in links), links
 
 
 def test_a_drawn_number_keeps_a_hundred_thousandth_of_its_span_or_of_itself() -> None:

@@ -27,6 +27,7 @@ from ui.app.challenge import forget_waiting, read_challenge
 from ui.app.present import titled
 from ui.app.lessons import BY_KEY, CLASS, HOME, LESSONS, Lesson
 from ui.app.kept_views import remember_view, restore_view
+from ui.app.link_box import link_box
 
 
 class EndOfLesson(Exception):
@@ -161,7 +162,7 @@ def share_link() -> None:
     """'Link to this view': the page's URL with the query parameters of every bound control.
 
     Values equal to a control's default are not in the URL, so the link stays short and still
-    reproduces the view. st.code draws the copy-to-clipboard button. It runs after the page, so
+    reproduces the view. ui.app.link_box draws it with a Copy button. It runs after the page, so
     it also keeps the view for restore_view.
     """
     current = BY_KEY.get(st.session_state.get(state.PAGE, ""))
@@ -176,7 +177,7 @@ def share_link() -> None:
     with st.sidebar:
         st.divider()
         st.markdown("**Link to this view**", help="Send this link: it opens this page with the same settings.")
-        st.code(link or "(open the app in a browser to get its link)", language=None, wrap_lines=True)
+        link_box(link or "(open the app in a browser to get its link)", state.VIEW_LINK, "the link to this view")
 
 
 def link_instead(**values: str | None) -> None:

@@ -185,3 +185,10 @@ NEXT = "next"  # URL (teacher): "true" while the teacher picks the next question
 # --- branch class-load (issue 25's load): a round that moves redraws the student's round part alone ---
 CLASS_ROUND_PART = "class_round_part"  # the student's round part (a fragment's key: the poll reruns it alone)
 CLASS_FIGURE_DRAWN = "_class_figure_drawn"  # the question (id, params) whose run the student's page drew (another redraws the page)
+
+# --- fp-cold: a link shown with a copy button, without st.code (ui.app.link_box) ---------------------
+VIEW_LINK = "view_link"  # the sidebar's Link to this view
+CHALLENGE_LINK = "challenge_link"  # the challenge panel's link
+DATA_PREVIEW = "data_preview"  # page 4's data preview (an expander): its tables drawn once it is open
+ITERATIONS_TABLE = "iterations_table"  # page 1's table of every update (an expander): drawn once it is open
+CHALLENGE_PANEL = "challenge_panel"  # the sidebar's "Make a challenge from this view" (an expander): its controls drawn once it is open

@@ -105,6 +105,7 @@ RACE_UNDERLAYS = [WHITE, INK]
 FOCUS_COLOR = BLUE  # the ring round the focused control (3:1 against white and the controls)
 CONTROL_BORDER = SLATE  # a control's edge (3:1 against white)
 ROW_SHOWN = "#dbeafe"  # the table row of the frame on screen (Tailwind blue 100)
+LINK_BACKGROUND = "#f1f5f9"  # behind a link to copy (Tailwind slate 100, as st.code's grey)
 
 # The batch-size lesson (branch batches): batch (all m), mini-batch (B), stochastic (1 example),
 # each also with its own marker and dash (colour never alone).

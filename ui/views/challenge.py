@@ -26,6 +26,7 @@ from gd_core.wording import plural
 from ui.app import challenge as ch
 from ui.app import state
 from ui.app.lessons import Lesson
+from ui.app.link_box import link_box
 from ui.app.link_check import LABELS
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -161,12 +162,17 @@ def _url_values(name: str, value: Any) -> list[str]:
 
 def challenge_panel(lesson: Lesson, context: Any) -> str | None:
     """Sidebar: "Make a challenge from this view": a goal for this lesson (its number from the run
-    on screen), the controls to lock, the answers to hide; the link in st.code (its copy button).
-    Returns the link."""
+    on screen), the controls to lock, the answers to hide; the link with its Copy button (ui.app.link_box).
+    Returns the link (None while the panel is closed)."""
     goals = ch.GOALS.get(lesson.key, ())
     if not goals:
         return None
-    with st.sidebar.expander("Make a challenge from this view", icon=":material/flag:"):
+    # Its controls are drawn once it is opened (a teacher's tool, closed on a student's first
+    # screen: its selectbox, two multiselects and link were drawn before the page's figure; issue 26).
+    panel = st.sidebar.expander("Make a challenge from this view", icon=":material/flag:", key=state.CHALLENGE_PANEL, on_change="rerun")
+    if not panel.open:
+        return None
+    with panel:
         kind = st.selectbox("Goal", goals, format_func=GOAL_LABELS.get, key=state.PANEL_GOAL)
         goal = _goal_from_panel(kind, context)
         locks = st.multiselect(
@@ -181,6 +187,6 @@ def challenge_panel(lesson: Lesson, context: Any) -> str | None:
         challenge = Challenge(goal, tuple(locks), tuple(hides))
         link = challenge_link(challenge)
         st.caption(f"The student sees: Challenge: {shown(goal_sentence(goal), 120)}.")
-        st.code(link, language=None, wrap_lines=True)
+        link_box(link, state.CHALLENGE_LINK, "the challenge link")
         return link
 

@@ -1,6 +1,6 @@
 // The keyboard player (ui/views/player.py): buttons and a slider that drive a Plotly figure's own
 // frames with Plotly.animate, in the browser; it never sends a message to the server.
-// data (JSON bytes): {chart, label, summary, columns, rows, lines, last}. The figure is the Plotly graph inside
+// data (JSON bytes): {chart, label, summary, columns, rows, moment, last}; frame k's sentence is line(data, k). The figure is the Plotly graph inside
 // the element whose class is "st-key-<chart>" (st.plotly_chart's key).
 const KEYS = {ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10};
 const LIVE = new WeakMap();
@@ -58,6 +58,14 @@ function fillTable(s) {
   s.table.replaceChildren(make("caption", {}, s.data.label), thead, tbody);
 }
 
+// "Iteration 3 of 30: w = 1.2, J(w) = 0.45." (ui.words.figure_text.FigureText.line, written here
+// from the row: the sentences are not sent).
+function line(data, k) {
+  const row = data.rows[k];
+  const values = data.columns.slice(1).map((name, i) => `${name} = ${row[i + 1]}`).join(", ");
+  return `${data.moment.replace("{shown}", row[0])}: ${values}.`;
+}
+
 const QUIET_MS = 200;  // while it plays, the words and the table's row change at most 5 times a second
 
 function show(s, k, announce) {
@@ -79,13 +87,13 @@ function show(s, k, announce) {
     if (row) row.setAttribute("aria-current", "true");
     if (row && s.details.open) s.scroll.scrollTop = Math.max(0, row.offsetTop - s.scroll.clientHeight / 2);  // the row on screen in view
     s.shown = k;
-    const moment = s.data.lines[k].split(": ")[0];  // "Iteration 3 of 30", or lesson 6's "120 of 400 examples used"
+    const moment = s.data.moment.replace("{shown}", s.data.rows[k][0]);  // "Iteration 3 of 30", or lesson 6's "120 of 400 examples used"
     s.range.setAttribute("aria-valuetext", moment.charAt(0).toLowerCase() + moment.slice(1));
   }
   // While it plays the line changes silently (a screen reader would fall behind); it is read out
   // when the player stops or steps.
   s.now.setAttribute("aria-live", s.playing && !announce ? "off" : "polite");
-  s.now.textContent = s.data.lines[k];
+  s.now.textContent = line(s.data, k);
 }
 
 function setPlaying(s, playing) {

@@ -51,15 +51,14 @@ class FigureText:
         return f"{self.moment.format(shown=row[0], last=self.last)}: {values}."
 
     @cached_property
-    def lines(self) -> tuple[str, ...]:
-        """Every frame's sentence, made once (a cached FigureText is sent on every rerun)."""
-        return tuple(self.line(k) for k in range(len(self.rows)))
-
-    @cached_property
     def json(self) -> bytes:
         """Everything above as one JSON object, made once: a page sends it on every rerun, and
-        made anew each time, 300 rows of numbers would cost the rerun a few milliseconds."""
-        fields = {"label": self.label, "summary": self.summary, "columns": self.columns, "rows": self.rows, "lines": self.lines, "last": self.last}
+        made anew each time, 300 rows of numbers would cost the rerun a few milliseconds. Each
+        frame's sentence is not sent: the player writes ``line(k)`` from ``moment`` (its
+        iteration as "{shown}") and the row (page 3's first load: 64 of 76 kB were the rows
+        twice, as cells and as sentences; issue 26)."""
+        moment = self.moment.format(shown="{shown}", last=self.last)
+        fields = {"label": self.label, "summary": self.summary, "columns": self.columns, "rows": self.rows, "moment": moment, "last": self.last}
         return json.dumps(fields, ensure_ascii=False).encode()
 
 
