@@ -27,8 +27,9 @@ in the same run. Viewport 1400 x 1000.
 Run: flock /tmp/bench.lock python bench/bench_first_paint.py [--repeats 3] [--query predict=false] [--before /path/to/main] [--throttle 1,4] [--pages a,b]
 (--before: a checkout of main, served as well; its pages are the rows "before ..."; --throttle 4: the
 phone round alone, to keep one hold of the bench lock under ~10 min; --pages: some lessons only.)
-Every wait is bounded (60 s times the throttling), a visit that times out is named and left out
-of the median, the column "visits" says how many counted; progress is printed as each round ends.
+Every wait is bounded (60 s times the throttling); a visit that times out is named, counts as
+slower than any in the times' medians (inf when most did) and is left out of the bytes; the column
+"visits" says how many finished; progress is printed as each round ends.
 """
 
 from __future__ import annotations
@@ -199,11 +200,14 @@ def main() -> None:
 
 
 def report(results: dict[str, list[dict]], throttle: float) -> None:
-    def median(values) -> float:
+    def median(values, timed: bool) -> float:
+        # A visit that timed out counts as slower than any (inf) in a time's median, so a page that
+        # times out now and then does not look faster than it is; bytes: the visits that counted.
+        values = [math.inf if timed and math.isnan(v) else v for v in values]
         finite = [v for v in values if not math.isnan(v)]
         return statistics.median(finite) if finite else math.nan
 
-    med = {name: {k: median(r[k] for r in runs) for k in runs[0]} for name, runs in results.items()}
+    med = {name: {k: median((r[k] for r in runs), k in ("cold", "revisit")) for k in runs[0]} for name, runs in results.items()}
     counted = {name: sum(not math.isnan(r["cold"]) for r in runs) for name, runs in results.items()}
     floor = med["floor"]
     print(f"\nCPU throttling {throttle:g}x" + (" (Chromium; as a phone)" if throttle != 1 else ""), flush=True)

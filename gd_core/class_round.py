@@ -101,7 +101,7 @@ class RoundView:
                 return RoundView("debug", "", math.nan, math.nan, 0, seed=int(params["seed"]))
             alphas = tuple(float(a) for a in str(params.get("alphas") or "").split(",") if a)
             return RoundView(
-                str(params["lesson"]), str(params["curve"]), float(params["w0"]), float(params.get("alpha", "nan")), int(params["iters"]), alphas,
+                str(params["lesson"]), str(params["curve"]), float(params["w0"]), _alpha(params), int(params["iters"]), alphas,
                 str(params.get("dataset", "")), float(params.get("b0", 0.0)), bool(int(params.get("scale", 0))), int(params.get("batch", 0)),
                 int(params.get("seed", 0)),
             )
@@ -121,6 +121,13 @@ def offered(question_id: str) -> bool:
     """Whether the class view offers this question (one answer a student: every lesson's but page 2's four-part one)."""
     q = qs.BY_ID.get(question_id)
     return q is not None and q.lesson in CLASS_LESSONS and q.id != "learning_rate.behaviour"
+
+
+def _alpha(params: Mapping[str, Any]) -> float:
+    """The view's alpha; page 2's views have none: the one ``math.nan`` (a fresh ``float("nan")``
+    equals nothing, itself included, so a view read back would miss every cache keyed on it)."""
+    alpha = float(params.get("alpha", math.nan))
+    return math.nan if math.isnan(alpha) else alpha
 
 
 def round_context(question_id: str, view: RoundView) -> Any:
@@ -147,7 +154,7 @@ def run_rows(view: RoundView) -> tuple[np.ndarray, np.ndarray, Any]:
     return (x - mu[0]) / sigma[0], y, scaled
 
 
-@functools.lru_cache(maxsize=32)  # server-wide, bounded: every student's page of a round asks for the same runs
+@functools.lru_cache(maxsize=8)  # server-wide, bounded (a page-4 run of 200,000 iterations holds ~10 MB): every student's page of a round asks for the same runs
 def lesson_context(view: RoundView) -> Any:
     """The lesson's context (its runs) for ``view``; RoundError when the view cannot be run."""
     if view.lesson in CURVE_LESSONS:

@@ -70,11 +70,14 @@ def run_and_show() -> None:
 def show_iterations(key: tuple, run) -> None:
     """Every update of the run, in a table to open, with its download; drawn once it is opened
     (a table loads Streamlit's data grid, 1.2 MB of JavaScript: issue 26)."""
-    table = st.expander(f"Every iteration ({plural(run.iterations, 'update')})", expanded=False, key=state.ITERATIONS_TABLE, on_change="rerun")
+    # One label whatever the run (a label that changes makes a new expander, which starts closed:
+    # an open table would snap shut when the student moves a control); the count is inside.
+    table = st.expander("Every iteration, in a table", expanded=False, key=state.ITERATIONS_TABLE, on_change="rerun")
     if not table.open:
         return
     with table:
         rows = figures.iterations(key, run)
+        st.caption(f"This run: {plural(run.iterations, 'update')}, one row each.")
         st.dataframe(rows, hide_index=True, width="stretch")
         st.download_button(
             "Download as CSV",

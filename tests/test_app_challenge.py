@@ -68,6 +68,23 @@ def test_a_challenge_made_by_the_panel_round_trips_not_yet_then_met_in_two_tries
     assert "Met in 2 tries." in goal_box(student)
 
 
+def test_closing_the_challenge_panel_keeps_the_teachers_choices() -> None:
+    teacher = open_page("intuition")
+    teacher.session_state[state.CHALLENGE_PANEL] = True
+    teacher.run()
+    teacher.selectbox(key=state.PANEL_GOAL).set_value("converge").run()
+    teacher.multiselect(key=state.PANEL_LOCKS).set_value(["alpha"]).run()
+    teacher.multiselect(key=state.PANEL_HIDES).set_value(["minimum"]).run()
+    teacher.session_state[state.CHALLENGE_PANEL] = False  # closed: its widgets are not drawn
+    teacher.run()
+    teacher.run()
+    teacher.session_state[state.CHALLENGE_PANEL] = True  # opened again
+    teacher.run()
+    assert teacher.selectbox(key=state.PANEL_GOAL).value == "converge"
+    assert teacher.multiselect(key=state.PANEL_LOCKS).value == ["alpha"]
+    assert teacher.multiselect(key=state.PANEL_HIDES).value == ["minimum"]
+
+
 def test_page_3_hides_the_minima_from_its_figure_until_the_valley_goal_is_met() -> None:
     at = open_page("local_minimum", goal="valley:1", hide="minimum", lock="curve")
     assert not at.exception

@@ -10,6 +10,7 @@ import json
 import re
 
 from tests.test_app_sentences import figure_texts, open_page, words
+from ui.app import state
 
 
 def boxes(at) -> str:
@@ -24,7 +25,10 @@ def test_intuition_defaults_converge_by_the_stated_rule() -> None:
     text = words(at)
     assert "creeping" not in text and "raise α" not in text
     assert "Stop rule: converged means w no longer changes much: a step under 0.01" in text
-    assert [e.label for e in at.main.expander] == ["Every iteration (21 updates)"]  # the run stops where the rule is met
+    assert [e.label for e in at.main.expander] == ["Every iteration, in a table"]
+    at.session_state[state.ITERATIONS_TABLE] = True  # opened: the table and its count
+    at.run()
+    assert any(c.value == "This run: 21 updates, one row each." for c in at.main.expander[0].caption)  # the run stops where the rule is met
 
 
 def test_exp_thrown_onto_its_flat_tail_is_not_converged() -> None:
@@ -66,7 +70,10 @@ def test_a_diverged_run_counts_its_updates_once() -> None:
     at = open_page("intuition", curve="Your own formula", expr="w**4 - 3*w**2 + w", w0="7", predict="false")
     assert not at.exception
     assert "diverged after 2 updates" in boxes(at) and "iteration 3" not in words(at)
-    assert [e.label for e in at.main.expander] == ["Every iteration (2 updates)"]
+    assert [e.label for e in at.main.expander] == ["Every iteration, in a table"]
+    at.session_state[state.ITERATIONS_TABLE] = True  # opened: the table and its count
+    at.run()
+    assert any(c.value == "This run: 2 updates, one row each." for c in at.main.expander[0].caption)
     assert any("update 1 of 2" in t for t in figure_texts(at))
 
 

@@ -21,6 +21,7 @@ from gd_core.curves import CURVES
 from gd_core.descent import largest_stable_alpha
 from gd_core.questions import QUESTIONS, grade, question
 from gd_core.sweep import suggested_alphas
+from ui.app import state
 from ui.charts.cost_curve import Ghost
 from ui.charts.intuition import intuition_figure
 from ui.charts.learning_rate import compare_figure
@@ -106,7 +107,9 @@ def assert_page1_shown(at: AppTest) -> None:
     assert len(spec["frames"]) == run.w.size
     assert run_ws_in(spec, run.w, legs=True) == {float(w) for w in run.w}
     assert "converged in 21 iterations" in all_text(at)
-    assert any("Every iteration (21 updates)" in e.label for e in at.expander)
+    at.session_state[state.ITERATIONS_TABLE] = True  # the table opened: its count
+    at.run()
+    assert any(c.value == "This run: 21 updates, one row each." for e in at.expander for c in e.caption)
 
 
 # --- page 1 ---------------------------------------------------------------------------------------

@@ -133,3 +133,31 @@ def test_the_teachers_own_view_of_a_data_page_travels_only_on_built_in_data() ->
     assert own_view("regression", {"x": ["size_1000sqft", "bedrooms"]}) is None  # two features: not the class's one-feature fit
     assert own_view("batches", {"dataset": ["Auto MPG cars"], "batch": ["8"], "epochs": ["5"], "seed": ["3"]}).batch == 8
     assert own_view("debug", {"seed": ["abc"]}) is None and own_view("debug", {"seed": ["77"]}).seed == 77
+
+
+@pytest.mark.parametrize("question_id", ["learning_rate.fastest", "debug.line"])
+def test_a_view_read_back_from_the_store_is_the_same_cache_key(question_id: str) -> None:
+    """Page 2's and page 5's views have no alpha (nan): read back twice they must still be equal and
+    hash alike, or every student's page would miss the replica's cache of the round's run."""
+    from ui.cache import classroom
+
+    params = default_view(question_id).as_params()
+    first, again = RoundView.from_params(dict(params)), RoundView.from_params(dict(params))
+    assert first == again and hash(first) == hash(again)
+    classroom.context.clear()
+    hits, misses, _ = classroom.context.cache_info()
+    classroom.context(question_id, first)
+    classroom.context(question_id, again)
+    assert classroom.context.cache_info()[:2] == (hits + 1, misses + 1)
+
+
+@pytest.mark.parametrize(("lesson", "kept"), [
+    ("regression", {"iters": ["inf"]}), ("regression", {"iters": ["1e9"]}), ("regression", {"iters": ["0"]}),
+    ("batches", {"epochs": ["inf"]}), ("batches", {"epochs": ["100000"]}), ("batches", {"batch": ["-3"]}),
+    ("intuition", {"iters": ["inf"]}), ("intuition", {"w0": ["1e999"]}),
+])
+def test_a_teachers_kept_view_beyond_the_pages_limits_is_not_offered(lesson: str, kept: dict) -> None:
+    """A kept URL value that overflows or leaves the page's range gives no own view (not a traceback)."""
+    from ui.views.class_setup import own_view
+
+    assert own_view(lesson, kept) is None

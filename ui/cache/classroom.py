@@ -20,6 +20,7 @@ from class_store.errors import SetupError, UnknownClass
 from gd_core import questions as qs
 from gd_core.class_round import RoundError, RoundView, answer_range, form_of, offered, round_context
 from gd_core.question_types import Form
+from ui.cache.shared_cache import shared
 from ui.words.shown import shown_plain
 
 
@@ -106,7 +107,7 @@ def _prompt(question_id: str, view: RoundView) -> str:
         raise SetupError(str(error)) from None
 
 
-@functools.lru_cache(maxsize=64)  # server-wide, bounded: every student's page of a round draws the same run
+@shared(max_entries=64, max_bytes=64 * 2**20)  # server-wide, bounded in runs and in their arrays' bytes: every student's page of a round draws the same run
 def context(question_id: str, view: RoundView) -> Any:
     """The round's run (gd_core.class_round.round_context: frozen results, safe to share), made
     once per replica: a student's whole page run made it again each time, an eighth of the

@@ -32,10 +32,12 @@ def rerun_fragment(key: str) -> None:
     ctx = get_script_run_ctx()
     if ctx is None or ctx.script_requests is None:
         st.rerun(scope="app")
+        return  # no script run (st.rerun did nothing): nothing to stop
     try:
         ids = ctx.fragment_storage.resolve_target(key)
     except StreamlitAPIException:
         st.rerun(scope="app")
+        return
     ctx.script_requests.request_rerun(RerunData(
         query_string=ctx.query_string,
         page_script_hash=ctx.page_script_hash,

@@ -170,6 +170,9 @@ def challenge_panel(lesson: Lesson, context: Any) -> str | None:
     # Its controls are drawn once it is opened (a teacher's tool, closed on a student's first
     # screen: its selectbox, two multiselects and link were drawn before the page's figure; issue 26).
     panel = st.sidebar.expander("Make a challenge from this view", icon=":material/flag:", key=state.CHALLENGE_PANEL, on_change="rerun")
+    for key in (state.PANEL_GOAL, state.PANEL_LOCKS, state.PANEL_HIDES):  # kept while the panel is closed (a widget not drawn loses its value)
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
     if not panel.open:
         return None
     with panel:

@@ -17,7 +17,9 @@ import streamlit as st
 from gd_core import questions as qs
 from gd_core.class_round import CLASS_LESSONS, CURVE_LESSONS, RoundError, RoundView, offered, page_alphas, round_context
 from gd_core.curves import CURVES
+from gd_core.questions_fit import MAX_ITERS as MAX_FIT_ITERS
 from ui.app import state
+from ui.controls.batches import MAX_BATCH, MAX_EPOCHS
 from ui.app.choices import BUILTIN, curve_label, dataset_label
 from ui.app.lessons import BY_KEY
 from ui.app.settings import BatchDefaults, CurveDefaults, DebugDefaults, RegressionDefaults
@@ -73,6 +75,13 @@ def own_data_view(lesson: str, kept: Mapping[str, list[str]]) -> RoundView | Non
     return view if all(math.isfinite(v) for v in (view.w0, view.b0, view.alpha)) else None
 
 
+def _within_page_limits(view: RoundView) -> bool:
+    """Pages 4 and 6's own limits (their controls' ranges): a kept URL offers nothing beyond them."""
+    if view.lesson == "batches":
+        return 1 <= view.iters <= MAX_EPOCHS and 1 <= view.batch <= MAX_BATCH
+    return view.lesson != "regression" or 1 <= view.iters <= MAX_FIT_ITERS
+
+
 def own_view(lesson: str, kept: Mapping[str, list[str]] | None) -> RoundView | None:
     """The teacher's own view of ``lesson`` (its URL values kept in this session), when it is on a
     built-in curve or dataset and every number reads; else None."""
@@ -80,9 +89,10 @@ def own_view(lesson: str, kept: Mapping[str, list[str]] | None) -> RoundView | N
         return None
     if lesson not in CURVE_LESSONS:
         try:
-            return own_data_view(lesson, kept)
-        except ValueError:
+            view = own_data_view(lesson, kept)
+        except (ValueError, OverflowError):  # a kept value that is not a number, or int(inf)
             return None
+        return view if view is None or _within_page_limits(view) else None
     base = default_view(next(q.id for q in qs.questions_for(lesson) if offered(q.id)))
     labels = {curve_label(key): key for key in CURVES}
     curve = labels.get((kept.get(state.CURVE) or [curve_label(base.curve)])[0])
@@ -93,7 +103,7 @@ def own_view(lesson: str, kept: Mapping[str, list[str]] | None) -> RoundView | N
         alpha = float((kept.get(state.ALPHA) or [base.alpha])[0])
         iters = int(float((kept.get(state.ITERS) or [base.iters])[0]))
         alphas = tuple(float(a) for a in (kept.get(state.ALPHAS) or [""])[0].split(",") if a.strip() and a.strip() != "auto")
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
     if not all(math.isfinite(v) for v in (w0, *alphas)) or not 0 < iters <= 500:
         return None

@@ -35,7 +35,11 @@ POLL_EVERY = 2.0  # seconds between two checks of the round's state
 
 @st.fragment(run_every=POLL_EVERY)
 def watch(code: str, me: str) -> None:
-    """Redraw the round's part when the class's round changed (opened, closed, revealed); else nothing."""
+    """Redraw the round's part when the class's round changed (opened, closed, revealed); else nothing.
+    In a whole page's run it does nothing: that run draws the round's part itself, just after (and
+    stopping it here would leave the page without its round part and figure)."""
+    if not part_alone():
+        return
     try:
         now = classroom.signature(code)
     except ClassStoreError:
