@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from tests.conftest import parse_source
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,7 +36,7 @@ def imports_of(path: Path, known: Iterable[str]) -> set[str]:
     """The project modules ``path`` imports, at any depth of its code."""
     known = set(known)
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(parse_source(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -130,7 +131,7 @@ def test_the_graph_is_read() -> None:
 
 def test_a_planted_circle_is_found() -> None:
     # The circle ui had before the folders: page -> link_check -> (in a function) controls -> page.
-    tree = ast.parse("def labels():\n    from ui.controls.curve import curve_label\n")
+    tree = parse_source("def labels():\n    from ui.controls.curve import curve_label\n")
     assert any(isinstance(n, ast.ImportFrom) for n in ast.walk(tree))  # ast.walk reaches function bodies
     planted = {"ui.app.page": {"ui.app.link_check"}, "ui.app.link_check": {"ui.controls.curve"}, "ui.controls.curve": {"ui.app.page"}}
     assert [set(c) for c in circles(planted)] == [{"ui.app.page", "ui.app.link_check", "ui.controls.curve"}]
@@ -167,6 +168,6 @@ def test_class_store_sits_between_ui_and_gd_core() -> None:
 def test_class_store_is_plain_python() -> None:
     # The store runs in every replica and in deploy/serve.py: no Streamlit in it.
     for path in (ROOT / "class_store").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(parse_source(path.read_text(encoding="utf-8"))):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             assert not [n for n in names if n.split(".")[0] == "streamlit"], f"{path.name} imports streamlit"

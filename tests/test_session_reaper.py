@@ -47,6 +47,10 @@ def test_closed_sessions_hold_nothing(browser, tmp_path) -> None:
             page = context.new_page()
             page.goto(url + path)
             wait_for_app(page)
+            if "intuition" in path:  # its table (drawn once opened) and the table's download: media the session holds
+                page.get_by_text("Every iteration, in a table").click()
+                page.wait_for_selector("[data-testid='stDownloadButton']", timeout=30_000)
+                wait_for_app(page)
             if "Upload" in path:
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(csv))
                 page.wait_for_selector("[data-testid='stMetric']", timeout=30_000)

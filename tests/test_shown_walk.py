@@ -15,6 +15,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from tests.conftest import parse_source
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted([*ROOT.glob("ui/**/*.py"), *ROOT.glob("pages/*.py"), ROOT / "streamlit_app.py"])
@@ -177,7 +178,7 @@ def _markdown_call(call: ast.Call) -> str | None:
 
 
 def unsafe_calls(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(), filename=str(path))
+    tree = parse_source(path.read_text(), filename=str(path))
     reviewed = REVIEWED.get(path.relative_to(ROOT).as_posix(), {})
     found = []
     for call in ast.walk(tree):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ui.app import state
 from ui.app.lessons import BY_KEY
+from tests.conftest import parse_source
 
 ROOT = Path(__file__).resolve().parents[1]
 STATE = ROOT / "ui" / "app" / "state.py"
@@ -39,7 +40,7 @@ def string_keys(source: str) -> list[str]:
     def report(node: ast.AST) -> None:
         found.append(f"{node.lineno}: {ast.unparse(node)}")
 
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parse_source(source)):
         if isinstance(node, ast.Call):
             is_lesson = isinstance(node.func, ast.Name) and node.func.id == "Lesson"  # a lesson's key is its page, not a session key
             if not is_lesson and any(k.arg == "key" and _is_text(k.value) for k in node.keywords):

@@ -18,6 +18,7 @@ from gd_core.linreg import compute_gradient, run_gradient_descent
 from gd_core.loop import FLOAT_MAX, W_LIMIT, check_run, past, run_scalar
 from gd_core.loop_many import run_many
 from gd_core.sums import formulas, summarize
+from tests.conftest import parse_source
 
 GD_CORE = Path(__file__).resolve().parents[1] / "gd_core"
 LAB_X, LAB_Y = [1.0, 2.0], [300.0, 500.0]
@@ -155,7 +156,7 @@ def _updates(tree: ast.AST) -> list[int]:
 
 def test_no_loop_outside_the_rules_writes_the_update() -> None:
     rules = {"update.py", "bug_rules.py"}
-    assert _updates(ast.parse("w_new = w - alpha * dj_dw\nw = w[idx] - alpha[idx] * slope"))  # the test sees one
-    written = {path.name: _updates(ast.parse(path.read_text())) for path in GD_CORE.glob("*.py")}
+    assert _updates(parse_source("w_new = w - alpha * dj_dw\nw = w[idx] - alpha[idx] * slope"))  # the test sees one
+    written = {path.name: _updates(parse_source(path.read_text())) for path in GD_CORE.glob("*.py")}
     assert {name for name, lines in written.items() if lines} <= rules, written
     assert written["update.py"]
