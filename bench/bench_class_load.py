@@ -28,7 +28,8 @@ An answer's latency runs from the press of Commit until the page shows it kept. 
 replica died before answering counts from that first press to the page showing the answer kept
 after the reconnect and a second press (the reconnect included, the student's second thought
 not: pressed at once). A student whose moment to answer falls while its tab is reconnecting
-(a browser shows the page disabled then) presses once it is back, and counts from that press.
+(a browser shows the page disabled then), or whose tab loses its replica between the tap and
+Commit, presses once it is back, and counts from that press.
 
 The replicas and HAProxy run on core 0 (taskset -c 0), this script's clients on core 1.
 Run under the bench lock:  flock /tmp/bench.lock python bench/bench_class_load.py [--students 100]
@@ -75,6 +76,7 @@ class Stats:
     polls: list[float] = field(default_factory=list)  # a student page's poll (its fragment; a redraw when the round changed)
     teacher_polls: list[float] = field(default_factory=list)  # the teacher's live spread (its fragment)
     teacher_reconnects: list[float] = field(default_factory=list)
+    lost: int = 0  # Commit presses lost with their replica (pressed again after the reconnect, timed from the first)
 
 
 def free_port_block(count: int) -> int:
@@ -187,7 +189,19 @@ class Student:
         if self.pressed_at is None:
             # A phone first taps an option (its own rerun, as every widget change is), then Commit a moment later.
             await self.tab.run([(key, "string_value", choice)])
-            await asyncio.sleep(self.rng.uniform(0.3, 1.2))
+            # Meanwhile its page may lose its replica: the browser sees the websocket close at once
+            # (onclose) and shows the page disabled until it is back, so Commit is pressed after the
+            # reconnect (and counts from that press), never into the closed socket.
+            thinking = asyncio.ensure_future(asyncio.sleep(self.rng.uniform(0.3, 1.2)))
+            closed = asyncio.ensure_future(self.tab.closed())
+            try:
+                await asyncio.wait((thinking, closed), return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                thinking.cancel()
+                closed.cancel()
+            if closed.done() and not closed.cancelled():
+                raise websockets.ConnectionClosedError(None, None)
+        stats.lost += self.pressed_at is not None
         pressed = self.pressed_at if self.pressed_at is not None else time.perf_counter()
         self.pressed_at = pressed
         await self.tab.run([(key, "string_value", choice), ("class_commit", "trigger_value", True)])
@@ -364,7 +378,7 @@ async def scenario(url: str, db: Path, store, args, kill) -> list[str]:
         lines.append(
             f"{name}: {len(stats.latencies)} answers, p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms ({p95 / base_p50:.1f}x the baseline's p50), "
             f"max {max(stats.latencies) * 1000:.0f} ms; teacher saw all {args.students} {delay:.2f} s after the last answer; "
-            f"errors {len(stats.errors)}; reconnects {len(stats.reconnects)}"
+            f"errors {len(stats.errors)}; presses lost with a replica {stats.lost}; reconnects {len(stats.reconnects)}"
             + (f" (p50 {percentile(stats.reconnects, 0.5):.2f} s, max {max(stats.reconnects):.2f} s; {sorted(set(stats.why))})" if stats.reconnects else "")
             + (f"; the teacher's tab reconnected in {max(stats.teacher_reconnects):.2f} s" if stats.teacher_reconnects else "")
             + f"; database: {'every answer counted exactly once, as kept' if not problems else problems[:5]}"
