@@ -51,6 +51,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,6 +151,18 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * (len(ordered) - 1) + 0.5))] if ordered else float("nan")
 
 
+async def closed_while(tab: Tab, other: Awaitable[object], timeout: float | None = None) -> bool:
+    """Wait for ``other`` (or ``timeout``) or for the tab's websocket to close, whichever comes
+    first (the browser's onclose comes at once); True when the websocket closed."""
+    done, closed = asyncio.ensure_future(other), asyncio.ensure_future(tab.closed())
+    try:
+        await asyncio.wait((done, closed), timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        done.cancel()
+        closed.cancel()
+    return closed.done() and not closed.cancelled()
+
+
 class Student:
     """One phone: its tab, its id, the answers it had kept (round -> option key)."""
 
@@ -192,14 +205,7 @@ class Student:
             # Meanwhile its page may lose its replica: the browser sees the websocket close at once
             # (onclose) and shows the page disabled until it is back, so Commit is pressed after the
             # reconnect (and counts from that press), never into the closed socket.
-            thinking = asyncio.ensure_future(asyncio.sleep(self.rng.uniform(0.3, 1.2)))
-            closed = asyncio.ensure_future(self.tab.closed())
-            try:
-                await asyncio.wait((thinking, closed), return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                thinking.cancel()
-                closed.cancel()
-            if closed.done() and not closed.cancelled():
+            if await closed_while(self.tab, asyncio.sleep(self.rng.uniform(0.3, 1.2))):
                 raise websockets.ConnectionClosedError(None, None)
         stats.lost += self.pressed_at is not None
         pressed = self.pressed_at if self.pressed_at is not None else time.perf_counter()
@@ -226,15 +232,10 @@ class Student:
                 interval = self.tab.drawn.auto_rerun[0] if self.tab.drawn.auto_rerun else 2.0
                 wait = (phase or interval) if number in self.kept or not self.radio(number) else min(phase or interval, max(0.0, due - time.monotonic()))
                 phase = 0.0
-                stop, closed = asyncio.ensure_future(until.wait()), asyncio.ensure_future(self.tab.closed())
-                try:
-                    await asyncio.wait((stop, closed), timeout=wait, return_when=asyncio.FIRST_COMPLETED)
-                finally:
-                    stop.cancel()
-                    closed.cancel()
+                closed = await closed_while(self.tab, until.wait(), wait)
                 if until.is_set():
                     return
-                if closed.done() and not closed.cancelled():
+                if closed:
                     raise websockets.ConnectionClosedError(None, None)
                 if not (number not in self.kept and self.radio(number) and time.monotonic() >= due):
                     stats.polls.append((await self.tab.run(fragment=self.tab.fragment)).seconds)
@@ -260,16 +261,11 @@ class Teacher:
     async def watch(self, until: asyncio.Event, stats: Stats) -> None:
         while not until.is_set():
             interval = self.tab.drawn.auto_rerun[0] if self.tab.drawn.auto_rerun else 1.5
-            stop, closed = asyncio.ensure_future(until.wait()), asyncio.ensure_future(self.tab.closed())
-            try:
-                await asyncio.wait((stop, closed), timeout=interval, return_when=asyncio.FIRST_COMPLETED)
-            finally:
-                stop.cancel()
-                closed.cancel()
+            closed = await closed_while(self.tab, until.wait(), interval)
             if until.is_set():
                 return
             try:
-                if closed.done() and not closed.cancelled():
+                if closed:
                     raise websockets.ConnectionClosedError(None, None)
                 stats.teacher_polls.append((await self.tab.run(fragment=self.tab.fragment)).seconds)
             except (websockets.ConnectionClosed, OSError, asyncio.TimeoutError):
