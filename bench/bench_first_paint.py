@@ -35,6 +35,7 @@ slower than any in the times' medians (inf when most did) and is left out of the
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -95,6 +96,23 @@ def serve(script: Path) -> tuple[subprocess.Popen[bytes], str]:
             time.sleep(0.3)
     proc.terminate()
     raise RuntimeError(f"{script.name} did not start within 60 s")
+
+
+@contextlib.contextmanager
+def served(*scripts: Path):
+    """``serve`` each script (pinned to core 0); yields their URLs; stops them all on leaving."""
+    procs: list[subprocess.Popen[bytes]] = []
+    try:
+        urls = []
+        for script in scripts:
+            proc, url = serve(script)
+            procs.append(proc)
+            urls.append(url)
+        yield urls
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=60)
 
 
 def settle(page, timeout_ms: float) -> None:
@@ -167,36 +185,27 @@ def main() -> None:
 
     os.sched_setaffinity(0, {1})  # Playwright's driver and Chromium inherit it
     lessons = {n: ps for n, ps in LESSONS.items() if not args.pages or ps[0] in args.pages.split(",")}
-    app, app_url = serve(ROOT / "streamlit_app.py")
-    floor, floor_url = serve(ROOT / "bench" / "floor_app.py")
-    servers = [app, floor]
-    cases = {"floor": (floor_url, "", "other", "", FIGURE)}
-    if args.before:
-        before, before_url = serve(Path(args.before).resolve() / "streamlit_app.py")
-        servers.append(before)
-    for n, (p, sel) in lessons.items():  # before and after side by side: the machine's load drifts alike for both
-        if args.before:
-            cases[f"before {n}"] = (before_url, p, "", args.query, sel)
-        cases[n] = (app_url, p, "", args.query, sel)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-            for case in cases.values():  # warm: imports done, each view's figure cached
-                visit(browser, *case[:4], 1, case[4])
-            print(f"load average {os.getloadavg()[0]:.1f}; server(s) on core 0, Chromium on core 1; median of {args.repeats}; query {args.query!r}")
-            for throttle in [float(t) for t in args.throttle.split(",")]:
-                results, started = {name: [] for name in cases}, time.monotonic()
-                for k in range(args.repeats):
-                    for name, case in cases.items():
-                        results[name].append(visit(browser, *case[:4], throttle, case[4]))
-                    print(f"  {throttle:g}x: round {k + 1} of {args.repeats} done, {time.monotonic() - started:.0f} s", flush=True)
-                report(results, throttle)
-            print(f"load average {os.getloadavg()[0]:.1f}")
-            browser.close()
-    finally:
-        for proc in servers:
-            proc.terminate()
-            proc.wait(timeout=60)
+    scripts = [ROOT / "streamlit_app.py", ROOT / "bench" / "floor_app.py"] + ([Path(args.before).resolve() / "streamlit_app.py"] if args.before else [])
+    with served(*scripts) as urls, sync_playwright() as playwright:
+        app_url, floor_url, before_url = (urls + [""])[:3]
+        cases = {"floor": (floor_url, "", "other", "", FIGURE)}
+        for n, (p, sel) in lessons.items():  # before and after side by side: the machine's load drifts alike for both
+            if args.before:
+                cases[f"before {n}"] = (before_url, p, "", args.query, sel)
+            cases[n] = (app_url, p, "", args.query, sel)
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        for case in cases.values():  # warm: imports done, each view's figure cached
+            visit(browser, *case[:4], 1, case[4])
+        print(f"load average {os.getloadavg()[0]:.1f}; server(s) on core 0, Chromium on core 1; median of {args.repeats}; query {args.query!r}")
+        for throttle in [float(t) for t in args.throttle.split(",")]:
+            results, started = {name: [] for name in cases}, time.monotonic()
+            for k in range(args.repeats):
+                for name, case in cases.items():
+                    results[name].append(visit(browser, *case[:4], throttle, case[4]))
+                print(f"  {throttle:g}x: round {k + 1} of {args.repeats} done, {time.monotonic() - started:.0f} s", flush=True)
+            report(results, throttle)
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        browser.close()
 
 
 def report(results: dict[str, list[dict]], throttle: float) -> None:

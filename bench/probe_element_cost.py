@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_first_paint import FIGURE, WATCH, serve  # noqa: E402
+from bench.bench_first_paint import FIGURE, WATCH, served  # noqa: E402
 from bench.element_app import KINDS  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
@@ -52,29 +52,22 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     os.sched_setaffinity(0, {1})
-    app, app_url = serve(ROOT / "bench" / "element_app.py")
-    floor, floor_url = serve(ROOT / "bench" / "floor_app.py")
-    cases = {"floor": f"{floor_url}/"} | {kind: f"{app_url}/{kind}" for kind in args.kinds.split(",")}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-            for url in cases.values():  # warm: the servers' imports
-                cold(browser, url, 1)
-            print(f"load average {os.getloadavg()[0]:.1f}; servers on core 0, Chromium on core 1; ten of a kind before the floor's figure; median of {args.repeats}")
-            for throttle in [float(t) for t in args.throttle.split(",")]:
-                times = {name: [] for name in cases}
-                for _ in range(args.repeats):
-                    for name, url in cases.items():
-                        times[name].append(cold(browser, url, throttle))
-                floor_ms = statistics.median(times["floor"])
-                print(f"\nCPU throttling {throttle:g}x: floor {floor_ms:.0f} ms")
-                for name, values in times.items():
-                    print(f"  {name:<14} {statistics.median(values):>8.0f} ms {statistics.median(values) / floor_ms:>6.2f}x")
-            browser.close()
-    finally:
-        for proc in (app, floor):
-            proc.terminate()
-            proc.wait(timeout=60)
+    with served(ROOT / "bench" / "element_app.py", ROOT / "bench" / "floor_app.py") as (app_url, floor_url), sync_playwright() as playwright:
+        cases = {"floor": f"{floor_url}/"} | {kind: f"{app_url}/{kind}" for kind in args.kinds.split(",")}
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        for url in cases.values():  # warm: the servers' imports
+            cold(browser, url, 1)
+        print(f"load average {os.getloadavg()[0]:.1f}; servers on core 0, Chromium on core 1; ten of a kind before the floor's figure; median of {args.repeats}")
+        for throttle in [float(t) for t in args.throttle.split(",")]:
+            times = {name: [] for name in cases}
+            for _ in range(args.repeats):
+                for name, url in cases.items():
+                    times[name].append(cold(browser, url, throttle))
+            floor_ms = statistics.median(times["floor"])
+            print(f"\nCPU throttling {throttle:g}x: floor {floor_ms:.0f} ms")
+            for name, values in times.items():
+                print(f"  {name:<14} {statistics.median(values):>8.0f} ms {statistics.median(values) / floor_ms:>6.2f}x")
+        browser.close()
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_first_paint import FIGURE, WATCH, serve  # noqa: E402
+from bench.bench_first_paint import FIGURE, WATCH, served  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 # Before the page's scripts: each websocket message's arrival (ms since navigation), its bytes,
@@ -103,27 +103,20 @@ def probe(browser, url: str, path: str, query: str, throttle: float, profiled: b
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pages", default="local_minimum", help="comma-separated url paths")
+    parser.add_argument("--pages", default="local_minimum", help="comma-separated url paths of pages whose first screen has a figure (not debug)")
     parser.add_argument("--throttle", type=float, default=1.0)
     parser.add_argument("--query", default="")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     os.sched_setaffinity(0, {1})
-    app, app_url = serve(ROOT / "streamlit_app.py")
-    floor, floor_url = serve(ROOT / "bench" / "floor_app.py")
-    cases = [(floor_url, "", "")] + [(app_url, p, args.query) for p in args.pages.split(",")]
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
-            for profiled in (False, True):
-                for url, path, query in cases:
-                    probe(browser, url, path, query, args.throttle, profiled)
-            browser.close()
-    finally:
-        for proc in (app, floor):
-            proc.terminate()
-            proc.wait(timeout=60)
+    with served(ROOT / "streamlit_app.py", ROOT / "bench" / "floor_app.py") as (app_url, floor_url), sync_playwright() as playwright:
+        cases = [(floor_url, "", "")] + [(app_url, p, args.query) for p in args.pages.split(",")]
+        browser = playwright.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+        for profiled in (False, True):
+            for url, path, query in cases:
+                probe(browser, url, path, query, args.throttle, profiled)
+        browser.close()
 
 
 if __name__ == "__main__":
