@@ -23,17 +23,26 @@ KINDS = {
 }
 
 
-def page_of(kind: str) -> st.Page:
+def page_of(kind: str, count: int = COUNT, late: bool = False) -> st.Page:
     def page() -> None:
         st.sidebar.slider("points", 5, 50, 20)
-        for i in range(COUNT):
-            KINDS[kind](i)
+        above = st.container()  # late: the elements are drawn into it after the figure (sent after it, shown above it)
+        if not late:
+            with above:
+                for i in range(count):
+                    KINDS[kind](i)
         w = np.linspace(-3, 3, 20)
         st.plotly_chart(go.Figure(go.Scatter(x=w, y=w**2, mode="lines+markers")), width="stretch")
+        if late:
+            with above:
+                for i in range(count):
+                    KINDS[kind](i)
 
-    page.__name__ = f"page_{kind}"
-    return st.Page(page, title=kind, url_path=kind, default=kind == "none")
+    name = (kind if count == COUNT else f"{kind}_{count}") + ("_late" if late else "")
+    page.__name__ = f"page_{name}"
+    return st.Page(page, title=name, url_path=name, default=name == "none")
 
 
 if __name__ == "__main__":  # streamlit run: the pages (bench/probe_element_cost.py imports KINDS alone)
-    st.navigation([page_of(kind) for kind in KINDS]).run()
+    st.navigation([page_of(kind) for kind in KINDS] + [page_of(kind, 1) for kind in KINDS if kind != "none"]
+                  + [page_of(kind, late=True) for kind in KINDS if kind != "none"]).run()

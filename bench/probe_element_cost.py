@@ -7,8 +7,12 @@ Servers on core 0, Chromium on core 1, as in bench_first_paint. What it showed (
 2026-12-07, median of 3, load ~2.5): at 4x, ten selectboxes, number inputs or sliders added
 0.3-0.45x of the floor, ten KaTeX formulas 0.35x (some of it the first use of a kind: its
 JavaScript chunk to load and compile); ten radios, toggles, buttons, markdowns or captions were
-within the noise ("none": 1.17x). At 1x every kind was within 1.16x.
-Run: flock /tmp/bench.lock python bench/probe_element_cost.py [--repeats 3] [--throttle 1,4] [--kinds selectbox,latex]
+within the noise ("none": 1.17x). At 1x every kind was within 1.16x. A second run (4x, median of
+3, load 2.4; /selectbox_1: one of them; /selectbox_late: ten sent after the figure, drawn above
+it): none 1.11x; selectbox 1.27x, one 1.09x, late 1.21x; number_input 1.20x, one 1.01x, late
+1.10x; latex 1.03x, one 0.99x, late 1.06x. Each element costs a little, the first of a kind
+more; sending them after the figure gains little, since the browser draws them all before it.
+Run: flock /tmp/bench.lock python bench/probe_element_cost.py [--repeats 3] [--throttle 1,4] [--kinds selectbox,selectbox_1,selectbox_late]
 """
 
 from __future__ import annotations
