@@ -16,10 +16,11 @@ from gd_core.curves import CURVES
 from gd_core.descent import basins, run_descent
 from gd_core.fit import fit_line
 from gd_core.sums import summarize
-from ui.charts.player import MAX_FRAMES, ReadyFigure, timeline
+from ui.charts.player import MAX_FRAMES, ReadyFigure, shown_iterations, timeline
 from ui.charts.intuition import intuition_figure
 from ui.charts.learning_rate import compare_figure
-from ui.charts.local_minimum import minima_figure
+from ui.charts.cost_map import path_shape
+from ui.charts.local_minimum import FRAME_LIMIT as LOCAL_MINIMUM_FRAMES, minima_figure
 from ui.charts.regression import regression_figure
 
 
@@ -109,6 +110,45 @@ def test_local_minimum_with_landscape() -> None:
     check_player(fig, 150)
     (mesh,) = [t for t in traces(fig) if t["type"] == "surface"]
     assert array(mesh["z"]).shape == (60, 60)
+    # The page's defaults (30 iterations on the curve, 150 on the landscape): 78 frames, every one of
+    # the curve's iterations among them, then the landscape's ever further apart (issue 26: bytes).
+    shown = shown_iterations(fig)
+    assert len(shown) == 78 and shown[:34] == list(range(34)) and shown[-1] == 150
+    assert len(shown_iterations(minima_figure(curve.cost, (curve.w_min, curve.w_max), runs, basin, surface.cost_map(60),
+                                              surface.descend(np.array([(-4.0, -4.0)]), 0.5, 1000)))) <= LOCAL_MINIMUM_FRAMES
+
+
+def test_a_slider_step_names_its_frame_and_play_goes_on_from_the_current_one() -> None:
+    """Play (no frame named) goes on from the frame on screen; a slider step names one frame, for
+    which Plotly.animate has nothing to go on from, so its arguments leave "fromcurrent" out."""
+    curve = CURVES["two_minima"]
+    spec = intuition_figure(curve.cost, (curve.w_min, curve.w_max), run_descent(curve, 5.0, 0.1, 30)).to_dict()
+    play = spec["layout"]["updatemenus"][0]["buttons"][0]
+    assert play["label"].endswith("Play") and play["args"][0] is None and play["args"][1]["fromcurrent"] is True
+    steps = spec["layout"]["sliders"][0]["steps"]
+    assert [step["args"][0] for step in steps] == [[frame["name"]] for frame in spec["frames"]]
+    assert all("fromcurrent" not in step["args"][1] and step["args"][1]["mode"] == "immediate" for step in steps)
+
+
+def test_a_path_shape_keeps_its_points_to_a_ten_thousandth_of_their_span() -> None:
+    """The still lines drawn as layout shapes (contours, paths) keep each point to a ten-thousandth
+    of the span its coordinates cover: sub-pixel at any scale (a narrow band far from 0 too, where 6
+    significant digits were not), and on a map like page 3's fewer characters than 6 digits."""
+    rng = np.random.default_rng(1)
+    for scale in (1e-6, 1.0, 37.0, 4e5):
+        x, y = rng.uniform(-3, 5, 200) * scale, rng.uniform(100, 101, 200) * scale
+        x[50] = np.nan  # a gap: a new piece
+        path = path_shape(x, y, "x", "y", {})["path"]
+        pieces = [piece for piece in path.split("M") if piece]
+        assert len(pieces) == 2
+        points = np.array([[float(v) for v in point.split(",")] for piece in pieces for point in piece.split("L")])
+        kept = np.isfinite(x)
+        assert points.shape == (kept.sum(), 2)
+        for got, exact in ((points[:, 0], x[kept]), (points[:, 1], y[kept])):
+            assert np.max(np.abs(got - exact)) <= (exact.max() - exact.min()) * 1e-4
+    x, y = rng.uniform(-5, 5, 500), rng.uniform(-5, 5, 500)
+    assert len(path_shape(x, y, "x", "y", {})["path"]) < 0.9 * len("".join(f"L{a:.6g},{b:.6g}" for a, b in zip(x, y)))
+    assert path_shape(np.array([2.0, 2.0]), np.array([1e-7, 3e-7]), "x", "y", {})["path"] == "M2,1e-07L2,3e-07"
 
 
 @pytest.mark.parametrize("scaled", [False, True])
@@ -188,7 +228,9 @@ def test_minima_diamonds_are_drawn_over_the_moving_points() -> None:
 
 def test_still_arrays_are_sent_as_typed_arrays() -> None:
     """A figure's still numbers (the curve, the map's click grid, the surface) go as base64 typed
-    arrays, as plotly sends numpy arrays: as JSON numbers they would be about twice the bytes."""
+    arrays, as plotly sends numpy arrays: as JSON numbers they would be about twice the bytes. The
+    click grid's, which its hover shows to 4 digits, as 32-bit floats: half the bytes again, and
+    every node where it was to 7 significant digits."""
     curve = CURVES["two_minima"]
     runs = [("w₀ = 5", run_descent(curve, 5.0, 0.1, 30))]
     basin = basins(curve, curve.grid(61), 0.1, 500, curve.minima)
@@ -197,7 +239,13 @@ def test_still_arrays_are_sent_as_typed_arrays() -> None:
     (mesh,) = [t for t in spec["data"] if t["type"] == "surface"]
     (grid,) = [t for t in spec["data"] if t.get("legendgroup") == "drop a start"]
     assert mesh["z"]["dtype"] == "f8" and mesh["z"]["shape"] == "60, 60"
-    assert all(grid[key]["dtype"] == "f8" for key in ("x", "y", "customdata"))
+    assert all(grid[key]["dtype"] == "f4" for key in ("x", "y", "customdata"))
+    gw, gb, gz = surface.cost_map(60)
+    sent = {key: np.frombuffer(base64.b64decode(grid[key]["bdata"]), dtype="<f4") for key in ("x", "y", "customdata")}
+    ww, bb = np.meshgrid(gw[::2], gb[::2])
+    for key, exact in (("x", ww), ("y", bb), ("customdata", gz[::2, ::2])):
+        assert sent[key].shape == (exact.size,)
+        assert np.allclose(sent[key], exact.ravel(), rtol=1e-6, atol=1e-6)
     stats = summarize([1.0, 2.0, 3.0], [300.0, 500.0, 800.0])
     fit = fit_line(stats, 0.0, 0.0, 0.01, 100)
     data = regression_figure(np.array([1.0, 2.0, 3.0]), np.array([300.0, 500.0, 800.0]), stats, [("run", fit)], "x", "y").to_dict()["data"]

@@ -19,12 +19,22 @@ from ui.charts.contours import contour_lines, contour_segments
 from ui.charts.style import BLACK, CONTOUR, MAP_BLUES
 
 
+def _f4(values: np.ndarray) -> np.ndarray:
+    """``values`` flat, as 32-bit floats (one beyond their range, about 3.4e38, becomes inf)."""
+    with np.errstate(over="ignore"):
+        return np.asarray(values, dtype=float).ravel().astype(np.float32)
+
+
 def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: str, name: str = "start here") -> dict:
     """An invisible point at every grid node of a map: a click on the map selects the nearest
-    one, and its (w, b) becomes a start. It also carries the map's hover (w, b, J)."""
+    one, and its (w, b) becomes a start. It also carries the map's hover (w, b, J).
+
+    Its numbers go as 32-bit floats (plotly sends an array as its bytes in base64: 5.3 characters
+    a number instead of 10.7): 7 significant digits, where the hover shows 4 and a click keeps 4
+    or fewer (issue 26: page 3's grid was 29 of its 217 kB)."""
     ww, bb = np.meshgrid(w, b)
     return {
-        "type": "scatter", "x": ww.ravel(), "y": bb.ravel(), "customdata": np.asarray(z, dtype=float).ravel(), "mode": "markers", "name": name,
+        "type": "scatter", "x": _f4(ww), "y": _f4(bb), "customdata": _f4(z), "mode": "markers", "name": name,
         "marker": {"size": 9, "opacity": 0.0, "color": BLACK}, "showlegend": False, "legendgroup": name, "xaxis": xaxis, "yaxis": yaxis,
         "hovertemplate": "w = %{x:.4g}<br>b = %{y:.4g}<br>J = %{customdata:.4g}<extra>click: start here</extra>",
         "selected": {"marker": {"opacity": 0.0}}, "unselected": {"marker": {"opacity": 0.0}},
@@ -57,6 +67,16 @@ def _png(rgb: np.ndarray) -> str:
 _REPEATS = re.compile(r"(L[^ML]+)(?:\1)+(?=[ML]|$)")
 
 
+def _to_span(values: np.ndarray) -> np.ndarray:
+    """``values`` rounded to the decimal place of a ten-thousandth of the span they cover (a
+    hundredth of a pixel on a panel 1,000 px wide): page 3's contours were a tenth of its figure,
+    written to 6 significant digits (issue 26)."""
+    if values.size == 0:
+        return values
+    span = float(values.max() - values.min()) or float(np.abs(values).max()) or 1.0  # one value: its own size
+    return np.round(values, max(0, int(np.ceil(-np.log10(span * 1e-4)))))
+
+
 def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, layer: str = "between") -> dict:
     """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
     a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
@@ -64,8 +84,9 @@ def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, l
     x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
     ok = np.isfinite(x) & np.isfinite(y)
     after_ok = np.concatenate([[False], ok[:-1]])[ok] if ok.size else ok  # a kept point whose predecessor was kept continues the line
-    template = "".join("L%.6g,%.6g" if cont else "M%.6g,%.6g" for cont in after_ok)
-    path = template % tuple(np.column_stack([x[ok], y[ok]]).ravel().tolist())  # one C-level format, not one f-string a point
+    template = "".join("L%.12g,%.12g" if cont else "M%.12g,%.12g" for cont in after_ok)
+    points = np.column_stack([_to_span(x[ok]), _to_span(y[ok])]).ravel().tolist()
+    path = template % tuple(points)  # one C-level format, not one f-string a point
     # A point written as the one before it draws nothing: a run that has converged repeats its last
     # point (issue 26: a tenth of page 3's figure). Each repeat of a whole "Lx,y" goes.
     path = _REPEATS.sub(r"\1", path)

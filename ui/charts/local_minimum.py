@@ -35,6 +35,10 @@ from ui.charts.style import (
 
 BASIN_GROUP = "pick a start w0"  # the legendgroup a click on the curve selects
 LANDSCAPE_GROUP = "drop a start"  # the legendgroup a click on the landscape selects
+# At most this many iterations get a frame, denser at the start (ui.charts.player.timeline): the
+# defaults' 150 landscape iterations play in 78 frames, every iteration up to 33 among them (the
+# curve's 30); 151 frames were 108 of the 217 kB a predict=false link sent (issue 26).
+FRAME_LIMIT = 150
 CURVE_PANEL = {"xaxis": "x", "yaxis": "y"}  # top left: every start on J(w)
 STEP_PANEL = {"xaxis": "x2", "yaxis": "y2"}  # top right: the step sizes
 MAP_PANEL = {"xaxis": "x3", "yaxis": "y3"}  # bottom left: J(w, b) from above; bottom right is the scene
@@ -120,7 +124,7 @@ def minima_figure(
             "marker": {"symbol": "diamond-open", "size": 22, "color": INK, "line": {"width": 3}}, "hoverinfo": "skip", **CURVE_PANEL,
         })
     prediction_notes(layout, traces.data, hidden, ghost)
-    iterations = timeline(max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1)
+    iterations = timeline(max(max(run.w.size for _, run in runs), paths.w.shape[0]) - 1, FRAME_LIMIT)
     frames = traces.frames(iterations)
     gw, gb, _ = landscape
     _finish_layout(layout, traces, narrow, compact, (lo, hi, y_lo, y_hi), (gw[0], gw[-1], gb[0], gb[-1]))

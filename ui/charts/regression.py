@@ -38,6 +38,10 @@ from ui.charts.style import DATA_COLOR, EXACT_COLOR, FIT_DASHES, FIT_SYMBOLS, IN
 # which caps it at 30 frames a second, fewer with every 3-D redraw. On that clock no speed is
 # faster than 1x, so the menu offers the slower ones.
 FRAME_MS = 12
+# At most this many iterations get a frame, denser at the start: the course lab's 10,000 play in
+# 154 frames (240 gave 180: 26 frames of some 540 bytes each, frame, slider step and its row of
+# numbers for a screen reader, over the 150 kB of a predict=false link; issue 26).
+FRAME_LIMIT = 200
 SPEEDS = (0.25, 0.5, 1.0)
 AXIS_LIMIT = 40  # characters of a column name in an axis title or hover
 HINT = '<br><span style="font-size:11px">'  # a panel title's second line, smaller
@@ -85,7 +89,7 @@ def regression_figure(
         images.append(scaled_panel(traces, layout, fits, hide_lstsq))
     if ghost is not None:
         layout["annotations"] = [*layout["annotations"], draw_ghost(ghost, stats, tuple(layout["xaxis"]["range"]), traces.shapes)]
-    iterations = timeline(max(p[3].size for p in paths) - 1, 240)
+    iterations = timeline(max(p[3].size for p in paths) - 1, FRAME_LIMIT)
     frames = traces.frames(iterations)
     merge(layout, {
         "images": images, "shapes": traces.shapes, "height": (2 if hidden else (5 if scaled else 4) - (not three_d)) * 420 if narrow else 470 if compact else (560 if hidden else 1450 if scaled else 1000),
