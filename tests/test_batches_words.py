@@ -77,3 +77,24 @@ def test_colour_never_alone_in_the_figure() -> None:
             assert len(set(symbols)) == len(symbols), symbols
     paths = [s for s in spec["layout"]["shapes"] if s.get("type") == "path" and s.get("xref") == "x2" and s["line"].get("dash")]
     assert len({s["line"]["dash"] for s in paths}) == 3
+
+
+def test_the_figure_frames_are_lean() -> None:
+    """The frames carry a moving line's numbers (no hover shows them) to a hundred-thousandth of
+    their span, and the points a hover names as they are (issue 26: 66 of a predict=false link's 402 kB)."""
+    from ui.charts.batches import batches_figure
+    from ui.charts.drawn_numbers import drawn
+
+    runs, stats = _runs()
+    x = np.random.default_rng(0).normal(size=64)
+    spec = batches_figure(x, 2.0 * x - 1.0, stats, [(run_label(r), r) for r in runs.runs], "x", "y").to_dict()
+    moved = spec["frames"][0]["traces"]
+    lines = [n for n, i in enumerate(moved) if spec["data"][i].get("hoverinfo") == "skip"]
+    hovered = [n for n, i in enumerate(moved) if "%{x" in str(spec["data"][i].get("hovertemplate"))]
+    assert lines and hovered
+    for n in lines:
+        values = [v for f in spec["frames"] for v in f["data"][n]["y"] if isinstance(v, float)]
+        span = max(values) - min(values)
+        assert all(drawn(v, span) == v for v in values)
+    assert any(len(repr(v)) > 12 for f in spec["frames"] for n in hovered for v in f["data"][n]["x"] if isinstance(v, float))
+    assert all("type" not in entry for f in spec["frames"] for n, entry in enumerate(f["data"]) if spec["data"][moved[n]]["type"] == "scatter")

@@ -65,7 +65,7 @@ def batches_figure(
         subplot_titles=(f"The data and each run's line{HINT}at the shown moment</span>", f"J(w, b) from above{HINT}{'the paths; click to start there' if clicks else 'the paths'}</span>",
                         f"Cost per update{HINT}full-data J after each update</span>", f"Cost per epoch{HINT}J after each pass over the data</span>"),
     )
-    traces = Traces()
+    traces = Traces(lean=True)
     examples = clock([r for _, r in runs])
     index = [at_seen(r, examples) for _, r in runs]
     where = {int(e): k for k, e in enumerate(examples)}
