@@ -3,7 +3,7 @@
 The app is started on loopback; for each page a headless Chromium presses Play and counts
 Plotly's animation updates (plotly_animatingframe events) for a few seconds. Reported: updates
 per second, and the websocket messages the browser sent meanwhile (target 0). The regression
-page runs the default 10,000 iterations on the course lab's data (240 frames). The machine's
+page runs the default 10,000 iterations on the course lab's data (154 frames). The machine's
 load shares the two cores with everything else: read the numbers with `uptime` beside them.
 Run: python bench/bench_play.py [--seconds 4]
 """
