@@ -67,16 +67,6 @@ def _png(rgb: np.ndarray) -> str:
 _REPEATS = re.compile(r"(L[^ML]+)(?:\1)+(?=[ML]|$)")
 
 
-def _to_span(values: np.ndarray) -> np.ndarray:
-    """``values`` rounded to the decimal place of a ten-thousandth of the span they cover (a
-    hundredth of a pixel on a panel 1,000 px wide): page 3's contours were a tenth of its figure,
-    written to 6 significant digits (issue 26)."""
-    if values.size == 0:
-        return values
-    span = float(values.max() - values.min()) or float(np.abs(values).max()) or 1.0  # one value: its own size
-    return np.round(values, max(0, int(np.ceil(-np.log10(span * 1e-4)))))
-
-
 def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, layer: str = "between") -> dict:
     """A polyline as a layout shape (a NaN starts a new piece). A static line drawn this way costs
     a frame nothing: every frame re-reads every trace of the figure (its defaults and its data),
@@ -84,9 +74,10 @@ def path_shape(x: np.ndarray, y: np.ndarray, xref: str, yref: str, line: dict, l
     x, y = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
     ok = np.isfinite(x) & np.isfinite(y)
     after_ok = np.concatenate([[False], ok[:-1]])[ok] if ok.size else ok  # a kept point whose predecessor was kept continues the line
-    template = "".join("L%.12g,%.12g" if cont else "M%.12g,%.12g" for cont in after_ok)
-    points = np.column_stack([_to_span(x[ok]), _to_span(y[ok])]).ravel().tolist()
-    path = template % tuple(points)  # one C-level format, not one f-string a point
+    # 6 significant digits of each value, not a fraction of the span: a cost drawn on a log axis
+    # (pages 4 and 6) goes down to 1e-6 and below, which a span of 1e5 would round to 0.
+    template = "".join("L%.6g,%.6g" if cont else "M%.6g,%.6g" for cont in after_ok)
+    path = template % tuple(np.column_stack([x[ok], y[ok]]).ravel().tolist())  # one C-level format, not one f-string a point
     # A point written as the one before it draws nothing: a run that has converged repeats its last
     # point (issue 26: a tenth of page 3's figure). Each repeat of a whole "Lx,y" goes.
     path = _REPEATS.sub(r"\1", path)
