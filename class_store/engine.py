@@ -15,6 +15,8 @@ timeout and lock and statement timeouts, so a stuck database is an error, never 
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -85,9 +87,9 @@ def _sqlite(url: URL) -> Engine:
     def _connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
         dbapi_connection.isolation_level = None  # the driver opens no transaction: "begin" below does
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        _wal(cursor)
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
@@ -96,3 +98,23 @@ def _sqlite(url: URL) -> Engine:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _wal(cursor: sqlite3.Cursor) -> None:
+    """Switch the file to the WAL journal (kept in the file, so later connections find it set).
+
+    While another connection makes the same switch, SQLite answers "database is locked" at
+    once, without waiting on the busy timeout; replicas starting together on a new file do
+    that. So the switch is tried again, 5 ms, 10 ms, ... up to 100 ms apart, for as long as
+    the busy timeout, before the error is let through."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(2 * pause, 0.1)
