@@ -10,7 +10,7 @@ from ui.controls.batches import batch_controls
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.controls.uploads import show_upload_help
 from ui.views.predict import ledger, predict_first
-from ui.views.batches import before_the_answer, cannot_start, one_feature_only, rows_set_aside, show_runs, what_the_runs_show, x_axis_title
+from ui.views.batches import HIDDEN_NOTE, before_the_answer, cannot_start, one_feature_only, rows_set_aside, show_runs, what_the_runs_show, x_axis_title
 from ui.words import formulas
 
 lesson = open_lesson("batches")
@@ -54,7 +54,8 @@ def run_and_show() -> None:
     if three.batch.stop_reason == "not_finite":
         cannot_start(three.batch)
         end_lesson()
-    asked = predict_first(BatchesContext(stats, three), key)  # the question is asked of these very runs
+    # the question is asked of these very runs; until it is answered no chart is drawn (before_the_answer)
+    asked = predict_first(BatchesContext(stats, three), key, hidden_note=HIDDEN_NOTE)
     if asked.shown:
         show_runs(key, x, y, stats, three, x_axis_title(source.x_columns[0], settings.scale), source.y_column, settings)
         what_the_runs_show(key, x, y, stats, three, settings)

@@ -187,6 +187,9 @@ def test_the_question_hides_the_runs_until_committed() -> None:
     assert not at.exception, at.exception
     assert not at.get("plotly_chart") and "After one pass over the data" not in texts(at)  # the start only
     assert any("Until you commit your answer, the three runs are hidden" in i.value for i in at.info)
+    notes = [c.value for c in at.caption]  # the question box's note says what this page hides: no chart yet, not "only its start"
+    assert "The three runs and their chart appear once you commit an answer." in notes
+    assert not any("chart shows only where the run starts" in note for note in notes)
     runs, stats = auto_mpg_runs()
     from gd_core.questions_batches import CLOSEST_AFTER_ONE_EPOCH, BatchesContext
 

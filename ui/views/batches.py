@@ -84,6 +84,9 @@ def cannot_start(run) -> None:
              "the cost there is too large to compute. Pick a smaller start.", icon=":material/error:")
 
 
+HIDDEN_NOTE = "The three runs and their chart appear once you commit an answer."  # the question box's note: no chart before it
+
+
 def before_the_answer(three: BatchRuns) -> None:
     """Until an answer is committed: the start only (where all three begin, and its cost)."""
     first = three.batch
