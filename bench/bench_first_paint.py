@@ -11,8 +11,10 @@ opens a teacher's link; the first pays once per server for the whole class).
 
 - cold: a fresh browser context (no cache, no session) opens the page's URL; the time is
   performance.now() (ms since navigation start) when the first figure (a Plotly trace or WebGL
-  canvas, or a Vega-Lite canvas/svg; on /debug, whose first screen has no figure, its log) is in the page and painted (a MutationObserver sees it, then
-  one requestAnimationFrame and a message, which run after the next paint).
+  canvas, or a Vega-Lite canvas/svg; on /debug, whose first screen has no figure, its log; on
+  /batches, which draws its chart once its question is answered, the note under the question)
+  is in the page and painted (a MutationObserver sees it, then one requestAnimationFrame and a
+  message, which run after the next paint).
 - revisit: in that same tab, the sidebar's link to the home page (the floor: to its blank second
   page), then the sidebar's link back to the page; the time from the click to the first figure
   painted again.
@@ -57,12 +59,16 @@ FIGURE = (
 )
 # Page 5's first screen has no figure (its charts are in its second tab): there, its log.
 LOG = "[data-testid='stCode'] code"
+# Page 6 draws no chart until the question is answered: there, the note under the question
+# that says where the three runs start (the last element of its first screen).
+NOTE = "[data-testid='stAlert']"
 LESSONS = {
     "1 /intuition": ("intuition", FIGURE),
     "2 /learning_rate": ("learning_rate", FIGURE),
     "3 /local_minimum": ("local_minimum", FIGURE),
     "4 /regression": ("regression", FIGURE),
     "5 /debug (its log)": ("debug", LOG),
+    "6 /batches (its note)": ("batches", NOTE),
 }
 # In every document before its own scripts: the first figure's paint time, and a reset for a revisit.
 WATCH = """(() => {
