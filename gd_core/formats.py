@@ -101,8 +101,13 @@ def _check_zip(raw: bytes) -> Literal["xlsx"]:
             "this looks like an Excel workbook or a zip archive, but it is damaged or cut short. "
             "Open it in Excel and save it again (or save it as CSV), then upload it again."
         ) from None
-    except (NotImplementedError, RuntimeError) as error:  # encrypted, or a compression zipfile does not know
-        raise DataError(f"this Excel workbook could not be opened ({reason(error)}). {AGAIN}") from None
+    except NotImplementedError:  # zipfile: a compression method it does not know (caught first: it is a RuntimeError too)
+        raise DataError(f"this Excel workbook is compressed in a way the page cannot read. {AGAIN}") from None
+    except RuntimeError:  # zipfile: "File <ZipInfo ...> is encrypted, password required" (it names a part)
+        raise DataError(
+            "this Excel workbook is protected by a password, which the page cannot read. In Excel, remove the password and "
+            "save it again as Excel Workbook (.xlsx), or save the sheet as CSV, then upload it again."
+        ) from None
     if "xl/workbook.bin" in names:
         what = "an Excel binary workbook (.xlsb)"
     elif "opendocument.spreadsheet" in mimetype:

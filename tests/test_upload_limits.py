@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gd_core.data import DataError, LoadedData, load_table
+from gd_core.formats import check_upload
 from tests.hostile import MAIN, deflate, sheet_xml, workbook, zip_file
 
 ROW2 = b"<row><c><v>1</v></c><c><v>2</v></c></row>"
@@ -209,3 +210,29 @@ def test_the_byte_scan_counts_as_expat_does(name: str) -> None:
                 seen += 1
                 assert (shape.elements, shape.depth) == _expat_shape(data), info.filename
     assert seen >= 3
+
+
+def _zip_headers(raw: bytes, local_at: int, central_at: int, change) -> bytes:
+    """Every local and central header of a zip with one byte changed (``change`` of the old byte)."""
+    out = bytearray(raw)
+    for signature, offset in ((b"PK\x03\x04", local_at), (b"PK\x01\x02", central_at)):
+        i = out.find(signature)
+        while i >= 0:
+            out[i + offset] = change(out[i + offset])
+            i = out.find(signature, i + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(("change", "expect"), [
+    ("encrypted", "protected by a password"),  # general-purpose flag bit 0
+    ("unknown compression", "compressed in a way the page cannot read"),  # method 99
+])
+def test_a_workbook_zipfile_cannot_open_is_named_in_our_words(change: str, expect: str) -> None:
+    raw = workbook(sheet_xml(b'<row r="1"><c t="inlineStr"><is><t>x</t></is></c></row>'))
+    assert check_upload(raw, 10**8) == "xlsx"
+    hostile = _zip_headers(raw, 6, 8, lambda v: v | 1) if change == "encrypted" else _zip_headers(raw, 8, 10, lambda v: 99)
+    with pytest.raises(DataError) as caught:
+        check_upload(hostile, 10**8)
+    said = str(caught.value)
+    assert expect in said and "save it again" in said
+    assert "ZipInfo" not in said and "Content_Types" not in said  # zipfile's words name the file's parts: not shown
