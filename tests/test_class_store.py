@@ -418,7 +418,8 @@ def test_the_schema_is_made_once_and_versioned(url: str, clock: Clock) -> None:
         second.close()
 
 
-def test_replicas_starting_together_make_the_schema_once(url: str) -> None:
+def start_replicas(url: str, count: int = 4) -> tuple[list[ClassStore], list[BaseException]]:
+    """``count`` threads open a store on ``url`` at the same moment: the stores opened, the errors."""
     opened: list[ClassStore] = []
     failed: list[BaseException] = []
     go = threading.Event()
@@ -430,12 +431,17 @@ def test_replicas_starting_together_make_the_schema_once(url: str) -> None:
         except BaseException as error:  # noqa: BLE001 - the test reports it
             failed.append(error)
 
-    threads = [threading.Thread(target=replica) for _ in range(4)]
+    threads = [threading.Thread(target=replica) for _ in range(count)]
     for thread in threads:
         thread.start()
     go.set()
     for thread in threads:
         thread.join(60)
+    return opened, failed
+
+
+def test_replicas_starting_together_make_the_schema_once(url: str) -> None:
+    opened, failed = start_replicas(url)
     try:
         assert not failed and len(opened) == 4
         assert rows(opened[0], schema.schema_version) == 1
@@ -451,24 +457,7 @@ def test_replicas_starting_together_on_a_new_sqlite_file_never_find_it_locked(tm
     # locked" at once, without the busy timeout: about 1 start in 10 failed before engine._wal
     # retried it, so 40 starts of four replicas each all but always met it.
     for start in range(40):
-        url = f"sqlite:///{tmp_path / f'start{start}.sqlite3'}"
-        opened: list[ClassStore] = []
-        failed: list[BaseException] = []
-        go = threading.Event()
-
-        def replica() -> None:
-            go.wait()
-            try:
-                opened.append(open_store(url))
-            except BaseException as error:  # noqa: BLE001 - the test reports it
-                failed.append(error)
-
-        threads = [threading.Thread(target=replica) for _ in range(4)]
-        for thread in threads:
-            thread.start()
-        go.set()
-        for thread in threads:
-            thread.join(60)
+        opened, failed = start_replicas(f"sqlite:///{tmp_path / f'start{start}.sqlite3'}")
         for store in opened:
             store.close()
         assert not failed and len(opened) == 4, f"start {start}: {failed}"
