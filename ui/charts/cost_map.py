@@ -32,9 +32,9 @@ def click_grid(w: np.ndarray, b: np.ndarray, z: np.ndarray, xaxis: str, yaxis: s
     Its numbers go as 32-bit floats (plotly sends an array as its bytes in base64: 5.3 characters
     a number instead of 10.7): 7 significant digits, where the hover shows 4 and a click keeps 4
     or fewer (issue 26: page 3's grid was 29 of its 217 kB). ``maxdisplayed: 1`` draws one node
-    instead of all (900 SVG paths on page 3): hover and a click find the nearest node from the data, not from
-    the page, so both still work (tests/test_browser_landscape_click.py), and page 3's first
-    paint lost a tenth of the floor's time."""
+    instead of all of them (900 SVG paths on page 3): hover and a click find the nearest node
+    from the data, not from the page, so both still work (tests/test_browser_landscape_click.py),
+    and page 3's cold first paint lost about a tenth of the floor's time."""
     ww, bb = np.meshgrid(w, b)
     return {
         "type": "scatter", "x": _f4(ww), "y": _f4(bb), "customdata": _f4(z), "mode": "markers", "name": name,
