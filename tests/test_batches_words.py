@@ -98,3 +98,8 @@ def test_the_figure_frames_are_lean() -> None:
         assert all(drawn(v, span) == v for v in values)
     assert any(len(repr(v)) > 12 for f in spec["frames"] for n in hovered for v in f["data"][n]["x"] if isinstance(v, float))
     assert all("type" not in entry for f in spec["frames"] for n, entry in enumerate(f["data"]) if spec["data"][moved[n]]["type"] == "scatter")
+    # still things are not in the frames: the lines' x range, the least-squares diamond
+    run_lines = [n for n, i in enumerate(moved) if spec["data"][i].get("name", "").endswith(" line")]
+    assert len(run_lines) == 3 and all("x" not in f["data"][n] for f in spec["frames"] for n in run_lines)
+    (star,) = [i for i, t in enumerate(spec["data"]) if t.get("name") == "least squares (w*, b*)"]
+    assert star not in moved and spec["data"][star]["x"] == [float(stats.w_star[0])]

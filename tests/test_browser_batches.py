@@ -32,9 +32,9 @@ def test_a_click_on_the_map_starts_the_runs_and_play_runs_in_the_browser(page, a
     page.wait_for_function("() => new URL(location.href).searchParams.has('w0')", timeout=30_000)
     w0, b0 = page.evaluate("() => { const q = new URL(location.href).searchParams; return [parseFloat(q.get('w0')), parseFloat(q.get('b0'))]; }")
     assert w0 == pytest.approx(w, rel=1e-3) and b0 == pytest.approx(b, rel=1e-3)
-    # the new runs start there: the map's moving points (after the diamond) sit at the clicked (w, b)
+    # the new runs start there: the map's moving points (batch's first) sit at the clicked (w, b)
     page.wait_for_function(f"""() => {{ const gd = document.querySelector('.js-plotly-plot');
-      const t = gd.data.find(t => t.name === 'least squares (w*, b*)'); return t && Math.abs(t.x[1] - {w0}) < 1e-9 && Math.abs(t.y[1] - {b0}) < 1e-9; }}""", timeout=30_000)
+      const t = gd.data.find(t => t.name === "each run's (w, b)"); return t && Math.abs(t.x[0] - {w0}) < 1e-9 && Math.abs(t.y[0] - {b0}) < 1e-9; }}""", timeout=30_000)
     page.wait_for_selector(".js-plotly-plot .updatemenu-button", timeout=60_000)
     active, count, label = page.evaluate(PLAYER)
     assert active == 0 and count >= 2 and label == "0 examples used, epoch 0"

@@ -104,6 +104,22 @@ def test_lean_frames_round_only_what_no_hover_shows() -> None:
     assert plain.frames(np.arange(3))[1]["data"][0] == {"type": "scatter", "x": [float(path[1])]}  # other pages' frames unchanged
 
 
+def test_lean_frames_leave_out_an_axis_no_frame_changes() -> None:
+    """A moving line whose ends stay on a fixed x range: its x is in the trace, not in any frame
+    (Plotly.animate keeps what a frame does not name); an axis that moves in one frame stays in all."""
+    traces = Traces(lean=True)
+    traces.mover({"type": "scatter", "hoverinfo": "skip"}, lambda i: {"x": [-1.5, 2.5], "y": [0.25 * i, 1.0 - 0.5 * i]})
+    traces.mover({"type": "scatter", "hoverinfo": "skip"}, lambda i: {"x": [0.0, 1.0 if i < 9 else 2.0], "y": [3.0, 3.0]})
+    frames = traces.frames(np.arange(10))
+    assert traces.data[0]["x"] == [-1.5, 2.5] and traces.data[1]["y"] == [3.0, 3.0]
+    assert all("x" not in f["data"][0] and "y" in f["data"][0] for f in frames)
+    assert all("x" in f["data"][1] and "y" not in f["data"][1] for f in frames)
+    assert frames[9]["data"][1]["x"] == [0.0, 2.0]
+    plain = Traces()
+    plain.mover({"type": "scatter", "hoverinfo": "skip"}, lambda i: {"x": [-1.5, 2.5]})
+    assert plain.frames(np.arange(3))[2]["data"][0] == {"type": "scatter", "x": [-1.5, 2.5]}  # other figures' frames unchanged
+
+
 def test_a_path_drops_only_points_that_repeat_the_one_before() -> None:
     x, y = np.array([0.0, 1.0, 1.0, 1.0, 2.0, 2.0]), np.array([0.0, 2.0, 2.0, 2.0, 23.0, 23.0000000001])
     assert path_shape(x, y, "x", "y", {})["path"] == "M0,0L1,2L2,23"

@@ -25,10 +25,10 @@ from ui.charts.regression_parts import contour_window, sample_rows
 from ui.charts.style import BATCH_COLORS, BATCH_DASHES, BATCH_SYMBOLS, DATA_COLOR, EXACT_COLOR, WHITE
 from ui.words.shown import shown_plotly
 
-FRAMES = 240
+FRAMES = 120  # the player's frames: each carries every run's point and line (issue 26: a link's first load)
 CLICK_NAME = "start here"  # the map's invisible grid: a click there starts all three runs at that (w, b)
 PATH_POINTS = 3000  # a path drawn on the map keeps at most this many of its points, evenly spaced
-FRAME_MS = 40
+FRAME_MS = 60
 AXIS_LIMIT = 40
 HINT = '<br><span style="font-size:11px">'
 
@@ -100,17 +100,21 @@ def _map(traces: Traces, layout: dict, stats: Stats, runs, index, where, x_title
         shape = path_shape(finite(run.w_history[keep, 0]), finite(run.b_history[keep]), "x2", "y2", {"color": BATCH_COLORS[n], "width": 1.0 if n == 2 else 3.0, "dash": BATCH_DASHES[n]})
         traces.shapes.append({**shape, "opacity": 0.5} if n == 2 else shape)
     k = len(runs)
+    traces.data.append({  # still: not in the frames
+        "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": "x2", "yaxis": "y2", "x": [star[0]], "y": [star[1]],
+        "marker": {"symbol": "diamond", "size": STAR["size"] + 3, "color": STAR["color"], "line": {"color": EXACT_COLOR, "width": 1.5}},
+        "hovertemplate": "least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>",
+    })
     ws, bs = [finite(r.w_history[:, 0]) for _, r in runs], [finite(r.b_history) for _, r in runs]  # clipped once, read by every frame
     traces.mover(
         {
-            "type": "scatter", "mode": "markers", "name": "least squares (w*, b*)", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
-            "marker": {"symbol": ["diamond", *BATCH_SYMBOLS[:k]], "size": [STAR["size"] + 3] + [11] * k, "color": [STAR["color"], *BATCH_COLORS[:k]],
-                       "line": {"color": [EXACT_COLOR] + [WHITE] * k, "width": [1.5] + [2] * k}},
-            "hovertemplate": ["least squares<br>w* = %{x:.6g}<br>b* = %{y:.6g}<extra></extra>"] + [f"{label}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for label, _ in runs],
+            "type": "scatter", "mode": "markers", "name": "each run's (w, b)", "showlegend": False, "xaxis": "x2", "yaxis": "y2",
+            "marker": {"symbol": list(BATCH_SYMBOLS[:k]), "size": 11, "color": list(BATCH_COLORS[:k]), "line": {"color": WHITE, "width": 2}},
+            "hovertemplate": [f"{label}<br>w = %{{x:.4g}}<br>b = %{{y:.4g}}<extra></extra>" for label, _ in runs],
         },
         lambda e: {
-            "x": [star[0]] + [float(w_h[i[where[int(e)]]]) for w_h, i in zip(ws, index)],
-            "y": [star[1]] + [float(b_h[i[where[int(e)]]]) for b_h, i in zip(bs, index)],
+            "x": [float(w_h[i[where[int(e)]]]) for w_h, i in zip(ws, index)],
+            "y": [float(b_h[i[where[int(e)]]]) for b_h, i in zip(bs, index)],
         },
     )
     merge(layout, {"xaxis2": {"title": {"text": f"w (per unit of {x_title})"}, "range": [gw[0], gw[-1]]}, "yaxis2": {"title": {"text": "b (intercept)"}, "range": [gb[0], gb[-1]]}})

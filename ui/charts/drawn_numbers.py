@@ -1,5 +1,6 @@
-"""Numbers a moving figure's frames carry only to be drawn, kept to what a screen can show
-(issue 26: a page's first load). ui.charts.player.Traces(lean=True) uses it."""
+"""Numbers a moving figure's frames carry only to be drawn, kept to what a screen can show, and
+none a frame would only repeat (issue 26: a page's first load). ui.charts.player.Traces(lean=True)
+uses it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,22 @@ def round_drawn(frames: list[dict], traces: list[dict]) -> None:
             for f in frames:
                 if axis in f["data"][n]:
                     f["data"][n][axis] = [drawn(v, span) for v in f["data"][n][axis]]
+
+
+def drop_still(frames: list[dict], traces: list[dict]) -> None:
+    """Leave out of every frame an axis (x, y, z) of ``traces[n]`` whose values no frame changes:
+    each frame holds what the trace already holds. Plotly.animate sets only what a frame names and
+    keeps the rest of the trace (a moving line's two ends on a fixed x range: 22 characters of
+    JSON a frame)."""
+    for n, trace in enumerate(traces):
+        for axis in ("x", "y", "z"):
+            held = trace.get(axis)
+            if held is None or isinstance(held, (str, dict)):
+                continue
+            held = list(held)
+            if all(axis in f["data"][n] and list(f["data"][n][axis]) == held for f in frames):
+                for f in frames:
+                    del f["data"][n][axis]
 
 
 def only_drawn(trace: dict) -> list[str]:
