@@ -46,6 +46,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,12 +85,12 @@ WATCH = """(() => {
 })();"""
 
 
-def serve(script: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """``streamlit run script`` on 127.0.0.1 from the script's checkout, pinned to core 0; waits until it answers."""
+def serve(script: Path, extra: Sequence[str] = ()) -> tuple[subprocess.Popen[bytes], str]:
+    """``streamlit run script [extra options]`` on 127.0.0.1 from the script's checkout, pinned to core 0; waits until it answers."""
     port = _free_port()
     proc = subprocess.Popen(
         ["taskset", "-c", "0", sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false", *extra],
         cwd=script.parent if script.name == "streamlit_app.py" else ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
