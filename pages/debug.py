@@ -1,10 +1,11 @@
 """Debug your gradient descent: find the bug in a seeded exercise's log, or see which classic
 mistake reproduces the log a student's own code printed."""
 
+import hashlib
+
 import streamlit as st
 
 from gd_core.bug_catalogue import CATALOGUE
-from gd_core.log_match import diagnose
 from gd_core.log_parse import LogError, parse_log
 from ui.controls.data_source import choose_data, prepare, rerun_if_set_aside
 from ui.views.debug import LogSettings, example_logs, paste_box, run_settings, show_diagnosis
@@ -12,6 +13,7 @@ from ui.views.find_the_bug import exercise_then_paste
 from ui.app import state
 from ui.app.last_good import last_good
 from ui.app.page import end_lesson, live_part, open_lesson
+from ui.cache import runs
 from ui.views.predict import ledger
 from ui.words.shown import MESSAGE_LIMIT, shown
 
@@ -41,9 +43,10 @@ def diagnose_your_log(settings: LogSettings | None) -> None:
         end_lesson()
     stats = ready[1].stats
     text = paste_box(example_logs(stats, settings))
+    key = (ready[0].data_id, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), settings)
     read, error = last_good(
         state.LAST_GOOD_DIAGNOSIS,
-        lambda: (log := parse_log(text), diagnose(log, stats, settings.alpha, settings.iters, settings.w0, settings.b0, timing=settings.timing)),
+        lambda: (log := parse_log(text), runs.diagnosis(key, log, stats, settings.alpha, settings.iters, settings.w0, settings.b0, settings.timing)),
         (LogError, ValueError),
     )
     if error is not None:
@@ -52,7 +55,7 @@ def diagnose_your_log(settings: LogSettings | None) -> None:
             end_lesson()
         st.caption("Still showing the diagnosis of the last log that could be read.")
     log, diagnosis = read
-    show_diagnosis(log, diagnosis, stats, settings.alpha)
+    show_diagnosis(key, log, diagnosis, stats, settings.alpha)
 
 
 def exercise_and_your_log() -> None:

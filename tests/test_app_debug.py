@@ -36,6 +36,23 @@ def test_first_load_reads_the_course_log_as_correct() -> None:
     assert len(at.get("vega_lite_chart")) == 5  # cost, dj_dw, dj_db, w, b
 
 
+def test_a_second_student_on_the_same_log_reuses_its_diagnosis_and_charts() -> None:
+    """The diagnosis (every mistake run: some 200 ms for the course log) and its five charts are
+    made once for a log, its data and settings, and shared; another log or α is made anew."""
+    from ui.cache import figures, runs
+
+    first = open_page(alpha="0.0123")
+    hits, misses, _ = runs.diagnosis.cache_info()
+    chart_hits, chart_misses, _ = figures.diagnosis.cache_info()
+    second = open_page(alpha="0.0123")
+    assert runs.diagnosis.cache_info()[:2] == (hits + 1, misses)
+    assert figures.diagnosis.cache_info()[:2] == (chart_hits + 5, chart_misses)
+    assert verdict(second) == verdict(first)
+    assert [c.spec for c in second.get("vega_lite_chart")] == [c.spec for c in first.get("vega_lite_chart")]
+    open_page(alpha="0.0124")
+    assert runs.diagnosis.cache_info()[1] == misses + 1
+
+
 def test_a_buggy_log_is_named_with_the_line_to_fix() -> None:
     at = open_page(alpha="0.1", iters="100")
     log = printed_log(simulate(ENTRIES["missing x in dJ/dw"], HOUSES, 0.1, 100, 0.0, 0.0), 100)

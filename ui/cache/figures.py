@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from ui.charts.batches import batches_figure
 from ui.charts.cost_curve import Ghost, iterations_table
-from ui.charts.debug import fix_chart
+from ui.charts.debug import TITLES, debug_chart, fix_chart
 from ui.charts.learning_rate import sweep_chart
 from ui.charts.regression_parts import cost_chart, parameter_chart
 from ui.charts.player import ReadyFigure
@@ -28,6 +28,7 @@ from ui.charts.regression import regression_figure
 from ui.charts.hand_fit import hand_figure
 from ui.cache.shared_cache import shared
 from ui.charts.vega_lite import Spec, with_arrow_data
+from ui.words.chart_text import debug_chart_text, described
 
 
 @shared(max_entries=64)
@@ -98,6 +99,14 @@ def parameters(key: tuple, _fit, x_names: tuple[str, ...]) -> Spec:
 def iterations(key: tuple, _run) -> pa.Table:
     """Page 1's table of every update, as Arrow (st.dataframe converts a DataFrame on every rerun)."""
     return pa.Table.from_pandas(iterations_table(_run), preserve_index=False)
+
+
+@shared(max_entries=64)
+def diagnosis(key: tuple, _log, _diagnosis, name: str) -> Spec:
+    """Page 5: the logged ``name`` over the closest entry's run and the correct run (``key``: the
+    diagnosis's, runs.diagnosis), its datasets as Arrow once, described by the points it draws."""
+    spec = debug_chart(_log, _diagnosis, name)
+    return described(with_arrow_data(spec), debug_chart_text(spec, TITLES[name]))
 
 
 @shared(max_entries=64)

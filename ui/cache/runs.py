@@ -25,6 +25,8 @@ from gd_core.scaling import scale_stats
 from gd_core.sweep import AlphaSweep, sweep_alphas, sweep_range
 from gd_core.descent import basins as basins_from
 from gd_core.fit import Fit, fit_line
+from gd_core.log_match import Diagnosis, diagnose
+from gd_core.log_parse import ParsedLog
 from gd_core.stop_rule import StopRule, stop_rule
 from gd_core.regression_verdict import classify_regression
 from gd_core.run_facts import SweepFacts, describe_sweep
@@ -113,3 +115,11 @@ def batch_limits(key: tuple, _x: np.ndarray, _y: np.ndarray, _stats: Stats, w0: 
     """The measured alpha sweep (gd_core.minibatch_facts.measured_limit) for the mini-batch and for stochastic descent."""
     sweep = {"seed": seed, "epochs": SWEEP_EPOCHS, "max_updates": SWEEP_UPDATES}
     return (measured_limit(_x, _y, _stats, w0, b0, batch_size=batch_size, **sweep), measured_limit(_x, _y, _stats, w0, b0, batch_size=1, **sweep))
+
+
+@shared(max_entries=64, max_bytes=32 * MB)
+def diagnosis(key: tuple, _log: ParsedLog, _stats: Stats, alpha: float, iters: int, w0: float, b0: float, timing: str | None) -> Diagnosis:
+    """diagnose ``_log`` (named in ``key`` by its text's digest) on ``_stats`` (by the data's id):
+    the correct code and every mistake run with these settings, some 200 ms for the course lab's
+    10,000 iterations; the same log and settings (a class on the page's example) reuse it."""
+    return diagnose(_log, _stats, alpha, iters, w0, b0, timing=timing)

@@ -22,8 +22,8 @@ from gd_core.wording import limit, plural
 from ui.app import state
 from ui.app.challenge import hidden, locked
 from ui.app.settings import RegressionDefaults, RunSettings
-from ui.charts.debug import TITLES, chart_key, debug_chart
-from ui.words.chart_text import described, lines_text
+from ui.cache import figures
+from ui.charts.debug import chart_key
 from ui.words.shown import MESSAGE_LIMIT, shown
 
 COURSE_LOG = Path(__file__).resolve().parents[2] / "data" / "course_week1_log.txt"
@@ -95,9 +95,10 @@ def paste_box(examples: dict[str, Callable[[], str]]) -> str:
     return text
 
 
-def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_alpha: float) -> None:
+def show_diagnosis(key: tuple, log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_alpha: float) -> None:
     """The verdict, the line to fix, the logged values over the runs, and the ranking (none of
-    it while a challenge hides the diagnosis: the goal is to name the mistake)."""
+    it while a challenge hides the diagnosis: the goal is to name the mistake); ``key`` names the
+    diagnosis in the shared caches (runs.diagnosis)."""
     if hidden("verdict"):
         st.info("The page's diagnosis of this log is hidden until the challenge's goal is met.", icon=":material/visibility_off:")
         return
@@ -107,8 +108,7 @@ def show_diagnosis(log: ParsedLog, diagnosis: Diagnosis, stats: Stats, settings_
     fields = [name for name in FIELDS if log.field(name) is not None]
     for tab, name in zip(st.tabs(fields), fields):
         with tab:
-            spec = debug_chart(log, diagnosis, name)
-            st.vega_lite_chart(spec=described(spec, drawn_text(spec, TITLES[name])), width="stretch")
+            st.vega_lite_chart(spec=figures.diagnosis(key, log, diagnosis, name), width="stretch")
     st.caption(
         f"{chart_key(diagnosis)} {shown(log.summary, MESSAGE_LIMIT)} {diagnosis.timing_note} Compared: {diagnosis.compared}. "
         f"Stable limit for this data: α < {limit(largest_stable_alpha(stats), settings_alpha)}."
@@ -147,11 +147,3 @@ def ranking_table(diagnosis: Diagnosis) -> pd.DataFrame:
         for fit in diagnosis.ranking
     ]
     return pd.DataFrame(rows)
-
-
-def drawn_text(spec: dict, title: str) -> str:
-    """The debug chart's text alternative, from the very points it draws (its runs, then the log)."""
-    runs, pasted = spec["datasets"]["runs"], spec["datasets"]["pasted"]
-    series = [(str(label), part["value"].to_numpy(float), part["iteration"].to_numpy()) for label, part in runs.groupby("series", sort=False)]
-    series.append(("your log", pasted["value"].to_numpy(float), pasted["iteration"].to_numpy()))
-    return lines_text(title, series)

@@ -57,3 +57,11 @@ def sweep_text(alphas: np.ndarray, iterations: np.ndarray, diverged: np.ndarray,
         f"from {fmt(float(alphas.min()))} to {fmt(float(alphas.max()))}: {int(converged.sum())} converge, "
         f"{int(slow.sum())} do not within {num_iters:,} iterations, {int(diverged.sum())} diverge.{fastest}{wall}"
     )
+
+
+def debug_chart_text(spec: dict, title: str) -> str:
+    """Page 5's debug chart's text alternative, from the very points it draws (its runs, then the log)."""
+    runs, pasted = spec["datasets"]["runs"], spec["datasets"]["pasted"]
+    series = [(str(label), part["value"].to_numpy(float), part["iteration"].to_numpy()) for label, part in runs.groupby("series", sort=False)]
+    series.append(("your log", pasted["value"].to_numpy(float), pasted["iteration"].to_numpy()))
+    return lines_text(title, series)
