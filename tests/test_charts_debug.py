@@ -65,3 +65,20 @@ def test_chart_refuses_a_field_the_log_lacks() -> None:
     diagnosis = diagnose(log, summarize(X, Y), 0.01, 10)
     with pytest.raises(ValueError, match="has no w"):
         debug_chart(log, diagnosis, "w")
+
+
+def test_the_course_logs_five_charts_stay_small_and_keep_the_start_and_the_end() -> None:
+    """Issue 26: the five charts of the course lab's log (10,000 iterations, two runs) were 168 kB
+    of Arrow; each run's line keeps every one of its first 100 iterations and its last."""
+    from ui.charts.vega_lite import with_arrow_data
+    from ui.views.debug import COURSE_LOG
+
+    log = parse_log(COURSE_LOG.read_text(encoding="utf-8"))
+    diagnosis = diagnose(log, summarize(X, Y), 0.01, 10_000, 0.0, 0.0)
+    specs = [debug_chart(log, diagnosis, name) for name in ("cost", "dj_dw", "dj_db", "w", "b")]
+    sent = sum(len(data) for spec in specs for data in with_arrow_data(spec)["datasets"].values())
+    assert sent <= 120_000, sent
+    for spec in specs:
+        for _, run in spec["datasets"]["runs"].groupby("series"):
+            iterations = run["iteration"].to_numpy()
+            assert set(range(100)) <= set(iterations.tolist()) and iterations.max() in (9_999, 10_000)

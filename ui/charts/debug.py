@@ -18,7 +18,7 @@ from ui.charts.log_ticks import vega_log_scale
 from ui.charts.vega_lite import Spec, chart, field, layer_of, nominal_color, say_marks
 from ui.charts.style import CORRECT_COLOR, LOG_COLOR, MATCH_COLOR
 
-MAX_RUN_POINTS = 2_000
+MAX_RUN_POINTS = 1_000
 MAX_LOG_POINTS = 1_000
 DASHES, LINES = ([1, 0], [6, 4]), ("solid line", "dashed line")  # the first run's line, the second's: told apart without colour
 TITLES = {"cost": "cost J(w, b)", "dj_dw": "dj_dw", "dj_db": "dj_db", "w": "w", "b": "b"}
@@ -38,7 +38,8 @@ def _run_frame(label: str, values: np.ndarray, last: int, start: int) -> pd.Data
         return pd.DataFrame({"series": [], "iteration": [], "value": []})
     idx = frame_indices(values.size - 1, MAX_RUN_POINTS)
     kept = idx[np.isfinite(values[idx])]
-    return pd.DataFrame({"series": label, "iteration": kept + start, "value": values[kept]})
+    # int32 iterations (the page runs at most 100,000): 4 bytes a point less to send than int64
+    return pd.DataFrame({"series": label, "iteration": (kept + start).astype(np.int32), "value": values[kept]})
 
 
 def drawn_lines(diagnosis: Diagnosis) -> list[str]:
@@ -114,7 +115,7 @@ def fix_chart(buggy: Run, fixed: Run, height: int = 280) -> Spec:
         costs = np.asarray(run.cost, dtype=float)[1:]  # the cost after update i, as the log prints it at iteration i
         idx = frame_indices(costs.size - 1, MAX_RUN_POINTS) if costs.size else np.zeros(0, dtype=int)
         kept = idx[np.isfinite(costs[idx])]
-        frames.append(pd.DataFrame({"series": label, "iteration": kept, "value": costs[kept]}))
+        frames.append(pd.DataFrame({"series": label, "iteration": kept.astype(np.int32), "value": costs[kept]}))
     lines = pd.concat(frames, ignore_index=True)
     values = lines["value"].to_numpy(float)
     log_scale = values.size > 0 and bool(np.all(values > 0))
