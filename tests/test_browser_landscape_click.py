@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ui.charts.local_minimum import LANDSCAPE_GROUP
+from ui.controls.landscape import DEFAULT_STARTS, parse_starts
 
 from tests.conftest import wait_for_app
 
@@ -50,4 +51,20 @@ def test_the_landscape_grid_draws_no_node_yet_hovers_and_clicks(page, app_url: s
     # the new start is the sixth path (five by default), rounded to 2 decimals as add_start keeps it
     new_path = f"path 6 (w, b) = ({round(w, 2):.3f}, {round(b, 2):.3f})".replace("-", "−")
     page.get_by_text(new_path, exact=False).first.wait_for(timeout=30_000)
+    # the starts are in the URL: a link opens this very landscape
+    assert parse_starts(starts_in(page.url)) == (*DEFAULT_STARTS, (round(w, 2), round(b, 2)))
+    page.get_by_role("button", name="Random starts").click()
+    page.wait_for_function("(before) => location.href !== before", arg=page.url, timeout=30_000)
+    wait_for_app(page, 90_000)
+    drawn = parse_starts(starts_in(page.url))
+    assert len(drawn) == len(DEFAULT_STARTS) and drawn != DEFAULT_STARTS
+    page.get_by_text(f"path 1 (w, b) = ({drawn[0][0]:.3f}, {drawn[0][1]:.3f})".replace("-", "−"), exact=False).first.wait_for(timeout=30_000)
+    page.get_by_role("button", name="Reset", exact=True).click()
+    page.wait_for_function("() => !new URL(location.href).searchParams.has('starts')", timeout=30_000)
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def starts_in(url: str) -> str:
+    from urllib.parse import parse_qs, urlparse
+
+    return parse_qs(urlparse(url).query)["starts"][0]

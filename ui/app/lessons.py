@@ -77,7 +77,7 @@ LESSONS: tuple[Lesson, ...] = (
         heading="At a minimum, gradient descent stands still",
         icon=":material/anchor:",
         summary="At a minimum the slope is zero, so gradient descent stands still; where you start decides where you end.",
-        params=(*CURVE_PARAMS, state.SURFACE_ALPHA, state.SURFACE_ITERS, state.BETA, state.SURFACE_3D, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
+        params=(*CURVE_PARAMS, state.SURFACE_ALPHA, state.SURFACE_ITERS, state.BETA, state.STARTS, state.SURFACE_3D, *PREDICT_PARAMS, *CHALLENGE_PARAMS),
         defaults=LandscapeDefaults(
             curve="two_minima", alpha=0.1, w0=5.0, iters=30, max_iters=300, surface_alpha=0.5, surface_iters=150, beta=0.9, race_start=(-1.25, 4.25),
         ),

@@ -14,13 +14,17 @@ from typing import Any
 
 import streamlit as st
 
-from ui.app import state
+from ui.app import landscape_starts, state
 from ui.app.choices import curve_label, dataset_label
 from ui.app.lessons import Lesson
-from ui.words.shown import shown
+from ui.words.shown import MESSAGE_LIMIT, shown
 
 MAX_SHOWN = 40  # characters of a link value or name quoted back
 
+
+# Values a page reads from the URL itself, not through a widget: each with what says why a value
+# cannot be used (None: it can). Page 3's starts on the landscape (ui.controls.landscape).
+READ_BY_THE_PAGE: Mapping[str, Callable[[str], str | None]] = {state.STARTS: landscape_starts.why_not}
 
 # Widgets whose URL value is a label, not the option itself.
 LABELS: Mapping[str, Callable[[str], str]] = {"curve": curve_label, "dataset": dataset_label}
@@ -67,6 +71,11 @@ def replaced(lesson: Lesson, asked: Mapping[str, list[str]]) -> list[str]:
     for name, values in asked.items():
         if name in state.CHALLENGE_PARAMS and name in lesson.params:
             continue  # a challenge's values: ui.views.challenge says what is wrong with them, where the student looks
+        if name in READ_BY_THE_PAGE and name in lesson.params:
+            why = READ_BY_THE_PAGE[name](values[0]) if len(values) == 1 else "it is given more than once"
+            if why is not None:
+                notes.append(f"{shown(name, MAX_SHOWN)} = {_quoted(values)} could not be used here ({shown(why, MESSAGE_LIMIT)}), so the page shows its own value instead.")
+            continue
         if name not in lesson.params:
             notes.append(f"‘{shown(name, MAX_SHOWN)}’ is not a setting of this page, so it was ignored.")
         elif name not in st.session_state:  # its control is not on this view (e.g. expr without curve=Your own formula)

@@ -60,7 +60,6 @@ CURVE_SEEN = "_curve_seen"  # {lesson key: the curve it last showed}
 # --- What controls remember between runs -------------------------------------------------------
 FORMULA_PROBLEM = "_formula_problem"  # set on every run: the typed formula that could not be read
 START_CURVE = "_start_curve"  # the curve the start w0 was last shown on
-SURFACE_STARTS = "_surface_starts"  # page 3: the starts dropped on the landscape
 COLUMNS_FOR = "_columns_for"  # the data whose default columns were last set
 SHEET_FOR = "_sheet_for"  # the uploaded file whose sheet was last set
 FAILED_UPLOAD = "_failed_upload"  # (source key, why): an upload already said to be unusable
@@ -120,6 +119,7 @@ NEW_LOG = "find_bug_new_log"  # the button that draws another exercise
 EXERCISE_BOX = "find_bug_exercise"  # the exercise tab's container (a test reads it alone)
 # --- Page 3's momentum on the landscape (branch momentum; ui.controls.landscape) -------------------
 BETA = "beta"  # URL: momentum's beta for the race on the landscape (plain descent against momentum from one start)
+STARTS = "starts"  # URL: page 3's starts on the landscape, "w,b;w,b;..." (absent: the five default starts)
 
 # --- Page 4's fit by hand (branch handfit, ui.controls.hand_line, ui.views.hand_fit) ------------------
 HAND = "hand"  # URL: "true" shows the fit by hand (the line's angle and height, its residuals and squares)

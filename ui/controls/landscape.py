@@ -1,8 +1,9 @@
 """Page 3's two-parameter landscape: its controls, the starts a student drops, and their runs.
 
-The starts live in the session (a click adds one, the last 8 are kept); alpha, the number
-of iterations and momentum's beta (the race of plain descent against momentum from one start,
-gd_core.momentum_landscape, run in the page's question context) are in the URL. The runs for a set of starts are the same for every student, so
+The starts are in the URL (``starts``: a click adds one, the last 8 are kept; Random starts and
+Reset replace them), as are alpha, the number of iterations and momentum's beta (the race of
+plain descent against momentum from one start, gd_core.momentum_landscape, run in the page's
+question context). The runs for a set of starts are the same for every student, so
 they are kept in one shared, bounded cache; the map is drawn by the page's moving figure.
 """
 
@@ -15,11 +16,10 @@ from gd_core import surface
 from gd_core.wording import number, plural
 from ui.app import state
 from ui.app.challenge import locked
+from ui.app.landscape_starts import DEFAULT_STARTS, MAX_STARTS, parse_starts, starts_text
 from ui.cache.shared_cache import shared
 from ui.words import formulas
 
-DEFAULT_STARTS = ((-4.0, -4.0), (4.0, 4.0), (-3.0, 4.5), (0.5, -4.5), (4.5, -2.0))
-MAX_STARTS = 8
 GRID = 60  # 60 x 60 nodes: the surface a student turns, and the map under the contours
 
 
@@ -33,17 +33,36 @@ def landscape_map() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return surface.cost_map(GRID)
 
 
+def linked_starts() -> tuple[tuple[float, float], ...]:
+    """The starts the URL names, or the defaults (a value that cannot be read is named, with why,
+    in the note on the link's values under the title: ui.app.link_check)."""
+    text = st.query_params.get(state.STARTS)
+    try:
+        return DEFAULT_STARTS if text is None else parse_starts(text)
+    except ValueError:
+        return DEFAULT_STARTS
+
+
+def set_starts(starts) -> None:
+    """Put ``starts`` in the URL (the defaults: no parameter, a shorter link)."""
+    starts = tuple((round(float(w), 2), round(float(b), 2)) for w, b in starts)
+    if starts == DEFAULT_STARTS:
+        st.query_params.pop(state.STARTS, None)
+    else:
+        st.query_params[state.STARTS] = starts_text(starts)
+
+
 def add_start(w: float, b: float) -> None:
     """A clicked (w, b) joins the starts (call from a selection callback: before the rerun)."""
-    session = st.session_state
-    point = (round(float(w), 2), round(float(b), 2))
-    session[state.SURFACE_STARTS] = (list(session.get(state.SURFACE_STARTS, DEFAULT_STARTS)) + [point])[-MAX_STARTS:]
+    try:
+        now = parse_starts(st.query_params.get(state.STARTS, "")) if state.STARTS in st.query_params else DEFAULT_STARTS
+    except ValueError:
+        now = DEFAULT_STARTS
+    set_starts((*now, (w, b))[-MAX_STARTS:])
 
 
 def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, float], ...], float, int]:
     """α, iterations, random starts and reset, in a row; returns (starts, α, iterations)."""
-    session = st.session_state
-    session.setdefault(state.SURFACE_STARTS, list(DEFAULT_STARTS))
     controls = st.columns([2, 2, 1, 1])
     surface_alpha = controls[0].slider(
         "α for the landscape", 0.05, 2.0, alpha, 0.05, key=state.SURFACE_ALPHA, bind="query-params", disabled=locked(state.SURFACE_ALPHA),
@@ -53,11 +72,10 @@ def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, flo
         "Iterations on the landscape", 10, 400, iters, 10, key=state.SURFACE_ITERS, bind="query-params", disabled=locked(state.SURFACE_ITERS), help="Updates per path."
     )
     if controls[2].button("Random starts", icon=":material/casino:", help="Drop five starts at random.", width="stretch"):
-        session[state.SURFACE_STARTS] = surface.random_starts(np.random.default_rng(), len(DEFAULT_STARTS))
+        set_starts(surface.random_starts(np.random.default_rng(), len(DEFAULT_STARTS)))
     if controls[3].button("Reset", icon=":material/restart_alt:", help="Back to the five default starts.", width="stretch", key=state.SURFACE_RESET):
-        session[state.SURFACE_STARTS] = list(DEFAULT_STARTS)
-    starts = tuple((float(w), float(b)) for w, b in session[state.SURFACE_STARTS])
-    return starts, float(surface_alpha), int(surface_iters)
+        set_starts(DEFAULT_STARTS)
+    return linked_starts(), float(surface_alpha), int(surface_iters)
 
 
 def momentum_control(beta: float) -> float:
