@@ -115,7 +115,8 @@ def test_continue_makes_the_line_the_start_of_the_run() -> None:
     assert at.query_params["w0"] == f"{w:.6g}" and at.query_params["b0"] == f"{b:.6g}"  # the link follows
     assert any(c.value.startswith("Gradient descent starts from your line") for c in at.caption)
     run = json.loads(at.get("plotly_chart")[-1].proto.spec)  # the player's figure: its first frame is the start
-    first = run["frames"][0]["data"]
+    # each moving trace at the first frame (an axis no frame changes is in the trace alone)
+    first = [{**run["data"][i], **entry} for entry, i in zip(run["frames"][0]["data"], run["frames"][0]["traces"])]
     line = next(t for t in first if len(t.get("x", [])) == 4)  # the run's line, with its written-out label
     # A frame keeps a drawn line's ends to 1e-5 of the span they cover over the run (ui.charts.drawn_numbers)
     assert math.isclose(line["y"][1] - line["y"][0], float(f"{w:.6g}") * (line["x"][1] - line["x"][0]), rel_tol=1e-4)
