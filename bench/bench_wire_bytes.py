@@ -34,19 +34,9 @@ import websockets
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
-
 from bench.bench_first_paint import LESSONS, serve  # noqa: E402
-
-TICK = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of the process ``pid`` so far (its threads included)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
-
+from bench.bench_payload import rerun  # noqa: E402
+from bench.probe_class_cost import cpu_s as cpu_seconds  # noqa: E402
 
 class Relay:
     """A loopback TCP relay to ``port`` that counts the bytes the server sends back."""
@@ -81,19 +71,8 @@ async def first_load(port: int, page: str, query: str) -> tuple[int, int]:
     relay = Relay(port)
     relay_port = await relay.start()
     url = f"ws://127.0.0.1:{relay_port}/_stcore/stream"
-    payload = 0
     async with websockets.connect(url, subprotocols=["streamlit"], max_size=None, origin=f"http://127.0.0.1:{relay_port}") as ws:
-        msg = BackMsg()
-        msg.rerun_script.page_name = page
-        msg.rerun_script.query_string = query
-        await ws.send(msg.SerializeToString())
-        while True:
-            raw = await asyncio.wait_for(ws.recv(), timeout=300)
-            payload += len(raw)
-            forward = ForwardMsg()
-            forward.ParseFromString(raw)
-            if forward.WhichOneof("type") == "script_finished" and forward.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                break
+        payload = await rerun(ws, page, query)
         await asyncio.sleep(0.05)  # the last frame's bytes through the relay
         wire = relay.sent
     relay.server.close()
