@@ -54,11 +54,7 @@ def set_starts(starts) -> None:
 
 def add_start(w: float, b: float) -> None:
     """A clicked (w, b) joins the starts (call from a selection callback: before the rerun)."""
-    try:
-        now = parse_starts(st.query_params.get(state.STARTS, "")) if state.STARTS in st.query_params else DEFAULT_STARTS
-    except ValueError:
-        now = DEFAULT_STARTS
-    set_starts((*now, (w, b))[-MAX_STARTS:])
+    set_starts((*linked_starts(), (w, b))[-MAX_STARTS:])
 
 
 def landscape_controls(alpha: float, iters: int) -> tuple[tuple[tuple[float, float], ...], float, int]:
