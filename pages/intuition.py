@@ -11,6 +11,7 @@ from ui.app.page import live_part, open_lesson
 from ui.words import formulas
 from ui.words.text import plural
 from ui.views.challenge import challenge
+from ui.views.figure_2d import figure_2d
 from ui.views.predict import ledger, predict_first
 from ui.views.predicted import intuition_ghost
 from ui.views.player import keyboard_player, verdict_words
@@ -50,7 +51,7 @@ def run_and_show() -> None:
     with chart_col:
         ghost = intuition_ghost(asked) if asked.shown else None
         figure = figures.intuition(key, curve, run, not asked.shown, ghost, present_mode())
-        st.plotly_chart(figure, width="stretch", key=state.INTUITION_FIGURE)
+        figure_2d(figure, state.INTUITION_FIGURE)
         keyboard_player(state.INTUITION_FIGURE, figure_texts.intuition(key, figure, curve, run, not asked.shown, verdict_words(verdict)))
         if asked.shown:
             st.caption(

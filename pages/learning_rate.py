@@ -14,6 +14,7 @@ from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import live_part, open_lesson
 from ui.views.challenge import challenge
+from ui.views.figure_2d import figure_2d
 from ui.words.stable_limit import WHY, limit_latex, limit_sentence
 from ui.words.text import fmt
 from ui.words.captions import sweep_caption
@@ -74,7 +75,7 @@ def run_and_show() -> None:
     j_min = lowest_cost(curve, curve.minima, [run for _, run, _ in judged])
     chart = figures.learning_rate(key, curve, [(label, run) for label, run, _ in judged], j_min, not asked.shown, present_mode())
     with chart_place:
-        st.plotly_chart(chart, width="stretch", key=state.LEARNING_RATE_FIGURE)
+        figure_2d(chart, state.LEARNING_RATE_FIGURE)
         drawn = [(label, run) for label, run, _ in judged]
         words = tuple(verdict_words(v) for _, _, v in judged)
         keyboard_player(state.LEARNING_RATE_FIGURE, figure_texts.learning_rate(key, chart, drawn, not asked.shown, words))

@@ -18,6 +18,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -236,3 +237,24 @@ def link_texts(at: object) -> list[str]:
     """The links an AppTest run (or one of its blocks: ``at.sidebar``) shows with a Copy button
     (ui.app.link_box: the Link to this view, the challenge panel's link), in page order."""
     return [json.loads(el.proto.json)["link"] for el in at.get("bidi_component") if el.proto.component_name == "gd_link_box"]  # type: ignore[attr-defined]
+
+
+def plotly_charts(at: object) -> list[object]:
+    """The Plotly figures an AppTest run (or one of its blocks) shows, in page order: those of
+    st.plotly_chart and those of ui.views.figure_2d (a custom component). Each has ``proto.spec``,
+    the figure's JSON text as the page sent it."""
+    found: list[object] = []
+
+    def walk(node: object) -> None:
+        kind = getattr(node, "type", None)
+        if kind == "plotly_chart":
+            found.append(node)
+        elif kind == "bidi_component" and node.proto.component_name == "gd_figure_2d":  # type: ignore[attr-defined]
+            text = node.proto.bytes.decode()  # type: ignore[attr-defined]
+            start = text.index('"figure": ') + len('"figure": ')
+            found.append(SimpleNamespace(proto=SimpleNamespace(spec=text[start:-1])))
+        for child in (getattr(node, "children", None) or {}).values():
+            walk(child)
+
+    walk(getattr(at, "_tree", at))
+    return found

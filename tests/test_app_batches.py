@@ -13,7 +13,7 @@ from gd_core.minibatch_facts import near_minimum, three_runs
 from gd_core.scaling import scale_stats
 from gd_core.sums import summarize
 from gd_core.wording import number
-from tests.conftest import ROOT, read_back
+from tests.conftest import ROOT, read_back, plotly_charts
 from ui.app import state
 from ui.app.lessons import BY_KEY
 from ui.cache.runs import MAX_UPDATES
@@ -39,7 +39,7 @@ def texts(at: AppTest) -> str:
 
 
 def figure(at: AppTest) -> dict:
-    charts = at.get("plotly_chart")
+    charts = plotly_charts(at)
     assert len(charts) == 1  # one figure, one player
     return json.loads(charts[0].proto.spec)
 
@@ -170,7 +170,7 @@ def test_several_features_ask_for_one() -> None:
     at.multiselect(key=state.X).set_value(["weight_lbs", "horsepower"]).run()
     assert not at.exception, at.exception
     assert any("needs one feature: 2 are picked" in i.value for i in at.info)
-    assert not at.get("plotly_chart")
+    assert not plotly_charts(at)
 
 
 def test_facts_behind_the_words_hold() -> None:
@@ -185,7 +185,7 @@ def test_facts_behind_the_words_hold() -> None:
 def test_the_question_hides_the_runs_until_committed() -> None:
     at = open_page(predict="true", ask="batches.closest_after_one_epoch")
     assert not at.exception, at.exception
-    assert not at.get("plotly_chart") and "After one pass over the data" not in texts(at)  # the start only
+    assert not plotly_charts(at) and "After one pass over the data" not in texts(at)  # the start only
     assert any("Until you commit your answer, the three runs are hidden" in i.value for i in at.info)
     notes = [c.value for c in at.caption]  # the question box's note says what this page hides: no chart yet, not "only its start"
     assert "The three runs and their chart appear once you commit an answer." in notes
@@ -197,11 +197,11 @@ def test_the_question_hides_the_runs_until_committed() -> None:
     at.radio(key=state.answer_key("batches.closest_after_one_epoch")).set_value(answer).run()
     at.button(key=state.COMMIT).click().run()
     assert not at.exception, at.exception
-    assert len(at.get("plotly_chart")) == 1 and "After one pass over the data" in texts(at)
+    assert len(plotly_charts(at)) == 1 and "After one pass over the data" in texts(at)
     assert "Right" in texts(at) + " ".join(s.value for s in at.success)
 
 
 def test_a_start_too_far_to_compute_says_so() -> None:
     at = open_page(b0="-1e308")  # found by test_app_links: the distance to (w*, b*) overflowed
     assert not at.exception, at.exception
-    assert any("could not start" in e.value for e in at.error) and not at.get("plotly_chart")
+    assert any("could not start" in e.value for e in at.error) and not plotly_charts(at)

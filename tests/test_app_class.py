@@ -18,7 +18,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import link_texts, read_back
+from tests.conftest import link_texts, read_back, plotly_charts
 from tests.test_app_lessons import all_text, open_page
 from ui.app import state
 from ui.cache import classroom
@@ -86,7 +86,7 @@ def test_a_full_round_teacher_and_three_students() -> None:
     for s in students:
         assert "Which way will w move" in all_text(s)
         assert not TEACHER_BUTTONS & {b.key for b in s.button}
-        start = words_in(s.get("plotly_chart")[0].proto.spec)
+        start = words_in(plotly_charts(s)[0].proto.spec)
         assert "teacher's screen" in start and "Predict first" not in start  # a student's Commit plays nothing on their phone
         assert "This question comes from the lesson 1. One step, by hand (Which way does w move?)" in all_text(s)
     for s, said in zip(students, ["left", "right", "right"]):
@@ -122,8 +122,8 @@ def test_a_full_round_teacher_and_three_students() -> None:
     assert not t.exception, t.exception
     text = all_text(t)
     assert "**Round 1**: 2 right answers of 3 (67%)" in text and "**Round 2**: 3 right answers of 3 (100%)" in text, text[:600]
-    assert len(t.get("plotly_chart")) == 1  # the lesson's own figure, playing the run
-    steps = json.loads(t.get("plotly_chart")[0].proto.spec)["layout"]["sliders"][0]["steps"]
+    assert len(plotly_charts(t)) == 1  # the lesson's own figure, playing the run
+    steps = json.loads(plotly_charts(t)[0].proto.spec)["layout"]["sliders"][0]["steps"]
     words = [json.loads(el.proto.bytes) for el in t.get("bidi_component") if el.proto.component_name == "gd_keyboard_player"]
     assert len(words) == 1 and words[0]["chart"] == state.CLASS_FIGURE  # the lesson page's keyboard player, under the run
     assert [row[0] for row in words[0]["rows"]] == [step["label"] for step in steps] and "Verdict" not in words[0]["summary"]
@@ -234,14 +234,14 @@ def test_the_teachers_view_is_in_the_url_so_a_reload_comes_back_to_it() -> None:
     assert t.query_params[state.RUN] == "1"
     again = open_page("class", teach=secret, run="1")
     assert not again.exception, again.exception
-    assert "**Round 1**: 1 right answer of 1 (100%)" in all_text(again) and len(again.get("plotly_chart")) == 1
+    assert "**Round 1**: 1 right answer of 1 (100%)" in all_text(again) and len(plotly_charts(again)) == 1
     assert not again.warning  # the link's values are all used
     again.button(key=state.CLASS_NEW_QUESTION).click().run()
     assert again.query_params[state.NEXT] == "true" and state.RUN not in again.query_params
     picking = open_page("class", teach=secret, next="true")
-    assert picking.button(key=state.CLASS_START) and not picking.get("plotly_chart")
+    assert picking.button(key=state.CLASS_START) and not plotly_charts(picking)
     stale = open_page("class", teach=secret, run="7")  # a round this class does not have: no run, and the page says so
-    assert not stale.get("plotly_chart") and "Close the round" not in all_text(stale)
+    assert not plotly_charts(stale) and "Close the round" not in all_text(stale)
     assert "could not be used here" in read_back(" ".join(w.value for w in stale.warning))
 
 
@@ -256,15 +256,15 @@ def words_in(spec: str) -> str:
 def test_the_start_figure_of_page_3_offers_no_click_where_clicks_do_nothing() -> None:
     t = pick(teacher(), "local_minimum.valley")
     s = student(code_of(t))
-    spec = s.get("plotly_chart")[0].proto.spec
+    spec = plotly_charts(s)[0].proto.spec
     words = words_in(spec)
     assert "click" not in words.lower() and "switch on" not in words.lower(), words[:300]
     assert "each dot a start w₀" in words and json.loads(spec)["layout"]["clickmode"] == "none"
     t.button(key=state.CLASS_CLOSE).click().run()
     t.button(key=state.CLASS_RUN).click().run()
-    assert "click" not in words_in(t.get("plotly_chart")[0].proto.spec).lower()
+    assert "click" not in words_in(plotly_charts(t)[0].proto.spec).lower()
     lesson = open_page("local_minimum", predict="false")  # the lesson page, where a click starts a run, still says so
-    assert "click a dot to start there" in words_in(lesson.get("plotly_chart")[0].proto.spec)
+    assert "click a dot to start there" in words_in(plotly_charts(lesson)[0].proto.spec)
 
 
 @pytest.mark.parametrize("question_id", ["regression.final_w", "debug.line", "batches.noisiest"])
@@ -284,7 +284,7 @@ def test_pages_4_to_6_questions_run_in_class(question_id: str) -> None:
     if view.lesson == "debug":
         assert round_context(question_id, view).log in [c.value for c in right.code]  # the log the question is about
     else:
-        assert "starts" in text and not right.get("plotly_chart")  # the start only, nothing of the run
+        assert "starts" in text and not plotly_charts(right)  # the start only, nothing of the run
     if right.radio:
         answer(right, truth.value)
         answer(wrong, next(key for key in qs.form(qs.question(question_id), round_context(question_id, view)).keys if key not in truth.accepted))
@@ -299,7 +299,7 @@ def test_pages_4_to_6_questions_run_in_class(question_id: str) -> None:
     assert "**Round 1**: 1 right answer of 2 (50%)" in text, text[-600:]
     assert read_back(truth.answer) in read_back(text)
     if view.lesson != "debug":  # the lesson's moving figure, offering no click
-        spec = t.get("plotly_chart")[0].proto.spec
+        spec = plotly_charts(t)[0].proto.spec
         assert "click" not in words_in(spec).lower() and json.loads(spec)["layout"]["clickmode"] == "none"
 
 

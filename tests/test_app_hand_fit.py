@@ -17,7 +17,7 @@ from gd_core.hand_fit import line_from_angle
 from gd_core.linreg import compute_cost
 from gd_core.scaling import scale_params, scale_stats
 from gd_core.sums import summarize
-from tests.conftest import ROOT, link_texts, read_back
+from tests.conftest import ROOT, link_texts, read_back, plotly_charts
 from tests.test_app_regression import metric, open_page
 
 NUMBER = r"−?[0-9.]+(?:e−?[0-9]+)?"
@@ -33,7 +33,7 @@ def value(text: str) -> float:
 
 def hand_figure(at) -> dict:
     """The fit by hand's figure: the one whose first trace's hover names a residual."""
-    for chart in at.get("plotly_chart"):
+    for chart in plotly_charts(at):
         spec = json.loads(chart.proto.spec)
         if "residual" in spec["data"][0].get("hovertemplate", ""):
             return spec
@@ -71,7 +71,7 @@ def test_the_url_sets_the_line_and_the_link_keeps_it() -> None:
 def test_the_switch_is_off_by_default_and_then_nothing_of_it_is_drawn() -> None:
     at = open_page()
     assert not at.exception and not at.toggle(key="hand").value
-    assert not at.slider and len(at.get("plotly_chart")) == 1
+    assert not at.slider and len(plotly_charts(at)) == 1
 
 
 @pytest.mark.parametrize("name, bad", [("angle", "abc"), ("angle", "200"), ("height", "1e9"), ("height", "nan"), ("hand", "maybe")])
@@ -114,7 +114,7 @@ def test_continue_makes_the_line_the_start_of_the_run() -> None:
     assert at.number_input(key="w0").value == float(f"{w:.6g}") and at.number_input(key="b0").value == float(f"{b:.6g}")
     assert at.query_params["w0"] == f"{w:.6g}" and at.query_params["b0"] == f"{b:.6g}"  # the link follows
     assert any(c.value.startswith("Gradient descent starts from your line") for c in at.caption)
-    run = json.loads(at.get("plotly_chart")[-1].proto.spec)  # the player's figure: its first frame is the start
+    run = json.loads(plotly_charts(at)[-1].proto.spec)  # the player's figure: its first frame is the start
     # each moving trace at the first frame (an axis no frame changes is in the trace alone)
     first = [{**run["data"][i], **entry} for entry, i in zip(run["frames"][0]["data"], run["frames"][0]["traces"])]
     line = next(t for t in first if len(t.get("x", [])) == 4)  # the run's line, with its written-out label

@@ -11,6 +11,7 @@ import re
 
 from tests.test_app_sentences import figure_texts, open_page, words
 from ui.app import state
+from tests.conftest import plotly_charts
 
 
 def boxes(at) -> str:
@@ -104,6 +105,6 @@ def test_regression_says_it_ran_on_after_converging() -> None:
     assert not at.exception
     assert "converged in 3,531 iterations" in at.success[0].value
     assert "went on to its limit of 10,000 iterations" in at.success[0].value
-    layout = json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    layout = json.loads(plotly_charts(at)[0].proto.spec)["layout"]
     marks = [a for a in layout["annotations"] if a["text"] == "stop rule met: iteration 3,531"]
     assert len(marks) == 1 and marks[0]["x"] == 3531 and marks[0]["xref"] == "x2"  # on the cost panel

@@ -12,7 +12,7 @@ from gd_core.curves import CURVES
 from gd_core.descent import run_descent
 from ui.words.text import update_text
 
-from tests.conftest import ROOT, read_back
+from tests.conftest import ROOT, read_back, plotly_charts
 
 ENTRY = str(ROOT / "streamlit_app.py")
 
@@ -29,19 +29,19 @@ def all_text(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [l.value for l in at.latex]
     parts += [e.value for e in at.error] + [s.value for s in at.success] + [i.value for i in at.info]
     parts += [str(m.value) for m in at.metric] + [w.value for w in at.warning]
-    parts += [chart.proto.spec for chart in at.get("plotly_chart")]  # the numbers written inside the figures
+    parts += [chart.proto.spec for chart in plotly_charts(at)]  # the numbers written inside the figures
     return "\n".join(read_back(p) for p in parts)
 
 
 def figure(at: AppTest, n: int = 0) -> dict:
-    return json.loads(at.get("plotly_chart")[n].proto.spec)
+    return json.loads(plotly_charts(at)[n].proto.spec)
 
 
 @pytest.mark.parametrize("page", ["intuition", "learning_rate", "local_minimum"])
 def test_page_loads_without_exception(page: str) -> None:
     at = open_page(page, predict="false")
     assert not at.exception, at.exception
-    assert len(at.get("plotly_chart")) == 1  # one figure, one player: the page's only iteration control
+    assert len(plotly_charts(at)) == 1  # one figure, one player: the page's only iteration control
     spec = figure(at)
     assert spec["frames"] and spec["layout"]["sliders"][0]["steps"]
     assert not any(b.label in ("Step", "Back") for b in at.button)  # (page 3's Reset puts back the landscape's starts)

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.test_app_debug import open_page as open_debug
 from tests.test_app_debug import verdict
-from tests.conftest import read_back
+from tests.conftest import read_back, plotly_charts
 from tests.test_app_lessons import all_text, open_page
 
 GOOD = "(w - 1)**2"
@@ -22,7 +22,7 @@ BAD_FORMULAS = {  # what is typed: words of our message
 
 def curve_shown(at: AppTest) -> str:
     """The figure and every number written beside it: what the student sees of the curve."""
-    return "\n".join([chart.proto.spec for chart in at.get("plotly_chart")] + [latex.value for latex in at.latex])
+    return "\n".join([chart.proto.spec for chart in plotly_charts(at)] + [latex.value for latex in at.latex])
 
 
 @pytest.mark.parametrize("page", ["intuition", "local_minimum"])
@@ -47,7 +47,7 @@ def test_a_link_with_such_a_formula_opens_on_the_default_curve_with_our_message(
         assert not at.exception, (typed, at.exception)
         assert any(words in read_back(e.value) for e in at.error), typed  # (page 3 also shows its run's verdict)
         assert "Still showing the last formula that worked: w**4 - 3*w**2 + w" in all_text(at), typed
-        assert at.get("plotly_chart"), typed
+        assert plotly_charts(at), typed
 
 
 def test_exp_30w_on_page_3_writes_its_step_in_powers_of_ten() -> None:

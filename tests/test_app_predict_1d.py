@@ -26,7 +26,7 @@ from ui.charts.cost_curve import Ghost
 from ui.charts.intuition import intuition_figure
 from ui.charts.learning_rate import compare_figure
 
-from tests.conftest import ROOT, read_back
+from tests.conftest import ROOT, read_back, plotly_charts
 from tests.test_app_lessons import all_text, figure, open_page
 
 BOWL = CURVES["bowl"]
@@ -67,7 +67,7 @@ def still_part(spec: dict) -> str:
 def outcome_words(at: AppTest) -> list[str]:
     """The verdict words on the page: in its text, and in what its figures write (not in the
     template Plotly puts in every figure, which names a "diverging" colour scale)."""
-    figures = [json.dumps(json.loads(chart.proto.spec)["data"]) for chart in at.get("plotly_chart")]
+    figures = [json.dumps(json.loads(chart.proto.spec)["data"]) for chart in plotly_charts(at)]
     words = "\n".join([read_back(t) for t in all_text(at).split("\n") if not t.startswith('{"data"')] + figures).lower()
     return [word for word in VERDICT_WORDS if word in words]
 

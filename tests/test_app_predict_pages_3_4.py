@@ -30,7 +30,7 @@ from ui.charts.style import PREDICTION_COLOR  # the prediction drawn over the re
 from ui.controls.landscape import DEFAULT_STARTS, landscape_paths
 from ui.views.regression import HIDDEN_LIMIT
 
-from tests.conftest import read_back
+from tests.conftest import read_back, plotly_charts
 from tests.test_app_lessons import open_page
 
 CURVE = CURVES["two_minima"]  # page 3's default: minima at w = 1 and w = 5
@@ -40,12 +40,12 @@ def text(at: AppTest) -> str:
     """Every word on the page (boxes, captions, markdown, formulas, metrics) and in its figures."""
     parts = [x.value for x in [*at.success, *at.info, *at.warning, *at.error, *at.caption, *at.markdown, *at.latex, *at.subheader]]
     parts += [f"{m.label} {m.value}" for m in at.metric]
-    parts += [chart.proto.spec for chart in at.get("plotly_chart")]
+    parts += [chart.proto.spec for chart in plotly_charts(at)]
     return "\n".join(read_back(str(p)) for p in parts)
 
 
 def spec(at: AppTest) -> dict:
-    (chart,) = at.get("plotly_chart")
+    (chart,) = plotly_charts(at)
     return json.loads(chart.proto.spec)
 
 

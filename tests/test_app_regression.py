@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, plotly_charts
 
 ENTRY = str(ROOT / "streamlit_app.py")
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -41,8 +41,8 @@ def test_default_page_fits_the_lab_with_no_upload() -> None:
     assert not at.exception, at.exception
     assert metric(at, "w") == "199.9929"  # the lab's published figures
     assert metric(at, "b") == "100.0116"
-    assert len(at.get("plotly_chart")) == 1 and not at.get("vega_lite_chart")  # one figure: line, cost, map (the surface on request)
-    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len(plotly_charts(at)) == 1 and not at.get("vega_lite_chart")  # one figure: line, cost, map (the surface on request)
+    spec = json.loads(plotly_charts(at)[0].proto.spec)
     assert {trace["type"] for trace in spec["data"]} == {"scatter"} and "scene" not in spec["layout"]  # no WebGL scene on the first screen
     labels = [step["label"] for step in spec["layout"]["sliders"][0]["steps"]]
     assert labels[0] == "0" and labels[-1] == "10000" and len(labels) <= 300
@@ -54,7 +54,7 @@ def test_builtin_real_dataset_with_missing_values() -> None:
     text = texts(at)
     assert "rows with missing values were left out" in text
     assert "converged" in text
-    assert "xaxis4" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]  # the scaled map is a 5th panel
+    assert "xaxis4" in json.loads(plotly_charts(at)[0].proto.spec)["layout"]  # the scaled map is a 5th panel
 
 
 def test_unscaled_large_alpha_says_how_to_fix() -> None:
@@ -69,15 +69,15 @@ def test_sequential_and_scaling_toggles_change_what_is_shown() -> None:
     at = open_page()
     before = texts(at)
     def traces() -> int:
-        return len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"])
+        return len(json.loads(plotly_charts(at)[0].proto.spec)["data"])
 
     n_traces = traces()
     at.toggle(key="sequential").set_value(True).run()
     assert not at.exception
-    assert len(at.get("plotly_chart")) == 1 and traces() > n_traces  # the second run on every panel
+    assert len(plotly_charts(at)) == 1 and traces() > n_traces  # the second run on every panel
     at.toggle(key="scale").set_value(True).run()
     assert not at.exception
-    assert "xaxis4" in json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]
+    assert "xaxis4" in json.loads(plotly_charts(at)[0].proto.spec)["layout"]
     assert texts(at) != before
 
 

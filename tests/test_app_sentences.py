@@ -11,7 +11,7 @@ from hypothesis import Phase, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, plotly_charts
 from tests.test_text import NUM, NEGATIVE_ZERO, check_step, check_update
 
 ENTRY = str(ROOT / "streamlit_app.py")
@@ -46,7 +46,7 @@ def plain(latex: str) -> str:
 def figure_texts(at: AppTest) -> list[str]:
     """The text each frame of the page's moving figures writes (page 1 writes its update there)."""
     texts = []
-    for chart in at.get("plotly_chart"):
+    for chart in plotly_charts(at):
         for frame in json.loads(chart.proto.spec).get("frames", []):
             for trace in frame.get("data", []):
                 texts += [t for t in trace.get("text") or [] if isinstance(t, str)]

@@ -12,12 +12,13 @@ from streamlit.testing.v1 import AppTest
 from tests.test_app_lessons import open_page
 from ui.app import state
 from ui.controls.surface3d import LABEL
+from tests.conftest import plotly_charts
 
 THREE_D = {"surface", "scatter3d"}
 
 
 def figure(at: AppTest) -> dict:
-    return json.loads(at.get("plotly_chart")[0].proto.spec)
+    return json.loads(plotly_charts(at)[0].proto.spec)
 
 
 def kinds(at: AppTest) -> set[str]:

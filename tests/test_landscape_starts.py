@@ -9,14 +9,14 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import read_back
+from tests.conftest import read_back, plotly_charts
 from tests.test_app_lessons import open_page
 from ui.app.landscape_starts import DEFAULT_STARTS, MAX_STARTS, parse_starts, starts_text
 
 
 def landscape_paths(at: AppTest) -> list[str]:
     """The paths drawn on the landscape's map (subplot x3), in the starts' order."""
-    (chart,) = at.get("plotly_chart")
+    (chart,) = plotly_charts(at)
     shapes = json.loads(chart.proto.spec)["layout"]["shapes"]
     return [s["path"] for s in shapes if s.get("xref") == "x3" and s["line"].get("width") == 2.5]
 

@@ -63,6 +63,18 @@ class FigureDict(dict):
         return dict(self) if self._text is None else _json.loads(self._text)
 
 
+# The trace types plotly.js's basic bundle draws (the README of its package, plotly.js-basic-dist-min).
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
+
+
+def flat(spec: dict) -> bool:
+    """Whether every trace of the figure, and of each of its frames, is of a type in ``BASIC_TRACES``
+    (a trace without a type is a scatter)."""
+    traces = list(spec.get("data") or ())
+    traces += [trace for frame in spec.get("frames") or () for trace in frame.get("data") or ()]
+    return all(trace.get("type", "scatter") in BASIC_TRACES for trace in traces)
+
+
 class ReadyFigure(go.Figure):
     """A finished figure given as its dict (``spec``: data, layout, frames), for st.plotly_chart.
 
@@ -80,10 +92,16 @@ class ReadyFigure(go.Figure):
 
     def __init__(self, spec: dict) -> None:  # noqa: no super().__init__(), see above
         self._spec = FigureDict(spec)
+        self._flat = flat(spec)
 
     @property
     def spec(self) -> FigureDict:
         return self._spec
+
+    @property
+    def flat(self) -> bool:
+        """Whether plotly.js's basic bundle draws it (``flat``; ui.views.figure_2d)."""
+        return self._flat
 
     def to_dict(self) -> FigureDict:
         return self._spec

@@ -1,7 +1,7 @@
 // The keyboard player (ui/views/player.py): buttons and a slider that drive a Plotly figure's own
 // frames with Plotly.animate, in the browser; it never sends a message to the server.
 // data (JSON bytes): {chart, label, summary, columns, rows, moment, last}; frame k's sentence is line(data, k). The figure is the Plotly graph inside
-// the element whose class is "st-key-<chart>" (st.plotly_chart's key).
+// the element whose class is "st-key-<chart>" (the key of st.plotly_chart or ui/views/figure_2d.py).
 const KEYS = {ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10};
 const LIVE = new WeakMap();
 
@@ -110,8 +110,10 @@ function activeFrame(s) {
 }
 
 function animate(s, args) {
-  if (!s.gd || !window.Plotly) return;
-  window.Plotly.animate(s.gd, ...JSON.parse(JSON.stringify(args)));
+  // The Plotly that drew the graph: ui/views/figure_2d.js's basic bundle keeps it on the graph.
+  const P = s.gd && (s.gd.__gdPlotly || window.Plotly);
+  if (!P) return;
+  P.animate(s.gd, ...JSON.parse(JSON.stringify(args)));
 }
 
 function playArgs(gd) {

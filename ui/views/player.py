@@ -58,7 +58,7 @@ _player = st.components.v2.component(
 
 
 def keyboard_player(figure_key: str, text: FigureText) -> None:
-    """The keyboard player and text alternative of the figure drawn with st.plotly_chart(key=figure_key).
+    """The keyboard player and text alternative of the figure drawn under ``figure_key`` (st.plotly_chart or figure_2d).
 
     Its data goes as JSON bytes, which Streamlit passes on as they are: the figure's text made into
     JSON once (FigureText.json), with the chart's key put in front."""
