@@ -14,6 +14,7 @@ from ui.controls.landscape import add_start, hills_sentence, iterations_sentence
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, heading, intro_place, present_mode
 from ui.app.page import live_part, on_a_phone, open_lesson
+from ui.views.figure_2d import figure_2d
 from ui.views.challenge import challenge
 from ui.charts.local_minimum import BASIN_GROUP, LANDSCAPE_GROUP, end_words
 from ui.words import formulas
@@ -91,7 +92,8 @@ def run_and_show() -> None:
         key, curve, drawn, basin, landscape_map(), start_only(paths) if before_answer else paths, on_a_phone(), no_minima, present_mode(), before_answer, mark,
         race_figure(race, before_answer), three_d,
     )
-    chart_slot.plotly_chart(figure, width="stretch", on_select=pick_start, selection_mode="points", key=state.MINIMA_CLICK)
+    with chart_slot:
+        figure_2d(figure, state.MINIMA_CLICK, on_click=pick_start)
     with chart_slot:
         minima = () if no_minima else tuple(basin.minima)
         words = figure_texts.local_minimum(key, figure, drawn, paths if not before_answer else start_only(paths), before_answer, minima, verdict_words(verdict))

@@ -15,6 +15,7 @@ from ui.controls.surface3d import surface_toggle
 from ui.app.challenge import hidden
 from ui.app.present import controls_place, figure_first, heading, intro_place, present_mode
 from ui.app.page import end_lesson, live_part, on_a_phone, open_lesson
+from ui.views.figure_2d import figure_2d
 from ui.views.challenge import challenge
 from ui.views.hand_fit import hand_fit, hand_line
 from ui.views.player import keyboard_player, verdict_words
@@ -115,7 +116,8 @@ def show_fit(settings, fit, verdict, fits, asked, key: tuple) -> None:
             key, prepared.x_sample, prepared.y_sample, stats, fits, x_names[0], source.y_column, on_a_phone(), met_at, no_lstsq, present_mode(),
             before_answer, figure_mark(asked), three_d,
         )
-        chart_place.plotly_chart(figure, width="stretch", on_select=start_from_click, selection_mode="points", key=state.REGRESSION_CLICK)
+        with chart_place:
+            figure_2d(figure, state.REGRESSION_CLICK, on_click=start_from_click)
         with chart_place:
             keyboard_player(state.REGRESSION_CLICK, figure_texts.regression(key, figure, fits, stats.m, before_answer, verdict_words(verdict)))
     if stats.n == 1 and before_answer:

@@ -1,5 +1,6 @@
-"""Real Chromium: pages 1 and 2 draw their figure with plotly.js's basic bundle (ui.views.figure_2d),
-never loading st.plotly_chart's full bundle, in Streamlit's theme as st.plotly_chart draws it."""
+"""Real Chromium: the lessons draw their first figure with plotly.js's basic bundle
+(ui.views.figure_2d), never loading st.plotly_chart's full bundle, in Streamlit's theme as
+st.plotly_chart draws it; a click on a flat figure reaches the page as st.plotly_chart's did."""
 
 from __future__ import annotations
 
@@ -20,7 +21,17 @@ LOOK = """() => { const f = document.querySelector('.js-plotly-plot')._fullLayou
   return [f.font.family, f.font.color, f.paper_bgcolor, f.plot_bgcolor, f.hoverlabel.bgcolor, f.colorway, axis(f.xaxis), axis(f.yaxis)]; }"""
 
 
-@pytest.mark.parametrize("path", ["intuition", "learning_rate"])
+# Each lesson's first figure, and the key it is drawn under (page 6 draws it once the question is answered).
+FIRST = {
+    "intuition": "intuition_player",
+    "learning_rate": "learning_rate_player",
+    "local_minimum": "minima_click",
+    "regression": "regression_click",
+    "batches?predict=false": "batches_player",
+}
+
+
+@pytest.mark.parametrize("path", list(FIRST))
 def test_a_flat_figure_loads_the_basic_bundle_only(page, app_url: str, path: str) -> None:
     page.goto(f"{app_url}/{path}", timeout=90_000)
     wait_for_app(page, 90_000)
@@ -28,13 +39,14 @@ def test_a_flat_figure_loads_the_basic_bundle_only(page, app_url: str, path: str
     scripts = page.evaluate(SCRIPTS)
     assert "plotly-basic.min.js" in scripts
     assert not any(name.startswith("PlotlyChart") for name in scripts), scripts  # Streamlit's chunk: the whole of plotly.js
-    assert page.locator(f".st-key-{path}_player .js-plotly-plot").count() == 1  # under the key the keyboard player names
+    assert page.locator(f".st-key-{FIRST[path]} .js-plotly-plot").count() == 1  # under the key the keyboard player names
 
 
 def test_the_template_is_the_theme_st_plotly_chart_gives(page, app_url: str) -> None:
-    """Page 3's figure is drawn by st.plotly_chart: Streamlit's theme, made in the browser from the
-    app's theme, is the template figure_2d sends (else update figure_2d_template.json from it)."""
-    page.goto(f"{app_url}/local_minimum", timeout=90_000)
+    """Page 3's figure with its 3-D surface is drawn by st.plotly_chart: Streamlit's theme, made in
+    the browser from the app's theme, is the template figure_2d sends (else update
+    figure_2d_template.json from it)."""
+    page.goto(f"{app_url}/local_minimum?surface3d=true", timeout=90_000)
     wait_for_app(page, 90_000)
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
     assert any(name.startswith("PlotlyChart") for name in page.evaluate(SCRIPTS))

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 WIDTH, HEIGHT = 390, 844
 # A phone's browser says so in its User-Agent ("Mobi"): pages 3 and 4 then stack their panels.
 PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36"
-CHART = "[data-testid='stPlotlyChart'], [data-testid='stVegaLiteChart']"
+CHART = "[data-testid='stPlotlyChart'], [data-testid='stVegaLiteChart'], .gd-figure-2d"  # (ui.views.figure_2d draws into .gd-figure-2d)
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda lesson: lesson.key)

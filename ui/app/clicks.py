@@ -2,8 +2,9 @@
 
 ``st.plotly_chart(..., on_select=callback, selection_mode="points", key=chart_key)`` keeps what
 was clicked in ``st.session_state[chart_key]`` as ``{"selection": {"points": [...]}}``, each
-point a dict with its ``x``, ``y`` and the ``legendgroup`` of the trace it belongs to. The pages
-name a clickable trace by its legend group (ui.charts.local_minimum.BASIN_GROUP, ...).
+point a dict with its ``x``, ``y`` and the ``legendgroup`` of the trace it belongs to; a flat
+figure drawn by ui.views.figure_2d keeps ``{"click": {"points": [...]}}`` there, its points named
+the same way. The pages name a clickable trace by its legend group (ui.charts.local_minimum.BASIN_GROUP, ...).
 """
 
 from __future__ import annotations
@@ -16,6 +17,6 @@ import streamlit as st
 def clicked_points(chart_key: str, *groups: str) -> list[dict[str, Any]]:
     """The points the last click selected on the chart under ``chart_key`` (a ``state`` key), in
     the order Streamlit gives them; only those of the legend ``groups`` when any are named."""
-    selection = st.session_state.get(chart_key) or {}
-    points = (selection.get("selection") or {}).get("points") or []
+    kept = st.session_state.get(chart_key) or {}
+    points = (kept.get("selection") or kept.get("click") or {}).get("points") or []
     return [point for point in points if not groups or point.get("legendgroup") in groups]

@@ -127,6 +127,7 @@ ANGLE = "angle"  # URL: the hand line's angle in degrees (gd_core.hand_fit.line_
 HEIGHT = "height"  # URL: the hand line's height at the mean x, in the units of y
 HAND_FOR = "_hand_for"  # the height slider's range (ui.controls.hand_line.HeightRange) the line was last set on
 HAND_CONTINUE = "hand_continue"  # the button "Continue with gradient descent from my line" (sets W0 and B0)
+HAND_FIGURE = "hand_figure"  # the fit by hand's figure (ui.views.figure_2d draws it under this key)
 
 
 # --- The keyboard player (ui.views.player), branch a11y-player ----------------------------------

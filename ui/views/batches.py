@@ -17,6 +17,7 @@ from ui.app.present import figure_first, heading
 from ui.cache import figure_texts, figures, runs
 from ui.charts.batches import CLICK_NAME
 from ui.controls.batches import BatchSettings
+from ui.views.figure_2d import figure_2d
 from ui.views.player import keyboard_player
 from ui.words.batches import alpha_text, run_label, near_minimum_text, noise_text, one_epoch_text, walls_text
 from ui.words.shown import shown
@@ -41,7 +42,8 @@ def show_runs(key: tuple, x, y, stats: Stats, three: BatchRuns, x_title: str, y_
     heading("Three batch sizes on one map, one player", place)
     labelled = [(run_label(run), run) for run in three.runs]
     figure = figures.batches(key, x, y, stats, labelled, x_title, y_title, on_a_phone())
-    place.plotly_chart(figure, width="stretch", key=state.BATCHES_FIGURE, on_select=start_from_click, selection_mode="points")
+    with place:
+        figure_2d(figure, state.BATCHES_FIGURE, on_click=start_from_click)
     with place:
         keyboard_player(state.BATCHES_FIGURE, figure_texts.batches(key, labelled))
     capped = [run for run in three.runs if run.stop_reason == "max_iters" and run.updates < run.epochs * run.updates_per_epoch]

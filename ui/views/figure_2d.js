@@ -1,10 +1,12 @@
 // A flat (2-D) Plotly figure drawn with plotly.js's basic bundle (ui/views/figure_2d.py): scatter
 // and bar traces, shapes, images, annotations, sliders and buttons, 1.2 MB of script, where
 // st.plotly_chart loads the full bundle (4.7 MB: 3-D, maps, ...) before it draws anything.
-// data (JSON bytes): {src, template, figure: {data, layout, frames}}; src is the bundle's address
+// data (JSON bytes): {src, template, clicks, figure: {data, layout, frames}}; src is the bundle's address
 // in the app's static folder, template Streamlit's theme for Plotly (as st.plotly_chart gives it).
 // The script is loaded once per tab; a Plotly already on the page (from st.plotly_chart) is used
-// as it is. The graph keeps the Plotly that drew it (gd.__gdPlotly),
+// as it is. With clicks true, a click on a point sends {points: [{x, y, curve_number,
+// point_index, legendgroup}]} as the "click" trigger (as st.plotly_chart's selection of points
+// names them; ui/app/clicks.py reads either). The graph keeps the Plotly that drew it (gd.__gdPlotly),
 // for the keyboard player (ui/views/player.js) to animate it with the same one.
 const LIVE = new WeakMap();
 
@@ -24,13 +26,23 @@ function plotly(src) {
 }
 
 function draw(s, text) {
-  const {figure, src, template} = JSON.parse(text);
+  const {figure, src, template, clicks} = JSON.parse(text);
+  s.clicks = clicks;
   return plotly(src).then(P => {
     if (s.text !== text) return;  // a newer figure came while the script loaded
     const spec = {data: figure.data, layout: {...figure.layout, template, autosize: true}, frames: figure.frames || [],
                   config: {responsive: true, displaylogo: false, displayModeBar: "hover"}};
     s.gd.__gdPlotly = P;
-    return s.drawn ? P.react(s.gd, spec) : P.newPlot(s.gd, spec).then(() => { s.drawn = true; });
+    if (s.drawn) return P.react(s.gd, spec);
+    return P.newPlot(s.gd, spec).then(() => {
+      s.drawn = true;
+      s.gd.on("plotly_click", event => {
+        if (!s.clicks || !event || !event.points) return;
+        const points = event.points.map(p => ({x: p.x, y: p.y, curve_number: p.curveNumber, point_index: p.pointIndex,
+                                              legendgroup: p.data && p.data.legendgroup}));
+        s.setTriggerValue("click", {points});
+      });
+    });
   }).catch(error => {
     s.gd.textContent = "The figure could not be drawn: reload the page.";
     console.error(error);
@@ -38,7 +50,7 @@ function draw(s, text) {
 }
 
 export default function (component) {
-  const {parentElement} = component;
+  const {parentElement, setTriggerValue} = component;
   const raw = component.data;
   const text = raw instanceof Uint8Array ? new TextDecoder().decode(raw) : JSON.stringify(raw);
   let s = LIVE.get(parentElement);
@@ -55,6 +67,7 @@ export default function (component) {
     s.resize.observe(parentElement);
     LIVE.set(parentElement, s);
   }
+  s.setTriggerValue = setTriggerValue;
   if (s.text !== text) {
     s.text = text;
     draw(s, text);

@@ -21,6 +21,7 @@ Bench: ``bench/bench_first_paint.py`` (before and after in one run).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import plotly.io as pio
@@ -39,12 +40,20 @@ _figure = st.components.v2.component(
 )
 
 
-def figure_2d(figure: ReadyFigure, key: str) -> None:
+def figure_2d(figure: ReadyFigure, key: str, on_click: Callable[[], None] | None = None) -> None:
     """Draw ``figure`` under ``key`` (the key the keyboard player names): with the basic bundle
-    when it is flat, else with st.plotly_chart."""
+    when it is flat, else with st.plotly_chart. ``on_click``: called before the rerun a click on a
+    point asks for (ui.app.clicks.clicked_points reads the point, from either)."""
     if not figure.flat:
-        st.plotly_chart(figure, width="stretch", key=key)
+        if on_click is None:
+            st.plotly_chart(figure, width="stretch", key=key)
+        else:
+            st.plotly_chart(figure, width="stretch", key=key, on_select=on_click, selection_mode="points")
         return
     text = pio.to_json(figure.spec, validate=False)  # the figure's text, made once (ui.charts.player.FigureDict)
-    head = json.dumps({"src": BUNDLE})[:-1] + f', "template": {TEMPLATE}'
-    _figure(key=key, data=f'{head}, "figure": {text}}}'.encode(), height="content")
+    head = json.dumps({"src": BUNDLE, "clicks": on_click is not None})[:-1] + f', "template": {TEMPLATE}'
+    data = f'{head}, "figure": {text}}}'.encode()
+    if on_click is None:
+        _figure(key=key, data=data, height="content")
+    else:
+        _figure(key=key, data=data, height="content", on_click_change=on_click)

@@ -16,11 +16,13 @@ from gd_core.hand_fit import HandSum, hand_sum
 from gd_core.scaling import scale_params, scale_stats
 from gd_core.sums import Stats
 from gd_core.wording import number
+from ui.app import state
 from ui.app.page import on_a_phone
 from ui.app.present import heading
 from ui.cache import figures
 from ui.charts.hand_fit import MAX_RESIDUALS, MAX_SQUARES
 from ui.controls.hand_line import HandLine, continue_button, hand_sliders, hand_switch
+from ui.views.figure_2d import figure_2d
 from ui.words import formulas
 
 HIDDEN_LSTSQ = "How far your line is from the least-squares line is shown once you commit your answer."
@@ -86,7 +88,7 @@ def hand_fit(
     figure = figures.hand(
         key, prepared.x_sample, prepared.y_sample, stats, line.w, line.b, x_name, y_name, None if at_start else start, not before_answer, show_lstsq, on_a_phone(),
     )
-    st.plotly_chart(figure, width="stretch")
+    figure_2d(figure, state.HAND_FIGURE)
     st.caption(squares_text(prepared.x_sample.size, stats.m) + ("" if not show_lstsq else " Dashed: the least-squares line."))
     s = hand_sum(stats, prepared.x_head, prepared.y_head, line.w, line.b)
     for text in formulas.hand_sum_lines(s.w, s.b, s.m, s.x, s.y, s.residuals, s.rest, s.sse, s.cost):
