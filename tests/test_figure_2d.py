@@ -9,7 +9,8 @@ from pathlib import Path
 
 import plotly
 
-from ui.charts.player import ReadyFigure, flat
+from ui.charts.figure_dict import flat
+from ui.charts.player import ReadyFigure
 from ui.views.figure_2d import BUNDLE, TEMPLATE
 
 from tests.conftest import ROOT

@@ -2,7 +2,7 @@
 shared, bounded cache.
 
 Building a figure with its frames costs tens of milliseconds; a cached one is sent as it is,
-its JSON text made once (ui.charts.player.ReadyFigure, FigureDict); a cached chart or table
+its JSON text made once (ui.charts.player.ReadyFigure, ui.charts.figure_dict.FigureDict); a cached chart or table
 holds its data as Arrow, which Streamlit sends without converting it again. A cached value is
 shared between sessions: nothing may change it after it is built.
 The first argument of each function is the view's key (every setting the figure depends on);

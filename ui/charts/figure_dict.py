@@ -10,7 +10,9 @@ in plotly's own spelling (an axis title is ``{"text": ...}``, a trace on a subpl
 - ``merge``: an update of nested properties, as ``update`` of a graph object merges them;
 - ``figure``: numpy arrays as base64 typed arrays (plotly's ``convert_to_base64``, as
   ``Figure.to_dict`` calls it) and the template a new figure gets (``pio.templates.default``:
-  "plotly", or "streamlit" once Streamlit has set it).
+  "plotly", or "streamlit" once Streamlit has set it);
+- ``FigureDict``: a finished figure's dict that keeps its JSON text once made, and ``flat``:
+  whether plotly.js's basic bundle draws it (ui.views.figure_2d).
 
 tests/test_plotly_figures.py passes every figure through ``go.Figure``, which rejects a property
 plotly does not know; bench/bench_figures.py checks each against the graph-objects builders.
@@ -20,6 +22,9 @@ from __future__ import annotations
 
 import copy
 import functools
+import json as _json
+import threading
+from collections.abc import Callable
 
 import plotly.graph_objects as go
 from _plotly_utils.utils import convert_to_base64
@@ -65,3 +70,53 @@ def figure(data: list[dict], layout: dict) -> dict:
     if template:
         layout["template"] = template
     return spec
+
+
+# The trace types plotly.js's basic bundle draws (the README of its package, plotly.js-basic-dist-min).
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
+
+
+def flat(spec: dict) -> bool:
+    """Whether every trace of the figure, and of each of its frames, is of a type in ``BASIC_TRACES``
+    (a trace without a type is a scatter)."""
+    traces = list(spec.get("data") or ())
+    traces += [trace for frame in spec.get("frames") or () for trace in frame.get("data") or ()]
+    return all(trace.get("type", "scatter") in BASIC_TRACES for trace in traces)
+
+
+class FigureDict(dict):
+    """A finished figure's dict that keeps its JSON text once made (see ``json``).
+
+    st.plotly_chart turns a figure into its dict, then the dict into JSON text on every
+    rerun: for a 260 kB figure, 1.3 ms, most of it plotly making the text safe to put in a
+    web page (five replaces over the whole text). A cached figure never changes, so its text
+    is made once; ui.patches.streamlit_fixes makes plotly.io.to_json use it.
+
+    Once the text is made the dict lets go of the figure and keeps only its layout's width and
+    height (what st.plotly_chart reads besides the text): its Python lists and dicts held 4 to 7
+    times the text's bytes (page 3: 1.8 MB for a 370 kB text), and a figure cache keeps up to 64
+    (issue 26: the server's memory after a class). ``figure()`` reads the figure back from the text.
+    """
+
+    _text: str | None = None
+    _making = threading.Lock()  # one text made at a time: two sessions may send one figure at once
+
+    def __init__(self, spec: dict) -> None:
+        super().__init__(spec)
+        self.flat = flat(spec)  # read before the dict lets go of its traces
+
+    def json(self, make: Callable[[], str]) -> str:
+        """The figure's JSON text: ``make()`` the first time, the same text after."""
+        if self._text is None:
+            with FigureDict._making:
+                if self._text is None:
+                    text = make()
+                    size = {k: v for k, v in self.get("layout", {}).items() if k in ("width", "height")}
+                    self.clear()
+                    self["layout"] = size
+                    self._text = text
+        return self._text
+
+    def figure(self) -> dict:
+        """The whole figure as a plain dict (read back from the text once it is made)."""
+        return dict(self) if self._text is None else _json.loads(self._text)

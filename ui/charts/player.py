@@ -13,66 +13,18 @@ ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
 
 from __future__ import annotations
 
-import json as _json
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
 
 from ui.charts.drawn_numbers import drop_still, round_drawn
-from ui.charts.figure_dict import merge
+from ui.charts.figure_dict import FigureDict, merge
 from ui.charts.regression_parts import frame_indices
 from ui.charts.style import INK, INVISIBLE
 
 MAX_FRAMES = 300
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
-
-
-class FigureDict(dict):
-    """A finished figure's dict that keeps its JSON text once made (see ``json``).
-
-    st.plotly_chart turns a figure into its dict, then the dict into JSON text on every
-    rerun: for a 260 kB figure, 1.3 ms, most of it plotly making the text safe to put in a
-    web page (five replaces over the whole text). A cached figure never changes, so its text
-    is made once; ui.patches.streamlit_fixes makes plotly.io.to_json use it.
-
-    Once the text is made the dict lets go of the figure and keeps only its layout's width and
-    height (what st.plotly_chart reads besides the text): its Python lists and dicts held 4 to 7
-    times the text's bytes (page 3: 1.8 MB for a 370 kB text), and a figure cache keeps up to 64
-    (issue 26: the server's memory after a class). ``figure()`` reads the figure back from the text.
-    """
-
-    _text: str | None = None
-    _making = threading.Lock()  # one text made at a time: two sessions may send one figure at once
-
-    def json(self, make: Callable[[], str]) -> str:
-        """The figure's JSON text: ``make()`` the first time, the same text after."""
-        if self._text is None:
-            with FigureDict._making:
-                if self._text is None:
-                    text = make()
-                    size = {k: v for k, v in self.get("layout", {}).items() if k in ("width", "height")}
-                    self.clear()
-                    self["layout"] = size
-                    self._text = text
-        return self._text
-
-    def figure(self) -> dict:
-        """The whole figure as a plain dict (read back from the text once it is made)."""
-        return dict(self) if self._text is None else _json.loads(self._text)
-
-
-# The trace types plotly.js's basic bundle draws (the README of its package, plotly.js-basic-dist-min).
-BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
-
-
-def flat(spec: dict) -> bool:
-    """Whether every trace of the figure, and of each of its frames, is of a type in ``BASIC_TRACES``
-    (a trace without a type is a scatter)."""
-    traces = list(spec.get("data") or ())
-    traces += [trace for frame in spec.get("frames") or () for trace in frame.get("data") or ()]
-    return all(trace.get("type", "scatter") in BASIC_TRACES for trace in traces)
 
 
 class ReadyFigure(go.Figure):
@@ -92,7 +44,6 @@ class ReadyFigure(go.Figure):
 
     def __init__(self, spec: dict) -> None:  # noqa: no super().__init__(), see above
         self._spec = FigureDict(spec)
-        self._flat = flat(spec)
 
     @property
     def spec(self) -> FigureDict:
@@ -100,8 +51,8 @@ class ReadyFigure(go.Figure):
 
     @property
     def flat(self) -> bool:
-        """Whether plotly.js's basic bundle draws it (``flat``; ui.views.figure_2d)."""
-        return self._flat
+        """Whether plotly.js's basic bundle draws it (ui.charts.figure_dict.flat; ui.views.figure_2d)."""
+        return self._spec.flat
 
     def to_dict(self) -> FigureDict:
         return self._spec

@@ -18,7 +18,7 @@ only those accepted before the app's first run).
 
 **A cached figure's JSON made again on every rerun.** st.plotly_chart turns a figure into JSON
 text with ``plotly.io.to_json(figure_dict, validate=False)`` on every rerun: 1.3 ms for page 4's
-figure, a quarter of the page's rerun. A cached figure's dict (ui.charts.player.FigureDict) never
+figure, a quarter of the page's rerun. A cached figure's dict (ui.charts.figure_dict.FigureDict) never
 changes, so ``install()`` makes that call return the text made the first time (after which the
 dict lets go of the figure: any other call is given the figure read back from the text).
 """
@@ -32,7 +32,7 @@ from typing import Any
 
 from streamlit.elements.widgets.number_input import NumberInputSerde
 
-from ui.charts.player import FigureDict
+from ui.charts.figure_dict import FigureDict
 
 
 def install() -> None:

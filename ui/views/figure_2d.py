@@ -50,7 +50,7 @@ def figure_2d(figure: ReadyFigure, key: str, on_click: Callable[[], None] | None
         else:
             st.plotly_chart(figure, width="stretch", key=key, on_select=on_click, selection_mode="points")
         return
-    text = pio.to_json(figure.spec, validate=False)  # the figure's text, made once (ui.charts.player.FigureDict)
+    text = pio.to_json(figure.spec, validate=False)  # the figure's text, made once (ui.charts.figure_dict.FigureDict)
     head = json.dumps({"src": BUNDLE, "clicks": on_click is not None})[:-1] + f', "template": {TEMPLATE}'
     data = f'{head}, "figure": {text}}}'.encode()
     if on_click is None:
