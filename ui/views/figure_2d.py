@@ -45,15 +45,10 @@ def figure_2d(figure: ReadyFigure, key: str, on_click: Callable[[], None] | None
     when it is flat, else with st.plotly_chart. ``on_click``: called before the rerun a click on a
     point asks for (ui.app.clicks.clicked_points reads the point, from either)."""
     if not figure.flat:
-        if on_click is None:
-            st.plotly_chart(figure, width="stretch", key=key)
-        else:
-            st.plotly_chart(figure, width="stretch", key=key, on_select=on_click, selection_mode="points")
+        clicks = {} if on_click is None else {"on_select": on_click, "selection_mode": "points"}
+        st.plotly_chart(figure, width="stretch", key=key, **clicks)
         return
     text = pio.to_json(figure.spec, validate=False)  # the figure's text, made once (ui.charts.figure_dict.FigureDict)
     head = json.dumps({"src": BUNDLE, "clicks": on_click is not None})[:-1] + f', "template": {TEMPLATE}'
-    data = f'{head}, "figure": {text}}}'.encode()
-    if on_click is None:
-        _figure(key=key, data=data, height="content")
-    else:
-        _figure(key=key, data=data, height="content", on_click_change=on_click)
+    clicks = {} if on_click is None else {"on_click_change": on_click}
+    _figure(key=key, data=f'{head}, "figure": {text}}}'.encode(), height="content", **clicks)
