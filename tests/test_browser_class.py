@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 
 from deploy.serve import haproxy_path
+from ui.app import state
+
 from tests.conftest import ARTIFACTS, screenshot, wait_for_app
 from tests.test_proxy import consecutive_free_ports, start_proxy, stop_proxy
 
@@ -124,6 +126,7 @@ def test_a_teacher_and_three_students_run_a_full_round(browser, class_servers: s
     assert "Round 1: 1 right answer of 3 (33%)" in text, text[-800:]
     teacher.locator(".js-plotly-plot").first.wait_for(timeout=WAIT)
     assert teacher.locator(".js-plotly-plot").count() == 1  # the lesson's figure, playing the run
+    assert teacher.locator(f".st-key-{state.CLASS_FIGURE} .gd-figure-2d.js-plotly-plot").count() == 1  # drawn with the basic bundle (issue 26)
     assert teacher.locator("[data-testid='stException']").count() == 0
     projector(teacher, "class_teacher_run")
     assert "run=2" in teacher.url

@@ -12,7 +12,8 @@ in plotly's own spelling (an axis title is ``{"text": ...}``, a trace on a subpl
   ``Figure.to_dict`` calls it) and the template a new figure gets (``pio.templates.default``:
   "plotly", or "streamlit" once Streamlit has set it);
 - ``FigureDict``: a finished figure's dict that keeps its JSON text once made, and ``flat``:
-  whether plotly.js's basic bundle draws it (ui.views.figure_2d).
+  whether plotly.js's basic bundle draws it (ui.views.figure_2d, which gives it Streamlit's theme:
+  a flat figure is sent without the template).
 
 tests/test_plotly_figures.py passes every figure through ``go.Figure``, which rejects a property
 plotly does not know; bench/bench_figures.py checks each against the graph-objects builders.
@@ -104,6 +105,10 @@ class FigureDict(dict):
     def __init__(self, spec: dict) -> None:
         super().__init__(spec)
         self.flat = flat(spec)  # read before the dict lets go of its traces
+        if self.flat:
+            # ui.views.figure_2d draws it, with Streamlit's theme as its template: the placeholder
+            # template st.plotly_chart would fill in (3.6 kB) would travel with the figure unused.
+            self["layout"] = {k: v for k, v in (self.get("layout") or {}).items() if k != "template"}
 
     def json(self, make: Callable[[], str]) -> str:
         """The figure's JSON text: ``make()`` the first time, the same text after."""

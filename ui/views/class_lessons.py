@@ -21,6 +21,7 @@ from ui.app import state
 from ui.app.choices import BUILTIN, dataset_label
 from ui.app.page import on_a_phone
 from ui.cache import figure_texts, figures
+from ui.views.figure_2d import figure_2d
 from ui.views.find_the_bug import LINE_QUESTIONS, reveal
 from ui.views.player import keyboard_player, verdict_words
 from ui.views.predict import Asked
@@ -66,7 +67,7 @@ def data_run(question_id: str, view: RoundView, context) -> None:
         labelled = [(run_label(run), run) for run in context.runs.runs]
         x_title = BUILTIN[view.dataset][2] + (" (z-scored)" if view.scale else "")
         figure = figures.batches(key, x, y, stats, labelled, x_title, BUILTIN[view.dataset][3], on_a_phone(), clicks=False)
-        st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
+        figure_2d(figure, state.CLASS_FIGURE)
         keyboard_player(state.CLASS_FIGURE, figure_texts.batches(key, labelled))
         st.caption("Press **Play**: the player's clock is the examples used. Batch: orange, solid line, square; mini-batch: green, dash-dotted, "
                    "cross; stochastic: vermilion, dotted, circle; the yellow diamond is the least-squares answer (w*, b*).")
@@ -77,7 +78,7 @@ def data_run(question_id: str, view: RoundView, context) -> None:
     met_at = verdict.iterations if verdict is not None and verdict.kind == "converged" else None
     figure = figures.regression((*key, len(fits)), x, y, context.stats, fits, x_column, y_column, on_a_phone(), met_at, False, False,
                                 clicks=False)  # two by two even on a projector: one row of four is too small in the run's column
-    st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
+    figure_2d(figure, state.CLASS_FIGURE)
     keyboard_player(state.CLASS_FIGURE, figure_texts.regression((*key, len(fits)), figure, fits, context.stats.m, False,
                                                                 None if verdict is None else verdict_words(verdict)))
     st.caption("Press **Play**: the line, its cost and its path on the map of J(w, b) move together"

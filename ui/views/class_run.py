@@ -23,6 +23,7 @@ from ui.cache import figure_texts, figures, runs
 from ui.controls.landscape import landscape_map
 from ui.controls.curve import curve_id
 from ui.views.class_lessons import data_run, data_start
+from ui.views.figure_2d import figure_2d
 from ui.views.player import keyboard_player
 from ui.words.figure_text import in_class
 from ui.words.shown import MESSAGE_LIMIT, shown
@@ -56,7 +57,7 @@ def play_figure(view: RoundView, context, *, hidden: bool = False, narrow: bool 
         drawn = [(label, start_only(r)) for label, r in starts] if hidden else starts
         figure = figures.local_minimum(key, curve, drawn, basin, landscape_map(), paths, narrow, False, compact, hidden, None, clicks=False)
         words = figure_texts.local_minimum(key, figure, drawn, paths, hidden, tuple(basin.minima), None)
-    st.plotly_chart(figure, width="stretch", key=state.CLASS_FIGURE)
+    figure_2d(figure, state.CLASS_FIGURE)
     keyboard_player(state.CLASS_FIGURE, in_class(words) if hidden else words)  # as on the lesson page: Tab reaches Play, the figure in words
     if not hidden:
         st.caption("Press **Play** (or Space in projector mode): the run the class answered about.")
