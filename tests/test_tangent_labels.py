@@ -1,7 +1,7 @@
 """Page 1's "run" and "rise" labels sit inside the plotting area and off the point at every frame.
 
 Judged on the figure's dict, with this file's own estimate of the room a label takes: a 13 px
-font's characters about 7 px wide, 16 px high, on the narrowest plot drawn (a phone's, 270 px
+font's characters about 7 px wide, 16 px high, on the narrowest plot drawn (a phone's, 250 px
 wide; the figure's height less its margins high).
 """
 
@@ -16,7 +16,7 @@ from ui.charts.intuition import intuition_figure
 
 LABELS = 4  # the trace holding the two labels
 POINT = 7  # the point
-PLOT_W = 270.0
+PLOT_W = 250.0
 CHAR, LINE = 5.5, 16.0  # measured in Chromium: "rise = 6.400" is 60 px wide
 MARGIN = 0.015  # of each axis's span: an anchor this far inside, at least
 CLEAR = 10.0  # px between a label and the point's centre

@@ -75,7 +75,7 @@ def batches_figure(
     _per_epoch(traces, layout, stats, runs, index, where)
     m = runs[0][1].m
     merge(layout, {
-        "images": [image], "shapes": traces.shapes, "height": 4 * 400 if narrow else 960, "showlegend": False, "clickmode": "event+select" if clicks else "none", "margin": {"l": 60, "r": 20, "t": 90, "b": 130},
+        "images": [image], "shapes": traces.shapes, "height": 4 * 400 if narrow else 960, "showlegend": False, "clickmode": "event+select" if clicks else "none", "margin": {"l": 80, "r": 20, "t": 90, "b": 130},
         "hovermode": "closest", "dragmode": "pan", "uirevision": "keep",
     })
     for title in layout["annotations"]:

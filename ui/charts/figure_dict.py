@@ -66,17 +66,19 @@ def _grid(**options) -> dict:
 # as Streamlit's theme draws them (automargin on, a title 20 px off its tick labels; measured in
 # Chromium: 70-78 px and 66 px on the lessons' first figures). Given less, plotly.js draws the
 # whole figure, finds its margins too small, and draws it all again with larger ones: a third of
-# a lesson's first draw (issue 26; bench/bench_first_paint.py). Automargin still widens a margin
-# whose labels need more.
+# a lesson's first draw (issue 26). The builders give at least this; automargin still widens a
+# margin whose labels need more.
 MARGIN_AT_LEAST = {"l": 80, "b": 66}
 
 
 def figure(data: list[dict], layout: dict) -> dict:
     """The figure's dict as ``go.Figure(data, layout).to_dict()`` makes it: numpy arrays as typed
-    arrays, the default template in the layout; a margin the layout gives is at least
-    ``MARGIN_AT_LEAST`` (plotly's own defaults are larger)."""
-    if "margin" in layout:
-        layout["margin"] = {**layout["margin"], **{side: max(layout["margin"].get(side, px), px) for side, px in MARGIN_AT_LEAST.items()}}
+    arrays, the default template in the layout (a flat one is sent without it: ``FigureDict``).
+    A figure with 2-D axes gets at least ``MARGIN_AT_LEAST`` on each side its margin names (a
+    side it leaves out keeps plotly's default, 80 px)."""
+    margin = layout.get("margin")
+    if margin and "xaxis" in layout:
+        layout["margin"] = {**margin, **{side: max(margin[side], px) for side, px in MARGIN_AT_LEAST.items() if side in margin}}
     spec = {"data": data, "layout": layout}
     convert_to_base64(spec)
     template = go.Figure().layout.template.to_plotly_json()

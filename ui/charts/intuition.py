@@ -37,7 +37,7 @@ def intuition_figure(
     span = hi - lo
     half, run_len = 0.12 * span, 0.08 * span
     w, j, s = run.w, run.cost, run.slope
-    margin = {"l": 60, "r": 20, "t": 130, "b": 150}
+    margin = {"l": 80, "r": 20, "t": 130, "b": 150}
     curve_xy = curve[["w", "J"]].to_numpy()[::3]  # enough to tell whether a label covers the curve
 
     def state(i: int) -> list[dict]:
@@ -107,7 +107,7 @@ def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, heigh
     y_lo, y_hi = cost_domain(curve)
     span = hi - lo
     half, run_len = 0.12 * span, 0.08 * span
-    margin = {"l": 60, "r": 20, "t": 130, "b": 60}
+    margin = {"l": 80, "r": 20, "t": 130, "b": 66}
     labels = (f"run = {fmt(run_len)}", f"rise = {fmt(s0 * run_len)}")
     t = np.linspace(-half, half, 25)
     lines = np.vstack([curve[["w", "J"]].to_numpy()[::3], np.column_stack([w0 + t, j0 + s0 * t])])

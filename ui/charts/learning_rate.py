@@ -97,7 +97,7 @@ def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple
                  "hoverinfo": "skip", "showlegend": False, "cliponaxis": False})
     legend = {"orientation": "h", "yref": "container", "y": 1 - 8 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
     layout = {
-        "height": height - 90, "margin": {"l": 60, "r": 20, "t": 110, "b": 60}, "hovermode": "closest", "legend": legend,
+        "height": height - 90, "margin": {"l": 80, "r": 20, "t": 110, "b": 66}, "hovermode": "closest", "legend": legend,
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
     }
     return ReadyFigure(figure(data, layout))
@@ -180,7 +180,7 @@ def compare_figure(
     # wraps to a second row, which the top margin holds.
     legend = {"orientation": "h", "yref": "container", "y": 1 - 32 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
     merge(layout, {
-        "height": height, "margin": {"l": 60, "r": 20, "t": 95, "b": 120} if compact else {"l": 60, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
+        "height": height, "margin": {"l": 80, "r": 20, "t": 95, "b": 120} if compact else {"l": 80, "r": 20, "t": 120, "b": 150}, "hovermode": "closest", "legend": legend,
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
         "xaxis2": {"title": {"text": "iteration"}},
         "yaxis2": plotly_log_axis(np.concatenate(gaps)),  # named in the panel's title: on a phone an axis title here covers the curve

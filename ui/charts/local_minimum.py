@@ -131,7 +131,7 @@ def minima_figure(
     if not clicks:
         layout["clickmode"] = "none"
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
-        layout["margin"]["b"], layout["height"] = 50, layout["height"] - 80
+        layout["margin"]["b"], layout["height"] = 66, layout["height"] - 80
         return ReadyFigure(figure(traces.data, layout))
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, y=-under_plot(layout, 60 if compact or (narrow and not three_d) else 41.75))  # ~42 px under the plot (under the x titles when the last panel has one)
 
@@ -223,7 +223,7 @@ def _finish_layout(layout: dict, traces: Traces, narrow: bool, compact: bool, cu
     top = max(135, 64 + 22 * entries) if narrow else 120 if compact else 135
     height += top - (120 if compact else 135)  # the panels keep their heights
     merge(layout, {
-        "shapes": traces.shapes, "height": height, "margin": {"l": 60, "r": 20, "t": top, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
+        "shapes": traces.shapes, "height": height, "margin": {"l": 80, "r": 20, "t": top, "b": 130}, "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
         # The legend at the top of the figure, above the two-line panel titles, one flowing row of
         # entries (not one block per legend group), under the tool bar: on a phone it wraps to three rows,
         # which the top margin holds.

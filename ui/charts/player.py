@@ -8,7 +8,8 @@ together are subplots of one figure.
 
 A figure is written as a plain dict (ui.charts.figure_dict), its frames and player too: checking every
 property through plotly's graph objects cost most of a figure's build. The result is a
-ReadyFigure: a figure given as its dict, which st.plotly_chart sends as it is.
+ReadyFigure: a figure given as its dict, which ui.views.figure_2d (or st.plotly_chart, for a 3-D
+figure) sends as it is.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ SPEEDS = (0.25, 0.5, 1.0, 2.0, 4.0)
 
 
 class ReadyFigure(go.Figure):
-    """A finished figure given as its dict (``spec``: data, layout, frames), for st.plotly_chart.
+    """A finished figure given as its dict (``spec``: data, layout, frames), for ui.views.figure_2d.
 
     st.plotly_chart calls to_dict() on a figure on every rerun; for a graph-objects figure that
     is a deep copy of every trace and frame (5 to 20 ms here), for this one it is the dict as

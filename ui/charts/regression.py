@@ -93,11 +93,11 @@ def regression_figure(
     frames = traces.frames(iterations)
     merge(layout, {
         "images": images, "shapes": traces.shapes, "height": (2 if hidden else (5 if scaled else 4) - (not three_d)) * 420 if narrow else 470 if compact else (560 if hidden else 1450 if scaled else 1000),
-        "margin": {"l": 60, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
+        "margin": {"l": 80, "r": 20, "t": 85 if narrow else 60, "b": 130}, "hovermode": "closest",  # a phone: the tool bar above the first title
         "clickmode": "event+select" if clicks else "none", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
-        layout["margin"]["b"] = 50
+        layout["margin"]["b"] = 66
         return ReadyFigure(figure(traces.data, layout))
     y = -under_plot(layout, 58.0 if compact or not three_d else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, start=0, y=y, speeds=SPEEDS)

@@ -25,7 +25,7 @@ TEXT_PX = 17.0  # the label's line height
 POINT_PX = 12.0  # the point's radius (15 px marker, white rim) and a little air
 EDGE_PX = 4.0  # labels keep this far inside the plotting area
 GAP_PX = 3.0  # Plotly's gap between a text's anchor and the text
-PLOT_WIDTH_PX = 270.0  # a 390 px phone, less the page's and the figure's margins
+PLOT_WIDTH_PX = 250.0  # a 390 px phone, less the page's margins (1 rem a side) and the figure's (l 80, r 20)
 
 
 @dataclass(frozen=True)
