@@ -64,11 +64,11 @@ def _grid(**options) -> dict:
 
 # The room, in px, the axes' tick labels and titles take on the left and at the bottom of a panel,
 # as Streamlit's theme draws them (automargin on, a title 20 px off its tick labels; measured in
-# Chromium: 70-78 px and 66 px on the lessons' first figures). Given less, plotly.js draws the
+# Chromium: 70-78 px and 66-67 px on the lessons' first figures). Given less, plotly.js draws the
 # whole figure, finds its margins too small, and draws it all again with larger ones: a third of
 # a lesson's first draw (issue 26). The builders give at least this; automargin still widens a
 # margin whose labels need more.
-MARGIN_AT_LEAST = {"l": 80, "b": 66}
+MARGIN_AT_LEAST = {"l": 80, "b": 70}
 
 
 def figure(data: list[dict], layout: dict) -> dict:

@@ -64,7 +64,7 @@ def hand_figure(
         images = _maps(data, shapes, layout, stats, w, b, start, show_lstsq)
     merge(layout, {
         "images": images, "shapes": shapes, "height": height, "showlegend": False, "hovermode": "closest", "dragmode": "pan",
-        "margin": {"l": 80, "r": 20, "t": 70, "b": 66}, "uirevision": "keep",
+        "margin": {"l": 80, "r": 20, "t": 70, "b": 70}, "uirevision": "keep",
     })
     return ReadyFigure(figure(data, layout))
 

@@ -107,7 +107,7 @@ def _start_only(curve_cost, w_range: tuple[float, float], run: DescentRun, heigh
     y_lo, y_hi = cost_domain(curve)
     span = hi - lo
     half, run_len = 0.12 * span, 0.08 * span
-    margin = {"l": 80, "r": 20, "t": 130, "b": 66}
+    margin = {"l": 80, "r": 20, "t": 130, "b": 70}
     labels = (f"run = {fmt(run_len)}", f"rise = {fmt(s0 * run_len)}")
     t = np.linspace(-half, half, 25)
     lines = np.vstack([curve[["w", "J"]].to_numpy()[::3], np.column_stack([w0 + t, j0 + s0 * t])])

@@ -97,7 +97,7 @@ def starts_figure(curve_cost, w_range: tuple[float, float], runs: Sequence[tuple
                  "hoverinfo": "skip", "showlegend": False, "cliponaxis": False})
     legend = {"orientation": "h", "yref": "container", "y": 1 - 8 / height, "yanchor": "top", "x": 0.0, "traceorder": "normal"}
     layout = {
-        "height": height - 90, "margin": {"l": 80, "r": 20, "t": 110, "b": 66}, "hovermode": "closest", "legend": legend,
+        "height": height - 90, "margin": {"l": 80, "r": 20, "t": 110, "b": 70}, "hovermode": "closest", "legend": legend,
         "xaxis": {"title": {"text": "w (parameter)"}, "range": [lo, hi]}, "yaxis": {"title": {"text": "J(w) (cost)"}, "range": [y_lo, y_hi]},
     }
     return ReadyFigure(figure(data, layout))

@@ -131,7 +131,7 @@ def minima_figure(
     if not clicks:
         layout["clickmode"] = "none"
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
-        layout["margin"]["b"], layout["height"] = 66, layout["height"] - 80
+        layout["margin"]["b"], layout["height"] = 70, layout["height"] - 80
         return ReadyFigure(figure(traces.data, layout))
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, y=-under_plot(layout, 60 if compact or (narrow and not three_d) else 41.75))  # ~42 px under the plot (under the x titles when the last panel has one)
 

@@ -97,7 +97,7 @@ def regression_figure(
         "clickmode": "event+select" if clicks else "none", "showlegend": False, "dragmode": "pan", "uirevision": "keep",
     })
     if hidden:  # nothing moves before the prediction: no frames, no player, no room kept for one
-        layout["margin"]["b"] = 66
+        layout["margin"]["b"] = 70
         return ReadyFigure(figure(traces.data, layout))
     y = -under_plot(layout, 58.0 if compact or not three_d else 40.5) if narrow or compact else (-0.035 if scaled else -0.05)  # the buttons ~40 px under the plot (one row: under its x titles)
     return add_player(figure(traces.data, layout), frames, iterations, frame_ms, redraw_every=redraw_every if three_d else 0, start=0, y=y, speeds=SPEEDS)
