@@ -173,7 +173,8 @@ class Tab:
     @staticmethod
     def _read(element, drawn: Drawn, fragment_id: str = "") -> None:
         kind = element.WhichOneof("type")
-        drawn.kinds.append(kind)
+        # A custom component is named: ui.views.figure_2d's figure is "bidi_component:gd_figure_2d".
+        drawn.kinds.append(f"{kind}:{element.bidi_component.component_name}" if kind == "bidi_component" else kind)
         if kind == "exception":
             drawn.exceptions += 1
             return
