@@ -6,7 +6,9 @@ same inputs). For every case the two figures are compared as sent: the JSON st.p
 sends, ``plotly.io.to_json(spec, validate=False)``, parsed (the text differs only in the order of
 keys) and in bytes, under plotly's default template and under Streamlit's. At the rewrite all 13
 cases were equal; a case a later change altered on purpose prints its first difference (page 4's
-data panel has shown the line descent starts from since commit 23f67d9). Then each build is timed
+data panel has shown the line descent starts from since commit 23f67d9; every figure's margin has
+been at least 80 px left and 70 px below since 3422e9e and 54d4471, so that plotly.js draws it
+once, and a flat figure has gone without the template since a20531f: issue 26). Then each build is timed
 (best of a few) and the ratio old / new printed.
 Run: python bench/bench_figures.py
 """
