@@ -9,11 +9,11 @@ in plotly's own spelling (an axis title is ``{"text": ...}``, a trace on a subpl
   domain, the panel titles as annotations), made by make_subplots once per grid and copied;
 - ``merge``: an update of nested properties, as ``update`` of a graph object merges them;
 - ``figure``: numpy arrays as base64 typed arrays (plotly's ``convert_to_base64``, as
-  ``Figure.to_dict`` calls it) and the template a new figure gets (``pio.templates.default``:
-  "plotly", or "streamlit" once Streamlit has set it);
+  ``Figure.to_dict`` calls it), and margins that hold the axes' labels;
 - ``FigureDict``: a finished figure's dict that keeps its JSON text once made, and ``flat``:
-  whether plotly.js's basic bundle draws it (ui.views.figure_2d, which gives it Streamlit's theme:
-  a flat figure is sent without the template).
+  whether plotly.js's basic bundle draws it (ui.views.figure_2d, which gives it Streamlit's theme);
+  a figure that is not flat gets the template a new figure gets (``pio.templates.default``:
+  "plotly", or "streamlit" once Streamlit has set it).
 
 tests/test_plotly_figures.py passes every figure through ``go.Figure``, which rejects a property
 plotly does not know; bench/bench_figures.py checks each against the graph-objects builders.
@@ -73,17 +73,14 @@ MARGIN_AT_LEAST = {"l": 80, "b": 70}
 
 def figure(data: list[dict], layout: dict) -> dict:
     """The figure's dict as ``go.Figure(data, layout).to_dict()`` makes it: numpy arrays as typed
-    arrays, the default template in the layout (a flat one is sent without it: ``FigureDict``).
-    A figure with 2-D axes gets at least ``MARGIN_AT_LEAST`` on each side its margin names (a
-    side it leaves out keeps plotly's default, 80 px)."""
+    arrays (``FigureDict`` adds the default template, to a figure that is not flat). A figure with
+    2-D axes gets at least ``MARGIN_AT_LEAST`` on each side its margin names (a side it leaves out
+    keeps plotly's default, 80 px)."""
     margin = layout.get("margin")
     if margin and "xaxis" in layout:
         layout["margin"] = {**margin, **{side: max(margin[side], px) for side, px in MARGIN_AT_LEAST.items() if side in margin}}
     spec = {"data": data, "layout": layout}
     convert_to_base64(spec)
-    template = go.Figure().layout.template.to_plotly_json()
-    if template:
-        layout["template"] = template
     return spec
 
 
@@ -119,10 +116,15 @@ class FigureDict(dict):
     def __init__(self, spec: dict) -> None:
         super().__init__(spec)
         self.flat = flat(spec)  # read before the dict lets go of its traces
-        if self.flat:
-            # ui.views.figure_2d draws it, with Streamlit's theme as its template: the placeholder
-            # template st.plotly_chart would fill in (3.6 kB) would travel with the figure unused.
-            self["layout"] = {k: v for k, v in (self.get("layout") or {}).items() if k != "template"}
+        # The template a new figure gets (pio.templates.default: "streamlit" once Streamlit has set
+        # it, a placeholder st.plotly_chart fills in with the app's theme), as go.Figure gives it. Not
+        # to a flat figure: ui.views.figure_2d draws it with Streamlit's theme as its template, and
+        # the placeholder (3.6 kB, 1.4 ms to make) would travel with it unused.
+        layout = {k: v for k, v in (self.get("layout") or {}).items() if not (self.flat and k == "template")}
+        template = {} if self.flat or "template" in layout else go.Figure().layout.template.to_plotly_json()
+        if template:
+            layout["template"] = template
+        self["layout"] = layout
 
     def json(self, make: Callable[[], str]) -> str:
         """The figure's JSON text: ``make()`` the first time, the same text after."""
